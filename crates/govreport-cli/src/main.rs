@@ -1,0 +1,203 @@
+//! The `govreport` command: check, complete, schema, rules, explain.
+
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use govreport::{Lang, Options, Severity};
+
+/// Check China's 政府信息公开工作年度报告 against the regulations and the national templates.
+#[derive(Parser)]
+#[command(name = "govreport", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum SchemaKind {
+    Report,
+    Options,
+    Findings,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check report documents (JSON); exit 0 when clean, 1 when an error is found, 2 when an input cannot be read.
+    Check {
+        /// Files to check; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+        /// Set a rule's severity: CODE=error|warning|info (repeatable).
+        #[arg(long = "severity", value_name = "CODE=LEVEL")]
+        severity: Vec<String>,
+        /// Switch off rules by code or prefix, e.g. GR4 (repeatable).
+        #[arg(long = "disable", value_name = "CODE")]
+        disable: Vec<String>,
+        /// Deadline of township and sub-district reports, MM-DD of the next year (default 03-31).
+        #[arg(long, value_name = "MM-DD")]
+        township_deadline: Option<String>,
+        /// Date taken as today, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Fill the derived cells (row totals, （七）总计, table C totals) and print the document.
+    Complete {
+        /// The report document; `-` reads standard input.
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print a JSON Schema (Draft 2020-12).
+    Schema {
+        /// Which schema.
+        #[arg(long, value_enum, default_value = "report")]
+        kind: SchemaKind,
+    },
+    /// List the rules.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+        /// Language.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
+    /// Explain one rule.
+    Explain {
+        /// Rule code, e.g. GR201.
+        code: String,
+        /// Language.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("govreport: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Check { files, format, lang, severity, disable, township_deadline, today } => {
+            let mut options = Options { lang: lang.into(), disable, township_deadline, today, ..Options::default() };
+            for s in severity {
+                let (code, level) = s.split_once('=').ok_or_else(|| format!("--severity {s}: expected CODE=LEVEL"))?;
+                let level = Severity::parse(level).ok_or_else(|| format!("--severity {s}: level must be error, warning or info"))?;
+                options.severity.insert(code.to_uppercase(), level);
+            }
+            // Validate the options once, before any file is read.
+            govreport::check(&govreport::Report::new(govreport::Format::F2021, 2021, empty_agency()), &options).map_err(|e| e.message(options.lang))?;
+            let results: Vec<output::FileResult> = files.iter().map(|f| output::check_one(f, &options)).collect();
+            output::print(&results, format, options.lang);
+            let unreadable = results.iter().any(|r| r.outcome.is_err());
+            let errors = results.iter().any(|r| r.outcome.as_ref().is_ok_and(|f| f.has_errors()));
+            Ok(ExitCode::from(if unreadable {
+                2
+            } else if errors {
+                1
+            } else {
+                0
+            }))
+        }
+        Command::Complete { file, output } => {
+            let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(Lang::Zh)))?;
+            let mut report = govreport::parse_json(&bytes).map_err(|e| format!("{}: {}", file.display(), e.message(Lang::Zh)))?;
+            let done = govreport::complete(&mut report);
+            let text = report.to_json_pretty() + "\n";
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+                None => print!("{text}"),
+            }
+            eprintln!("govreport: 填入 {} 个合计单元格；{} 个因分项不全未填", done.filled.len(), done.left_empty.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Report => govreport::json_schema(),
+                SchemaKind::Options => govreport::schema::options_schema(),
+                SchemaKind::Findings => govreport::schema::findings_schema(),
+            };
+            println!("{}", serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { format, lang } => {
+            let lang = lang.into();
+            match format {
+                RulesFormat::Markdown => print!("{}", govreport::rules::markdown()),
+                RulesFormat::Json => {
+                    let list: Vec<_> = govreport::rules()
+                        .iter()
+                        .map(|r| serde_json::json!({"code": r.code, "name": r.name, "severity": r.severity, "title": r.title(lang), "explanation": r.explanation(lang)}))
+                        .collect();
+                    println!("{}", serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?);
+                }
+                RulesFormat::Text => {
+                    for r in govreport::rules() {
+                        println!("{}  {:<22} {:<8} {}", r.code, r.name, r.severity.as_str(), r.title(lang));
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { code, lang } => {
+            let lang: Lang = lang.into();
+            let rule = govreport::rule(&code).ok_or_else(|| match lang {
+                Lang::Zh => format!("没有代码为 {code} 的规则（用 `govreport rules` 列出全部规则）"),
+                Lang::En => format!("no rule has code {code} (`govreport rules` lists them)"),
+            })?;
+            println!("{} {} ({})\n\n{}\n\n{}", rule.code, rule.name, rule.severity.as_str(), rule.title(lang), rule.explanation(lang));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn empty_agency() -> govreport::Agency {
+    govreport::Agency { name: String::new(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None }
+}

@@ -1,0 +1,532 @@
+//! The one label table: every part, row and column of the national templates.
+//!
+//! Each entry carries the JSON id it has in a document, the exact Chinese label of the
+//! template, the aliases published reports use for it, and an English gloss. Schema titles,
+//! message cell names, renderers and importers all read labels from here; nothing else in the
+//! code base types a Chinese label of the templates.
+
+use crate::model::{Format, RowId};
+
+/// A label of the templates: the id in the document, the exact Chinese text, aliases, gloss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    /// JSON pointer (rows, parts, fields) or object key (columns) in a document.
+    pub id: &'static str,
+    /// The exact Chinese label of the template.
+    pub zh: &'static str,
+    /// An English gloss.
+    pub en: &'static str,
+    /// Other spellings seen in published reports (old names, short forms, known typos).
+    pub aliases: &'static [&'static str],
+}
+
+impl Label {
+    /// The label in the language asked for.
+    pub fn text(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.zh,
+            crate::Lang::En => self.en,
+        }
+    }
+}
+
+const fn l(id: &'static str, zh: &'static str, en: &'static str) -> Label {
+    Label { id, zh, en, aliases: &[] }
+}
+
+const fn la(id: &'static str, zh: &'static str, en: &'static str, aliases: &'static [&'static str]) -> Label {
+    Label { id, zh, en, aliases }
+}
+
+/// Which formats a row or part belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Only {
+    /// Every template format (2019 and 2021).
+    Both,
+    /// Only the 2019 template (年度报告格式（试行）).
+    F2019,
+    /// Only the 2021 template.
+    F2021,
+}
+
+impl Only {
+    /// Whether a row marked so belongs to `format`.
+    pub fn admits(self, format: Format) -> bool {
+        match self {
+            Only::Both => true,
+            Only::F2019 => format == Format::F2019,
+            Only::F2021 => format == Format::F2021,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document metadata
+
+/// Labels of the document's own fields (not part of the printed template).
+pub static META: &[Label] = &[
+    l("/format", "报告格式", "Report format (template)"),
+    l("/year", "报告年度", "Reporting year"),
+    l("/agency", "报告机关", "Reporting agency"),
+    l("/agency/name", "机关名称", "Agency name"),
+    l("/agency/kind", "机关类型", "Agency kind"),
+    l("/agency/level", "行政层级", "Administrative level"),
+    l("/agency/region_code", "行政区划代码", "Region code (GB/T 2260)"),
+    l("/agency/credit_code", "统一社会信用代码", "Unified social credit code (GB 32100)"),
+    l("/published_on", "发布日期", "Publication date"),
+    l("/sections", "报告正文", "Report text"),
+    l("/figures", "文中数字", "Figures stated in the text"),
+];
+
+/// The agency kinds of `agency.kind`, with their Chinese names.
+pub static AGENCY_KINDS: &[Label] = &[
+    la("government", "人民政府", "people's government", &["县级以上地方人民政府"]),
+    la("department", "人民政府部门", "government department", &["县级以上人民政府部门", "国务院部门"]),
+    la("township", "乡镇人民政府、街道办事处", "township government or sub-district office", &["乡镇人民政府", "街道办事处"]),
+    l("other", "其他机关", "other body"),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Parts of a 2019/2021 report
+
+/// A part (一 … 六) of a 2019 or 2021 report.
+#[derive(Debug, Clone, Copy)]
+pub struct PartLabel {
+    /// The numeral that opens the heading (一 … 六).
+    pub numeral: &'static str,
+    /// Id, heading and aliases.
+    pub label: Label,
+}
+
+/// The six parts of the 2019 and 2021 templates, in order.
+pub static PARTS: &[PartLabel] = &[
+    PartLabel { numeral: "一", label: l("/sections/overview", "总体情况", "General situation") },
+    PartLabel { numeral: "二", label: l("/proactive", "主动公开政府信息情况", "Information disclosed on the agency's own initiative") },
+    PartLabel { numeral: "三", label: l("/requests", "收到和处理政府信息公开申请情况", "Requests for disclosure received and handled") },
+    PartLabel {
+        numeral: "四",
+        label: la(
+            "/review_litigation",
+            "政府信息公开行政复议、行政诉讼情况",
+            "Administrative reviews and lawsuits about disclosure",
+            &["因政府信息公开工作被申请行政复议、提起行政诉讼情况", "政府信息公开行政复议和行政诉讼情况", "因政府信息公开申请行政复议、提起行政诉讼的情况"],
+        ),
+    },
+    PartLabel { numeral: "五", label: la("/sections/problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题及改进情况"]) },
+    PartLabel { numeral: "六", label: l("/sections/other_matters", "其他需要报告的事项", "Other matters to report") },
+];
+
+/// Topics the 2021 template asks 一、总体情况 to cover.
+pub static OVERVIEW_TOPICS_2021: &[Label] = &[
+    l("proactive", "主动公开", "proactive disclosure"),
+    l("requests", "依申请公开", "disclosure on request"),
+    la("management", "政府信息管理", "information management", &["信息管理"]),
+    la("platforms", "政府信息公开平台建设", "disclosure platforms", &["平台建设", "公开平台"]),
+    la("oversight", "监督保障", "oversight and safeguards", &["监督"]),
+];
+
+/// What a 人民政府 report must state (条例第五十条第（四）项), each with the words that show it.
+pub static GOVERNMENT_RESULTS: &[Label] = &[
+    la("assessment", "工作考核", "performance assessment", &["考核"]),
+    la("appraisal", "社会评议", "public appraisal", &["评议"]),
+    la("accountability", "责任追究", "accountability", &["追责", "问责"]),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Table A — 主动公开政府信息情况
+
+/// A block of table A: the 第二十条 item it reports and its rows and columns.
+#[derive(Debug, Clone, Copy)]
+pub struct ProactiveBlock {
+    /// The heading of the block, e.g. 第二十条第（一）项.
+    pub item: &'static str,
+    /// Rows (信息内容): id is the pointer of the row.
+    pub rows: &'static [Label],
+    /// Columns: id is the key of the column inside a row object, or "" when the row is one cell.
+    pub columns: &'static [Label],
+}
+
+/// The heading of the first column of table A.
+pub static PROACTIVE_CONTENT_HEADER: Label = l("", "信息内容", "Content");
+
+/// Table A of the 2021 template.
+pub static PROACTIVE_2021: &[ProactiveBlock] = &[
+    ProactiveBlock {
+        item: "第二十条第（一）项",
+        rows: &[
+            l("/proactive/rules", "规章", "Rules (规章)"),
+            la("/proactive/normative_documents", "行政规范性文件", "Administrative normative documents", &["规范性文件"]),
+        ],
+        columns: &[
+            l("issued", "本年制发件数", "Issued this year"),
+            l("repealed", "本年废止件数", "Repealed this year"),
+            l("in_force", "现行有效件数", "In force"),
+        ],
+    },
+    ProactiveBlock {
+        item: "第二十条第（五）项",
+        rows: &[l("/proactive/licensing", "行政许可", "Administrative licensing")],
+        columns: &[l("", "本年处理决定数量", "Decisions this year")],
+    },
+    ProactiveBlock {
+        item: "第二十条第（六）项",
+        rows: &[l("/proactive/penalty", "行政处罚", "Administrative penalties"), l("/proactive/coercion", "行政强制", "Administrative coercion")],
+        columns: &[l("", "本年处理决定数量", "Decisions this year")],
+    },
+    ProactiveBlock {
+        item: "第二十条第（八）项",
+        rows: &[l("/proactive/fees_10k_yuan", "行政事业性收费", "Administrative fees")],
+        columns: &[la("", "本年收费金额（单位：万元）", "Fees collected this year (10,000 yuan)", &["本年收费金额"])],
+    },
+];
+
+/// Table A of the 2019 template (年度报告格式（试行）).
+pub static PROACTIVE_2019: &[ProactiveBlock] = &[
+    ProactiveBlock {
+        item: "第二十条第（一）项",
+        rows: &[l("/proactive/rules", "规章", "Rules (规章)"), la("/proactive/normative_documents", "规范性文件", "Normative documents", &["行政规范性文件"])],
+        columns: &[
+            l("produced", "本年新制作数量", "Newly made this year"),
+            l("published", "本年新公开数量", "Newly published this year"),
+            l("total_published", "对外公开总数量", "Published in total"),
+        ],
+    },
+    ProactiveBlock {
+        item: "第二十条第（五）项",
+        rows: &[l("/proactive/licensing", "行政许可", "Administrative licensing"), l("/proactive/other_services", "其他对外管理服务事项", "Other public management services")],
+        columns: &[
+            l("previous_items", "上一年项目数量", "Items last year"),
+            la("change", "本年增/减", "Change this year (signed)", &["本年增／减", "本年增减"]),
+            l("decisions", "处理决定数量", "Decisions"),
+        ],
+    },
+    ProactiveBlock {
+        item: "第二十条第（六）项",
+        rows: &[l("/proactive/penalty", "行政处罚", "Administrative penalties"), l("/proactive/coercion", "行政强制", "Administrative coercion")],
+        columns: &[
+            l("previous_items", "上一年项目数量", "Items last year"),
+            la("change", "本年增/减", "Change this year (signed)", &["本年增／减", "本年增减"]),
+            l("decisions", "处理决定数量", "Decisions"),
+        ],
+    },
+    ProactiveBlock {
+        item: "第二十条第（八）项",
+        rows: &[l("/proactive/fees", "行政事业性收费", "Administrative fees")],
+        columns: &[
+            l("previous_items", "上一年项目数量", "Items last year"),
+            la("change", "本年增/减", "Change this year (signed)", &["本年增／减", "本年增减"]),
+        ],
+    },
+    ProactiveBlock {
+        item: "第二十条第（九）项",
+        rows: &[l("/proactive/procurement", "政府集中采购", "Government centralised procurement")],
+        columns: &[l("items", "采购项目数量", "Procurement items"), l("amount", "采购总金额", "Total procurement amount")],
+    },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Table B — 收到和处理政府信息公开申请情况
+
+/// The caption cell of table B.
+pub static REQUESTS_CAPTION: Label = l(
+    "",
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "(In this column: item 1 plus item 2 equals item 3 plus item 4)",
+);
+
+/// Header cells of table B above the columns.
+pub static REQUESTS_HEADERS: &[Label] = &[
+    l("applicants", "申请人情况", "Applicants"),
+    l("organisations", "法人或其他组织", "Legal persons and other organisations"),
+];
+
+/// The seven columns of table B, in order; the first six add up to the seventh.
+pub static REQUEST_COLUMNS: &[Label] = &[
+    l("natural_person", "自然人", "Natural persons"),
+    la("commercial", "商业企业", "Businesses", &["商业 企业"]),
+    la("research", "科研机构", "Research institutions", &["科研 机构"]),
+    la("social_welfare", "社会公益组织", "Public-interest organisations", &["社会公益 组织"]),
+    la("legal_service", "法律服务机构", "Legal service providers", &["法律服务 机构"]),
+    l("other_org", "其他", "Other organisations"),
+    la("total", "总计", "Total", &["合计"]),
+];
+
+/// What a row of table B stands for in the arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// 一、本年新收 or 二、上年结转: requests to handle.
+    Intake,
+    /// A heading that groups rows and holds no cells.
+    Group,
+    /// A row of 三、本年度办理结果 that (七) 总计 adds up.
+    Result,
+    /// （七）总计.
+    ResultsTotal,
+    /// 四、结转下年度继续办理.
+    CarriedForward,
+}
+
+/// A row (or group heading) of table B.
+#[derive(Debug, Clone, Copy)]
+pub struct RowLabel {
+    /// Id, label, aliases, gloss; the id is the row's JSON pointer.
+    pub label: Label,
+    /// The row in the model, or None for a group heading.
+    pub row: Option<RowId>,
+    /// Its part in the arithmetic.
+    pub role: Role,
+    /// Indentation in the template: 0 for 一 … 四, 1 for （一）…, 2 for 1. ….
+    pub depth: u8,
+    /// Which formats have the row.
+    pub only: Only,
+}
+
+const fn row(id: &'static str, row: RowId, role: Role, depth: u8, zh: &'static str, en: &'static str, aliases: &'static [&'static str]) -> RowLabel {
+    RowLabel { label: la(id, zh, en, aliases), row: Some(row), role, depth, only: Only::Both }
+}
+
+const fn group(id: &'static str, depth: u8, zh: &'static str, en: &'static str, only: Only) -> RowLabel {
+    RowLabel { label: l(id, zh, en), row: None, role: Role::Group, depth, only }
+}
+
+const fn only(mut r: RowLabel, only: Only) -> RowLabel {
+    r.only = only;
+    r
+}
+
+/// Every row of table B in template order, for both template formats (see [`request_rows`]).
+pub static REQUEST_ROWS: &[RowLabel] = &[
+    row("/requests/new", RowId::New, Role::Intake, 0, "一、本年新收政府信息公开申请数量", "1. New requests this year", &["本年新收政府信息公开申请数量", "本年新收"]),
+    row("/requests/carried_over", RowId::CarriedOver, Role::Intake, 0, "二、上年结转政府信息公开申请数量", "2. Requests carried over from last year", &["上年结转政府信息公开申请数量", "上年结转"]),
+    group("/requests/results", 0, "三、本年度办理结果", "3. Results this year", Only::Both),
+    row("/requests/granted", RowId::Granted, Role::Result, 1, "（一）予以公开", "(1) Granted", &[]),
+    row(
+        "/requests/partially_granted",
+        RowId::PartiallyGranted,
+        Role::Result,
+        1,
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "(2) Partially granted (a request handled in parts counts here only)",
+        &["（二）部分公开"],
+    ),
+    group("/requests/withheld", 1, "（三）不予公开", "(3) Withheld", Only::Both),
+    row("/requests/withheld/state_secret", RowId::StateSecret, Role::Result, 2, "1.属于国家秘密", "State secret", &[]),
+    row("/requests/withheld/prohibited_by_law", RowId::ProhibitedByLaw, Role::Result, 2, "2.其他法律行政法规禁止公开", "Prohibited by other laws or regulations", &[]),
+    row("/requests/withheld/security_stability", RowId::SecurityStability, Role::Result, 2, "3.危及“三安全一稳定”", "Endangers the \"three securities and stability\"", &["3.危及\"三安全一稳定\"", "3.危及三安全一稳定"]),
+    row("/requests/withheld/third_party", RowId::ThirdParty, Role::Result, 2, "4.保护第三方合法权益", "Protects third parties' lawful rights", &[]),
+    row("/requests/withheld/internal_affairs", RowId::InternalAffairs, Role::Result, 2, "5.属于三类内部事务信息", "Internal affairs information", &[]),
+    row("/requests/withheld/process_info", RowId::ProcessInfo, Role::Result, 2, "6.属于四类过程性信息", "Process information", &[]),
+    row("/requests/withheld/enforcement_files", RowId::EnforcementFiles, Role::Result, 2, "7.属于行政执法案卷", "Administrative enforcement files", &[]),
+    row("/requests/withheld/inquiry_matters", RowId::InquiryMatters, Role::Result, 2, "8.属于行政查询事项", "Administrative inquiry matters", &[]),
+    group("/requests/unable", 1, "（四）无法提供", "(4) Unable to provide", Only::Both),
+    row("/requests/unable/not_held", RowId::NotHeld, Role::Result, 2, "1.本机关不掌握相关政府信息", "Not held by this agency", &[]),
+    row("/requests/unable/needs_creation", RowId::NeedsCreation, Role::Result, 2, "2.没有现成信息需要另行制作", "Would have to be newly made", &[]),
+    row("/requests/unable/still_unclear", RowId::StillUnclear, Role::Result, 2, "3.补正后申请内容仍不明确", "Still unclear after correction", &[]),
+    group("/requests/not_processed", 1, "（五）不予处理", "(5) Not processed", Only::Both),
+    row("/requests/not_processed/petition", RowId::Petition, Role::Result, 2, "1.信访举报投诉类申请", "Petitions, reports or complaints", &[]),
+    row("/requests/not_processed/duplicate", RowId::Duplicate, Role::Result, 2, "2.重复申请", "Repeated requests", &[]),
+    row("/requests/not_processed/publication", RowId::Publication, Role::Result, 2, "3.要求提供公开出版物", "Requests for published material", &[]),
+    row("/requests/not_processed/excessive", RowId::Excessive, Role::Result, 2, "4.无正当理由大量反复申请", "Numerous repeated requests without good reason", &[]),
+    row(
+        "/requests/not_processed/confirmation",
+        RowId::Confirmation,
+        Role::Result,
+        2,
+        "5.要求行政机关确认或重新出具已获取信息",
+        "Asks to confirm or reissue information already obtained",
+        &[],
+    ),
+    only(row("/requests/other", RowId::OtherSingle, Role::Result, 1, "（六）其他处理", "(6) Other handling", &[]), Only::F2019),
+    group("/requests/other", 1, "（六）其他处理", "(6) Other handling", Only::F2021),
+    only(
+        row(
+            "/requests/other/no_correction",
+            RowId::NoCorrection,
+            Role::Result,
+            2,
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "Applicant did not correct the request in time",
+            &["1.申请人无正当理由逾期不补正"],
+        ),
+        Only::F2021,
+    ),
+    only(
+        row(
+            "/requests/other/fee_unpaid",
+            RowId::FeeUnpaid,
+            Role::Result,
+            2,
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "Applicant did not pay the processing fee in time",
+            &["2.申请人逾期未按收费通知要求缴纳费用"],
+        ),
+        Only::F2021,
+    ),
+    only(row("/requests/other/other", RowId::OtherOther, Role::Result, 2, "3.其他", "Other", &[]), Only::F2021),
+    row("/requests/results_total", RowId::ResultsTotal, Role::ResultsTotal, 1, "（七）总计", "(7) Total of results", &["（七）合计"]),
+    row("/requests/carried_forward", RowId::CarriedForward, Role::CarriedForward, 0, "四、结转下年度继续办理", "4. Carried forward to next year", &["结转下年度继续办理"]),
+];
+
+/// The rows of table B that `format` has, in template order.
+pub fn request_rows(format: Format) -> impl Iterator<Item = &'static RowLabel> {
+    REQUEST_ROWS.iter().filter(move |r| r.only.admits(format))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table C — 行政复议、行政诉讼
+
+/// Header cells of table C.
+pub static REVIEW_HEADERS: &[Label] = &[
+    l("review", "行政复议", "Administrative review"),
+    l("litigation", "行政诉讼", "Administrative litigation"),
+];
+
+/// The three groups of table C, in order.
+pub static REVIEW_GROUPS: &[Label] = &[
+    l("/review_litigation/review", "行政复议", "Administrative review"),
+    l("/review_litigation/litigation_direct", "未经复议直接起诉", "Sued without prior review"),
+    l("/review_litigation/litigation_after_review", "复议后起诉", "Sued after review"),
+];
+
+/// The five columns of each group of table C; the first four add up to the fifth.
+pub static REVIEW_COLUMNS: &[Label] = &[
+    l("upheld", "结果维持", "Upheld"),
+    l("corrected", "结果纠正", "Corrected"),
+    l("other", "其他结果", "Other outcome"),
+    l("pending", "尚未审结", "Pending"),
+    la("total", "总计", "Total", &["合计"]),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Part 六 — 信息处理费 (国办函〔2020〕109号)
+
+/// The processing-fee figures reported in part 六 (wording not fixed by the template).
+pub static PROCESSING_FEES: &[Label] = &[
+    l("/processing_fees", "信息处理费", "Information processing fees"),
+    l("/processing_fees/notices", "发出收费通知的件数", "Fee notices issued"),
+    l("/processing_fees/billed_yuan", "收费通知金额（元）", "Amount billed (yuan)"),
+    l("/processing_fees/collected_yuan", "实际收取金额（元）", "Amount collected (yuan)"),
+];
+
+// ---------------------------------------------------------------------------------------------
+// The 2007 regime — 第三十二条
+
+/// One content item of 第三十二条; aliases are the words a heading uses for it.
+#[derive(Debug, Clone, Copy)]
+pub struct ContentItem {
+    /// Id, the statutory wording, aliases (heading words), gloss.
+    pub label: Label,
+    /// Whether a report must have a part on it. （六）其他需要报告的事项 may be left out when
+    /// there is nothing else to report.
+    pub required: bool,
+}
+
+/// The six contents of a 2007-regime report (第三十二条).
+pub static CONTENTS_2007: &[ContentItem] = &[
+    ContentItem { label: la("proactive", "（一）主动公开政府信息的情况", "Proactive disclosure", &["主动公开"]), required: true },
+    ContentItem {
+        label: la("requests", "（二）依申请公开政府信息和不予公开政府信息的情况", "Disclosure on request and information withheld", &["依申请公开", "申请公开", "不予公开"]),
+        required: true,
+    },
+    ContentItem { label: la("fees", "（三）政府信息公开的收费及减免情况", "Fees and fee waivers", &["收费", "减免"]), required: true },
+    ContentItem {
+        label: la("review_litigation", "（四）因政府信息公开申请行政复议、提起行政诉讼的情况", "Administrative reviews and lawsuits", &["行政复议", "行政诉讼", "复议", "诉讼"]),
+        required: true,
+    },
+    ContentItem {
+        label: la("problems", "（五）政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题", "主要问题", "存在问题", "改进"]),
+        required: true,
+    },
+    ContentItem { label: la("other_matters", "（六）其他需要报告的事项", "Other matters to report", &["其他需要报告"]), required: false },
+];
+
+/// The label of a part of a 2007 breakdown that claims to cover everything else.
+pub static CATCH_ALL: Label = la("catch_all", "其他", "other (catch-all)", &["其它"]);
+
+// ---------------------------------------------------------------------------------------------
+// Look-ups
+
+/// The label of the field at `pointer` in a document of `format`, if the templates name it.
+///
+/// Rows, parts and fields are found by their pointer; a column by the pointer of its row.
+pub fn lookup(format: Format, pointer: &str) -> Option<&'static Label> {
+    if let Some(r) = request_rows(format).find(|r| r.label.id == pointer) {
+        return Some(&r.label);
+    }
+    let blocks = match format {
+        Format::F2021 => PROACTIVE_2021,
+        Format::F2019 => PROACTIVE_2019,
+        Format::F2007 => &[],
+    };
+    for b in blocks {
+        if let Some(row) = b.rows.iter().find(|r| r.id == pointer) {
+            return Some(row);
+        }
+    }
+    let tables: [&[Label]; 4] = [META, REVIEW_GROUPS, PROCESSING_FEES, &[]];
+    for t in tables {
+        if let Some(x) = t.iter().find(|x| x.id == pointer) {
+            return Some(x);
+        }
+    }
+    PARTS.iter().map(|p| &p.label).find(|x| x.id == pointer)
+}
+
+/// The column label of the cell at `pointer`, given its row's pointer.
+pub fn column(format: Format, row: &str, key: &str) -> Option<&'static Label> {
+    if row.starts_with("/requests/") {
+        return REQUEST_COLUMNS.iter().find(|c| c.id == key);
+    }
+    if row.starts_with("/review_litigation/") {
+        return REVIEW_COLUMNS.iter().find(|c| c.id == key);
+    }
+    let blocks = match format {
+        Format::F2021 => PROACTIVE_2021,
+        Format::F2019 => PROACTIVE_2019,
+        Format::F2007 => &[],
+    };
+    blocks.iter().find(|b| b.rows.iter().any(|r| r.id == row)).and_then(|b| b.columns.iter().find(|c| c.id == key))
+}
+
+/// A reader's name for the cell or field at `pointer`: its row (with the group it sits in)
+/// and its column, in the language asked for. Falls back to the pointer itself.
+pub fn cell_name(format: Format, pointer: &str, lang: crate::Lang) -> String {
+    if let Some(label) = lookup(format, pointer) {
+        return with_group(format, label, lang);
+    }
+    if let Some((row, key)) = pointer.rsplit_once('/')
+        && let Some(row_label) = lookup(format, row)
+    {
+        let row_text = with_group(format, row_label, lang);
+        return match column(format, row, key) {
+            Some(c) if !c.id.is_empty() => match lang {
+                crate::Lang::Zh => format!("{row_text}「{}」", c.zh),
+                crate::Lang::En => format!("{row_text} [{}]", c.en),
+            },
+            _ => row_text,
+        };
+    }
+    pointer.to_string()
+}
+
+fn with_group(format: Format, label: &Label, lang: crate::Lang) -> String {
+    let mut text = label.text(lang).to_string();
+    if let Some((parent, _)) = label.id.rsplit_once('/')
+        && parent.starts_with("/requests/")
+        && let Some(g) = request_rows(format).find(|r| r.label.id == parent && r.row.is_none())
+    {
+        text = match lang {
+            crate::Lang::Zh => format!("{}{}", g.label.zh, text),
+            crate::Lang::En => format!("{} — {}", g.label.en, text),
+        };
+    }
+    if let Some(g) = REVIEW_GROUPS.iter().find(|g| g.id == label.id)
+        && g.id.contains("litigation")
+    {
+        text = match lang {
+            crate::Lang::Zh => format!("{}（{}）", REVIEW_HEADERS[1].zh, g.zh),
+            crate::Lang::En => format!("{} ({})", REVIEW_HEADERS[1].en, g.en),
+        };
+    }
+    text
+}

@@ -1,0 +1,387 @@
+//! The report document: one type per template format, all behind [`Report`].
+
+pub mod cell;
+pub mod proactive;
+pub mod requests;
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use cell::{Amount, Cell, Count, Dec, Signed};
+pub use proactive::{DocCounts2019, DocCounts2021, FeeItems2019, ItemCounts2019, Proactive2019, Proactive2021, Procurement2019};
+pub use requests::{CaseRow, NotProcessed, OtherHandling, OtherRows, RequestRow, Requests, ReviewLitigation, RowId, Unable, Withheld};
+
+/// Which national template (and legal regime) a report follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// 国务院令第492号 regime: free prose with the contents of 第三十二条 (reports for 2008–2018).
+    F2007,
+    /// 年度报告格式（试行）, 国办公开办函〔2019〕60号 (reports for 2019 and 2020).
+    F2019,
+    /// 年度报告格式, 国办公开办函〔2021〕30号 (reports for 2021 onward).
+    F2021,
+}
+
+impl Format {
+    /// The value of `format` in a document.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::F2007 => "2007",
+            Format::F2019 => "2019",
+            Format::F2021 => "2021",
+        }
+    }
+
+    /// Parses the value of `format`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "2007" => Some(Format::F2007),
+            "2019" => Some(Format::F2019),
+            "2021" => Some(Format::F2021),
+            _ => None,
+        }
+    }
+
+    /// The reporting years the format governs (inclusive; open-ended for the current one).
+    pub fn years(self) -> (u16, Option<u16>) {
+        match self {
+            Format::F2007 => (2008, Some(2018)),
+            Format::F2019 => (2019, Some(2020)),
+            Format::F2021 => (2021, None),
+        }
+    }
+
+    /// The document that sets the format.
+    pub fn basis(self) -> &'static str {
+        match self {
+            Format::F2007 => "国务院令第492号 第三十二条",
+            Format::F2019 => "国办公开办函〔2019〕60号",
+            Format::F2021 => "国办公开办函〔2021〕30号",
+        }
+    }
+}
+
+/// The `format` field of one format's document: always the string `F`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FormatTag<const F: u16>;
+
+impl<const F: u16> Serialize for FormatTag<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&F)
+    }
+}
+
+impl<'de, const F: u16> Deserialize<'de> for FormatTag<F> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(d)?;
+        if s == F.to_string() { Ok(FormatTag) } else { Err(serde::de::Error::custom(format!("expected format \"{F}\", found {s:?}"))) }
+    }
+}
+
+impl<const F: u16> JsonSchema for FormatTag<F> {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Owned(format!("Format{F}"))
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "const": F.to_string() })
+    }
+}
+
+/// What kind of body publishes the report; it sets the deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    /// 县级以上地方人民政府 (its own report).
+    Government,
+    /// 县级以上人民政府部门, including 国务院部门.
+    Department,
+    /// 乡镇人民政府 or 街道办事处.
+    Township,
+    /// Any other body (e.g. 派出机构 reporting on its own).
+    Other,
+}
+
+impl AgencyKind {
+    /// The value in a document (`"government"` …); its label is in [`crate::labels::AGENCY_KINDS`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgencyKind::Government => "government",
+            AgencyKind::Department => "department",
+            AgencyKind::Township => "township",
+            AgencyKind::Other => "other",
+        }
+    }
+}
+
+/// Administrative level of the agency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    National,
+    Provincial,
+    Prefectural,
+    County,
+    Township,
+}
+
+/// The body that publishes the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Full name, e.g. 长春市二道区房屋征收工作管理办公室.
+    pub name: String,
+    /// The kind of body (sets the deadline).
+    pub kind: AgencyKind,
+    /// Administrative level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// GB/T 2260 region code (six digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
+    /// 统一社会信用代码 (GB 32100, eighteen characters with a check character).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_code: Option<String>,
+}
+
+/// The prose parts of a 2019 or 2021 report; each is optional so that a missing part is a
+/// finding, not a parse error.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sections {
+    /// 一、总体情况.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overview: Option<String>,
+    /// 五、政府信息公开工作存在的主要问题及改进情况.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<String>,
+    /// 六、其他需要报告的事项.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_matters: Option<String>,
+}
+
+/// 信息处理费 under 国办函〔2020〕109号, reported in part 六.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProcessingFees {
+    /// Fee notices issued.
+    #[serde(skip_serializing_if = "Count::is_absent")]
+    pub notices: Count,
+    /// Amount billed, in 元.
+    #[serde(skip_serializing_if = "Amount::is_absent")]
+    pub billed_yuan: Amount,
+    /// Amount collected, in 元.
+    #[serde(skip_serializing_if = "Amount::is_absent")]
+    pub collected_yuan: Amount,
+}
+
+/// A publication date as written, `YYYY-MM-DD`; whether it is a real date is a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(transparent)]
+pub struct DateText(#[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))] pub String);
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let b = s.as_bytes();
+        let shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if shape { Ok(DateText(s)) } else { Err(serde::de::Error::custom(format!("a date is written YYYY-MM-DD, found {s:?}"))) }
+    }
+}
+
+impl DateText {
+    /// The calendar date, when the text names one.
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::parse_from_str(&self.0, "%Y-%m-%d").ok()
+    }
+}
+
+/// A report in the 2019 or 2021 template. `F` is the format, `P` table A's shape, `O` the
+/// shape of （六）其他处理.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Report{F}")]
+pub struct TemplateReport<const F: u16, P: Default + JsonSchema, O: OtherRows + JsonSchema> {
+    /// Which template the report follows.
+    pub format: FormatTag<F>,
+    /// The reporting year.
+    pub year: u16,
+    /// The reporting agency.
+    pub agency: Agency,
+    /// Publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<DateText>,
+    /// Parts 一, 五 and 六.
+    #[serde(default)]
+    pub sections: Sections,
+    /// Table A (part 二).
+    #[serde(default)]
+    pub proactive: P,
+    /// Table B (part 三).
+    #[serde(default)]
+    pub requests: Requests<O>,
+    /// Table C (part 四).
+    #[serde(default)]
+    pub review_litigation: ReviewLitigation,
+    /// Processing fees (part 六).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_fees: Option<ProcessingFees>,
+}
+
+/// A report in the 2021 template (国办公开办函〔2021〕30号).
+pub type Report2021 = TemplateReport<2021, Proactive2021, OtherHandling>;
+/// A report in the 2019 template (国办公开办函〔2019〕60号).
+pub type Report2019 = TemplateReport<2019, Proactive2019, RequestRow>;
+
+/// A part of a 2007-regime report: its heading and text as published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProseSection {
+    /// The heading, e.g. 二、主动公开信息情况.
+    pub heading: String,
+    /// The text under it.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A part of a stated breakdown, e.g. 规范性文件类326条 (12.3%).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FigurePart {
+    /// What the part counts, as written (规范性文件类).
+    pub label: String,
+    /// The count stated.
+    pub count: Count,
+    /// A percentage stated with it, as written ("12.3"), if any.
+    #[serde(default, skip_serializing_if = "Amount::is_absent")]
+    pub percent: Amount,
+}
+
+/// A total stated in the prose with its breakdown: 共主动公开政府信息3025条，其中：….
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// What is counted (主动公开政府信息).
+    pub label: String,
+    /// The unit as written (条, 件).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The stated total.
+    pub total: Count,
+    /// The stated parts, in order. A part labelled 其他… claims to cover the rest.
+    #[serde(default)]
+    pub breakdown: Vec<FigurePart>,
+    /// The sentence the figure was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// A report of the 2007 regime: prose parts and the figures stated in them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Report2007")]
+pub struct Report2007 {
+    /// Always "2007".
+    pub format: FormatTag<2007>,
+    /// The reporting year.
+    pub year: u16,
+    /// The reporting agency.
+    pub agency: Agency,
+    /// Publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<DateText>,
+    /// The parts as published, in order.
+    #[serde(default)]
+    pub sections: Vec<ProseSection>,
+    /// Totals and breakdowns stated in the text.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+}
+
+/// A report of any format. Read one with [`crate::parse_json`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Report {
+    /// 2021 template.
+    F2021(Report2021),
+    /// 2019 template.
+    F2019(Report2019),
+    /// 2007 regime.
+    F2007(Report2007),
+}
+
+/// The fields every format shares.
+#[derive(Clone, Copy, Debug)]
+pub struct Meta<'a> {
+    /// The format.
+    pub format: Format,
+    /// The reporting year.
+    pub year: u16,
+    /// The agency.
+    pub agency: &'a Agency,
+    /// The publication date, if given.
+    pub published_on: Option<&'a DateText>,
+}
+
+impl Report {
+    /// The format of the report.
+    pub fn format(&self) -> Format {
+        match self {
+            Report::F2021(_) => Format::F2021,
+            Report::F2019(_) => Format::F2019,
+            Report::F2007(_) => Format::F2007,
+        }
+    }
+
+    /// The fields every format shares.
+    pub fn meta(&self) -> Meta<'_> {
+        let (year, agency, published_on) = match self {
+            Report::F2021(r) => (r.year, &r.agency, r.published_on.as_ref()),
+            Report::F2019(r) => (r.year, &r.agency, r.published_on.as_ref()),
+            Report::F2007(r) => (r.year, &r.agency, r.published_on.as_ref()),
+        };
+        Meta { format: self.format(), year, agency, published_on }
+    }
+
+    /// An empty report of `format` for `year`: every cell absent, ready to be filled in.
+    pub fn new(format: Format, year: u16, agency: Agency) -> Report {
+        match format {
+            Format::F2021 => Report::F2021(TemplateReport {
+                format: FormatTag,
+                year,
+                agency,
+                published_on: None,
+                sections: Sections::default(),
+                proactive: Proactive2021::default(),
+                requests: Requests::default(),
+                review_litigation: ReviewLitigation::default(),
+                processing_fees: None,
+            }),
+            Format::F2019 => Report::F2019(TemplateReport {
+                format: FormatTag,
+                year,
+                agency,
+                published_on: None,
+                sections: Sections::default(),
+                proactive: Proactive2019::default(),
+                requests: Requests::default(),
+                review_litigation: ReviewLitigation::default(),
+                processing_fees: None,
+            }),
+            Format::F2007 => Report::F2007(Report2007 { format: FormatTag, year, agency, published_on: None, sections: vec![], figures: vec![] }),
+        }
+    }
+
+    /// The document as JSON text.
+    pub fn to_json(&self) -> String {
+        // Serializing the model cannot fail: every map key is a string and every value is
+        // representable in JSON.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The document as pretty-printed JSON text.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

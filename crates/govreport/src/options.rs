@@ -1,0 +1,127 @@
+//! Options of a check: language, severities, rules switched off, dates.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::rules::RULES;
+
+/// Language of messages and rendered text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses "zh" or "en".
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "zh" | "zh-CN" | "zh_CN" => Some(Lang::Zh),
+            "en" | "en-US" | "en_US" | "en-GB" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// What a check is told. In JSON (C ABI, Python, `--options`):
+/// `{"lang":"en","severity":{"GR402":"error"},"disable":["GR4"],"township_deadline":"02-20","today":"2026-11-26"}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Language of the messages.
+    pub lang: Lang,
+    /// Severity per rule code, over the rule's default.
+    pub severity: BTreeMap<String, Severity>,
+    /// Rules switched off, by code or code prefix ("GR4" switches off GR4xx).
+    pub disable: Vec<String>,
+    /// Deadline for 乡镇人民政府 and 街道办事处 reports, as "MM-DD" of the following year
+    /// (set locally; 31 March when not given).
+    pub township_deadline: Option<String>,
+    /// The date taken as today (YYYY-MM-DD); the system date when not given.
+    pub today: Option<String>,
+}
+
+/// Options checked and ready to use.
+#[derive(Clone, Debug)]
+pub(crate) struct Resolved {
+    pub lang: Lang,
+    pub enabled: [bool; 64],
+    pub severity: [Severity; 64],
+    pub township_deadline: (u32, u32),
+    pub today: NaiveDate,
+}
+
+impl Options {
+    /// Reads options from JSON text; an unknown option is an error.
+    pub fn from_json(text: &str) -> Result<Options, Error> {
+        if text.trim().is_empty() {
+            return Ok(Options::default());
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let o: Options = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Invalid {
+            what: format!("options{}", if e.path().to_string() == "." { String::new() } else { format!(" {}", e.path()) }),
+            message: e.inner().to_string(),
+        })?;
+        de.end().map_err(|e| Error::Invalid { what: "options".into(), message: e.to_string() })?;
+        o.resolve()?;
+        Ok(o)
+    }
+
+    pub(crate) fn resolve(&self) -> Result<Resolved, Error> {
+        let mut enabled = [true; 64];
+        let mut severity = [Severity::Info; 64];
+        for (i, r) in RULES.iter().enumerate() {
+            severity[i] = r.severity;
+        }
+        for prefix in &self.disable {
+            let mut any = false;
+            for (i, r) in RULES.iter().enumerate() {
+                if r.code.starts_with(prefix.as_str()) && !prefix.is_empty() {
+                    enabled[i] = false;
+                    any = true;
+                }
+            }
+            if !any {
+                return Err(Error::Invalid { what: "options.disable".into(), message: format!("{prefix:?} matches no rule code") });
+            }
+        }
+        for (code, sev) in &self.severity {
+            let i = RULES.iter().position(|r| r.code == code).ok_or_else(|| Error::Invalid {
+                what: "options.severity".into(),
+                message: format!("{code:?} is not a rule code"),
+            })?;
+            severity[i] = *sev;
+        }
+        let township_deadline = match &self.township_deadline {
+            None => (3, 31),
+            Some(s) => parse_month_day(s).ok_or_else(|| Error::Invalid {
+                what: "options.township_deadline".into(),
+                message: format!("expected MM-DD such as \"02-20\", found {s:?}"),
+            })?,
+        };
+        let today = match &self.today {
+            None => chrono::Local::now().date_naive(),
+            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Invalid {
+                what: "options.today".into(),
+                message: format!("expected a date YYYY-MM-DD, found {s:?}"),
+            })?,
+        };
+        Ok(Resolved { lang: self.lang, enabled, severity, township_deadline, today })
+    }
+}
+
+fn parse_month_day(s: &str) -> Option<(u32, u32)> {
+    let (m, d) = s.split_once('-')?;
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    // Checked against a leap year so that 02-29 is accepted.
+    NaiveDate::from_ymd_opt(2024, m, d).map(|_| (m, d))
+}

@@ -1,0 +1,133 @@
+//! Bytes → [`Report`], with limits and errors that name the place.
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::model::{Format, Report};
+
+/// Reads a report document from JSON bytes (UTF-8).
+///
+/// ```
+/// let r = govreport::parse_json(br#"{"format":"2021","year":2023,"agency":{"name":"某局","kind":"department"}}"#).unwrap();
+/// assert_eq!(r.format(), govreport::Format::F2021);
+/// ```
+pub fn parse_json(bytes: &[u8]) -> Result<Report, Error> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { size: bytes.len() as u64, limit: MAX_INPUT_BYTES });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| utf8_error(bytes, e.valid_up_to()))?;
+    parse_str(text)
+}
+
+/// Reads a report document from JSON text.
+pub fn parse_str(text: &str) -> Result<Report, Error> {
+    if text.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge { size: text.len() as u64, limit: MAX_INPUT_BYTES });
+    }
+    // serde_json stops at 128 levels; our documents need 5, so a tighter bound is checked
+    // first to give a clear message.
+    check_depth(text)?;
+    // First pass: syntax of the whole text, and which format it claims.
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<serde_json::Value>,
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(syntax_or_structure)?;
+    let format = match probe.format {
+        None => return Err(Error::Structure { pointer: String::new(), message: "missing field `format` (\"2021\", \"2019\" or \"2007\")".into() }),
+        Some(serde_json::Value::String(s)) => Format::parse(&s).ok_or_else(|| Error::UnknownFormat { found: format!("{s:?}") })?,
+        Some(other) => return Err(Error::UnknownFormat { found: other.to_string() }),
+    };
+    // Second pass: the typed document, tracking the path for errors.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let report = match format {
+        Format::F2021 => serde_path_to_error::deserialize(&mut de).map(Report::F2021),
+        Format::F2019 => serde_path_to_error::deserialize(&mut de).map(Report::F2019),
+        Format::F2007 => serde_path_to_error::deserialize(&mut de).map(Report::F2007),
+    }
+    .map_err(|e| Error::Structure { pointer: pointer_of(e.path()), message: clean_message(&e.inner().to_string()) })?;
+    Ok(report)
+}
+
+fn check_depth(text: &str) -> Result<(), Error> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let (line, column) = line_col(text, i);
+                    return Err(Error::Syntax { line, column, message: format!("nesting deeper than {MAX_DEPTH} levels") });
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn syntax_or_structure(e: serde_json::Error) -> Error {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Data => Error::Structure { pointer: String::new(), message: clean_message(&e.to_string()) },
+        _ => Error::Syntax { line: e.line(), column: e.column(), message: clean_message(&e.to_string()) },
+    }
+}
+
+/// Drops serde_json's " at line L column C" suffix (the position is given separately).
+fn clean_message(m: &str) -> String {
+    match m.rfind(" at line ") {
+        Some(i) if m[i..].contains(" column ") => m[..i].to_string(),
+        _ => m.to_string(),
+    }
+}
+
+fn utf8_error(bytes: &[u8], offset: usize) -> Error {
+    let before = String::from_utf8_lossy(&bytes[..offset]);
+    let (line, column) = line_col(&before, before.len());
+    Error::Utf8 { offset, line, column }
+}
+
+/// 1-based line and column (in characters) of byte `at` of `text`.
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let head = &text.as_bytes()[..at.min(text.len())];
+    let line = head.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = head.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&head[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Turns a serde path into an RFC 6901 pointer.
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        out.push('/');
+        match seg {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } => out.push_str(&escape(key)),
+            Segment::Enum { variant } => out.push_str(&escape(variant)),
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
+}
+
+/// Escapes one reference token of a JSON pointer.
+pub fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}

@@ -1,0 +1,229 @@
+//! Numbers stated in prose: "共收到政府信息公开申请56件", "另2件结转下一年处理".
+//!
+//! Each pattern names what the number counts; more specific patterns claim a number first,
+//! so that "复议后起诉1件" is not also read as a review.
+
+/// What a stated number counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stated {
+    /// 本年新收申请.
+    New,
+    /// 上年结转申请.
+    CarriedOver,
+    /// 予以公开.
+    Granted,
+    /// 部分公开.
+    PartiallyGranted,
+    /// 不予公开 (all grounds).
+    Withheld,
+    /// 无法提供 (all grounds).
+    Unable,
+    /// 不予处理 (all grounds).
+    NotProcessed,
+    /// 其他处理 (all sub-rows).
+    Other,
+    /// 结转下年度继续办理.
+    CarriedForward,
+    /// 行政复议 (total).
+    Reviews,
+    /// 行政诉讼 (both kinds).
+    Lawsuits,
+    /// 未经复议直接起诉.
+    LawsuitsDirect,
+    /// 复议后起诉.
+    LawsuitsAfterReview,
+}
+
+/// A number found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    /// What it counts.
+    pub what: Stated,
+    /// The number.
+    pub value: u64,
+    /// The words it was read from.
+    pub quote: String,
+    /// Byte offset of the quote in the text.
+    pub offset: usize,
+}
+
+struct Pattern {
+    what: Stated,
+    words: &'static [&'static str],
+    /// The number stands before the words ("2件结转下一年").
+    before: bool,
+}
+
+const fn fwd(what: Stated, words: &'static [&'static str]) -> Pattern {
+    Pattern { what, words, before: false }
+}
+
+/// In order of precedence: a number taken by an earlier pattern is not read again.
+static PATTERNS: &[Pattern] = &[
+    fwd(Stated::LawsuitsAfterReview, &["复议后起诉", "复议后提起诉讼", "复议后提起行政诉讼"]),
+    fwd(Stated::LawsuitsDirect, &["直接起诉", "直接提起诉讼", "直接提起行政诉讼"]),
+    fwd(Stated::New, &["新收", "收到政府信息公开申请", "收到信息公开申请", "收到依申请公开"]),
+    fwd(Stated::CarriedOver, &["上年结转", "上年度结转", "上一年度结转", "上一年结转"]),
+    fwd(Stated::CarriedForward, &["结转下年", "结转下一年", "结转至下年", "结转至下一年", "结转到下一年", "结转到下年"]),
+    Pattern { what: Stated::CarriedForward, words: &["结转下年", "结转下一年", "结转至下年", "结转至下一年", "结转到下一年", "结转到下年"], before: true },
+    fwd(Stated::PartiallyGranted, &["部分公开"]),
+    fwd(Stated::Withheld, &["不予公开", "不同意公开"]),
+    fwd(Stated::Granted, &["予以公开", "同意公开"]),
+    fwd(Stated::Unable, &["无法提供"]),
+    fwd(Stated::NotProcessed, &["不予处理"]),
+    fwd(Stated::Other, &["其他处理"]),
+    fwd(Stated::Reviews, &["行政复议"]),
+    fwd(Stated::Lawsuits, &["诉讼"]),
+];
+
+/// Words that end a clause: a number after them belongs to something else.
+fn breaks(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | ',' | ';' | '：' | ':' | '！' | '？' | '\n' | '、' | '(' | ')' | '（' | '）' | '.' | '．')
+}
+
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Up to this many characters may stand between the words and the number.
+const GAP: usize = 12;
+
+/// Reads a number and 件 starting at byte `at`, skipping up to [`GAP`] words first.
+fn number_after(text: &str, at: usize) -> Option<(u64, usize, usize)> {
+    let mut chars = text[at..].char_indices().peekable();
+    let mut skipped = 0;
+    while let Some(&(_, c)) = chars.peek() {
+        if digit(c).is_some() {
+            break;
+        }
+        if breaks(c) || skipped >= GAP {
+            return None;
+        }
+        skipped += 1;
+        chars.next();
+    }
+    let (start, _) = *chars.peek()?;
+    let mut value: u64 = 0;
+    let mut end = start;
+    while let Some(&(i, c)) = chars.peek() {
+        match digit(c) {
+            Some(d) => {
+                value = value.checked_mul(10)?.checked_add(u64::from(d))?;
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            None => break,
+        }
+    }
+    let rest = text[at + end..].trim_start();
+    rest.starts_with('件').then(|| (value, at + start, at + end + (text[at + end..].len() - rest.len()) + '件'.len_utf8()))
+}
+
+/// Reads "N件" ending right before byte `at`.
+fn number_before(text: &str, at: usize) -> Option<(u64, usize)> {
+    let head = text[..at].strip_suffix('件')?.trim_end();
+    let digits: String = head.chars().rev().take_while(|c| digit(*c).is_some()).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let start = head.len() - digits.len(); // digits of either width: see below
+    let start = head.char_indices().rev().take(digits.chars().count()).last().map_or(start, |(i, _)| i);
+    let mut value: u64 = 0;
+    for c in digits.chars().rev() {
+        value = value.checked_mul(10)?.checked_add(u64::from(digit(c)?))?;
+    }
+    Some((value, start))
+}
+
+/// Statements that there was no request at all: "未收到政府信息公开申请".
+fn zero_requests(text: &str, out: &mut Vec<Statement>) {
+    for neg in ["未收到", "未接到", "没有收到"] {
+        for (at, _) in text.match_indices(neg) {
+            let window: String = text[at..].chars().take_while(|c| !breaks(*c)).take(20).collect();
+            if window.contains("公开申请") || window.contains("依申请公开") {
+                out.push(Statement { what: Stated::New, value: 0, quote: window, offset: at });
+            }
+        }
+    }
+}
+
+/// Every number the text states about the tables, in the order found.
+pub fn statements(text: &str) -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mut taken: Vec<usize> = Vec::new();
+    for p in PATTERNS {
+        for word in p.words {
+            for (at, _) in text.match_indices(word) {
+                // "不予以公开" and "不同意公开" are not grants.
+                if p.what == Stated::Granted && text[..at].ends_with('不') {
+                    continue;
+                }
+                let found = if p.before {
+                    number_before(text, at).map(|(v, s)| (v, s, s, at + word.len()))
+                } else {
+                    number_after(text, at + word.len()).map(|(v, s, e)| (v, s, at, e))
+                };
+                if let Some((value, num_at, from, to)) = found
+                    && !taken.contains(&num_at)
+                {
+                    taken.push(num_at);
+                    out.push(Statement { what: p.what, value, quote: text[from..to].to_string(), offset: from });
+                }
+            }
+        }
+    }
+    zero_requests(text, &mut out);
+    out.sort_by_key(|s| s.offset);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Stated, u64)> {
+        statements(text).into_iter().map(|s| (s.what, s.value)).collect()
+    }
+
+    #[test]
+    fn reads_the_2023_014_paragraph() {
+        let t = "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件,上年结转申请数9件),已答复119件,属于同意公开的60件,部分公开13件,不同意公开的6件,无法提供的26件,不予处理3件,其他处理11件,另2件结转下一年处理。";
+        assert_eq!(
+            found(t),
+            vec![
+                (Stated::New, 112),
+                (Stated::CarriedOver, 9),
+                (Stated::Granted, 60),
+                (Stated::PartiallyGranted, 13),
+                (Stated::Withheld, 6),
+                (Stated::Unable, 26),
+                (Stated::NotProcessed, 3),
+                (Stated::Other, 11),
+                (Stated::CarriedForward, 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn specific_lawsuit_patterns_win() {
+        let t = "2023年我局因政府信息公开被行政复议7件,其中结果维持6件。2023年度收到诉讼为3件,其中未经复议直接起诉2件,均尚未审结。复议后起诉1件,结果维持。";
+        assert_eq!(found(t), vec![(Stated::Reviews, 7), (Stated::Lawsuits, 3), (Stated::LawsuitsDirect, 2), (Stated::LawsuitsAfterReview, 1)]);
+    }
+
+    #[test]
+    fn zero_and_no_false_reads() {
+        assert_eq!(found("全年未收到行政许可申请；全年未接到信息公开申请；刊发文稿44篇。"), vec![(Stated::New, 0)]);
+        assert_eq!(found("共主动公开政府信息3025条"), vec![]);
+        assert_eq!(found("全年共处理政府信息公开申请1261件(含上年度结转申请74件)，答复1181件，结转下年度继续办理80件。依法办理行政复议27件、行政诉讼15件。"),
+            vec![(Stated::CarriedOver, 74), (Stated::CarriedForward, 80), (Stated::Reviews, 27), (Stated::Lawsuits, 15)]);
+    }
+
+    #[test]
+    fn full_width_digits() {
+        assert_eq!(found("本年新收申请５６件"), vec![(Stated::New, 56)]);
+    }
+}
