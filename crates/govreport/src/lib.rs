@@ -1,7 +1,7 @@
 //! govreport: model, check and (soon) render and import China's 政府信息公开工作年度报告.
 //!
 //! ```
-//! let report = govreport::parse_json(br#"{
+//! let report = govreport::parse_str(r#"{
 //!   "format": "2021", "year": 2023,
 //!   "agency": {"name": "某市某局", "kind": "department"},
 //!   "requests": {"new": {"natural_person": 3, "total": 4}}

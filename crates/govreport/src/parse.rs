@@ -9,7 +9,7 @@ use crate::model::{Format, Report};
 /// Reads a report document from JSON bytes (UTF-8).
 ///
 /// ```
-/// let r = govreport::parse_json(br#"{"format":"2021","year":2023,"agency":{"name":"某局","kind":"department"}}"#).unwrap();
+/// let r = govreport::parse_json(r#"{"format":"2021","year":2023,"agency":{"name":"某局","kind":"department"}}"#.as_bytes()).unwrap();
 /// assert_eq!(r.format(), govreport::Format::F2021);
 /// ```
 pub fn parse_json(bytes: &[u8]) -> Result<Report, Error> {
