@@ -35,33 +35,58 @@ pub fn complete(report: &mut Report) -> Completion {
     done
 }
 
-/// The sum of `parts` when every one holds a value or "/" and at least one holds a value.
-fn sum<'a>(parts: impl IntoIterator<Item = &'a Count>) -> Result<u64, ()> {
-    let mut total: u64 = 0;
-    let mut values = 0;
-    for p in parts {
-        match p {
-            Cell::Value(v) => {
-                total = total.checked_add(*v).ok_or(())?;
-                values += 1;
-            }
-            Cell::NotApplicable => {}
-            Cell::Blank | Cell::Absent => return Err(()),
-        }
-    }
-    if values == 0 { Err(()) } else { Ok(total) }
+/// What the parts of a derived cell add up to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sum {
+    /// Every part holds a value or "/", at least one a value.
+    Of(u64),
+    /// No part is in the document: there is nothing to complete.
+    Nothing,
+    /// A part is blank, absent or all are "/", or the sum passes the largest count.
+    Unknown,
 }
 
-fn fill(cell: &mut Count, value: Result<u64, ()>, path: String, done: &mut Completion) {
+fn sum<'a>(parts: impl IntoIterator<Item = &'a Count>) -> Sum {
+    let mut total: u64 = 0;
+    let (mut values, mut absent, mut seen, mut unknown) = (0, 0, 0, false);
+    for p in parts {
+        seen += 1;
+        match p {
+            Cell::Value(v) => {
+                values += 1;
+                match total.checked_add(*v) {
+                    Some(t) => total = t,
+                    None => unknown = true,
+                }
+            }
+            Cell::NotApplicable => {}
+            Cell::Absent => {
+                absent += 1;
+                unknown = true;
+            }
+            Cell::Blank => unknown = true,
+        }
+    }
+    if absent == seen {
+        Sum::Nothing
+    } else if unknown || values == 0 {
+        Sum::Unknown
+    } else {
+        Sum::Of(total)
+    }
+}
+
+fn fill(cell: &mut Count, value: Sum, path: String, done: &mut Completion) {
     if !cell.is_missing() {
         return;
     }
     match value {
-        Ok(v) => {
+        Sum::Of(v) => {
             *cell = Cell::Value(v);
             done.filled.push(path);
         }
-        Err(()) => done.left_empty.push(path),
+        Sum::Unknown => done.left_empty.push(path),
+        Sum::Nothing => {}
     }
 }
 
@@ -80,11 +105,22 @@ fn requests<O: OtherRows>(req: &mut Requests<O>, format: crate::Format, done: &m
         .filter(|r| r.role == Role::Result)
         .filter_map(|r| r.row.and_then(|id| req.row(id)).map(|row| row.cells().iter().map(|c| **c).collect()))
         .collect();
-    for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
+    for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate().take(n) {
         let value = sum(results.iter().map(|r| &r[c]));
         let cells = req.results_total.cells_mut();
         fill(&mut *cells[c], value, format!("/requests/results_total/{}", col.id), done);
     }
+    // Its 总计 is both the sum of the results' totals and the sum of its own columns: filled
+    // only when the two agree, so that one wrong published number is not spread.
+    let by_rows = sum(results.iter().map(|r| &r[n]));
+    let own: Vec<Count> = req.results_total.cells()[..n].iter().map(|c| **c).collect();
+    let value = match (by_rows, sum(own.iter())) {
+        (Sum::Of(a), Sum::Of(b)) if a != b => Sum::Unknown,
+        (Sum::Nothing, Sum::Nothing) => Sum::Nothing,
+        (Sum::Of(a), _) | (_, Sum::Of(a)) => Sum::Of(a),
+        _ => Sum::Unknown,
+    };
+    fill(&mut req.results_total.total, value, "/requests/results_total/total".into(), done);
 }
 
 fn review(rl: &mut ReviewLitigation, done: &mut Completion) {

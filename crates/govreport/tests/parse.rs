@@ -1,0 +1,164 @@
+//! Reading documents: every bad input is an error that names its place; nothing is lost.
+
+use govreport::model::{Cell, Dec};
+use govreport::{Error, Report, parse_json, parse_str};
+
+const HEAD: &str = r#""format":"2021","year":2023,"agency":{"name":"某市某局","kind":"department"}"#;
+
+fn doc(body: &str) -> String {
+    if body.is_empty() { format!("{{{HEAD}}}") } else { format!("{{{HEAD},{body}}}") }
+}
+
+fn structure(text: &str) -> (String, String) {
+    match parse_str(text) {
+        Err(Error::Structure { pointer, message }) => (pointer, message),
+        other => panic!("expected a structure error, got {other:?}"),
+    }
+}
+
+fn r2021(text: &str) -> govreport::model::Report2021 {
+    match parse_str(text).expect("parses") {
+        Report::F2021(r) => r,
+        other => panic!("expected a 2021 report, got {other:?}"),
+    }
+}
+
+#[test]
+fn negative_count_names_its_pointer() {
+    let (p, m) = structure(&doc(r#""requests":{"new":{"natural_person":-3}}"#));
+    assert_eq!(p, "/requests/new/natural_person");
+    assert!(m.contains("negative") && m.contains("-3"), "{m}");
+}
+
+#[test]
+fn fractional_count_is_refused_but_integral_float_is_a_count() {
+    let (p, m) = structure(&doc(r#""requests":{"withheld":{"third_party":{"total":2.5}}}"#));
+    assert_eq!(p, "/requests/withheld/third_party/total");
+    assert!(m.contains("whole number"), "{m}");
+    let r = r2021(&doc(r#""requests":{"new":{"total":2.0}}"#));
+    assert_eq!(r.requests.new.total, Cell::Value(2));
+}
+
+#[test]
+fn count_as_string_is_refused() {
+    let (p, _) = structure(&doc(r#""review_litigation":{"review":{"upheld":"12"}}"#));
+    assert_eq!(p, "/review_litigation/review/upheld");
+}
+
+#[test]
+fn largest_count_is_kept_and_one_more_is_refused() {
+    let r = r2021(&doc(r#""proactive":{"licensing":18446744073709551615}"#));
+    assert_eq!(r.proactive.licensing, Cell::Value(u64::MAX));
+    let (p, m) = structure(&doc(r#""proactive":{"licensing":18446744073709551616}"#));
+    assert_eq!(p, "/proactive/licensing");
+    assert!(m.contains("larger"), "{m}");
+}
+
+#[test]
+fn unknown_field_names_its_place() {
+    let (p, m) = structure(&doc(r#""requests":{"new":{"natural_persons":1}}"#));
+    assert!(p.starts_with("/requests/new"), "{p}");
+    assert!(m.contains("natural_persons"), "{m}");
+}
+
+#[test]
+fn duplicate_keys_are_refused_not_merged() {
+    let (p, m) = structure(&doc(r#""requests":{"new":{"total":1,"total":2}}"#));
+    assert!(p.starts_with("/requests/new"), "{p}");
+    assert!(m.contains("duplicate"), "{m}");
+}
+
+#[test]
+fn unknown_and_missing_format() {
+    let e = parse_str(r#"{"format":"2020","year":2020}"#).unwrap_err();
+    assert_eq!(e, Error::UnknownFormat { found: "\"2020\"".into() });
+    assert_eq!(e.pointer(), Some("/format"));
+    assert!(matches!(parse_str(r#"{"format":2021}"#), Err(Error::UnknownFormat { .. })));
+    let (p, m) = structure(r#"{"year":2020}"#);
+    assert_eq!(p, "");
+    assert!(m.contains("format"));
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let e = parse_str("{\n  \"format\": \"2021\",\n  \"year\": 20x3\n}").unwrap_err();
+    match e {
+        Error::Syntax { line, column, .. } => assert_eq!((line, column), (3, 13)),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(parse_str(&doc("").replace('}', "")), Err(Error::Syntax { .. })));
+    assert!(matches!(parse_str(&(doc("") + "xyz")), Err(Error::Syntax { .. })));
+}
+
+#[test]
+fn deep_nesting_is_refused_with_its_place() {
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    match parse_str(&deep) {
+        Err(Error::Syntax { line: 1, column, message }) => {
+            assert_eq!(column, govreport::limits::MAX_DEPTH + 1);
+            assert!(message.contains("nesting"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Brackets inside strings do not count.
+    let r = r2021(&doc(&format!(r#""sections":{{"overview":"{}"}}"#, "[".repeat(100))));
+    assert_eq!(r.sections.overview.as_deref().map(str::len), Some(100));
+}
+
+#[test]
+fn invalid_utf8_names_the_byte() {
+    let mut bytes = doc("").into_bytes();
+    let at = bytes.len() - 3;
+    bytes.insert(at, 0xff);
+    match parse_json(&bytes) {
+        Err(Error::Utf8 { offset, line: 1, .. }) => assert_eq!(offset, at),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn oversized_input_is_refused_before_parsing() {
+    let big = vec![b' '; govreport::limits::MAX_INPUT_BYTES as usize + 1];
+    assert!(matches!(parse_json(&big), Err(Error::TooLarge { .. })));
+}
+
+#[test]
+fn amounts_keep_their_written_precision() {
+    let text = doc(r#""proactive":{"fees_10k_yuan":"0.090"}"#);
+    let r = r2021(&text);
+    let Cell::Value(Dec(d)) = r.proactive.fees_10k_yuan else { panic!() };
+    assert_eq!(d.scale(), 3);
+    assert!(Report::F2021(r).to_json().contains(r#""fees_10k_yuan":"0.090""#));
+    for bad in [r#"0.092"#, r#""-1""#, r#""1e3""#, r#""01.5""#, r#""0.1234567890123""#] {
+        let (p, _) = structure(&doc(&format!(r#""proactive":{{"fees_10k_yuan":{bad}}}"#)));
+        assert_eq!(p, "/proactive/fees_10k_yuan", "{bad}");
+    }
+}
+
+#[test]
+fn blank_absent_and_not_applicable_round_trip() {
+    let text = doc(r#""requests":{"new":{"natural_person":null,"commercial":"/","total":4}}"#);
+    let r = r2021(&text);
+    assert_eq!(r.requests.new.natural_person, Cell::Blank);
+    assert_eq!(r.requests.new.commercial, Cell::NotApplicable);
+    assert_eq!(r.requests.new.research, Cell::Absent);
+    let back = Report::F2021(r.clone()).to_json();
+    assert!(back.contains(r#""new":{"natural_person":null,"commercial":"/","total":4}"#), "{back}");
+    assert_eq!(parse_str(&back).unwrap(), Report::F2021(r));
+}
+
+#[test]
+fn dates_must_have_the_iso_shape() {
+    let (p, _) = structure(&doc(r#""published_on":"2023/01/17""#));
+    assert_eq!(p, "/published_on");
+    // Shape right, calendar wrong: parsed, and reported by GR504.
+    assert!(parse_str(&doc(r#""published_on":"2023-02-30""#)).is_ok());
+}
+
+#[test]
+fn the_format_of_each_document_type_is_fixed() {
+    let r = parse_str(r#"{"format":"2007","year":2010,"agency":{"name":"某县某局","kind":"department"},"sections":[{"heading":"一、概述","text":"…"}]}"#).unwrap();
+    assert_eq!(r.format(), govreport::Format::F2007);
+    let (p, _) = structure(r#"{"format":"2007","year":2010,"agency":{"name":"x","kind":"department"},"requests":{}}"#);
+    assert!(p == "" || p == "/requests", "{p}");
+}
