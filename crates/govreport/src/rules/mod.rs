@@ -8,7 +8,7 @@ mod arith;
 mod cells;
 mod dates;
 mod docs;
-mod document;
+pub mod document;
 mod prose;
 mod regime2007;
 mod registry;

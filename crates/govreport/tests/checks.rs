@@ -1,0 +1,146 @@
+//! Rules and options, each on a small document built for the purpose.
+
+use govreport::{Error, Lang, Options, Severity, Status, check, parse_str};
+
+fn opts() -> Options {
+    Options { today: Some("2026-11-26".into()), ..Options::default() }
+}
+
+fn findings(body: &str, options: &Options) -> govreport::Findings {
+    let text = format!(r#"{{"format":"2021","year":2023,"agency":{{"name":"某市某区司法局","kind":"department"}},{body}}}"#);
+    check(&parse_str(&text).unwrap(), options).unwrap()
+}
+
+fn codes(f: &govreport::Findings) -> Vec<(&str, &str, Status)> {
+    f.iter().map(|x| (x.code.as_str(), x.path.as_str(), x.status)).collect()
+}
+
+const BALANCED: &str = r#""requests":{"new":{"natural_person":5,"commercial":1,"research":0,"social_welfare":0,"legal_service":0,"other_org":0,"total":6},
+ "carried_over":{"natural_person":0,"commercial":0,"research":0,"social_welfare":0,"legal_service":0,"other_org":0,"total":0},
+ "granted":{"natural_person":3,"commercial":1,"research":0,"social_welfare":0,"legal_service":0,"other_org":0,"total":4},
+ "results_total":{"natural_person":3,"commercial":1,"research":0,"social_welfare":0,"legal_service":0,"other_org":0,"total":4},
+ "carried_forward":{"natural_person":1,"commercial":0,"research":0,"social_welfare":0,"legal_service":0,"other_org":0,"total":1}}"#;
+
+#[test]
+fn b1_names_the_column_and_both_sums() {
+    let f = findings(BALANCED, &opts());
+    let b1: Vec<_> = f.with_code("GR201").filter(|x| x.status == Status::Violated).collect();
+    // 自然人: 5 + 0 vs 3 + 1; 总计: 6 + 0 vs 4 + 1.
+    assert_eq!(b1.iter().map(|x| x.path.as_str()).collect::<Vec<_>>(), ["/requests/new/natural_person", "/requests/new/total"]);
+    assert_eq!((b1[0].expected.as_deref(), b1[0].actual.as_deref()), (Some("5"), Some("4")));
+    assert_eq!(b1[0].related, ["/requests/carried_over/natural_person", "/requests/results_total/natural_person", "/requests/carried_forward/natural_person"]);
+    assert!(b1[0].message.contains("自然人") && b1[0].message.contains('5') && b1[0].message.contains('4'), "{}", b1[0].message);
+    let en = findings(BALANCED, &Options { lang: Lang::En, ..opts() });
+    let m = &en.with_code("GR201").next().unwrap().message;
+    assert!(m.starts_with("Column Natural persons"), "{m}");
+}
+
+#[test]
+fn a_rule_without_numbers_is_not_assessable_never_passed() {
+    let f = findings(r#""requests":{"new":{"natural_person":"/","commercial":"/","research":"/","social_welfare":"/","legal_service":"/","other_org":"/","total":"/"}}"#, &opts());
+    let na: Vec<_> = f.iter().filter(|x| x.status == Status::NotAssessable).map(|x| x.code.as_str()).collect();
+    for code in ["GR201", "GR202", "GR203", "GR301", "GR501"] {
+        assert!(na.contains(&code), "{code} should be not assessable: {na:?}");
+    }
+    // One finding per rule, listing every place.
+    let b3 = f.with_code("GR203").next().unwrap();
+    assert_eq!(b3.severity, Severity::Info);
+    assert_eq!(b3.params["count"], "25");
+    assert!(f.with_code("GR012").any(|x| x.path == "/requests/new"));
+}
+
+#[test]
+fn disable_by_prefix_and_override_severity() {
+    let o = Options { disable: vec!["GR2".into()], severity: [("GR011".to_string(), Severity::Error)].into(), ..opts() };
+    let f = findings(BALANCED, &o);
+    assert!(f.iter().all(|x| !x.code.starts_with("GR2")));
+    assert!(f.with_code("GR011").all(|x| x.severity == Severity::Error));
+    assert!(f.has_errors());
+}
+
+#[test]
+fn unknown_option_values_are_errors() {
+    let bad = Options { disable: vec!["GR9".into()], ..opts() };
+    assert!(matches!(check(&parse_str(r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"}}"#).unwrap(), &bad), Err(Error::Invalid { .. })));
+    assert!(Options::from_json(r#"{"severity":{"GR999":"error"}}"#).is_err());
+    assert!(Options::from_json(r#"{"township_deadline":"02-30"}"#).is_err());
+    assert!(Options::from_json(r#"{"today":"yesterday"}"#).is_err());
+    assert!(Options::from_json(r#"{"colour":"red"}"#).is_err());
+    let o = Options::from_json(r#"{"lang":"en","disable":["GR4"],"township_deadline":"02-20"}"#).unwrap();
+    assert_eq!(o.lang, Lang::En);
+}
+
+fn dated(kind: &str, year: u16, published: &str, options: &Options) -> Vec<String> {
+    let text = format!(r#"{{"format":"2021","year":{year},"agency":{{"name":"某镇人民政府","kind":"{kind}"}},"published_on":"{published}"}}"#);
+    check(&parse_str(&text).unwrap(), options).unwrap().iter().filter(|f| f.code.starts_with("GR50")).map(|f| format!("{} {}", f.code, f.expected.clone().unwrap_or_default())).collect()
+}
+
+#[test]
+fn deadlines_by_kind_regime_and_option() {
+    assert_eq!(dated("department", 2022, "2023-01-31", &opts()), Vec::<String>::new());
+    assert_eq!(dated("department", 2022, "2023-02-01", &opts()), ["GR501 2023-01-31"]);
+    assert_eq!(dated("government", 2022, "2023-03-31", &opts()), Vec::<String>::new());
+    assert_eq!(dated("township", 2022, "2023-03-01", &opts()), Vec::<String>::new());
+    let local = Options { township_deadline: Some("02-20".into()), ..opts() };
+    assert_eq!(dated("township", 2022, "2023-03-01", &local), ["GR501 2023-02-20"]);
+    assert_eq!(dated("department", 2022, "2022-12-31", &opts()), ["GR502 "]);
+    assert_eq!(dated("department", 2025, "2027-01-05", &opts()), ["GR503 ", "GR501 2026-01-31"]);
+    assert_eq!(dated("department", 2022, "2023-02-29", &opts()), ["GR504 "]);
+}
+
+#[test]
+fn the_2007_regime_allows_until_march() {
+    let text = r#"{"format":"2007","year":2012,"agency":{"name":"某局","kind":"department"},"published_on":"2013-03-20"}"#;
+    let f = check(&parse_str(text).unwrap(), &opts()).unwrap();
+    assert!(f.iter().all(|x| !x.code.starts_with("GR50")), "{:?}", codes(&f));
+}
+
+#[test]
+fn credit_and_region_codes() {
+    use govreport::rules::document::{credit_code_problem, region_code_problem};
+    for ok in ["91350100M000100Y43", "91440300708461136T", "11100000000013127D"] {
+        assert_eq!(credit_code_problem(ok), None, "{ok}");
+    }
+    assert!(credit_code_problem("91440300708461136A").unwrap().0.contains("校验码"));
+    assert!(credit_code_problem("9144030070846113").is_some());
+    assert!(credit_code_problem("91440300708461136I").is_some());
+    assert_eq!(region_code_problem("220105"), None);
+    assert!(region_code_problem("990105").is_some());
+    assert!(region_code_problem("2201").is_some());
+}
+
+#[test]
+fn prose_numbers_are_compared_with_their_cells() {
+    let body = format!(
+        r#""sections":{{"overview":"本年度新收政府信息公开申请6件，予以公开5件，结转下年度继续办理1件。","problems":"一是公开内容不够全面；二是依申请公开答复质量有待提高。下一步将加强培训，规范答复文书。","other_matters":"无。"}},{BALANCED}"#
+    );
+    let f = findings(&body, &opts());
+    let g: Vec<_> = f.with_code("GR404").collect();
+    assert_eq!(g.len(), 1, "{:?}", codes(&f));
+    assert_eq!(g[0].path, "/requests/granted/total");
+    assert_eq!((g[0].expected.as_deref(), g[0].actual.as_deref()), (Some("5"), Some("4")));
+    assert!(g[0].message.contains("予以公开5件"), "{}", g[0].message);
+}
+
+#[test]
+fn amounts_compare_as_intervals_of_their_precision() {
+    let fees = |billed: &str, collected: &str| {
+        let f = findings(&format!(r#""processing_fees":{{"notices":2,"billed_yuan":"{billed}","collected_yuan":"{collected}"}}"#), &opts());
+        f.with_code("GR103").count()
+    };
+    assert_eq!(fees("200", "200.4"), 0, "200 stands for 199.5–200.5");
+    assert_eq!(fees("200.0", "200.4"), 1, "200.0 stands for 199.95–200.05");
+    assert_eq!(fees("100", "300"), 1);
+}
+
+#[test]
+fn perfunctory_and_missing_parts_and_government_results() {
+    let text = r#"{"format":"2021","year":2023,"agency":{"name":"某县人民政府","kind":"government"},"sections":{"overview":"本年度认真做好主动公开工作。","problems":"无"}}"#;
+    let f = check(&parse_str(text).unwrap(), &opts()).unwrap();
+    assert!(f.with_code("GR401").any(|x| x.path == "/sections/other_matters"));
+    assert!(f.with_code("GR402").any(|x| x.path == "/sections/problems"));
+    let g = f.with_code("GR403").next().unwrap();
+    assert!(g.message.contains("工作考核") && g.message.contains("责任追究"), "{}", g.message);
+    let topics = f.with_code("GR405").next().unwrap();
+    assert!(topics.message.contains("依申请公开") && !topics.message.contains("主动公开、"), "{}", topics.message);
+}
