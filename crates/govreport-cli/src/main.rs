@@ -153,7 +153,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let text = report.to_json_pretty() + "\n";
             match output {
                 Some(path) => std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
-                None => print!("{text}"),
+                None => output::emit(&text),
             }
             eprintln!("govreport: 填入 {} 个合计单元格；{} 个因分项不全未填", done.filled.len(), done.left_empty.len());
             Ok(ExitCode::SUCCESS)
@@ -164,24 +164,24 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 SchemaKind::Options => govreport::schema::options_schema(),
                 SchemaKind::Findings => govreport::schema::findings_schema(),
             };
-            println!("{}", serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?);
+            output::emit(&(serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n"));
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules { format, lang } => {
             let lang = lang.into();
             match format {
-                RulesFormat::Markdown => print!("{}", govreport::rules::markdown()),
+                RulesFormat::Markdown => output::emit(&govreport::rules::markdown()),
                 RulesFormat::Json => {
                     let list: Vec<_> = govreport::rules()
                         .iter()
                         .map(|r| serde_json::json!({"code": r.code, "name": r.name, "severity": r.severity, "title": r.title(lang), "explanation": r.explanation(lang)}))
                         .collect();
-                    println!("{}", serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?);
+                    output::emit(&(serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n"));
                 }
                 RulesFormat::Text => {
-                    for r in govreport::rules() {
-                        println!("{}  {:<22} {:<8} {}", r.code, r.name, r.severity.as_str(), r.title(lang));
-                    }
+                    let text: String =
+                        govreport::rules().iter().map(|r| format!("{}  {:<22} {:<8} {}\n", r.code, r.name, r.severity.as_str(), r.title(lang))).collect();
+                    output::emit(&text);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -192,7 +192,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Lang::Zh => format!("没有代码为 {code} 的规则（用 `govreport rules` 列出全部规则）"),
                 Lang::En => format!("no rule has code {code} (`govreport rules` lists them)"),
             })?;
-            println!("{} {} ({})\n\n{}\n\n{}", rule.code, rule.name, rule.severity.as_str(), rule.title(lang), rule.explanation(lang));
+            output::emit(&format!("{} {} ({})\n\n{}\n\n{}\n", rule.code, rule.name, rule.severity.as_str(), rule.title(lang), rule.explanation(lang)));
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -19,22 +19,47 @@ pub fn check_one(path: &Path, options: &Options) -> FileResult {
     FileResult { name, outcome }
 }
 
+/// One input in `--format json`: its findings, or why it could not be read.
+#[derive(serde::Serialize)]
+struct JsonResult<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<&'a Findings>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<JsonError<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonError<'a> {
+    kind: &'static str,
+    pointer: Option<&'a str>,
+    message: String,
+}
+
+/// Pads `s` to `width` terminal columns (CJK characters take two).
+fn pad(s: &str, width: usize) -> String {
+    let w: usize = s.chars().map(|c| if c as u32 >= 0x1100 { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Writes the results to standard output.
 pub fn print(results: &[FileResult], format: CheckFormat, lang: Lang) {
+    let mut out = String::new();
     match format {
-        CheckFormat::Human => human(results, lang),
+        CheckFormat::Human => human(results, lang, &mut out),
         CheckFormat::Json => {
-            let list: Vec<serde_json::Value> = results
+            let list: Vec<JsonResult> = results
                 .iter()
                 .map(|r| match &r.outcome {
-                    Ok(f) => serde_json::json!({ "file": r.name, "findings": f }),
-                    Err(e) => serde_json::json!({ "file": r.name, "error": { "kind": e.kind(), "pointer": e.pointer(), "message": e.message(lang) } }),
+                    Ok(f) => JsonResult { file: &r.name, findings: Some(f), error: None },
+                    Err(e) => JsonResult { file: &r.name, findings: None, error: Some(JsonError { kind: e.kind(), pointer: e.pointer(), message: e.message(lang) }) },
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            out += &(serde_json::to_string_pretty(&list).unwrap_or_default() + "\n");
         }
         CheckFormat::Sarif => {
             let files: Vec<(String, Findings)> = results.iter().filter_map(|r| r.outcome.as_ref().ok().map(|f| (r.name.clone(), f.clone()))).collect();
-            println!("{}", serde_json::to_string_pretty(&govreport::sarif::to_sarif(&files, lang)).unwrap_or_default());
+            out += &(serde_json::to_string_pretty(&govreport::sarif::to_sarif(&files, lang)).unwrap_or_default() + "\n");
             for r in results {
                 if let Err(e) = &r.outcome {
                     eprintln!("govreport: {}: {}", r.name, e.message(lang));
@@ -42,19 +67,30 @@ pub fn print(results: &[FileResult], format: CheckFormat, lang: Lang) {
             }
         }
     }
+    emit(&out);
 }
 
-fn human(results: &[FileResult], lang: Lang) {
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
+fn human(results: &[FileResult], lang: Lang, out: &mut String) {
+    use std::fmt::Write;
     let zh = lang == Lang::Zh;
     for r in results {
         match &r.outcome {
-            Err(e) => println!("{}: {} {}", r.name, if zh { "无法读取：" } else { "cannot read:" }, e.message(lang)),
+            Err(e) => {
+                let _ = writeln!(out, "{}: {} {}", r.name, if zh { "无法读取：" } else { "cannot read:" }, e.message(lang));
+            }
             Ok(f) => {
                 let (e, w, i) = (f.count(Severity::Error), f.count(Severity::Warning), f.count(Severity::Info));
                 if zh {
-                    println!("{}: {} 个问题（错误 {e}，警告 {w}，提示 {i}）", r.name, f.len());
+                    let _ = writeln!(out, "{}: {} 个问题（错误 {e}，警告 {w}，提示 {i}）", r.name, f.len());
                 } else {
-                    println!("{}: {} finding(s) ({e} error(s), {w} warning(s), {i} info)", r.name, f.len());
+                    let _ = writeln!(out, "{}: {} finding(s) ({e} error(s), {w} warning(s), {i} info)", r.name, f.len());
                 }
                 for x in f.iter() {
                     let sev = match (x.status, x.severity, zh) {
@@ -66,7 +102,7 @@ fn human(results: &[FileResult], lang: Lang) {
                         (_, s, false) => s.as_str(),
                     };
                     let path = if x.path.is_empty() { "/" } else { &x.path };
-                    println!("  {sev:<8} {} {:<22} {path}\n           {}", x.code, x.name, x.message);
+                    let _ = writeln!(out, "  {} {} {} {path}\n    {}", pad(sev, 8), x.code, pad(&x.name, 22), x.message);
                 }
             }
         }

@@ -1,0 +1,203 @@
+//! The `govreport` command end to end: output formats, languages and exit statuses.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use govreport::labels::{self, Role};
+use govreport::{Agency, AgencyKind, Format, Report};
+use serde_json::{Value, json};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_govreport"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed() -> PathBuf {
+    root().join("tests/fixtures/seed-2012-changchun-etdz.json")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("govreport-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// A clean 2021 department report, built through the library.
+fn clean_report() -> String {
+    let agency = Agency { name: "某市某区档案馆".into(), kind: AgencyKind::Department, level: None, region_code: Some("220105".into()), credit_code: None };
+    let mut r = Report::new(Format::F2021, 2023, agency);
+    r.set("/published_on", json!("2024-01-20")).unwrap();
+    r.set("/sections/overview", json!("本年度，我馆认真做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。")).unwrap();
+    r.set("/sections/problems", json!("存在的主要问题：公开内容的深度和广度还不够，解读回应不够及时。改进情况：加强业务培训，完善发布审核流程。")).unwrap();
+    r.set("/sections/other_matters", json!("本年度未收取信息处理费。")).unwrap();
+    for b in labels::PROACTIVE_2021 {
+        for row in b.rows {
+            for col in b.columns {
+                let p = if col.id.is_empty() { row.id.to_string() } else { format!("{}/{}", row.id, col.id) };
+                r.set(&p, if p.ends_with("yuan") { json!("0") } else { json!(0) }).unwrap();
+            }
+        }
+    }
+    for rl in labels::request_rows(Format::F2021).filter(|r| r.row.is_some()) {
+        for col in &labels::REQUEST_COLUMNS[..6] {
+            let v = u64::from(col.id == "natural_person" && matches!(rl.role, Role::Intake | Role::ResultsTotal) && rl.label.id != "/requests/carried_over")
+                + u64::from(col.id == "natural_person" && rl.label.id == "/requests/granted");
+            r.set(&format!("{}/{}", rl.label.id, col.id), json!(v)).unwrap();
+        }
+    }
+    for g in labels::REVIEW_GROUPS {
+        for col in &labels::REVIEW_COLUMNS[..4] {
+            r.set(&format!("{}/{}", g.id, col.id), json!(0)).unwrap();
+        }
+    }
+    govreport::complete(&mut r);
+    r.to_json_pretty()
+}
+
+#[test]
+fn seed_report_fails_with_the_known_defects() {
+    let o = run(&["check", seed().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert_eq!(out.matches("GR801").count(), 3, "{out}");
+    assert!(out.contains("分项之和为 3017，与所述总数 3025 不符"), "{out}");
+    assert!(out.contains("4 个问题（错误 4，警告 0，提示 0）"), "{out}");
+    let en = stdout(&run(&["check", "--lang", "en", seed().to_str().unwrap()]));
+    assert!(en.contains("the parts add up to 3017, not the stated 3025"), "{en}");
+}
+
+#[test]
+fn clean_report_exits_zero() {
+    let p = scratch("clean.json", clean_report().as_bytes());
+    let o = run(&["check", "--today", "2026-11-26", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("0 个问题"), "{}", stdout(&o));
+}
+
+#[test]
+fn json_and_sarif_outputs() {
+    let o = run(&["check", "--format", "json", seed().to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let findings = v[0]["findings"].as_array().unwrap();
+    let codes: Vec<&str> = findings.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["GR801", "GR801", "GR801", "GR802"]);
+    assert_eq!(findings[3]["path"], "/figures/0/total");
+    assert_eq!((findings[3]["expected"].as_str(), findings[3]["actual"].as_str()), (Some("3017"), Some("3025")));
+
+    let o = run(&["check", "--format", "sarif", seed().to_str().unwrap()]);
+    let s: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+    let run0 = &s["runs"][0];
+    assert_eq!(run0["results"].as_array().unwrap().len(), 4);
+    let idx = run0["results"][3]["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run0["tool"]["driver"]["rules"][idx]["id"], "GR802");
+    assert_eq!(run0["results"][3]["level"], "error");
+    assert_eq!(run0["results"][3]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "/figures/0/total");
+}
+
+#[test]
+fn options_on_the_command_line() {
+    let o = run(&["check", "--disable", "GR8", seed().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["check", "--severity", "GR801=warning", "--severity", "GR802=info", seed().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("警告 3，提示 1"));
+    for bad in [["--severity", "GR801=fatal"], ["--severity", "GR999=error"], ["--disable", "XX"], ["--today", "2026-13-01"]] {
+        let o = run(&["check", bad[0], bad[1], seed().to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        assert!(!o.stderr.is_empty());
+    }
+}
+
+fn unreadable(name: &str, bytes: &[u8], wanted: &str) {
+    let p = scratch(name, bytes);
+    let o = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{name}");
+    let out = stdout(&o);
+    assert!(out.contains("无法读取") && out.contains(wanted), "{name}: {out}");
+    let o = run(&["check", "--format", "json", p.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v[0]["error"]["kind"].is_string(), "{name}: {v}");
+}
+
+#[test]
+fn bad_inputs_exit_two_and_say_where() {
+    unreadable("broken.json", br#"{"format":"2021","year":"#, "第 1 行");
+    unreadable("negative.json", r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"requests":{"new":{"total":-5}}}"#.as_bytes(), "/requests/new/total");
+    unreadable("fraction.json", r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"proactive":{"licensing":1.5}}"#.as_bytes(), "/proactive/licensing");
+    unreadable("format.json", br#"{"format":"2020","year":2020}"#, "/format");
+    unreadable("deep.json", ("[".repeat(10_000) + &"]".repeat(10_000)).as_bytes(), "nesting");
+    unreadable("latin1.json", b"{\"format\":\"2021\",\"year\":2023,\"agency\":{\"name\":\"\xb3\xa4\",\"kind\":\"department\"}}", "UTF-8");
+    // A sparse 300 MB file is refused by its size, without reading it.
+    let p = scratch("huge.json", b"");
+    std::fs::File::options().write(true).open(&p).unwrap().set_len(300 * 1024 * 1024).unwrap();
+    let o = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("超过上限"), "{}", stdout(&o));
+    std::fs::remove_file(&p).unwrap();
+    let o = run(&["check", "/nonexistent/report.json"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_beats_errors_in_the_exit_status_and_every_file_is_reported() {
+    let bad = scratch("bad.json", b"{");
+    let o = run(&["check", seed().to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(out.contains("GR802") && out.contains("无法读取"), "{out}");
+}
+
+#[test]
+fn reads_standard_input() {
+    let mut child = bin().args(["check", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(&std::fs::read(seed()).unwrap()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("<stdin>: 4 个问题"));
+}
+
+#[test]
+fn complete_fills_totals() {
+    let p = scratch(
+        "parts.json",
+        r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"review_litigation":{"review":{"upheld":1,"corrected":2,"other":0,"pending":1}}}"#.as_bytes(),
+    );
+    let out = scratch("out.json", b"");
+    let o = run(&["complete", p.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["review_litigation"]["review"]["total"], 4);
+    let o = run(&["complete", Path::new("/nonexistent").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn schema_rules_and_explain() {
+    let s: Value = serde_json::from_slice(&run(&["schema"]).stdout).unwrap();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    let rules = stdout(&run(&["rules"]));
+    assert_eq!(rules.lines().count(), govreport::RULES.len());
+    assert!(rules.contains("GR201  requests-balance"));
+    let j: Value = serde_json::from_slice(&run(&["rules", "--format", "json", "--lang", "en"]).stdout).unwrap();
+    assert_eq!(j.as_array().unwrap().len(), govreport::RULES.len());
+    let e = stdout(&run(&["explain", "gr802"]));
+    assert!(e.starts_with("GR802 breakdown-sum (error)") && e.contains("3025"), "{e}");
+    let o = run(&["explain", "GR999"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("GR999"));
+}
