@@ -17,8 +17,8 @@ pub static GR001: Rule = Rule {
     severity: Error,
     title: ["统一社会信用代码有误", "Unified social credit code is invalid"],
     explanation: [
-        "统一社会信用代码（GB 32100—2015）为18位：登记管理部门码、机构类别码、6位登记管理机关行政区划码、9位主体标识码和1位校验码，字符取自数字和除 I、O、Z、S、V 以外的大写字母。校验码按国标加权模31计算。代码写错，报告就无法与机关对应。例：11100000000013127X 的校验位应为 X 之外的值时即报此问题。",
-        "The unified social credit code (GB 32100-2015) has 18 characters from the digits and the capital letters except I, O, Z, S and V; the last is a check character computed modulo 31 with fixed weights. A wrong code cannot be matched to the agency. Example: a code whose last character differs from the computed check character.",
+        "统一社会信用代码（GB 32100—2015）为18位：登记管理部门码、机构类别码、6位登记管理机关行政区划码、9位主体标识码和1位校验码，字符取自数字和除 I、O、Z、S、V 以外的大写字母。校验码按国标加权模31计算。代码写错，报告就无法与机关对应。例：11100000000013127X 按算法校验码应为 D。",
+        "The unified social credit code (GB 32100-2015) has 18 characters from the digits and the capital letters except I, O, Z, S and V; the last is a check character computed modulo 31 with fixed weights. A wrong code cannot be matched to the agency. Example: for 11100000000013127X the computed check character is D.",
     ],
     message: ["统一社会信用代码 {code} 有误：{reason}", "Unified social credit code {code} is invalid: {reason}"],
 };
