@@ -149,30 +149,31 @@ pub struct ProactiveBlock {
 /// The heading of the first column of table A.
 pub static PROACTIVE_CONTENT_HEADER: Label = l("", "信息内容", "Content");
 
+const RULES_ROW: Label = l("/proactive/rules", "规章", "Rules (规章)");
+const LICENSING_ROW: Label = l("/proactive/licensing", "行政许可", "Administrative licensing");
+const PENALTY_ROW: Label = l("/proactive/penalty", "行政处罚", "Administrative penalties");
+const COERCION_ROW: Label = l("/proactive/coercion", "行政强制", "Administrative coercion");
+const DECISIONS_2021: &[Label] = &[l("", "本年处理决定数量", "Decisions this year")];
+/// 上一年项目数量, 本年增/减, 处理决定数量 of the 2019 template (行政事业性收费 has the first two).
+const ITEMS_2019: &[Label] = &[
+    l("previous_items", "上一年项目数量", "Items last year"),
+    la("change", "本年增/减", "Change this year (signed)", &["本年增／减", "本年增减"]),
+    l("decisions", "处理决定数量", "Decisions"),
+];
+
 /// Table A of the 2021 template.
 pub static PROACTIVE_2021: &[ProactiveBlock] = &[
     ProactiveBlock {
         item: "第二十条第（一）项",
-        rows: &[
-            l("/proactive/rules", "规章", "Rules (规章)"),
-            la("/proactive/normative_documents", "行政规范性文件", "Administrative normative documents", &["规范性文件"]),
-        ],
+        rows: &[RULES_ROW, la("/proactive/normative_documents", "行政规范性文件", "Administrative normative documents", &["规范性文件"])],
         columns: &[
             l("issued", "本年制发件数", "Issued this year"),
             l("repealed", "本年废止件数", "Repealed this year"),
             l("in_force", "现行有效件数", "In force"),
         ],
     },
-    ProactiveBlock {
-        item: "第二十条第（五）项",
-        rows: &[l("/proactive/licensing", "行政许可", "Administrative licensing")],
-        columns: &[l("", "本年处理决定数量", "Decisions this year")],
-    },
-    ProactiveBlock {
-        item: "第二十条第（六）项",
-        rows: &[l("/proactive/penalty", "行政处罚", "Administrative penalties"), l("/proactive/coercion", "行政强制", "Administrative coercion")],
-        columns: &[l("", "本年处理决定数量", "Decisions this year")],
-    },
+    ProactiveBlock { item: "第二十条第（五）项", rows: &[LICENSING_ROW], columns: DECISIONS_2021 },
+    ProactiveBlock { item: "第二十条第（六）项", rows: &[PENALTY_ROW, COERCION_ROW], columns: DECISIONS_2021 },
     ProactiveBlock {
         item: "第二十条第（八）项",
         rows: &[l("/proactive/fees_10k_yuan", "行政事业性收费", "Administrative fees")],
@@ -184,7 +185,7 @@ pub static PROACTIVE_2021: &[ProactiveBlock] = &[
 pub static PROACTIVE_2019: &[ProactiveBlock] = &[
     ProactiveBlock {
         item: "第二十条第（一）项",
-        rows: &[l("/proactive/rules", "规章", "Rules (规章)"), la("/proactive/normative_documents", "规范性文件", "Normative documents", &["行政规范性文件"])],
+        rows: &[RULES_ROW, la("/proactive/normative_documents", "规范性文件", "Normative documents", &["行政规范性文件"])],
         columns: &[
             l("produced", "本年新制作数量", "Newly made this year"),
             l("published", "本年新公开数量", "Newly published this year"),
@@ -193,30 +194,11 @@ pub static PROACTIVE_2019: &[ProactiveBlock] = &[
     },
     ProactiveBlock {
         item: "第二十条第（五）项",
-        rows: &[l("/proactive/licensing", "行政许可", "Administrative licensing"), l("/proactive/other_services", "其他对外管理服务事项", "Other public management services")],
-        columns: &[
-            l("previous_items", "上一年项目数量", "Items last year"),
-            la("change", "本年增/减", "Change this year (signed)", &["本年增／减", "本年增减"]),
-            l("decisions", "处理决定数量", "Decisions"),
-        ],
+        rows: &[LICENSING_ROW, l("/proactive/other_services", "其他对外管理服务事项", "Other public management services")],
+        columns: ITEMS_2019,
     },
-    ProactiveBlock {
-        item: "第二十条第（六）项",
-        rows: &[l("/proactive/penalty", "行政处罚", "Administrative penalties"), l("/proactive/coercion", "行政强制", "Administrative coercion")],
-        columns: &[
-            l("previous_items", "上一年项目数量", "Items last year"),
-            la("change", "本年增/减", "Change this year (signed)", &["本年增／减", "本年增减"]),
-            l("decisions", "处理决定数量", "Decisions"),
-        ],
-    },
-    ProactiveBlock {
-        item: "第二十条第（八）项",
-        rows: &[l("/proactive/fees", "行政事业性收费", "Administrative fees")],
-        columns: &[
-            l("previous_items", "上一年项目数量", "Items last year"),
-            la("change", "本年增/减", "Change this year (signed)", &["本年增／减", "本年增减"]),
-        ],
-    },
+    ProactiveBlock { item: "第二十条第（六）项", rows: &[PENALTY_ROW, COERCION_ROW], columns: ITEMS_2019 },
+    ProactiveBlock { item: "第二十条第（八）项", rows: &[l("/proactive/fees", "行政事业性收费", "Administrative fees")], columns: ITEMS_2019.split_at(2).0 },
     ProactiveBlock {
         item: "第二十条第（九）项",
         rows: &[l("/proactive/procurement", "政府集中采购", "Government centralised procurement")],
