@@ -52,7 +52,9 @@ pub fn print(results: &[FileResult], format: CheckFormat, lang: Lang) {
                 .iter()
                 .map(|r| match &r.outcome {
                     Ok(f) => JsonResult { file: &r.name, findings: Some(f), error: None },
-                    Err(e) => JsonResult { file: &r.name, findings: None, error: Some(JsonError { kind: e.kind(), pointer: e.pointer(), message: e.message(lang) }) },
+                    Err(e) => {
+                        JsonResult { file: &r.name, findings: None, error: Some(JsonError { kind: e.kind(), pointer: e.pointer(), message: e.message(lang) }) }
+                    }
                 })
                 .collect();
             out += &(serde_json::to_string_pretty(&list).unwrap_or_default() + "\n");

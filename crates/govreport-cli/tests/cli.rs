@@ -38,7 +38,8 @@ fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
 
 /// A clean 2021 department report, built through the library.
 fn clean_report() -> String {
-    let agency = Agency { name: "某市某区档案馆".into(), kind: AgencyKind::Department, level: None, region_code: Some("220105".into()), credit_code: None };
+    let agency =
+        Agency { name: "某市某区档案馆".into(), kind: AgencyKind::Department, level: None, region_code: Some("220105".into()), credit_code: None };
     let mut r = Report::new(Format::F2021, 2023, agency);
     r.set("/published_on", json!("2024-01-20")).unwrap();
     r.set("/sections/overview", json!("本年度，我馆认真做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。")).unwrap();
@@ -137,8 +138,16 @@ fn unreadable(name: &str, bytes: &[u8], wanted: &str) {
 #[test]
 fn bad_inputs_exit_two_and_say_where() {
     unreadable("broken.json", br#"{"format":"2021","year":"#, "第 1 行");
-    unreadable("negative.json", r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"requests":{"new":{"total":-5}}}"#.as_bytes(), "/requests/new/total");
-    unreadable("fraction.json", r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"proactive":{"licensing":1.5}}"#.as_bytes(), "/proactive/licensing");
+    unreadable(
+        "negative.json",
+        r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"requests":{"new":{"total":-5}}}"#.as_bytes(),
+        "/requests/new/total",
+    );
+    unreadable(
+        "fraction.json",
+        r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"proactive":{"licensing":1.5}}"#.as_bytes(),
+        "/proactive/licensing",
+    );
     unreadable("format.json", br#"{"format":"2020","year":2020}"#, "/format");
     unreadable("deep.json", ("[".repeat(10_000) + &"]".repeat(10_000)).as_bytes(), "nesting");
     unreadable("latin1.json", b"{\"format\":\"2021\",\"year\":2023,\"agency\":{\"name\":\"\xb3\xa4\",\"kind\":\"department\"}}", "UTF-8");

@@ -20,10 +20,7 @@ fn check_file(rel: &str, want: String) {
         return;
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{rel} is stale: regenerate with `GOVREPORT_BLESS=1 cargo test -p govreport-cli --test generated` and commit it"
-    );
+    assert!(have == want, "{rel} is stale: regenerate with `GOVREPORT_BLESS=1 cargo test -p govreport-cli --test generated` and commit it");
 }
 
 #[test]

@@ -112,7 +112,10 @@ pub static PARTS: &[PartLabel] = &[
             &["因政府信息公开工作被申请行政复议、提起行政诉讼情况", "政府信息公开行政复议和行政诉讼情况", "因政府信息公开申请行政复议、提起行政诉讼的情况"],
         ),
     },
-    PartLabel { numeral: "五", label: la("/sections/problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题及改进情况"]) },
+    PartLabel {
+        numeral: "五",
+        label: la("/sections/problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题及改进情况"]),
+    },
     PartLabel { numeral: "六", label: l("/sections/other_matters", "其他需要报告的事项", "Other matters to report") },
 ];
 
@@ -198,7 +201,9 @@ pub static PROACTIVE_2019: &[ProactiveBlock] = &[
         columns: ITEMS_2019,
     },
     ProactiveBlock { item: "第二十条第（六）项", rows: &[PENALTY_ROW, COERCION_ROW], columns: ITEMS_2019 },
-    ProactiveBlock { item: "第二十条第（八）项", rows: &[l("/proactive/fees", "行政事业性收费", "Administrative fees")], columns: ITEMS_2019.split_at(2).0 },
+    ProactiveBlock {
+        item: "第二十条第（八）项", rows: &[l("/proactive/fees", "行政事业性收费", "Administrative fees")], columns: ITEMS_2019.split_at(2).0
+    },
     ProactiveBlock {
         item: "第二十条第（九）项",
         rows: &[l("/proactive/procurement", "政府集中采购", "Government centralised procurement")],
@@ -210,17 +215,12 @@ pub static PROACTIVE_2019: &[ProactiveBlock] = &[
 // Table B — 收到和处理政府信息公开申请情况
 
 /// The caption cell of table B.
-pub static REQUESTS_CAPTION: Label = l(
-    "",
-    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-    "(In this column: item 1 plus item 2 equals item 3 plus item 4)",
-);
+pub static REQUESTS_CAPTION: Label =
+    l("", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "(In this column: item 1 plus item 2 equals item 3 plus item 4)");
 
 /// Header cells of table B above the columns.
-pub static REQUESTS_HEADERS: &[Label] = &[
-    l("applicants", "申请人情况", "Applicants"),
-    l("organisations", "法人或其他组织", "Legal persons and other organisations"),
-];
+pub static REQUESTS_HEADERS: &[Label] =
+    &[l("applicants", "申请人情况", "Applicants"), l("organisations", "法人或其他组织", "Legal persons and other organisations")];
 
 /// The seven columns of table B, in order; the first six add up to the seventh.
 pub static REQUEST_COLUMNS: &[Label] = &[
@@ -278,8 +278,24 @@ const fn only(mut r: RowLabel, only: Only) -> RowLabel {
 
 /// Every row of table B in template order, for both template formats (see [`request_rows`]).
 pub static REQUEST_ROWS: &[RowLabel] = &[
-    row("/requests/new", RowId::New, Role::Intake, 0, "一、本年新收政府信息公开申请数量", "1. New requests this year", &["本年新收政府信息公开申请数量", "本年新收"]),
-    row("/requests/carried_over", RowId::CarriedOver, Role::Intake, 0, "二、上年结转政府信息公开申请数量", "2. Requests carried over from last year", &["上年结转政府信息公开申请数量", "上年结转"]),
+    row(
+        "/requests/new",
+        RowId::New,
+        Role::Intake,
+        0,
+        "一、本年新收政府信息公开申请数量",
+        "1. New requests this year",
+        &["本年新收政府信息公开申请数量", "本年新收"],
+    ),
+    row(
+        "/requests/carried_over",
+        RowId::CarriedOver,
+        Role::Intake,
+        0,
+        "二、上年结转政府信息公开申请数量",
+        "2. Requests carried over from last year",
+        &["上年结转政府信息公开申请数量", "上年结转"],
+    ),
     group("/requests/results", 0, "三、本年度办理结果", "3. Results this year", Only::Both),
     row("/requests/granted", RowId::Granted, Role::Result, 1, "（一）予以公开", "(1) Granted", &[]),
     row(
@@ -293,8 +309,24 @@ pub static REQUEST_ROWS: &[RowLabel] = &[
     ),
     group("/requests/withheld", 1, "（三）不予公开", "(3) Withheld", Only::Both),
     row("/requests/withheld/state_secret", RowId::StateSecret, Role::Result, 2, "1.属于国家秘密", "State secret", &[]),
-    row("/requests/withheld/prohibited_by_law", RowId::ProhibitedByLaw, Role::Result, 2, "2.其他法律行政法规禁止公开", "Prohibited by other laws or regulations", &[]),
-    row("/requests/withheld/security_stability", RowId::SecurityStability, Role::Result, 2, "3.危及“三安全一稳定”", "Endangers the \"three securities and stability\"", &["3.危及\"三安全一稳定\"", "3.危及三安全一稳定"]),
+    row(
+        "/requests/withheld/prohibited_by_law",
+        RowId::ProhibitedByLaw,
+        Role::Result,
+        2,
+        "2.其他法律行政法规禁止公开",
+        "Prohibited by other laws or regulations",
+        &[],
+    ),
+    row(
+        "/requests/withheld/security_stability",
+        RowId::SecurityStability,
+        Role::Result,
+        2,
+        "3.危及“三安全一稳定”",
+        "Endangers the \"three securities and stability\"",
+        &["3.危及\"三安全一稳定\"", "3.危及三安全一稳定"],
+    ),
     row("/requests/withheld/third_party", RowId::ThirdParty, Role::Result, 2, "4.保护第三方合法权益", "Protects third parties' lawful rights", &[]),
     row("/requests/withheld/internal_affairs", RowId::InternalAffairs, Role::Result, 2, "5.属于三类内部事务信息", "Internal affairs information", &[]),
     row("/requests/withheld/process_info", RowId::ProcessInfo, Role::Result, 2, "6.属于四类过程性信息", "Process information", &[]),
@@ -308,7 +340,15 @@ pub static REQUEST_ROWS: &[RowLabel] = &[
     row("/requests/not_processed/petition", RowId::Petition, Role::Result, 2, "1.信访举报投诉类申请", "Petitions, reports or complaints", &[]),
     row("/requests/not_processed/duplicate", RowId::Duplicate, Role::Result, 2, "2.重复申请", "Repeated requests", &[]),
     row("/requests/not_processed/publication", RowId::Publication, Role::Result, 2, "3.要求提供公开出版物", "Requests for published material", &[]),
-    row("/requests/not_processed/excessive", RowId::Excessive, Role::Result, 2, "4.无正当理由大量反复申请", "Numerous repeated requests without good reason", &[]),
+    row(
+        "/requests/not_processed/excessive",
+        RowId::Excessive,
+        Role::Result,
+        2,
+        "4.无正当理由大量反复申请",
+        "Numerous repeated requests without good reason",
+        &[],
+    ),
     row(
         "/requests/not_processed/confirmation",
         RowId::Confirmation,
@@ -346,7 +386,15 @@ pub static REQUEST_ROWS: &[RowLabel] = &[
     ),
     only(row("/requests/other/other", RowId::OtherOther, Role::Result, 2, "3.其他", "Other", &[]), Only::F2021),
     row("/requests/results_total", RowId::ResultsTotal, Role::ResultsTotal, 1, "（七）总计", "(7) Total of results", &["（七）合计"]),
-    row("/requests/carried_forward", RowId::CarriedForward, Role::CarriedForward, 0, "四、结转下年度继续办理", "4. Carried forward to next year", &["结转下年度继续办理"]),
+    row(
+        "/requests/carried_forward",
+        RowId::CarriedForward,
+        Role::CarriedForward,
+        0,
+        "四、结转下年度继续办理",
+        "4. Carried forward to next year",
+        &["结转下年度继续办理"],
+    ),
 ];
 
 /// The rows of table B that `format` has, in template order.
@@ -358,10 +406,7 @@ pub fn request_rows(format: Format) -> impl Iterator<Item = &'static RowLabel> {
 // Table C — 行政复议、行政诉讼
 
 /// Header cells of table C.
-pub static REVIEW_HEADERS: &[Label] = &[
-    l("review", "行政复议", "Administrative review"),
-    l("litigation", "行政诉讼", "Administrative litigation"),
-];
+pub static REVIEW_HEADERS: &[Label] = &[l("review", "行政复议", "Administrative review"), l("litigation", "行政诉讼", "Administrative litigation")];
 
 /// The three groups of table C, in order.
 pub static REVIEW_GROUPS: &[Label] = &[
@@ -407,16 +452,31 @@ pub struct ContentItem {
 pub static CONTENTS_2007: &[ContentItem] = &[
     ContentItem { label: la("proactive", "（一）主动公开政府信息的情况", "Proactive disclosure", &["主动公开"]), required: true },
     ContentItem {
-        label: la("requests", "（二）依申请公开政府信息和不予公开政府信息的情况", "Disclosure on request and information withheld", &["依申请公开", "申请公开", "不予公开"]),
+        label: la(
+            "requests",
+            "（二）依申请公开政府信息和不予公开政府信息的情况",
+            "Disclosure on request and information withheld",
+            &["依申请公开", "申请公开", "不予公开"],
+        ),
         required: true,
     },
     ContentItem { label: la("fees", "（三）政府信息公开的收费及减免情况", "Fees and fee waivers", &["收费", "减免"]), required: true },
     ContentItem {
-        label: la("review_litigation", "（四）因政府信息公开申请行政复议、提起行政诉讼的情况", "Administrative reviews and lawsuits", &["行政复议", "行政诉讼", "复议", "诉讼"]),
+        label: la(
+            "review_litigation",
+            "（四）因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "Administrative reviews and lawsuits",
+            &["行政复议", "行政诉讼", "复议", "诉讼"],
+        ),
         required: true,
     },
     ContentItem {
-        label: la("problems", "（五）政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题", "主要问题", "存在问题", "改进"]),
+        label: la(
+            "problems",
+            "（五）政府信息公开工作存在的主要问题及改进情况",
+            "Main problems and improvements",
+            &["存在的主要问题", "主要问题", "存在问题", "改进"],
+        ),
         required: true,
     },
     ContentItem { label: la("other_matters", "（六）其他需要报告的事项", "Other matters to report", &["其他需要报告"]), required: false },

@@ -95,10 +95,10 @@ impl Options {
             }
         }
         for (code, sev) in &self.severity {
-            let i = RULES.iter().position(|r| r.code == code).ok_or_else(|| Error::Invalid {
-                what: "options.severity".into(),
-                message: format!("{code:?} is not a rule code"),
-            })?;
+            let i = RULES
+                .iter()
+                .position(|r| r.code == code)
+                .ok_or_else(|| Error::Invalid { what: "options.severity".into(), message: format!("{code:?} is not a rule code") })?;
             severity[i] = *sev;
         }
         let township_deadline = match &self.township_deadline {
@@ -110,10 +110,8 @@ impl Options {
         };
         let today = match &self.today {
             None => chrono::Local::now().date_naive(),
-            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Invalid {
-                what: "options.today".into(),
-                message: format!("expected a date YYYY-MM-DD, found {s:?}"),
-            })?,
+            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| Error::Invalid { what: "options.today".into(), message: format!("expected a date YYYY-MM-DD, found {s:?}") })?,
         };
         Ok(Resolved { lang: self.lang, enabled, severity, township_deadline, today })
     }

@@ -65,7 +65,9 @@ static PATTERNS: &[Pattern] = &[
     fwd(Stated::New, &["新收", "收到政府信息公开申请", "收到信息公开申请", "收到依申请公开"]),
     fwd(Stated::CarriedOver, &["上年结转", "上年度结转", "上一年度结转", "上一年结转"]),
     fwd(Stated::CarriedForward, &["结转下年", "结转下一年", "结转至下年", "结转至下一年", "结转到下一年", "结转到下年"]),
-    Pattern { what: Stated::CarriedForward, words: &["结转下年", "结转下一年", "结转至下年", "结转至下一年", "结转到下一年", "结转到下年"], before: true },
+    Pattern {
+        what: Stated::CarriedForward, words: &["结转下年", "结转下一年", "结转至下年", "结转至下一年", "结转到下一年", "结转到下年"], before: true
+    },
     fwd(Stated::PartiallyGranted, &["部分公开"]),
     fwd(Stated::Withheld, &["不予公开", "不同意公开"]),
     fwd(Stated::Granted, &["予以公开", "同意公开"]),
@@ -218,8 +220,10 @@ mod tests {
     fn zero_and_no_false_reads() {
         assert_eq!(found("全年未收到行政许可申请；全年未接到信息公开申请；刊发文稿44篇。"), vec![(Stated::New, 0)]);
         assert_eq!(found("共主动公开政府信息3025条"), vec![]);
-        assert_eq!(found("全年共处理政府信息公开申请1261件(含上年度结转申请74件)，答复1181件，结转下年度继续办理80件。依法办理行政复议27件、行政诉讼15件。"),
-            vec![(Stated::CarriedOver, 74), (Stated::CarriedForward, 80), (Stated::Reviews, 27), (Stated::Lawsuits, 15)]);
+        assert_eq!(
+            found("全年共处理政府信息公开申请1261件(含上年度结转申请74件)，答复1181件，结转下年度继续办理80件。依法办理行政复议27件、行政诉讼15件。"),
+            vec![(Stated::CarriedOver, 74), (Stated::CarriedForward, 80), (Stated::Reviews, 27), (Stated::Lawsuits, 15)]
+        );
     }
 
     #[test]

@@ -37,7 +37,10 @@ fn b1_names_the_column_and_both_sums() {
 
 #[test]
 fn a_rule_without_numbers_is_not_assessable_never_passed() {
-    let f = findings(r#""requests":{"new":{"natural_person":"/","commercial":"/","research":"/","social_welfare":"/","legal_service":"/","other_org":"/","total":"/"}}"#, &opts());
+    let f = findings(
+        r#""requests":{"new":{"natural_person":"/","commercial":"/","research":"/","social_welfare":"/","legal_service":"/","other_org":"/","total":"/"}}"#,
+        &opts(),
+    );
     let na: Vec<_> = f.iter().filter(|x| x.status == Status::NotAssessable).map(|x| x.code.as_str()).collect();
     for code in ["GR201", "GR202", "GR203", "GR301", "GR501"] {
         assert!(na.contains(&code), "{code} should be not assessable: {na:?}");
@@ -61,7 +64,10 @@ fn disable_by_prefix_and_override_severity() {
 #[test]
 fn unknown_option_values_are_errors() {
     let bad = Options { disable: vec!["GR9".into()], ..opts() };
-    assert!(matches!(check(&parse_str(r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"}}"#).unwrap(), &bad), Err(Error::Invalid { .. })));
+    assert!(matches!(
+        check(&parse_str(r#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"}}"#).unwrap(), &bad),
+        Err(Error::Invalid { .. })
+    ));
     assert!(Options::from_json(r#"{"severity":{"GR999":"error"}}"#).is_err());
     assert!(Options::from_json(r#"{"township_deadline":"02-30"}"#).is_err());
     assert!(Options::from_json(r#"{"today":"yesterday"}"#).is_err());
@@ -72,7 +78,12 @@ fn unknown_option_values_are_errors() {
 
 fn dated(kind: &str, year: u16, published: &str, options: &Options) -> Vec<String> {
     let text = format!(r#"{{"format":"2021","year":{year},"agency":{{"name":"某镇人民政府","kind":"{kind}"}},"published_on":"{published}"}}"#);
-    check(&parse_str(&text).unwrap(), options).unwrap().iter().filter(|f| f.code.starts_with("GR50")).map(|f| format!("{} {}", f.code, f.expected.clone().unwrap_or_default())).collect()
+    check(&parse_str(&text).unwrap(), options)
+        .unwrap()
+        .iter()
+        .filter(|f| f.code.starts_with("GR50"))
+        .map(|f| format!("{} {}", f.code, f.expected.clone().unwrap_or_default()))
+        .collect()
 }
 
 #[test]

@@ -173,7 +173,10 @@ fn the_template_labels_are_exact() {
     assert_eq!(labels::request_rows(Format::F2019).filter(|r| r.row.is_some()).count(), 23);
     let cols: Vec<&str> = labels::REQUEST_COLUMNS.iter().map(|c| c.zh).collect();
     assert_eq!(cols, ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]);
-    assert_eq!(labels::cell_name(Format::F2021, "/requests/withheld/state_secret/natural_person", govreport::Lang::Zh), "（三）不予公开1.属于国家秘密「自然人」");
+    assert_eq!(
+        labels::cell_name(Format::F2021, "/requests/withheld/state_secret/natural_person", govreport::Lang::Zh),
+        "（三）不予公开1.属于国家秘密「自然人」"
+    );
     assert_eq!(labels::cell_name(Format::F2021, "/review_litigation/litigation_direct/total", govreport::Lang::Zh), "行政诉讼（未经复议直接起诉）「总计」");
 }
 

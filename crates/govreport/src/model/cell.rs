@@ -164,9 +164,7 @@ impl Dec {
         let int_ok = !int.is_empty() && int.len() <= 15 && int.bytes().all(|b| b.is_ascii_digit()) && (int == "0" || !int.starts_with('0'));
         let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.len() <= 12 && f.bytes().all(|b| b.is_ascii_digit()));
         if !(int_ok && frac_ok) {
-            return Err(format!(
-                "an amount is a decimal string such as \"0.092\" (at most 15 digits before the point and 12 after, no sign), found {text:?}"
-            ));
+            return Err(format!("an amount is a decimal string such as \"0.092\" (at most 15 digits before the point and 12 after, no sign), found {text:?}"));
         }
         Decimal::from_str_exact(text).map(Dec).map_err(|e| format!("amount {text:?}: {e}"))
     }

@@ -34,7 +34,10 @@ impl Side {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Verdict {
     Holds,
-    Fails { left: u128, right: u128 },
+    Fails {
+        left: u128,
+        right: u128,
+    },
     /// An operand is missing, or a side has no value at all.
     NotAssessable,
 }

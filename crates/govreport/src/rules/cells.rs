@@ -50,7 +50,9 @@ impl ProactiveCells for Proactive2019 {
         let docs = |d: &crate::model::DocCounts2019| {
             vec![("produced", state(&d.produced)), ("published", state(&d.published)), ("total_published", state(&d.total_published))]
         };
-        let items = |i: &crate::model::ItemCounts2019| vec![("previous_items", state(&i.previous_items)), ("change", state(&i.change)), ("decisions", state(&i.decisions))];
+        let items = |i: &crate::model::ItemCounts2019| {
+            vec![("previous_items", state(&i.previous_items)), ("change", state(&i.change)), ("decisions", state(&i.decisions))]
+        };
         vec![
             ("/proactive/rules", docs(&self.rules)),
             ("/proactive/normative_documents", docs(&self.normative_documents)),

@@ -101,7 +101,13 @@ impl Param {
                 v.iter().map(column).collect::<Vec<_>>().join(sep)
             }
             Param::Label(l) => l.text(lang).to_string(),
-            Param::Both(zh, en) => if lang == Lang::Zh { zh.clone() } else { en.clone() },
+            Param::Both(zh, en) => {
+                if lang == Lang::Zh {
+                    zh.clone()
+                } else {
+                    en.clone()
+                }
+            }
         }
     }
 }

@@ -82,18 +82,16 @@ fn table_figure<O: OtherRows>(what: Stated, req: &Requests<O>, rl: &ReviewLitiga
             ],
         ),
         Stated::Unable => group("/requests/unable", &[RowId::NotHeld, RowId::NeedsCreation, RowId::StillUnclear]),
-        Stated::NotProcessed => group("/requests/not_processed", &[RowId::Petition, RowId::Duplicate, RowId::Publication, RowId::Excessive, RowId::Confirmation]),
+        Stated::NotProcessed => {
+            group("/requests/not_processed", &[RowId::Petition, RowId::Duplicate, RowId::Publication, RowId::Excessive, RowId::Confirmation])
+        }
         Stated::Other => group("/requests/other", &[RowId::OtherSingle, RowId::NoCorrection, RowId::FeeUnpaid, RowId::OtherOther]),
         Stated::Reviews => case(&rl.review, "/review_litigation/review"),
         Stated::LawsuitsDirect => case(&rl.litigation_direct, "/review_litigation/litigation_direct"),
         Stated::LawsuitsAfterReview => case(&rl.litigation_after_review, "/review_litigation/litigation_after_review"),
         Stated::Lawsuits => {
             let (a, b) = (value(&rl.litigation_direct.total)?, value(&rl.litigation_after_review.total)?);
-            Some((
-                "/review_litigation/litigation_direct/total".into(),
-                vec!["/review_litigation/litigation_after_review/total".into()],
-                a.checked_add(b)?,
-            ))
+            Some(("/review_litigation/litigation_direct/total".into(), vec!["/review_litigation/litigation_after_review/total".into()], a.checked_add(b)?))
         }
     }
 }

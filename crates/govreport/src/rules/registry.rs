@@ -6,8 +6,8 @@ use crate::finding::Severity::{Error, Info, Warning};
 
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
-    &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301,
-    &GR401, &GR402, &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR801, &GR802, &GR803, &GR804,
+    &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301, &GR401, &GR402,
+    &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR801, &GR802, &GR803, &GR804,
 ];
 
 /// 统一社会信用代码 malformed.
@@ -68,10 +68,7 @@ pub static GR005: Rule = Rule {
     name: "agency-name",
     severity: Error,
     title: ["未写明报告机关名称", "Agency name is empty"],
-    explanation: [
-        "报告须写明发布机关的全称，否则无法归属和汇总。",
-        "A report must name its agency in full; otherwise it cannot be attributed or rolled up.",
-    ],
+    explanation: ["报告须写明发布机关的全称，否则无法归属和汇总。", "A report must name its agency in full; otherwise it cannot be attributed or rolled up."],
     message: ["报告机关名称为空", "The agency name is empty"],
 };
 
@@ -150,7 +147,10 @@ pub static GR102: Rule = Rule {
         "2019年格式中“本年增/减”是有符号数，上一年项目数量加本年增/减为本年项目数量，不能小于0。例：上一年5项，本年减8项。",
         "In the 2019 template the change this year is signed; last year's items plus the change is this year's count, which cannot be below zero. Example: 5 items last year, 8 fewer this year.",
     ],
-    message: ["{cell}：上一年 {previous} 项加本年增/减 {change} 为 {actual}，不能为负", "{cell}: {previous} items last year plus a change of {change} gives {actual}, below zero"],
+    message: [
+        "{cell}：上一年 {previous} 项加本年增/减 {change} 为 {actual}，不能为负",
+        "{cell}: {previous} items last year plus a change of {change} gives {actual}, below zero",
+    ],
 };
 
 /// Fees collected above billed.
@@ -205,7 +205,10 @@ pub static GR202: Rule = Rule {
         "（七）总计是（一）予以公开、（二）部分公开、（三）不予公开1—8、（四）无法提供1—3、（五）不予处理1—5、（六）其他处理各项之和。区分处理的申请只计入（二）。",
         "(7) Total is the sum of (1) granted, (2) partially granted, (3) withheld 1-8, (4) unable 1-3, (5) not processed 1-5 and (6) other handling. A request handled in parts counts under (2) only.",
     ],
-    message: ["{column}列：各项办理结果之和为 {expected}，（七）总计填 {actual}", "Column {column}: the results add up to {expected}, but (7) total says {actual}"],
+    message: [
+        "{column}列：各项办理结果之和为 {expected}，（七）总计填 {actual}",
+        "Column {column}: the results add up to {expected}, but (7) total says {actual}",
+    ],
 };
 
 /// B3.
@@ -394,5 +397,8 @@ pub static GR804: Rule = Rule {
         "文中所述百分比应等于分项数除以总数，误差不超过所写精度的半个单位。例：总数200、分项50，应为25%。",
         "A stated percentage must equal the part divided by the total, within half a unit of its written precision. Example: 50 of 200 is 25%.",
     ],
-    message: ["{label}「{part}」：所述 {actual}% 与 {count}/{total} = {expected}% 不符", "{label}, {part}: the stated {actual}% does not match {count}/{total} = {expected}%"],
+    message: [
+        "{label}「{part}」：所述 {actual}% 与 {count}/{total} = {expected}% 不符",
+        "{label}, {part}: the stated {actual}% does not match {count}/{total} = {expected}%",
+    ],
 };

@@ -16,8 +16,12 @@ pub(crate) fn check_proactive_2019(p: &Proactive2019, ctx: &mut Ctx) {
             ctx.hit(&GR101, format!("{row}/total_published")).related(vec![format!("{row}/published")]).expected(new).actual(total).emit();
         }
     }
-    let items: [(&str, &ItemCounts2019); 4] =
-        [("/proactive/licensing", &p.licensing), ("/proactive/other_services", &p.other_services), ("/proactive/penalty", &p.penalty), ("/proactive/coercion", &p.coercion)];
+    let items: [(&str, &ItemCounts2019); 4] = [
+        ("/proactive/licensing", &p.licensing),
+        ("/proactive/other_services", &p.other_services),
+        ("/proactive/penalty", &p.penalty),
+        ("/proactive/coercion", &p.coercion),
+    ];
     let fees = ("/proactive/fees", (p.fees.previous_items, p.fees.change));
     for (row, (prev, change)) in items.iter().map(|(r, i)| (*r, (i.previous_items, i.change))).chain([fees]) {
         if let (Cell::Value(prev), Cell::Value(change)) = (prev, change) {
@@ -48,7 +52,8 @@ pub(crate) fn check_requests<O: OtherRows>(req: &Requests<O>, ctx: &mut Ctx) {
         // B1: 一 + 二 = （七） + 四.
         let intake = Side::of(of(Role::Intake).map(|(_, r)| r.cells()[c]));
         let outcome = Side::of(of(Role::ResultsTotal).chain(of(Role::CarriedForward)).map(|(_, r)| r.cells()[c]));
-        let b1_cells = || -> Vec<String> { of(Role::Intake).chain(of(Role::ResultsTotal)).chain(of(Role::CarriedForward)).map(|(rl, _)| at(rl.label.id)).collect() };
+        let b1_cells =
+            || -> Vec<String> { of(Role::Intake).chain(of(Role::ResultsTotal)).chain(of(Role::CarriedForward)).map(|(rl, _)| at(rl.label.id)).collect() };
         match equation(intake, outcome) {
             Verdict::Holds => {}
             Verdict::NotAssessable => ctx.not_assessable(&GR201, at("/requests/new")),
