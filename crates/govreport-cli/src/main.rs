@@ -40,6 +40,25 @@ enum CheckFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum RenderTo {
+    Html,
+    Docx,
+    Md,
+    Txt,
+}
+
+impl From<RenderTo> for govreport::RenderFormat {
+    fn from(t: RenderTo) -> Self {
+        match t {
+            RenderTo::Html => govreport::RenderFormat::Html,
+            RenderTo::Docx => govreport::RenderFormat::Docx,
+            RenderTo::Md => govreport::RenderFormat::Markdown,
+            RenderTo::Txt => govreport::RenderFormat::Text,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum RulesFormat {
     Text,
     Json,
@@ -86,6 +105,20 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Write a report in the official layout: HTML, Word (.docx), Markdown or text.
+    Render {
+        /// The report document; `-` reads standard input.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "html")]
+        to: RenderTo,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Language of the labels (the official layout is Chinese).
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
     },
     /// Print a JSON Schema (Draft 2020-12).
     Schema {
@@ -156,6 +189,17 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 None => output::emit(&text),
             }
             eprintln!("govreport: 填入 {} 个合计单元格；{} 个因分项不全未填", done.filled.len(), done.left_empty.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Render { file, to, output, lang } => {
+            let lang: Lang = lang.into();
+            let read = |e: govreport::Error| format!("{}: {}", file.display(), e.message(lang));
+            let report = input::read(&file).and_then(|b| govreport::parse_json(&b)).map_err(read)?;
+            let bytes = govreport::render(&report, to.into(), lang).map_err(read)?;
+            match output {
+                Some(path) => std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?,
+                None => output::emit_bytes(&bytes),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { kind } => {

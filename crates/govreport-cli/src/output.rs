@@ -74,9 +74,14 @@ pub fn print(results: &[FileResult], format: CheckFormat, lang: Lang) {
 
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
 pub fn emit(text: &str) {
+    emit_bytes(text.as_bytes());
+}
+
+/// Writes bytes to standard output; a closed pipe is not an error.
+pub fn emit_bytes(bytes: &[u8]) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+    let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
 }
 
 fn human(results: &[FileResult], lang: Lang, out: &mut String) {

@@ -19,6 +19,7 @@ pub mod model;
 pub mod options;
 pub mod parse;
 pub mod pointer;
+pub mod render;
 pub mod rules;
 pub mod sarif;
 pub mod schema;
@@ -30,6 +31,7 @@ pub use finding::{Finding, Findings, Severity, Status};
 pub use model::{Agency, AgencyKind, Format, Report};
 pub use options::{Lang, Options};
 pub use parse::{parse_json, parse_str};
+pub use render::{RenderFormat, render};
 pub use rules::{RULES, Rule, rule};
 pub use schema::json_schema;
 

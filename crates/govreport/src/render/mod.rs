@@ -1,0 +1,61 @@
+//! Writing a report in the official layout: HTML, Word, Markdown and plain text.
+
+mod docx;
+mod html;
+pub mod layout;
+mod text;
+
+pub use layout::{Grid, GridCell, Layout, Slot, layout};
+pub use text::width;
+
+use crate::{Error, Lang, Report};
+
+/// What to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RenderFormat {
+    /// One self-contained HTML5 file.
+    Html,
+    /// A Word document (.docx).
+    Docx,
+    /// Markdown.
+    Markdown,
+    /// Plain text with aligned tables.
+    Text,
+}
+
+impl RenderFormat {
+    /// Parses `html`, `docx`, `md`/`markdown` or `txt`/`text`.
+    pub fn parse(s: &str) -> Option<RenderFormat> {
+        match s.to_ascii_lowercase().as_str() {
+            "html" | "htm" => Some(RenderFormat::Html),
+            "docx" | "word" => Some(RenderFormat::Docx),
+            "md" | "markdown" => Some(RenderFormat::Markdown),
+            "txt" | "text" => Some(RenderFormat::Text),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            RenderFormat::Html => "html",
+            RenderFormat::Docx => "docx",
+            RenderFormat::Markdown => "md",
+            RenderFormat::Text => "txt",
+        }
+    }
+}
+
+/// Writes `report` in the official layout of its format, labels in `lang`.
+///
+/// Blank cells stay empty and "/" stays "/"; nothing is filled in (use [`crate::complete`]
+/// first to fill the derived totals).
+pub fn render(report: &Report, format: RenderFormat, lang: Lang) -> Result<Vec<u8>, Error> {
+    let l = layout(report, lang);
+    Ok(match format {
+        RenderFormat::Html => html::write(&l).into_bytes(),
+        RenderFormat::Docx => docx::write(&l)?,
+        RenderFormat::Markdown => text::markdown(&l).into_bytes(),
+        RenderFormat::Text => text::plain(&l).into_bytes(),
+    })
+}
