@@ -210,3 +210,21 @@ fn schema_rules_and_explain() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("GR999"));
 }
+
+#[test]
+fn render_writes_each_format() {
+    let example = root().join("examples/report-2023.json");
+    for (to, probe) in [("html", "<!DOCTYPE html>"), ("md", "# 深圳市某区市场监督管理局2023年政府信息公开工作年度报告"), ("txt", "| 一、本年新收政府信息公开申请数量")] {
+        let o = run(&["render", example.to_str().unwrap(), "--to", to]);
+        assert_eq!(o.status.code(), Some(0), "{to}");
+        assert!(stdout(&o).contains(probe), "{to}");
+    }
+    let out = scratch("report.docx", b"");
+    let o = run(&["render", example.to_str().unwrap(), "--to", "docx", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"), "a zip file");
+    let en = stdout(&run(&["render", example.to_str().unwrap(), "--to", "txt", "--lang", "en"]));
+    assert!(en.contains("1. New requests this year"), "{en}");
+    let o = run(&["render", "/nonexistent.json"]);
+    assert_eq!(o.status.code(), Some(2));
+}
