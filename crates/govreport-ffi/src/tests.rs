@@ -1,0 +1,418 @@
+//! Unit tests of the exported functions, called as C would call them.
+
+use std::ffi::{CStr, c_char};
+use std::ptr::{null, null_mut};
+
+use crate::findings::*;
+use crate::report::*;
+use crate::status::govreport_status::*;
+use crate::status::*;
+use crate::text::*;
+use crate::*;
+
+const SEED: &[u8] = include_bytes!("../../../tests/fixtures/seed-2012-changchun-etdz.json");
+const AGENCY: &CStr = c"{\"name\":\"长春市某局\",\"kind\":\"department\"}";
+
+/// A pointer no call may write: out-parameters start as this and must stay so on failure.
+fn sentinel<T>() -> *mut T {
+    std::ptr::dangling_mut::<T>()
+}
+
+/// The sentinel for a `const char *` out-parameter.
+fn lent() -> *const c_char {
+    sentinel::<c_char>()
+}
+
+fn text(p: *const c_char) -> String {
+    if p.is_null() { "<NULL>".into() } else { unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned() }
+}
+
+fn last_error() -> String {
+    text(govreport_last_error())
+}
+
+/// Takes a string the library gave away and frees it.
+fn take(p: *mut c_char) -> String {
+    let s = text(p);
+    unsafe { govreport_string_free(p) };
+    s
+}
+
+fn codes(findings_json: &str) -> Vec<String> {
+    match serde_json::from_str::<serde_json::Value>(findings_json) {
+        Ok(serde_json::Value::Array(items)) => items.iter().map(|f| f["code"].as_str().unwrap_or("?").to_string()).collect(),
+        other => vec![format!("not an array: {other:?}")],
+    }
+}
+
+fn new_report(encoding: govreport_encoding) -> *mut govreport_report {
+    let mut r = sentinel();
+    let s = unsafe { govreport_report_new(c"2021".as_ptr(), 2023, AGENCY.as_ptr(), encoding, &mut r) };
+    assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+    r
+}
+
+#[test]
+fn version_constants_are_cargos() {
+    assert_eq!(text(govreport_version()), env!("CARGO_PKG_VERSION"));
+    assert_eq!(text(govreport_version()), govreport::VERSION);
+    assert_eq!(GOVREPORT_VERSION_MAJOR.to_string(), env!("CARGO_PKG_VERSION_MAJOR"));
+    assert_eq!(GOVREPORT_VERSION_MINOR.to_string(), env!("CARGO_PKG_VERSION_MINOR"));
+    assert_eq!(GOVREPORT_VERSION_PATCH.to_string(), env!("CARGO_PKG_VERSION_PATCH"));
+    assert_eq!(GOVREPORT_VERSION_NUMBER, GOVREPORT_VERSION_MAJOR * 10000 + GOVREPORT_VERSION_MINOR * 100 + GOVREPORT_VERSION_PATCH);
+}
+
+#[test]
+fn one_shot_on_the_seed() {
+    let mut out = sentinel();
+    let s = unsafe { govreport_check_json(SEED.as_ptr(), SEED.len(), null(), &mut out) };
+    assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+    assert_eq!(last_error(), "");
+    assert_eq!(codes(&take(out)), ["GR801", "GR801", "GR801", "GR802"]);
+}
+
+#[test]
+fn gb18030_report_checks_as_its_utf8_form() {
+    let utf8 = match std::str::from_utf8(SEED) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    let (gb, _, _) = encoding_rs::GB18030.encode(utf8);
+    assert_ne!(&*gb, SEED, "the seed has Chinese text, so the encodings differ");
+    let options = c"{\"today\":\"2026-11-26\"}";
+    let (mut a, mut b) = (sentinel(), sentinel());
+    assert_eq!(unsafe { govreport_check_json(SEED.as_ptr(), SEED.len(), options.as_ptr(), &mut a) }, GOVREPORT_OK);
+    assert_eq!(unsafe { govreport_check_json_encoded(gb.as_ptr(), gb.len(), options.as_ptr(), GOVREPORT_ENCODING_GB18030, &mut b) }, GOVREPORT_OK);
+    let a = take(a);
+    let b_bytes = unsafe { CStr::from_ptr(b) }.to_bytes().to_vec();
+    unsafe { govreport_string_free(b) };
+    let (b, _, had_errors) = encoding_rs::GB18030.decode(&b_bytes);
+    assert!(!had_errors);
+    assert_eq!(a, b);
+    // The UTF-8 bytes are not valid GB18030 everywhere, and the call says so.
+    let mut c = sentinel();
+    let bad = b"{\"a\":\"\xff\"}";
+    let s = unsafe { govreport_check_json_encoded(bad.as_ptr(), bad.len(), null(), GOVREPORT_ENCODING_GB18030, &mut c) };
+    assert_eq!(s, GOVREPORT_ERROR_ENCODING, "{}", last_error());
+    assert_eq!(c, sentinel());
+}
+
+#[test]
+fn null_arguments_give_a_status_and_leave_outputs_alone() {
+    let mut out: *mut c_char = sentinel();
+    unsafe {
+        assert_eq!(govreport_check_json(null(), 3, null(), &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert!(last_error().contains("json"), "{}", last_error());
+        assert_eq!(govreport_check_json(SEED.as_ptr(), SEED.len(), null(), null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(out, sentinel());
+
+        let mut r: *mut govreport_report = sentinel();
+        assert_eq!(govreport_report_new(null(), 2023, AGENCY.as_ptr(), 0, &mut r), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_new(c"2021".as_ptr(), 2023, null(), 0, &mut r), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_new(c"2021".as_ptr(), 2023, AGENCY.as_ptr(), 0, null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_from_json(null(), 0, 0, &mut r), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(r, sentinel());
+
+        assert_eq!(govreport_report_set(null_mut(), c"/year".as_ptr(), c"2024".as_ptr()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_set_count(null_mut(), c"/year".as_ptr(), 1), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_set_text(null_mut(), c"/year".as_ptr(), c"x".as_ptr()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_get(null(), c"/year".as_ptr(), &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_complete(null_mut(), null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_to_json(null(), &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        let mut f: *mut govreport_findings = sentinel();
+        assert_eq!(govreport_report_check(null(), null(), &mut f), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(f, sentinel());
+        let mut fmt = lent();
+        assert_eq!(govreport_report_format(null(), &mut fmt), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(fmt, lent());
+
+        let r = new_report(GOVREPORT_ENCODING_UTF8);
+        assert_eq!(govreport_report_set(r, null(), c"1".as_ptr()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_set(r, c"/year".as_ptr(), null()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_get(r, null(), &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_get(r, c"/year".as_ptr(), null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_check(r, null(), null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_to_json(r, null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(out, sentinel());
+        govreport_report_free(r);
+
+        assert_eq!(govreport_findings_count(null()), 0);
+        let mut code = lent();
+        assert_eq!(govreport_findings_code(null(), 0, &mut code), GOVREPORT_ERROR_NULL_ARGUMENT);
+        let mut sev = govreport_severity::GOVREPORT_SEVERITY_INFO;
+        assert_eq!(govreport_findings_severity(null(), 0, &mut sev), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_findings_to_json(null(), &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(code, lent());
+
+        // Freeing NULL is a no-op, as often as one likes.
+        govreport_report_free(null_mut());
+        govreport_findings_free(null_mut());
+        govreport_string_free(null_mut());
+        govreport_string_free(null_mut());
+    }
+}
+
+#[test]
+fn invalid_utf8_gives_a_status() {
+    let bad = b"/requests/\xff\0";
+    let r = new_report(GOVREPORT_ENCODING_UTF8);
+    unsafe {
+        assert_eq!(govreport_report_set(r, bad.as_ptr().cast(), c"1".as_ptr()), GOVREPORT_ERROR_ENCODING);
+        assert!(last_error().contains("byte 10"), "{}", last_error());
+        let mut f = sentinel();
+        assert_eq!(govreport_report_check(r, c"{\"lang\":\"\xc3\"}".as_ptr(), &mut f), GOVREPORT_ERROR_ENCODING);
+        assert_eq!(f, sentinel());
+        govreport_report_free(r);
+        let mut out = sentinel();
+        assert_eq!(govreport_check_json(b"{\"format\":\"\xe4\"}".as_ptr(), 14, null(), &mut out), GOVREPORT_ERROR_ENCODING);
+        assert_eq!(out, sentinel());
+    }
+}
+
+#[test]
+fn bad_input_is_reported_by_kind() {
+    let mut out = sentinel();
+    unsafe {
+        let cut = (0..SEED.len() / 2).rev().find(|&i| SEED[i].is_ascii()).unwrap_or(0);
+        let truncated = &SEED[..cut];
+        assert_eq!(govreport_check_json(truncated.as_ptr(), truncated.len(), null(), &mut out), GOVREPORT_ERROR_SYNTAX);
+        let doc = br#"{"format":"2031","year":2023,"agency":{"name":"x","kind":"department"}}"#;
+        assert_eq!(govreport_check_json(doc.as_ptr(), doc.len(), null(), &mut out), GOVREPORT_ERROR_UNKNOWN_FORMAT);
+        assert_eq!(text(govreport_last_error_pointer()), "/format");
+        assert_eq!(govreport_check_json(SEED.as_ptr(), SEED.len(), c"{\"colour\":1}".as_ptr(), &mut out), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_check_json_encoded(SEED.as_ptr(), SEED.len(), null(), 7, &mut out), GOVREPORT_ERROR_INVALID_ARGUMENT);
+        let big = vec![b' '; (govreport::limits::MAX_INPUT_BYTES + 1) as usize];
+        assert_eq!(govreport_check_json(big.as_ptr(), big.len(), null(), &mut out), GOVREPORT_ERROR_TOO_LARGE);
+        assert_eq!(out, sentinel());
+    }
+}
+
+#[test]
+fn last_error_is_per_call_and_per_thread() {
+    let mut out = sentinel();
+    unsafe {
+        assert_eq!(govreport_check_json(b"{".as_ptr(), 1, null(), &mut out), GOVREPORT_ERROR_SYNTAX);
+        let en = last_error();
+        assert!(en.contains("JSON"), "{en}");
+        assert!(text(govreport_last_error_text(c"zh".as_ptr(), GOVREPORT_ENCODING_UTF8)).contains("不是有效的 JSON"));
+        assert!(text(govreport_last_error_text(null(), GOVREPORT_ENCODING_UTF8)).contains("不是有效的 JSON"));
+        assert_eq!(text(govreport_last_error_text(c"en".as_ptr(), GOVREPORT_ENCODING_UTF8)), en);
+        assert!(govreport_last_error_text(c"fr".as_ptr(), GOVREPORT_ENCODING_UTF8).is_null());
+        assert!(govreport_last_error_text(c"en".as_ptr(), 9).is_null());
+        let gb = govreport_last_error_text(c"zh".as_ptr(), GOVREPORT_ENCODING_GB18030);
+        let (decoded, _, _) = encoding_rs::GB18030.decode(CStr::from_ptr(gb).to_bytes());
+        assert!(decoded.contains("不是有效的 JSON"));
+        // Reading it does not clear it; another thread has its own.
+        assert_eq!(last_error(), en);
+        let other = std::thread::spawn(|| text(govreport_last_error())).join().unwrap_or_default();
+        assert_eq!(other, "");
+        // The next call that returns a status clears it.
+        let mut fmt = lent();
+        let r = new_report(GOVREPORT_ENCODING_UTF8);
+        assert_eq!(govreport_report_format(r, &mut fmt), GOVREPORT_OK);
+        assert_eq!(text(fmt), "2021");
+        assert_eq!(last_error(), "");
+        assert!(govreport_last_error_pointer().is_null());
+        govreport_report_free(r);
+    }
+}
+
+#[test]
+fn panics_never_escape() {
+    let status = guard(|| panic!("boom"));
+    assert_eq!(status, GOVREPORT_ERROR_PANIC);
+    assert!(last_error().contains("boom"), "{}", last_error());
+    let status = guard(|| {
+        let v: Vec<u8> = Vec::new();
+        let _ = v[usize::MAX / 2];
+        Ok(())
+    });
+    assert_eq!(status, GOVREPORT_ERROR_PANIC);
+    assert_eq!(guard_value(7, || panic!("boom")), 7);
+    assert_eq!(text(govreport_status_text(GOVREPORT_ERROR_PANIC as i32)), "internal error (a bug in govreport)");
+}
+
+#[test]
+fn every_status_has_a_text() {
+    for s in [
+        GOVREPORT_OK,
+        GOVREPORT_ERROR_NULL_ARGUMENT,
+        GOVREPORT_ERROR_INVALID_ARGUMENT,
+        GOVREPORT_ERROR_ENCODING,
+        GOVREPORT_ERROR_TOO_LARGE,
+        GOVREPORT_ERROR_SYNTAX,
+        GOVREPORT_ERROR_STRUCTURE,
+        GOVREPORT_ERROR_UNKNOWN_FORMAT,
+        GOVREPORT_ERROR_INVALID,
+        GOVREPORT_ERROR_PANIC,
+    ] {
+        assert_ne!(text(govreport_status_text(s as i32)), "unknown status", "{s:?}");
+    }
+    assert_eq!(text(govreport_status_text(-1)), "unknown status");
+}
+
+#[test]
+fn build_complete_check_read() {
+    let r = new_report(GOVREPORT_ENCODING_UTF8);
+    unsafe {
+        assert_eq!(govreport_report_set_count(r, c"/requests/new/natural_person".as_ptr(), 8), GOVREPORT_OK);
+        for col in ["commercial", "research", "social_welfare", "legal_service", "other_org"] {
+            let p = format!("/requests/new/{col}\0");
+            assert_eq!(govreport_report_set(r, p.as_ptr().cast(), c"0".as_ptr()), GOVREPORT_OK, "{}", last_error());
+        }
+        assert_eq!(govreport_report_set_text(r, c"/sections/overview".as_ptr(), c"本机关依法公开政府信息。".as_ptr()), GOVREPORT_OK);
+        assert_eq!(govreport_report_set(r, c"/proactive/fees_10k_yuan".as_ptr(), c"\"0.092\"".as_ptr()), GOVREPORT_OK, "{}", last_error());
+
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/requests/new/total".as_ptr(), &mut v), GOVREPORT_OK);
+        assert!(v.is_null(), "an absent cell gives NULL");
+        let mut completion = sentinel();
+        assert_eq!(govreport_report_complete(r, &mut completion), GOVREPORT_OK);
+        assert!(take(completion).contains("/requests/new/total"));
+        assert_eq!(govreport_report_complete(r, null_mut()), GOVREPORT_OK, "completing twice is harmless");
+        assert_eq!(govreport_report_get(r, c"/requests/new/total".as_ptr(), &mut v), GOVREPORT_OK);
+        assert_eq!(take(v), "8");
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/sections/overview".as_ptr(), &mut v), GOVREPORT_OK);
+        assert_eq!(take(v), "\"本机关依法公开政府信息。\"");
+
+        let mut f = sentinel();
+        assert_eq!(govreport_report_check(r, c"{\"lang\":\"en\",\"today\":\"2026-11-26\"}".as_ptr(), &mut f), GOVREPORT_OK, "{}", last_error());
+        govreport_report_free(r); // findings outlive the report
+        let n = govreport_findings_count(f);
+        assert!(n > 0);
+        for i in 0..n {
+            let (mut code, mut path, mut msg, mut name) = (lent(), lent(), lent(), lent());
+            let mut sev = govreport_severity::GOVREPORT_SEVERITY_INFO;
+            let mut st = govreport_finding_status::GOVREPORT_FINDING_VIOLATED;
+            assert_eq!(govreport_findings_code(f, i, &mut code), GOVREPORT_OK);
+            assert_eq!(govreport_findings_path(f, i, &mut path), GOVREPORT_OK);
+            assert_eq!(govreport_findings_message(f, i, &mut msg), GOVREPORT_OK);
+            assert_eq!(govreport_findings_name(f, i, &mut name), GOVREPORT_OK);
+            assert_eq!(govreport_findings_severity(f, i, &mut sev), GOVREPORT_OK);
+            assert_eq!(govreport_findings_status(f, i, &mut st), GOVREPORT_OK);
+            assert!(text(code).starts_with("GR"));
+            assert!(text(path).is_empty() || text(path).starts_with('/'));
+            assert!(!text(msg).is_empty());
+            let mut item = sentinel();
+            assert_eq!(govreport_findings_item_json(f, i, &mut item), GOVREPORT_OK);
+            assert!(take(item).contains(&format!("\"code\":\"{}\"", text(code))));
+        }
+        let mut code = lent();
+        assert_eq!(govreport_findings_code(f, n, &mut code), GOVREPORT_ERROR_INVALID_ARGUMENT);
+        assert!(last_error().contains("index"), "{}", last_error());
+        assert_eq!(code, lent());
+        let mut all = sentinel();
+        assert_eq!(govreport_findings_to_json(f, &mut all), GOVREPORT_OK);
+        assert_eq!(codes(&take(all)).len(), n);
+        govreport_findings_free(f);
+    }
+}
+
+#[test]
+fn negative_count_names_the_pointer_and_leaves_the_report() {
+    let r = new_report(GOVREPORT_ENCODING_UTF8);
+    unsafe {
+        assert_eq!(govreport_report_set_count(r, c"/requests/new/natural_person".as_ptr(), 3), GOVREPORT_OK);
+        assert_eq!(govreport_report_set(r, c"/requests/new/natural_person".as_ptr(), c"-1".as_ptr()), GOVREPORT_ERROR_STRUCTURE);
+        assert!(last_error().contains("/requests/new/natural_person"), "{}", last_error());
+        assert_eq!(text(govreport_last_error_pointer()), "/requests/new/natural_person");
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/requests/new/natural_person".as_ptr(), &mut v), GOVREPORT_OK);
+        assert_eq!(take(v), "3");
+        // Wrong paths: an unknown field, a malformed pointer, the format.
+        assert_eq!(govreport_report_set(r, c"/requests/nonsense/total".as_ptr(), c"1".as_ptr()), GOVREPORT_ERROR_STRUCTURE);
+        assert_eq!(govreport_report_set(r, c"requests".as_ptr(), c"1".as_ptr()), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_report_set(r, c"/format".as_ptr(), c"\"2019\"".as_ptr()), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_report_set(r, c"/year".as_ptr(), c"20".as_ptr()), GOVREPORT_OK);
+        assert_eq!(govreport_report_set(r, c"/year".as_ptr(), c"{".as_ptr()), GOVREPORT_ERROR_SYNTAX);
+        govreport_report_free(r);
+    }
+}
+
+#[test]
+fn report_new_reports_bad_fields_like_a_document() {
+    let mut r = sentinel();
+    unsafe {
+        assert_eq!(govreport_report_new(c"2031".as_ptr(), 2023, AGENCY.as_ptr(), 0, &mut r), GOVREPORT_ERROR_UNKNOWN_FORMAT);
+        assert_eq!(govreport_report_new(c"2021".as_ptr(), -1, AGENCY.as_ptr(), 0, &mut r), GOVREPORT_ERROR_STRUCTURE);
+        assert_eq!(text(govreport_last_error_pointer()), "/year");
+        assert_eq!(govreport_report_new(c"2021".as_ptr(), 2023, c"{\"name\":\"x\",\"kind\":\"ministry\"}".as_ptr(), 0, &mut r), GOVREPORT_ERROR_STRUCTURE);
+        assert_eq!(text(govreport_last_error_pointer()), "/agency/kind");
+        assert_eq!(govreport_report_new(c"2021".as_ptr(), 2023, c"{\"name\":".as_ptr(), 0, &mut r), GOVREPORT_ERROR_SYNTAX);
+        assert_eq!(govreport_report_new(c"2021".as_ptr(), 2023, AGENCY.as_ptr(), 2, &mut r), GOVREPORT_ERROR_INVALID_ARGUMENT);
+        assert_eq!(r, sentinel());
+    }
+}
+
+#[test]
+fn gb18030_handle_takes_and_gives_gb18030() {
+    let (agency, _, _) = encoding_rs::GB18030.encode("{\"name\":\"长春市某局\",\"kind\":\"department\"}\0");
+    let mut r = sentinel();
+    unsafe {
+        assert_eq!(govreport_report_new(c"2021".as_ptr(), 2023, agency.as_ptr().cast(), GOVREPORT_ENCODING_GB18030, &mut r), GOVREPORT_OK, "{}", last_error());
+        let (overview, _, _) = encoding_rs::GB18030.encode("总体情况。\0");
+        assert_eq!(govreport_report_set_text(r, c"/sections/overview".as_ptr(), overview.as_ptr().cast()), GOVREPORT_OK);
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/agency/name".as_ptr(), &mut v), GOVREPORT_OK);
+        let bytes = CStr::from_ptr(v).to_bytes().to_vec();
+        govreport_string_free(v);
+        let (name, _, _) = encoding_rs::GB18030.decode(&bytes);
+        assert_eq!(name, "\"长春市某局\"");
+        let mut json = sentinel();
+        assert_eq!(govreport_report_to_json(r, &mut json), GOVREPORT_OK);
+        let bytes = CStr::from_ptr(json).to_bytes().to_vec();
+        govreport_string_free(json);
+        assert!(std::str::from_utf8(&bytes).is_err(), "GB18030 out, not UTF-8");
+        let (doc, _, _) = encoding_rs::GB18030.decode(&bytes);
+        assert!(doc.contains("总体情况。"));
+        govreport_report_free(r);
+    }
+}
+
+#[test]
+fn report_from_json_round_trips() {
+    let mut r = sentinel();
+    unsafe {
+        assert_eq!(govreport_report_from_json(SEED.as_ptr(), SEED.len(), GOVREPORT_ENCODING_UTF8, &mut r), GOVREPORT_OK);
+        let mut fmt = lent();
+        assert_eq!(govreport_report_format(r, &mut fmt), GOVREPORT_OK);
+        assert_eq!(text(fmt), "2007");
+        let mut json = sentinel();
+        assert_eq!(govreport_report_to_json(r, &mut json), GOVREPORT_OK);
+        let json = take(json);
+        let mut out = sentinel();
+        assert_eq!(govreport_check_json(json.as_ptr(), json.len(), null(), &mut out), GOVREPORT_OK);
+        assert_eq!(codes(&take(out)), ["GR801", "GR801", "GR801", "GR802"]);
+        govreport_report_free(r);
+    }
+}
+
+#[test]
+fn a_report_handle_is_shared_by_threads() {
+    let r = new_report(GOVREPORT_ENCODING_UTF8) as usize;
+    let threads: Vec<_> = (0..4u64)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let r = r as *mut govreport_report;
+                for i in 0..50u64 {
+                    let s = unsafe { govreport_report_set_count(r, c"/requests/new/natural_person".as_ptr(), t * 100 + i) };
+                    assert_eq!(s, GOVREPORT_OK);
+                    let mut f = std::ptr::null_mut();
+                    assert_eq!(unsafe { govreport_report_check(r, null(), &mut f) }, GOVREPORT_OK);
+                    unsafe { govreport_findings_free(f) };
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().is_ok());
+    }
+    unsafe { govreport_report_free(r as *mut govreport_report) };
+}
+
+#[test]
+fn nul_in_text_does_not_cut_strings() {
+    let s = c_string("a\0b", Encoding::Utf8);
+    assert_eq!(s.to_str().unwrap_or_default(), "a\u{FFFD}b");
+}
