@@ -1,1 +1,33 @@
-//! Python extension of govreport (being built).
+//! `govreport._native`: the Python extension of govreport, re-exported by the `govreport`
+//! package (bindings/python/python/govreport).
+//!
+//! The layer converts Python values to the core's inputs and the core's answers to Python
+//! values, and forwards every call to the core: no rule and no document logic lives here.
+//! Parsing and checking run with the GIL released; a panic in the core becomes a
+//! `RuntimeError`, never a crash.
+
+mod check;
+mod convert;
+mod errors;
+mod finding;
+mod report;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", govreport::VERSION)?;
+    m.add("ReportError", m.py().get_type::<errors::ReportError>())?;
+    m.add_class::<report::Report>()?;
+    m.add_class::<report::Node>()?;
+    m.add_class::<report::Completion>()?;
+    m.add_class::<finding::Finding>()?;
+    m.add_class::<finding::Rule>()?;
+    m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(check::rules, m)?)?;
+    m.add_function(wrap_pyfunction!(check::rule, m)?)?;
+    m.add_function(wrap_pyfunction!(check::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(check::json_schema, m)?)?;
+    Ok(())
+}

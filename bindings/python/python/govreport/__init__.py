@@ -1,0 +1,41 @@
+"""govreport: model and check China's 政府信息公开工作年度报告.
+
+The work is done by the Rust core (``govreport._native``); this package only re-exports it.
+
+Inputs: ``Report(...)`` and ``check(...)`` take a ``Report``, a ``dict``, JSON text (``str``),
+JSON ``bytes`` or a file path given as an ``os.PathLike`` (e.g. ``pathlib.Path``). A ``str``
+is always JSON text, never a file name: use ``Report.from_path("a.json")`` or
+``check(pathlib.Path("a.json"))`` for files.
+"""
+
+from govreport._native import (
+    Completion,
+    Finding,
+    Node,
+    Report,
+    ReportError,
+    Rule,
+    __version__,
+    check,
+    check_many,
+    explain,
+    json_schema,
+    rule,
+    rules,
+)
+
+__all__ = [
+    "Completion",
+    "Finding",
+    "Node",
+    "Report",
+    "ReportError",
+    "Rule",
+    "__version__",
+    "check",
+    "check_many",
+    "explain",
+    "json_schema",
+    "rule",
+    "rules",
+]

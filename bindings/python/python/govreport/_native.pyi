@@ -1,0 +1,188 @@
+"""Type stubs of govreport._native, the Rust extension re-exported by ``govreport``."""
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from os import PathLike
+from typing import Any, Literal, Optional, Union, final
+
+Lang = Literal["zh", "en"]
+SeverityName = Literal["error", "warning", "info"]
+StatusName = Literal["violated", "not_assessable"]
+FormatName = Literal["2021", "2019", "2007"]
+ErrorKind = Literal["too_large", "utf8", "syntax", "structure", "unknown_format", "invalid"]
+
+#: Anything ``Report(...)`` and ``check(...)`` read: a Report, a dict, JSON text (a ``str``
+#: is always JSON text), JSON bytes, or a file path as an ``os.PathLike``.
+ReportInput = Union["Report", dict[str, Any], str, bytes, bytearray, memoryview, PathLike[str]]
+
+__version__: str
+
+class ReportError(ValueError):
+    """Input that is not a valid report document, or an invalid option, pointer or rule code."""
+
+    #: What went wrong, for programs to match on.
+    kind: ErrorKind
+    #: RFC 6901 pointer of the offending value ("" for the whole document), when there is one.
+    pointer: Optional[str]
+    #: The message (the text of the exception), in the language of the call.
+    message: str
+    #: The message in both languages: ``{"zh": …, "en": …}``.
+    messages: dict[str, str]
+
+@final
+class Finding:
+    """One finding of a check."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def severity(self) -> SeverityName: ...
+    @property
+    def status(self) -> StatusName: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def related(self) -> list[str]: ...
+    @property
+    def expected(self) -> Optional[str]: ...
+    @property
+    def actual(self) -> Optional[str]: ...
+    @property
+    def params(self) -> dict[str, str]: ...
+    @property
+    def message(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as in the JSON output (empty related/params, absent expected/actual left out)."""
+    def __eq__(self, other: object) -> bool: ...
+
+@final
+class Rule:
+    """A rule of the registry, with its texts in one language."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def severity(self) -> SeverityName: ...
+    @property
+    def family(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def lang(self) -> Lang: ...
+
+@final
+class Completion:
+    """What ``Report.complete()`` filled, and which derived cells it had to leave empty."""
+
+    @property
+    def filled(self) -> list[str]: ...
+    @property
+    def left_empty(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, list[str]]: ...
+
+@final
+class Node:
+    """A view of one object or list inside a Report, by its JSON pointer.
+
+    Attributes and items give values (a ``Node`` for an object or a list, None for a blank or
+    absent cell); setting them sets the cell in the report.
+    """
+
+    @property
+    def pointer(self) -> str: ...
+    def to_python(self) -> Any:
+        """The current value as a dict or a list."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __setattr__(self, name: str, value: Any) -> None: ...
+    def __getitem__(self, key: Union[str, int]) -> Any: ...
+    def __setitem__(self, key: Union[str, int], value: Any) -> None: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, key: object) -> bool: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def __eq__(self, other: object) -> bool: ...
+
+@final
+class Report:
+    """A report document, parsed and checked for structure by the core.
+
+    ``Report(source)`` reads a dict, JSON text (str), JSON bytes or an os.PathLike, or copies
+    a Report. Cells are read and set by JSON pointer (``report["/requests/new/total"]``,
+    ``report.get(p)``, ``report.set(p, v)``) or by attribute (``report.requests.new.total``).
+    """
+
+    def __init__(self, source: ReportInput) -> None: ...
+    @staticmethod
+    def from_json(data: Union[str, bytes, bytearray, memoryview]) -> Report: ...
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Report: ...
+    @staticmethod
+    def from_path(path: Union[str, PathLike[str]]) -> Report: ...
+    @property
+    def format(self) -> FormatName: ...
+    @property
+    def year(self) -> int: ...
+    @year.setter
+    def year(self, value: int) -> None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self, *, pretty: bool = False) -> str: ...
+    def get(self, pointer: str, default: Any = None) -> Any:
+        """The value at ``pointer``, or ``default`` when the document does not give it."""
+    def set(self, pointer: str, value: Any) -> None:
+        """Sets the value at ``pointer``; raises ReportError (report unchanged) if invalid."""
+    def __getitem__(self, pointer: str) -> Any: ...
+    def __setitem__(self, pointer: str, value: Any) -> None: ...
+    def __contains__(self, pointer: object) -> bool: ...
+    def __getattr__(self, name: str) -> Any: ...
+    def __setattr__(self, name: str, value: Any) -> None: ...
+    def complete(self) -> Completion: ...
+    def check(
+        self,
+        *,
+        lang: Lang = "zh",
+        severity: Optional[dict[str, SeverityName]] = None,
+        disable: Union[str, Iterable[str], None] = None,
+        township_deadline: Optional[str] = None,
+        today: Union[str, date, None] = None,
+    ) -> list[Finding]: ...
+    def copy(self) -> Report: ...
+    def __copy__(self) -> Report: ...
+    def __deepcopy__(self, memo: Any) -> Report: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def check(
+    report: ReportInput,
+    *,
+    lang: Lang = "zh",
+    severity: Optional[dict[str, SeverityName]] = None,
+    disable: Union[str, Iterable[str], None] = None,
+    township_deadline: Optional[str] = None,
+    today: Union[str, date, None] = None,
+) -> list[Finding]:
+    """Checks a report and returns its findings (messages in ``lang``)."""
+
+def check_many(
+    reports: Iterable[ReportInput],
+    *,
+    lang: Lang = "zh",
+    severity: Optional[dict[str, SeverityName]] = None,
+    disable: Union[str, Iterable[str], None] = None,
+    township_deadline: Optional[str] = None,
+    today: Union[str, date, None] = None,
+    threads: Optional[int] = None,
+) -> list[Union[list[Finding], ReportError, OSError]]:
+    """Checks many reports with the GIL released; one result per report, in order.
+
+    A result is the report's findings, or the exception that report raised on its own
+    (ReportError, or OSError for an unreadable file): it is returned, not raised.
+    """
+
+def rules(lang: Lang = "zh") -> list[Rule]: ...
+def rule(code: str, lang: Lang = "zh") -> Rule: ...
+def explain(code: str, lang: Lang = "zh") -> str: ...
+def json_schema() -> dict[str, Any]: ...

@@ -1,0 +1,280 @@
+//! Python values ⇄ the core's inputs and JSON values. Conversion only: what a document may
+//! hold is decided by the core, which reads the JSON text written here.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use govreport::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple};
+use serde_json::Value;
+
+use crate::errors::{Failure, structure};
+use crate::report::Report;
+
+/// What a caller handed in as a report, read while holding the GIL and parsed without it.
+pub(crate) enum Input {
+    /// An already parsed `govreport.Report`.
+    Report(Box<govreport::Report>),
+    /// JSON text given as a `str`.
+    Text(String),
+    /// JSON bytes (`bytes`, `bytearray`, `memoryview`, or a dict written as JSON).
+    Bytes(Vec<u8>),
+    /// A file to read (`os.PathLike`, or a `str` given to `Report.from_path`).
+    Path(PathBuf),
+}
+
+impl Input {
+    /// The report, parsed by the core (reading the file first for a path).
+    pub(crate) fn load(&self) -> Result<govreport::Report, Failure> {
+        match self {
+            Input::Report(r) => Ok((**r).clone()),
+            Input::Bytes(b) => Ok(govreport::parse_json(b)?),
+            Input::Text(t) => govreport::parse_str(t).map_err(|error| {
+                let path_hint = error.kind() == "syntax" && names_a_file(t);
+                Failure::Report { error, path_hint }
+            }),
+            Input::Path(p) => {
+                let bytes = read_file(p).map_err(|error| Failure::Io { error, path: p.clone() })?;
+                Ok(govreport::parse_json(&bytes)?)
+            }
+        }
+    }
+}
+
+/// Whether JSON text that failed to parse is rather the name of an existing file.
+fn names_a_file(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.len() < 4096 && !t.starts_with(['{', '[']) && !t.contains('\n') && Path::new(t).is_file()
+}
+
+/// Reads at most one byte more than the core accepts, so that a huge file is refused by the
+/// core's size limit without being read whole.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    match obj.get_type().name() {
+        Ok(n) => n.to_string(),
+        Err(_) => "object".to_string(),
+    }
+}
+
+const ACCEPTED: &str = "a govreport.Report, a dict, JSON text (str), JSON bytes or a path (os.PathLike)";
+
+/// Any accepted form of a report. A `str` is always JSON text, never a file name.
+pub(crate) fn input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+    if let Ok(r) = obj.cast::<Report>() {
+        return Ok(Input::Report(Box::new(r.borrow().inner.clone())));
+    }
+    if let Some(i) = json_input(obj)? {
+        return Ok(i);
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        return Ok(Input::Bytes(document(d)?));
+    }
+    if is_pathlike(obj)? {
+        return Ok(Input::Path(obj.extract::<PathBuf>()?));
+    }
+    Err(PyTypeError::new_err(format!("expected {ACCEPTED}, found {}", type_name(obj))))
+}
+
+/// JSON text or bytes, if `obj` is a `str`, `bytes`, `bytearray` or `memoryview`.
+pub(crate) fn json_input(obj: &Bound<'_, PyAny>) -> PyResult<Option<Input>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Some(match s.to_cow() {
+            Ok(t) => Input::Text(t.into_owned()),
+            // A lone surrogate: hand the core the bytes so that it names the place.
+            Err(_) => Input::Bytes(s.call_method1("encode", ("utf-8", "surrogatepass"))?.cast_into::<PyBytes>()?.as_bytes().to_vec()),
+        }));
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Some(Input::Bytes(b.as_bytes().to_vec())));
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(Some(Input::Bytes(b.to_vec())));
+    }
+    if obj.is_instance_of::<PyMemoryView>() {
+        let b = obj.call_method0("tobytes")?.cast_into::<PyBytes>()?;
+        return Ok(Some(Input::Bytes(b.as_bytes().to_vec())));
+    }
+    Ok(None)
+}
+
+/// A file name: a `str` or an `os.PathLike`.
+pub(crate) fn path(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
+    if obj.is_instance_of::<PyString>() || is_pathlike(obj)? {
+        return obj.extract::<PathBuf>().map_err(|_| PyTypeError::new_err("expected a path (str or os.PathLike of str)"));
+    }
+    Err(PyTypeError::new_err(format!("expected a path (str or os.PathLike), found {}", type_name(obj))))
+}
+
+fn is_pathlike(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let pathlike = obj.py().import("os")?.getattr("PathLike")?;
+    obj.is_instance(&pathlike)
+}
+
+/// A dict written as JSON bytes, for the core to read.
+pub(crate) fn document(dict: &Bound<'_, PyDict>) -> PyResult<Vec<u8>> {
+    let mut w = Writer { out: Vec::new(), pointer: String::new() };
+    w.value(dict.as_any(), 0)?;
+    Ok(w.out)
+}
+
+/// A Python value as a JSON value, for `Report.set`. Errors name `pointer`.
+pub(crate) fn value(obj: &Bound<'_, PyAny>, pointer: &str) -> PyResult<Value> {
+    let mut w = Writer { out: Vec::new(), pointer: pointer.to_string() };
+    w.value(obj, 0)?;
+    serde_json::from_slice(&w.out).map_err(|e| structure(obj.py(), pointer, &format!("不是 JSON 值：{e}"), &format!("not a JSON value: {e}")))
+}
+
+/// Writes Python values as JSON text, keeping track of where it is for error messages.
+struct Writer {
+    out: Vec<u8>,
+    pointer: String,
+}
+
+impl Writer {
+    fn value(&mut self, obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<()> {
+        let py = obj.py();
+        if obj.is_none() {
+            self.out.extend_from_slice(b"null");
+        } else if let Ok(b) = obj.cast::<PyBool>() {
+            self.out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+        } else if let Ok(i) = obj.cast::<PyInt>() {
+            self.int(i)?;
+        } else if let Ok(f) = obj.cast::<PyFloat>() {
+            let v = f.value();
+            if !v.is_finite() {
+                return Err(structure(py, &self.pointer, &format!("{v} 不是 JSON 数值"), &format!("{v} is not a JSON number")));
+            }
+            serde_json::to_writer(&mut self.out, &v).map_err(|e| structure(py, &self.pointer, &e.to_string(), &e.to_string()))?;
+        } else if let Ok(s) = obj.cast::<PyString>() {
+            self.string(s)?;
+        } else if let Ok(d) = obj.cast::<PyDict>() {
+            self.enter(py, depth)?;
+            self.out.push(b'{');
+            // A snapshot of the items: the dict may not change under the iteration.
+            for (n, item) in d.items().iter().enumerate() {
+                let (key, val) = item.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()?;
+                let Ok(key) = key.cast_into::<PyString>() else {
+                    return Err(PyTypeError::new_err(format!("{}: the keys of a report document are str", self.at())));
+                };
+                if n > 0 {
+                    self.out.push(b',');
+                }
+                let before = self.pointer.len();
+                self.pointer.push('/');
+                self.pointer.push_str(&govreport::parse::escape(&key.to_string_lossy()));
+                self.string(&key)?;
+                self.out.push(b':');
+                self.value(&val, depth + 1)?;
+                self.pointer.truncate(before);
+            }
+            self.out.push(b'}');
+        } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+            self.enter(py, depth)?;
+            self.out.push(b'[');
+            for (n, item) in obj.try_iter()?.enumerate() {
+                let item = item?;
+                if n > 0 {
+                    self.out.push(b',');
+                }
+                let before = self.pointer.len();
+                self.pointer.push_str(&format!("/{n}"));
+                self.value(&item, depth + 1)?;
+                self.pointer.truncate(before);
+            }
+            self.out.push(b']');
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "{}: a report document holds dict, list, str, int, float, bool and None values, found {}",
+                self.at(),
+                type_name(obj)
+            )));
+        }
+        if self.out.len() as u64 > MAX_INPUT_BYTES {
+            let error = govreport::Error::TooLarge { size: self.out.len() as u64, limit: MAX_INPUT_BYTES };
+            return Err(crate::errors::core_error(py, &error, govreport::Lang::Zh));
+        }
+        Ok(())
+    }
+
+    fn at(&self) -> &str {
+        if self.pointer.is_empty() { "the document" } else { &self.pointer }
+    }
+
+    /// Refuses nesting deeper than the core reads (and so any cycle).
+    fn enter(&self, py: Python<'_>, depth: usize) -> PyResult<()> {
+        if depth >= MAX_DEPTH {
+            return Err(structure(py, &self.pointer, &format!("嵌套超过 {MAX_DEPTH} 层"), &format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        Ok(())
+    }
+
+    fn int(&mut self, i: &Bound<'_, PyInt>) -> PyResult<()> {
+        if let Ok(v) = i.extract::<i64>() {
+            self.out.extend_from_slice(v.to_string().as_bytes());
+        } else if let Ok(v) = i.extract::<u64>() {
+            self.out.extend_from_slice(v.to_string().as_bytes());
+        } else {
+            // Larger than any count: written in full, for the core to refuse with its message.
+            let py = i.py();
+            let digits = py.get_type::<PyInt>().getattr("__repr__")?.call1((i,)).and_then(|r| r.extract::<String>());
+            match digits {
+                Ok(d) => self.out.extend_from_slice(d.as_bytes()),
+                Err(_) => return Err(structure(py, &self.pointer, "数值过大", "the number is too large")),
+            }
+        }
+        Ok(())
+    }
+
+    fn string(&mut self, s: &Bound<'_, PyString>) -> PyResult<()> {
+        match s.to_cow() {
+            Ok(t) => serde_json::to_writer(&mut self.out, t.as_ref()).map_err(|e| structure(s.py(), &self.pointer, &e.to_string(), &e.to_string())),
+            Err(_) => {
+                Err(structure(s.py(), &self.pointer, "文本含有孤立的代理码位，不是有效的 Unicode", "the text holds a lone surrogate and is not valid Unicode"))
+            }
+        }
+    }
+}
+
+/// A JSON value as plain Python values (dict, list, str, int, float, bool, None).
+pub(crate) fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else {
+                match n.as_f64() {
+                    Some(f) => PyFloat::new(py, f).into_any(),
+                    None => py.None().into_bound(py),
+                }
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for item in a {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(m) => {
+            let dict = PyDict::new(py);
+            for (k, item) in m {
+                dict.set_item(k, to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}

@@ -1,0 +1,132 @@
+//! How the core's errors, I/O errors and internal failures become Python exceptions.
+//!
+//! A document that cannot be read is a `govreport.ReportError` (a `ValueError`) carrying the
+//! core's `kind`, `pointer` and its message in both languages; a wrong argument type is a
+//! `TypeError`; a file that cannot be read is the matching `OSError`. A panic in the core never
+//! reaches Python as a `PanicException`: [`guard`] turns it into a `RuntimeError`.
+
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+use govreport::Lang;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+create_exception!(
+    govreport,
+    ReportError,
+    PyValueError,
+    "Input that is not a valid report document, or an invalid option, pointer or rule code.\n\n\
+     Attributes: ``kind`` (``\"syntax\"``, ``\"structure\"``, ``\"unknown_format\"``, ``\"utf8\"``, \
+     ``\"too_large\"`` or ``\"invalid\"``), ``pointer`` (the RFC 6901 pointer of the offending value, \
+     or None), ``message`` (the text of the exception) and ``messages`` (``{\"zh\": …, \"en\": …}``)."
+);
+
+/// Why a call failed, in a form that can cross threads without the GIL.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The core refused the input. `path_hint` is set when JSON text that failed to parse
+    /// names an existing file (the caller probably meant a path).
+    Report { error: govreport::Error, path_hint: bool },
+    /// A file could not be read.
+    Io { error: std::io::Error, path: PathBuf },
+    /// The core panicked (a bug): reported as a RuntimeError.
+    Internal(String),
+}
+
+impl From<govreport::Error> for Failure {
+    fn from(error: govreport::Error) -> Self {
+        Failure::Report { error, path_hint: false }
+    }
+}
+
+impl Failure {
+    /// The Python exception, with messages in `lang`.
+    pub(crate) fn into_pyerr(self, py: Python<'_>, lang: Lang) -> PyErr {
+        match self {
+            Failure::Report { error, path_hint } => {
+                let (mut zh, mut en) = (error.message(Lang::Zh), error.message(Lang::En));
+                if path_hint {
+                    zh.push_str("（这段文本是一个文件名：读取文件请传入 pathlib.Path，或用 Report.from_path）");
+                    en.push_str(" (the text names a file: pass a pathlib.Path, or use Report.from_path, to read it)");
+                }
+                report_error(py, error.kind(), error.pointer(), zh, en, lang)
+            }
+            Failure::Io { error, path } => os_error(&error, &path),
+            Failure::Internal(what) => PyRuntimeError::new_err(format!("internal error in govreport (a bug; please report it): {what}")),
+        }
+    }
+}
+
+/// A `ReportError` for an error of the core.
+pub(crate) fn core_error(py: Python<'_>, error: &govreport::Error, lang: Lang) -> PyErr {
+    report_error(py, error.kind(), error.pointer(), error.message(Lang::Zh), error.message(Lang::En), lang)
+}
+
+/// A `ReportError` with its attributes set.
+pub(crate) fn report_error(py: Python<'_>, kind: &str, pointer: Option<&str>, zh: String, en: String, lang: Lang) -> PyErr {
+    let message = if lang == Lang::En { en.clone() } else { zh.clone() };
+    let err = ReportError::new_err(message.clone());
+    let value = err.value(py);
+    let set = || -> PyResult<()> {
+        value.setattr("kind", kind)?;
+        value.setattr("pointer", pointer)?;
+        value.setattr("message", message)?;
+        let messages = PyDict::new(py);
+        messages.set_item("zh", zh)?;
+        messages.set_item("en", en)?;
+        value.setattr("messages", messages)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
+/// A `ReportError` of kind `invalid` for a value the caller gave (a language, a rule code).
+pub(crate) fn invalid(py: Python<'_>, what: &str, zh: &str, en: &str, lang: Lang) -> PyErr {
+    report_error(py, "invalid", None, format!("{what}：{zh}"), format!("{what}: {en}"), lang)
+}
+
+/// A `ReportError` of kind `structure` about the value at `pointer` of a Python document.
+pub(crate) fn structure(py: Python<'_>, pointer: &str, zh: &str, en: &str) -> PyErr {
+    let at_zh = if pointer.is_empty() { "文档" } else { pointer };
+    let at_en = if pointer.is_empty() { "the document" } else { pointer };
+    report_error(py, "structure", Some(pointer), format!("{at_zh}：{zh}"), format!("{at_en}: {en}"), Lang::Zh)
+}
+
+/// The `OSError` subclass Python itself would raise (FileNotFoundError, PermissionError …).
+fn os_error(error: &std::io::Error, path: &std::path::Path) -> PyErr {
+    let text = error.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    let name = path.to_string_lossy().into_owned();
+    match error.raw_os_error() {
+        Some(errno) => PyOSError::new_err((errno, text, name)),
+        None => PyOSError::new_err(format!("{name}: {text}")),
+    }
+}
+
+/// Runs `f`, turning a panic into [`Failure::Internal`] so that it never unwinds into Python.
+pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => Err(Failure::Internal(panic_text(payload.as_ref()))),
+    }
+}
+
+fn panic_text(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        return (*s).to_string();
+    }
+    match payload.downcast_ref::<String>() {
+        Some(s) => s.clone(),
+        None => "a panic without a message".to_string(),
+    }
+}

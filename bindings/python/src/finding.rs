@@ -1,0 +1,184 @@
+//! `govreport.Finding` and `govreport.Rule`: read-only views of the core's values.
+
+use govreport::Lang;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::convert;
+
+fn repr_str(py: Python<'_>, s: &str) -> String {
+    match PyString::new(py, s).repr() {
+        Ok(r) => r.to_string(),
+        Err(_) => format!("{s:?}"),
+    }
+}
+
+/// The wire name of a value the core serializes as a string ("violated", "not_assessable" …).
+fn wire_name(v: serde_json::Result<serde_json::Value>) -> String {
+    match v {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// One finding of a check.
+#[pyclass(module = "govreport", name = "Finding", frozen)]
+pub struct Finding {
+    pub(crate) inner: govreport::Finding,
+}
+
+#[pymethods]
+impl Finding {
+    /// Stable rule code, e.g. "GR201".
+    #[getter]
+    fn code(&self) -> &str {
+        &self.inner.code
+    }
+    /// Stable rule name, e.g. "requests-balance".
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+    /// "error", "warning" or "info" (after the caller's overrides).
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.inner.severity.as_str()
+    }
+    /// "violated", or "not_assessable" when the cells the rule needs are blank, absent or "/".
+    #[getter]
+    fn status(&self) -> String {
+        wire_name(serde_json::to_value(self.inner.status))
+    }
+    /// RFC 6901 pointer of the place the finding is about ("" for the whole document).
+    #[getter]
+    fn path(&self) -> &str {
+        &self.inner.path
+    }
+    /// Pointers of the other places involved.
+    #[getter]
+    fn related(&self) -> Vec<String> {
+        self.inner.related.clone()
+    }
+    /// What the rule expects there, when it is a value.
+    #[getter]
+    fn expected(&self) -> Option<&str> {
+        self.inner.expected.as_deref()
+    }
+    /// What the document has there, when it is a value.
+    #[getter]
+    fn actual(&self) -> Option<&str> {
+        self.inner.actual.as_deref()
+    }
+    /// The values the message was built from, by name.
+    #[getter]
+    fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (k, v) in &self.inner.params {
+            d.set_item(k, v)?;
+        }
+        Ok(d)
+    }
+    /// The message, in the language the check was asked for.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.inner.message
+    }
+
+    /// The finding as the dict every surface uses (empty `related`, `params` and absent
+    /// `expected`/`actual` left out, as in the JSON output).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match serde_json::to_value(&self.inner) {
+            Ok(v) => convert::to_py(py, &v),
+            Err(e) => Err(pyo3::exceptions::PyRuntimeError::new_err(e.to_string())),
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<Finding>() {
+            Ok(o) => o.get().inner == self.inner,
+            Err(_) => false,
+        }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let f = &self.inner;
+        let mut s = format!(
+            "Finding(code={}, severity={}, status={}, path={}",
+            repr_str(py, &f.code),
+            repr_str(py, f.severity.as_str()),
+            repr_str(py, &self.status()),
+            repr_str(py, &f.path)
+        );
+        if let Some(e) = &f.expected {
+            s.push_str(&format!(", expected={}", repr_str(py, e)));
+        }
+        if let Some(a) = &f.actual {
+            s.push_str(&format!(", actual={}", repr_str(py, a)));
+        }
+        s.push_str(&format!(", message={})", repr_str(py, &f.message)));
+        s
+    }
+
+    fn __str__(&self) -> String {
+        let f = &self.inner;
+        let at = if f.path.is_empty() { "/" } else { &f.path };
+        format!("{} {} [{}] {}: {}", f.code, f.severity.as_str(), self.status(), at, f.message)
+    }
+}
+
+/// A rule of the registry, with its texts in one language.
+#[pyclass(module = "govreport", name = "Rule", frozen)]
+pub struct Rule {
+    pub(crate) inner: &'static govreport::Rule,
+    pub(crate) lang: Lang,
+}
+
+#[pymethods]
+impl Rule {
+    /// Stable code, e.g. "GR201".
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.inner.code
+    }
+    /// Stable kebab-case name.
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.inner.name
+    }
+    /// Default severity: "error", "warning" or "info".
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.inner.severity.as_str()
+    }
+    /// The family prefix ("GR2" for GR201), as `disable=` takes it.
+    #[getter]
+    fn family(&self) -> &'static str {
+        self.inner.family()
+    }
+    /// One line: what the rule checks.
+    #[getter]
+    fn title(&self) -> &'static str {
+        self.inner.title(self.lang)
+    }
+    /// A paragraph: what it checks, why, and an example.
+    #[getter]
+    fn explanation(&self) -> &'static str {
+        self.inner.explanation(self.lang)
+    }
+    /// The language of `title` and `explanation`: "zh" or "en".
+    #[getter]
+    fn lang(&self) -> String {
+        wire_name(serde_json::to_value(self.lang))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Rule({}, {}, severity={}, title={})",
+            repr_str(py, self.inner.code),
+            repr_str(py, self.inner.name),
+            repr_str(py, self.inner.severity.as_str()),
+            repr_str(py, self.title())
+        )
+    }
+}
