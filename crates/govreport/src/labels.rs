@@ -562,9 +562,7 @@ fn with_group(format: Format, label: &Label, lang: crate::Lang) -> String {
             crate::Lang::En => format!("{} — {}", g.label.en, text),
         };
     }
-    if let Some(g) = REVIEW_GROUPS.iter().find(|g| g.id == label.id)
-        && g.id.contains("litigation")
-    {
+    if let Some(g) = REVIEW_GROUPS[1..].iter().find(|g| g.id == label.id) {
         text = match lang {
             crate::Lang::Zh => format!("{}（{}）", REVIEW_HEADERS[1].zh, g.zh),
             crate::Lang::En => format!("{} ({})", REVIEW_HEADERS[1].en, g.en),

@@ -28,6 +28,9 @@ pub fn parse_str(text: &str) -> Result<Report, Error> {
     // serde_json stops at 128 levels; our documents need 5, so a tighter bound is checked
     // first to give a clear message.
     check_depth(text)?;
+    if !text.trim_start().starts_with('{') && !text.trim().is_empty() && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        return Err(Error::Structure { pointer: String::new(), message: "a report document is a JSON object ({…})".into() });
+    }
     // First pass: syntax of the whole text, and which format it claims.
     #[derive(Deserialize)]
     struct Probe {
@@ -37,7 +40,9 @@ pub fn parse_str(text: &str) -> Result<Report, Error> {
     let format = match probe.format {
         None => return Err(Error::Structure { pointer: String::new(), message: "missing field `format` (\"2021\", \"2019\" or \"2007\")".into() }),
         Some(serde_json::Value::String(s)) => Format::parse(&s).ok_or_else(|| Error::UnknownFormat { found: format!("{s:?}") })?,
-        Some(other) => return Err(Error::UnknownFormat { found: other.to_string() }),
+        Some(other) => {
+            return Err(Error::Structure { pointer: "/format".into(), message: format!("format is a string such as \"2021\", found {other}") });
+        }
     };
     // Second pass: the typed document, tracking the path for errors.
     let mut de = serde_json::Deserializer::from_str(text);
@@ -46,7 +51,15 @@ pub fn parse_str(text: &str) -> Result<Report, Error> {
         Format::F2019 => serde_path_to_error::deserialize(&mut de).map(Report::F2019),
         Format::F2007 => serde_path_to_error::deserialize(&mut de).map(Report::F2007),
     }
-    .map_err(|e| Error::Structure { pointer: pointer_of(e.path()), message: clean_message(&e.inner().to_string()) })?;
+    .map_err(|e| {
+        let message = clean_message(&e.inner().to_string());
+        let mut pointer = pointer_of(e.path());
+        // serde names a duplicate key at its object; point at the key itself.
+        if let Some(key) = message.strip_prefix("duplicate field `").and_then(|m| m.split('`').next()) {
+            pointer = format!("{pointer}/{}", escape(key));
+        }
+        Error::Structure { pointer, message }
+    })?;
     Ok(report)
 }
 
@@ -83,7 +96,11 @@ fn check_depth(text: &str) -> Result<(), Error> {
 fn syntax_or_structure(e: serde_json::Error) -> Error {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Data => Error::Structure { pointer: String::new(), message: clean_message(&e.to_string()) },
+        Category::Data => {
+            let message = clean_message(&e.to_string());
+            let pointer = message.strip_prefix("duplicate field `").and_then(|m| m.split('`').next()).map(|k| format!("/{}", escape(k))).unwrap_or_default();
+            Error::Structure { pointer, message }
+        }
         _ => Error::Syntax { line: e.line(), column: e.column(), message: clean_message(&e.to_string()) },
     }
 }

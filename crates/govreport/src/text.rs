@@ -146,7 +146,9 @@ fn zero_requests(text: &str, out: &mut Vec<Statement>) {
     for neg in ["未收到", "未接到", "没有收到"] {
         for (at, _) in text.match_indices(neg) {
             let window: String = text[at..].chars().take_while(|c| !breaks(*c)).take(20).collect();
-            if window.contains("公开申请") || window.contains("依申请公开") {
+            // "未收到因政府信息公开申请引发的行政复议" is about reviews, not requests.
+            let about_cases = ["复议", "诉讼", "引发", "投诉"].iter().any(|w| window.contains(w));
+            if !about_cases && (window.contains("公开申请") || window.contains("依申请公开")) {
                 out.push(Statement { what: Stated::New, value: 0, quote: window, offset: at });
             }
         }
@@ -224,6 +226,11 @@ mod tests {
             found("全年共处理政府信息公开申请1261件(含上年度结转申请74件)，答复1181件，结转下年度继续办理80件。依法办理行政复议27件、行政诉讼15件。"),
             vec![(Stated::CarriedOver, 74), (Stated::CarriedForward, 80), (Stated::Reviews, 27), (Stated::Lawsuits, 15)]
         );
+    }
+
+    #[test]
+    fn no_review_arising_from_requests_is_not_zero_requests() {
+        assert_eq!(found("全年未收到因政府信息公开申请引发的行政复议、行政诉讼。"), vec![]);
     }
 
     #[test]

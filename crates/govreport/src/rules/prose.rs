@@ -7,6 +7,10 @@ use crate::text::{Stated, statements};
 
 /// Part 五 shorter than this (in characters) is perfunctory.
 pub const MIN_PROBLEMS_CHARS: usize = 30;
+/// Part 五 shorter than this that only denies having problems is perfunctory too.
+pub const SHORT_PROBLEMS_CHARS: usize = 80;
+/// Words that deny there is any problem: "未发现存在的主要问题", "暂无需要改进的情况".
+const DENIALS: &[&str] = &["未发现", "没有发现", "不存在", "暂无", "无明显", "没有问题", "无问题", "未发现问题"];
 
 fn mentions(text: &str, label: &Label) -> bool {
     text.contains(label.zh) || label.aliases.iter().any(|a| text.contains(a))
@@ -21,12 +25,16 @@ pub(crate) fn check<O: OtherRows>(s: &Sections, agency: &Agency, req: &Requests<
     }
     if let Some(problems) = s.problems.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let length = problems.chars().filter(|c| !c.is_whitespace()).count();
-        if length < MIN_PROBLEMS_CHARS {
+        let denies = DENIALS.iter().any(|d| problems.contains(d));
+        if length < MIN_PROBLEMS_CHARS || (length < SHORT_PROBLEMS_CHARS && denies) {
             ctx.hit(&GR402, "/sections/problems").text("length", length).text("quote", problems).emit();
         }
     }
     let all: String = [&s.overview, &s.problems, &s.other_matters].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join("\n");
-    if agency.kind == AgencyKind::Government {
+    // 条例第五十条第（四）项 asks this of 各级人民政府: governments, and the township governments
+    // among `township` agencies (not 街道办事处, which are not 人民政府).
+    let people_government = agency.kind == AgencyKind::Government || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].zh));
+    if people_government {
         let missing: Vec<&Label> = labels::GOVERNMENT_RESULTS.iter().filter(|l| !mentions(&all, l)).collect();
         if !missing.is_empty() {
             let (zh, en) = (missing.iter().map(|l| l.zh).collect::<Vec<_>>().join("、"), missing.iter().map(|l| l.en).collect::<Vec<_>>().join(", "));

@@ -257,8 +257,8 @@ pub static GR402: Rule = Rule {
     severity: Warning,
     title: ["“存在的主要问题及改进情况”敷衍", "Part 五 (problems) is perfunctory"],
     explanation: [
-        "第五部分应具体说明存在的主要问题和改进措施。只写“无”“暂无”或寥寥数字，属于上级通报中的“敷衍塞责”。判断标准：少于30个字，或只说没有问题。",
-        "Part 五 must name the main problems and what was done about them. A part that says only \"none\" or a few words is what supervising offices call perfunctory. Criterion: under 30 characters, or only saying there is no problem.",
+        "第五部分应具体说明存在的主要问题和改进措施。只写“无”“暂无”或寥寥数字，属于上级通报中的“敷衍塞责”。判断标准：少于30个字；或少于80个字且只说未发现问题（“未发现”“不存在”“暂无”等）。",
+        "Part 五 must name the main problems and what was done about them. A part that says only \"none\" or a few words is what supervising offices call perfunctory. Criterion: under 30 characters, or under 80 characters that only deny any problem (\"未发现\", \"不存在\", \"暂无\" …).",
     ],
     message: ["“存在的主要问题及改进情况”只有 {length} 个字：{quote}", "Part 五 (problems) has only {length} characters: {quote}"],
 };
@@ -270,8 +270,8 @@ pub static GR403: Rule = Rule {
     severity: Warning,
     title: ["人民政府报告未说明考核、评议和责任追究结果", "A government report omits assessment, appraisal and accountability results"],
     explanation: [
-        "条例第五十条第（四）项：人民政府（不含部门）的年度报告应当包括政府信息公开工作考核、社会评议和责任追究结果情况。报告文字中未出现相应内容时报此问题。",
-        "Article 50(4) of the regulations: the report of a people's government (not a department) must state the results of performance assessment, public appraisal and accountability. Reported when the text does not mention them.",
+        "条例第五十条第（四）项：各级人民政府（含乡镇人民政府，不含部门和街道办事处）的年度报告应当包括政府信息公开工作考核、社会评议和责任追究结果情况。报告文字中未出现相应内容时报此问题。",
+        "Article 50(4) of the regulations: the report of a people's government at any level, township governments included (not a department or a sub-district office), must state the results of performance assessment, public appraisal and accountability. Reported when the text does not mention them.",
     ],
     message: ["人民政府的报告未说明：{missing}", "The government's report does not state: {missing}"],
 };
