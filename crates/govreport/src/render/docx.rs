@@ -21,7 +21,9 @@ fn run(text: &str, font: &str, half_points: usize) -> Run {
 }
 
 fn table(g: &Grid) -> Table {
-    let col = TEXT_WIDTH / g.columns.max(1);
+    let total: usize = g.weights.iter().map(|w| usize::from(*w)).sum::<usize>().max(1);
+    let widths: Vec<usize> = (0..g.columns).map(|c| TEXT_WIDTH * usize::from(g.weights.get(c).copied().unwrap_or(1)) / total).collect();
+    let span_width = |c: usize, k: usize| -> usize { widths[c..(c + k).min(g.columns)].iter().sum() };
     let matrix = g.matrix();
     let mut rows = vec![];
     for r in 0..matrix.len() {
@@ -33,7 +35,7 @@ fn table(g: &Grid) -> Table {
                     let align =
                         if cell.head && cell.colspan > 0 && cell.pointer.is_none() && r >= g.header_rows { AlignmentType::Left } else { AlignmentType::Center };
                     let p = Paragraph::new().align(align).add_run(run(&cell.text, TABLE, 21));
-                    let mut tc = TableCell::new().add_paragraph(p).vertical_align(VAlignType::Center).width(col * cell.colspan, WidthType::Dxa);
+                    let mut tc = TableCell::new().add_paragraph(p).vertical_align(VAlignType::Center).width(span_width(c, cell.colspan), WidthType::Dxa);
                     if cell.colspan > 1 {
                         tc = tc.grid_span(cell.colspan);
                     }
@@ -49,7 +51,7 @@ fn table(g: &Grid) -> Table {
                         Slot::Origin(o) => o.colspan,
                         _ => 1,
                     };
-                    let mut tc = TableCell::new().vertical_merge(VMergeType::Continue).width(col * span, WidthType::Dxa);
+                    let mut tc = TableCell::new().vertical_merge(VMergeType::Continue).width(span_width(c, span), WidthType::Dxa);
                     if span > 1 {
                         tc = tc.grid_span(span);
                     }
@@ -61,7 +63,7 @@ fn table(g: &Grid) -> Table {
         }
         rows.push(TableRow::new(cells));
     }
-    Table::new(rows).set_grid(vec![col; g.columns]).layout(TableLayoutType::Fixed).width(TEXT_WIDTH, WidthType::Dxa)
+    Table::new(rows).set_grid(widths).layout(TableLayoutType::Fixed).width(TEXT_WIDTH, WidthType::Dxa)
 }
 
 /// The layout as a .docx file.

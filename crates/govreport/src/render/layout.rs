@@ -43,6 +43,8 @@ pub struct Grid {
     pub columns: usize,
     /// Rows that make the table's header (repeated on each printed page).
     pub header_rows: usize,
+    /// Relative widths of the grid columns (for page layouts such as Word).
+    pub weights: Vec<u16>,
     /// The rows; a cell covered by a span above or to the left is not repeated.
     pub rows: Vec<Vec<GridCell>>,
 }
@@ -206,7 +208,7 @@ fn proactive_grid(v: &Values, blocks: &[ProactiveBlock], lang: Lang) -> Grid {
             rows.push(cells);
         }
     }
-    Grid { name: "proactive", columns: COLUMNS, header_rows: 0, rows }
+    Grid { name: "proactive", columns: COLUMNS, header_rows: 0, weights: vec![3, 2, 2, 2], rows }
 }
 
 /// Table B: three label columns and the seven applicant columns, merged as the template.
@@ -239,7 +241,9 @@ fn requests_grid(v: &Values, format: Format, lang: Lang) -> Grid {
         rows.push(cells);
         debug_assert!(rl.role != Role::Group);
     }
-    Grid { name: "requests", columns: LABELS + n, header_rows: 3, rows }
+    let mut weights = vec![3, 3, 6];
+    weights.extend(std::iter::repeat_n(2, n));
+    Grid { name: "requests", columns: LABELS + n, header_rows: 3, weights, rows }
 }
 
 /// Table C: 行政复议 and the two kinds of 行政诉讼, five columns each.
@@ -257,7 +261,7 @@ fn review_grid(v: &Values, lang: Lang) -> Grid {
         third,
         figures,
     ];
-    Grid { name: "review", columns: 3 * n, header_rows: 3, rows }
+    Grid { name: "review", columns: 3 * n, header_rows: 3, weights: vec![1; 3 * n], rows }
 }
 
 /// The processing fees of part 六 as a two-row table.
@@ -267,6 +271,7 @@ fn fees_grid(v: &Values, lang: Lang) -> Grid {
         name: "fees",
         columns: fields.len(),
         header_rows: 1,
+        weights: vec![1; fields.len()],
         rows: vec![fields.iter().map(|l| GridCell::head(l.text(lang))).collect(), fields.iter().map(|l| v.figure(l.id.to_string())).collect()],
     }
 }
