@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# C tests of libgovreport: builds the library, compiles every tests/c/test_*.c and the example
+# against include/govreport.h with `gcc -std=c99 -Wall -Wextra -Werror -pedantic`, links each
+# with the shared and with the static library, and runs it under valgrind (no errors, no
+# definite or indirect leaks). Also: the header as C++, the pkg-config template, and the
+# example on the seed report. Run from the repository root:
+#
+#     bash tests/c/run.sh
+#
+# The last line is "N passed, M failed"; the exit status is non-zero when anything failed.
+set -euo pipefail
+
+cd "$(git rev-parse --show-toplevel 2>/dev/null || pwd)"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+missing=()
+need valgrind || missing+=(valgrind)
+need gcc || missing+=(gcc)
+need g++ || missing+=(g++)
+need pkg-config || missing+=(pkg-config)
+if ((${#missing[@]})); then
+    echo "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cargo build --release -p govreport-ffi
+LIB="$PWD/target/release"
+OUT="$PWD/target/c-tests"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+# The version Cargo gives the crate: the header's GOVREPORT_VERSION must say the same.
+VERSION="$(cargo pkgid -p govreport-ffi | sed 's/.*[#@]//')"
+
+CFLAGS=(-std=c99 -Wall -Wextra -Werror -pedantic -g -pthread -Iinclude "-DEXPECTED_VERSION=\"$VERSION\"")
+SHARED=(-L"$LIB" -lgovreport -Wl,-rpath,"$LIB")
+STATIC=("$LIB/libgovreport.a" -lpthread -ldl -lm)
+VALGRIND=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; }
+# run NAME COMMAND...: one test case, counted.
+run() {
+    local name="$1"
+    shift
+    if "$@" >"$OUT/$name.log" 2>&1; then
+        pass "$name"
+    else
+        fail "$name (exit $?)"
+        sed 's/^/    /' "$OUT/$name.log"
+    fi
+}
+
+# The header alone, as C99 and as C++.
+run header-c99 gcc "${CFLAGS[@]}" -fsyntax-only -x c include/govreport.h
+run header-c++ g++ -std=c++11 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c++ include/govreport.h
+
+args_for() {
+    case "$1" in
+    test_fixtures) echo tests/fixtures ;;
+    *) ;;
+    esac
+}
+
+for src in tests/c/test_*.c; do
+    name="$(basename "$src" .c)"
+    for link in shared static; do
+        bin="$OUT/$name-$link"
+        if [ "$link" = shared ]; then libs=("${SHARED[@]}"); else libs=("${STATIC[@]}"); fi
+        if ! gcc "${CFLAGS[@]}" "$src" "${libs[@]}" -o "$bin" >"$OUT/$name-$link.build.log" 2>&1; then
+            fail "$name ($link): does not compile"
+            sed 's/^/    /' "$OUT/$name-$link.build.log"
+            continue
+        fi
+        # shellcheck disable=SC2046
+        run "$name-$link" "${VALGRIND[@]}" "$bin" $(args_for "$name")
+    done
+done
+
+# The example prints the seed report's findings: GR801 three times, then GR802.
+example_prints_seed() {
+    local bin="$1" status=0
+    "${VALGRIND[@]}" "$bin" tests/fixtures/seed-2012-changchun-etdz.json >"$bin.out" || status=$?
+    # Exit 1: the report has errors. 99 would be valgrind.
+    [ "$status" -eq 1 ] || { echo "exit status $status"; cat "$bin.out"; return 1; }
+    local codes
+    codes="$(cut -f1 "$bin.out" | grep '^GR' | paste -sd, -)"
+    [ "$codes" = "GR801,GR801,GR801,GR802" ] || { echo "codes: $codes"; cat "$bin.out"; return 1; }
+    cat "$bin.out"
+}
+for link in shared static; do
+    if [ "$link" = shared ]; then libs=("${SHARED[@]}"); else libs=("${STATIC[@]}"); fi
+    if gcc "${CFLAGS[@]}" bindings/c/example.c "${libs[@]}" -o "$OUT/example-$link" >"$OUT/example-$link.build.log" 2>&1; then
+        run "example-$link" example_prints_seed "$OUT/example-$link"
+    else
+        fail "example ($link): does not compile"
+        sed 's/^/    /' "$OUT/example-$link.build.log"
+    fi
+done
+
+# The pkg-config template, filled for this build tree, builds the example.
+pkgconfig_builds_example() {
+    mkdir -p "$OUT/pkgconfig"
+    sed -e "s|@PREFIX@|$PWD|" -e "s|@LIBDIR@|$LIB|" -e "s|@INCLUDEDIR@|$PWD/include|" -e "s|@VERSION@|$VERSION|" \
+        bindings/c/govreport.pc.in >"$OUT/pkgconfig/govreport.pc"
+    export PKG_CONFIG_PATH="$OUT/pkgconfig"
+    [ "$(pkg-config --modversion govreport)" = "$VERSION" ] || { echo "pkg-config version"; return 1; }
+    # shellcheck disable=SC2046
+    gcc -std=c99 -Wall -Wextra -Werror -pedantic bindings/c/example.c $(pkg-config --cflags --libs govreport) \
+        -Wl,-rpath,"$(pkg-config --variable=libdir govreport)" -o "$OUT/example-pkgconfig" || return 1
+    # shellcheck disable=SC2046
+    gcc -std=c99 -Wall -Wextra -Werror -pedantic bindings/c/example.c $(pkg-config --cflags govreport) \
+        "$(pkg-config --variable=libdir govreport)/libgovreport.a" $(pkg-config --static --libs-only-l govreport | sed 's/-lgovreport//') \
+        -o "$OUT/example-pkgconfig-static" || return 1
+    example_prints_seed "$OUT/example-pkgconfig" && example_prints_seed "$OUT/example-pkgconfig-static"
+}
+run pkg-config pkgconfig_builds_example
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
