@@ -2,7 +2,8 @@
 # C tests of libgovreport: builds the library, compiles every tests/c/test_*.c and the example
 # against include/govreport.h with `gcc -std=c99 -Wall -Wextra -Werror -pedantic`, links each
 # with the shared and with the static library, and runs it under valgrind (no errors, no
-# definite or indirect leaks). Also: the header as C++, the pkg-config template, and the
+# definite or indirect leaks), and once more built with gcc's AddressSanitizer and
+# UndefinedBehaviorSanitizer against the shared library. Also: the header as C++, the pkg-config template, and the
 # example on the seed report. Run from the repository root:
 #
 #     bash tests/c/run.sh
@@ -36,6 +37,8 @@ CFLAGS=(-std=c99 -Wall -Wextra -Werror -pedantic -g -pthread -Iinclude "-DEXPECT
 SHARED=(-L"$LIB" -lgovreport -Wl,-rpath,"$LIB")
 STATIC=("$LIB/libgovreport.a" -lpthread -ldl -lm)
 VALGRIND=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
+SANITIZE=(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 
 passed=0
 failed=0
@@ -66,18 +69,38 @@ args_for() {
 
 for src in tests/c/test_*.c; do
     name="$(basename "$src" .c)"
-    for link in shared static; do
+    for link in shared static asan; do
         bin="$OUT/$name-$link"
-        if [ "$link" = shared ]; then libs=("${SHARED[@]}"); else libs=("${STATIC[@]}"); fi
-        if ! gcc "${CFLAGS[@]}" "$src" "${libs[@]}" -o "$bin" >"$OUT/$name-$link.build.log" 2>&1; then
-            fail "$name ($link): does not compile"
+        case "$link" in
+        shared) flags=("${SHARED[@]}") ;;
+        static) flags=("${STATIC[@]}") ;;
+        asan) flags=("${SANITIZE[@]}" "${SHARED[@]}") ;;
+        esac
+        if ! gcc "${CFLAGS[@]}" "$src" "${flags[@]}" -o "$bin" >"$OUT/$name-$link.build.log" 2>&1; then
+            fail "$name-$link: does not compile"
             sed 's/^/    /' "$OUT/$name-$link.build.log"
             continue
         fi
-        # shellcheck disable=SC2046
-        run "$name-$link" "${VALGRIND[@]}" "$bin" $(args_for "$name")
+        if [ "$link" = asan ]; then
+            # shellcheck disable=SC2046
+            run "$name-$link" "$bin" $(args_for "$name")
+        else
+            # shellcheck disable=SC2046
+            run "$name-$link" "${VALGRIND[@]}" "$bin" $(args_for "$name")
+        fi
     done
 done
+
+# The leak checks bite: a program that leaks one string must fail under both.
+expect_failure() { ! "$@"; }
+if gcc "${CFLAGS[@]}" tests/c/leak_canary.c "${SHARED[@]}" -o "$OUT/leak_canary" >"$OUT/leak_canary.build.log" 2>&1 &&
+    gcc "${CFLAGS[@]}" "${SANITIZE[@]}" tests/c/leak_canary.c "${SHARED[@]}" -o "$OUT/leak_canary-asan" >>"$OUT/leak_canary.build.log" 2>&1; then
+    run leak-caught-by-valgrind expect_failure "${VALGRIND[@]}" "$OUT/leak_canary"
+    run leak-caught-by-asan expect_failure "$OUT/leak_canary-asan"
+else
+    fail "leak_canary: does not compile"
+    sed 's/^/    /' "$OUT/leak_canary.build.log"
+fi
 
 # The example prints the seed report's findings: GR801 three times, then GR802.
 example_prints_seed() {
