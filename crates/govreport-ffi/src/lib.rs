@@ -41,6 +41,13 @@ pub use status::govreport_status;
 pub use text::{GOVREPORT_ENCODING_GB18030, GOVREPORT_ENCODING_UTF8, govreport_encoding};
 
 use status::{Failure, guard, guard_value};
+
+// The header promises that both handles may be used from several threads.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<govreport_report>();
+    shareable::<govreport_findings>();
+};
 use text::{Encoding, bytes_arg, opt_str_arg, out_arg, owned_string};
 
 // `GOVREPORT_VERSION`, the version as a string, is written by `after_includes` in
