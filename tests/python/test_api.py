@@ -224,6 +224,9 @@ def test_finding_fields_repr_and_dict(seed_text: str) -> None:
     assert set(d) <= {"code", "name", "severity", "status", "path", "related", "expected", "actual", "params", "message"}
     assert repr(f).startswith("Finding(code='GR802', severity='error', status='violated', path='/figures/0/total'")
     assert str(f).startswith("GR802 error [violated] /figures/0/total: ")
+    again = govreport.check(seed_text, lang="en")
+    assert f in again and hash(f) == hash(again[again.index(f)])
+    assert len(set(again)) == len(again)
 
 
 def test_findings_json_shape_matches_the_findings_schema(seed_text: str) -> None:

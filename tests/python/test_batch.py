@@ -99,3 +99,27 @@ def test_concurrent_calls_from_python_threads(seed_text: str) -> None:
     for t in threads:
         t.join()
     assert out == [[expected] * 20] * 4
+
+
+def test_a_report_can_be_changed_while_another_thread_checks_it(clean_doc: dict[str, Any]) -> None:
+    report = govreport.Report(clean_doc)
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def checker() -> None:
+        try:
+            while not stop.is_set():
+                report.check()
+        except BaseException as e:  # noqa: BLE001 - any exception fails the test
+            errors.append(e)
+
+    t = threading.Thread(target=checker)
+    t.start()
+    try:
+        for n in range(300):
+            report["/requests/new/natural_person"] = n
+    finally:
+        stop.set()
+        t.join()
+    assert not errors
+    assert report["/requests/new/natural_person"] == 299

@@ -101,6 +101,14 @@ impl Finding {
         }
     }
 
+    /// Findings are immutable values: equal findings hash alike (by their JSON form).
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        serde_json::to_string(&self.inner).map_err(|e| e.to_string()).hash(&mut h);
+        h.finish()
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         let f = &self.inner;
         let mut s = format!(

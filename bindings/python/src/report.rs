@@ -201,16 +201,18 @@ impl Report {
     /// Checks the report: the same as `govreport.check(report, …)`.
     #[pyo3(signature = (*, lang = "zh", severity = None, disable = None, township_deadline = None, today = None))]
     fn check(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         lang: &str,
         severity: Option<&Bound<'_, PyAny>>,
         disable: Option<&Bound<'_, PyAny>>,
         township_deadline: Option<&Bound<'_, PyAny>>,
         today: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Finding>> {
+        let py = slf.py();
         let args = CheckArgs::new(py, lang, severity, disable, township_deadline, today)?;
-        check::one(py, Input::Report(Box::new(self.inner.clone())), &args)
+        // A copy, so that the report is not borrowed while the check runs without the GIL.
+        let report = Box::new(slf.borrow().inner.clone());
+        check::one(py, Input::Report(report), &args)
     }
 
     /// A copy of the report.
