@@ -576,6 +576,42 @@ enum govreport_status govreport_findings_item_json(const struct govreport_findin
 enum govreport_status govreport_findings_to_json(const struct govreport_findings *findings,
                                                  char **json_out);
 
+/**
+ * Writes the report in its format's official layout (the national template's tables with
+ * their merged cells). `to` is "html", "docx", "md" or "txt"; `lang` is NULL or "zh" for
+ * Chinese labels, "en" for English.
+ *
+ * The bytes are: HTML, one self-contained UTF-8 file (it declares `charset=utf-8`, whatever
+ * the handle's encoding); docx, a Word file; md and txt, text in the handle's encoding.
+ *
+ * Ownership: on success `*bytes_out` receives a new buffer of `*len_out` bytes (not
+ * NUL-terminated) that the caller frees with `govreport_bytes_free(bytes, len)`; on failure
+ * neither is written.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (an unknown `to` or `lang`).
+ * Thread-safe (calls on one handle are serialized).
+ *
+ * # Safety
+ * `report` is a live handle; `to` is a NUL-terminated string; `lang` is NULL or a
+ * NUL-terminated string; `bytes_out` and `len_out` point to writable storage.
+ */
+enum govreport_status govreport_report_render(const struct govreport_report *report,
+                                              const char *to,
+                                              const char *lang,
+                                              uint8_t **bytes_out,
+                                              size_t *len_out);
+
+/**
+ * Frees a buffer returned through a `uint8_t **` out-parameter with its length (from
+ * `govreport_report_render`). NULL is a no-op.
+ *
+ * Ownership: takes back ownership of `bytes`; do not use or free it again. Thread-safe.
+ *
+ * # Safety
+ * `bytes` is NULL or a buffer returned by govreport with exactly `len` bytes, not freed yet.
+ */
+void govreport_bytes_free(uint8_t *bytes, size_t len);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

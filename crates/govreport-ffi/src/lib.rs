@@ -30,6 +30,8 @@ mod report;
 
 mod findings;
 
+mod render;
+
 #[cfg(test)]
 mod tests;
 

@@ -32,6 +32,16 @@ impl govreport_report {
         self.report.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The encoding of every text in and out of the handle.
+    pub(crate) fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// The report, locked for the duration of a call.
+    pub(crate) fn locked(&self) -> MutexGuard<'_, Report> {
+        self.lock()
+    }
+
     fn into_raw(report: Report, encoding: Encoding) -> *mut govreport_report {
         Box::into_raw(Box::new(govreport_report { report: Mutex::new(report), encoding }))
     }
