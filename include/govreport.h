@@ -395,8 +395,11 @@ enum govreport_status govreport_report_set_text(struct govreport_report *report,
  * for a row…), in the handle's encoding.
  *
  * Ownership: on success `*value_out` receives a new string that the caller frees with
- * `govreport_string_free`, or NULL when the document does not give that field (an absent
- * cell; a pointer to no field of the format also gives NULL). On failure it is not written.
+ * `govreport_string_free`, or NULL when the format has the field but the document does not
+ * give it (an absent cell). On failure it is not written.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID (not a JSON pointer, or a pointer to no field of
+ * the report's format).
  *
  * # Safety
  * `report` is a live handle; `pointer` is a NUL-terminated string; `value_out` points to

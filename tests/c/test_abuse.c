@@ -192,8 +192,11 @@ static void test_wrong_pointers(void) {
     CHECK_STATUS(govreport_report_set(r, "/requests/new/total", ""), GOVREPORT_ERROR_SYNTAX);
     CHECK_STATUS(govreport_report_get(r, "requests", &s), GOVREPORT_ERROR_INVALID);
     CHECK(s == UNTOUCHED_STR);
-    /* A pointer to no field reads as absent (documented): success with NULL. */
-    CHECK_OK(govreport_report_get(r, "/requests/nonsense/total", &s));
+    /* A pointer to no field of the format is an error; an absent field is success with NULL. */
+    CHECK_STATUS(govreport_report_get(r, "/requests/nonsense/total", &s), GOVREPORT_ERROR_INVALID);
+    CHECK(s == UNTOUCHED_STR);
+    CHECK(contains(govreport_last_error(), "names no field"));
+    CHECK_OK(govreport_report_get(r, "/requests/carried_over/total", &s));
     CHECK(s == NULL);
     govreport_report_free(r);
 }

@@ -236,7 +236,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Lang::Zh => format!("没有代码为 {code} 的规则（用 `govreport rules` 列出全部规则）"),
                 Lang::En => format!("no rule has code {code} (`govreport rules` lists them)"),
             })?;
-            output::emit(&format!("{} {} ({})\n\n{}\n\n{}\n", rule.code, rule.name, rule.severity.as_str(), rule.title(lang), rule.explanation(lang)));
+            output::emit(&rule.explain_text(lang));
             Ok(ExitCode::SUCCESS)
         }
     }

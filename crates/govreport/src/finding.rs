@@ -49,6 +49,16 @@ pub enum Status {
     NotAssessable,
 }
 
+impl Status {
+    /// The snake_case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Violated => "violated",
+            Status::NotAssessable => "not_assessable",
+        }
+    }
+}
+
 /// One finding of a check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {

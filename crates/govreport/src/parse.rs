@@ -44,6 +44,9 @@ pub fn parse_str(text: &str) -> Result<Report, Error> {
             return Err(Error::Structure { pointer: "/format".into(), message: format!("format is a string such as \"2021\", found {other}") });
         }
     };
+    // serde would read a JSON array as an object's fields in order: refuse that first, so
+    // that no number is ever placed by position.
+    check_arrays(text, format)?;
     // Second pass: the typed document, tracking the path for errors.
     let mut de = serde_json::Deserializer::from_str(text);
     let report = match format {
@@ -89,6 +92,77 @@ fn check_depth(text: &str) -> Result<(), Error> {
             b'}' | b']' => depth = depth.saturating_sub(1),
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Keys whose value is a list: the parts and figures of a 2007 report, a figure's breakdown.
+const LIST_KEYS_2007: [&str; 3] = ["sections", "figures", "breakdown"];
+
+enum Frame<'a> {
+    Object { key: Option<&'a str> },
+    Array { index: usize },
+}
+
+fn path_of(stack: &[Frame]) -> String {
+    let mut p = String::new();
+    for f in stack {
+        match f {
+            Frame::Object { key: Some(k) } => {
+                p.push('/');
+                p.push_str(&escape(k));
+            }
+            Frame::Array { index } => p.push_str(&format!("/{index}")),
+            Frame::Object { key: None } => {}
+        }
+    }
+    p
+}
+
+/// Refuses a JSON array where the document has an object. Runs on text already known to be
+/// valid JSON.
+fn check_arrays(text: &str, format: Format) -> Result<(), Error> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::with_capacity(8);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                // A string followed by ':' is the key of the value that comes next.
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b':')
+                    && let Some(Frame::Object { key }) = stack.last_mut()
+                {
+                    *key = text.get(start..i.min(bytes.len()));
+                }
+            }
+            b'{' => stack.push(Frame::Object { key: None }),
+            b'[' => {
+                let allowed = format == Format::F2007 && matches!(stack.last(), Some(Frame::Object { key: Some(k) }) if LIST_KEYS_2007.contains(k));
+                if !allowed {
+                    return Err(Error::Structure { pointer: path_of(&stack), message: "expected an object ({…}), found a list ([…])".into() });
+                }
+                stack.push(Frame::Array { index: 0 });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(Frame::Array { index }) = stack.last_mut() {
+                    *index += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
     }
     Ok(())
 }

@@ -30,11 +30,56 @@ fn from_value(format: Format, value: Value) -> Result<Report, Error> {
 }
 
 impl Report {
-    /// The JSON value at `pointer`, or None when the document does not give it (an absent cell).
+    /// The JSON value at `pointer`, or None when the field exists in the format but the
+    /// document does not give it (an absent cell). A pointer that names no field of the
+    /// format is an error.
     pub fn get(&self, pointer: &str) -> Result<Option<Value>, Error> {
         tokens(pointer)?;
         let doc = serde_json::to_value(self).map_err(|e| Error::Invalid { what: pointer.into(), message: e.to_string() })?;
-        Ok(doc.pointer(pointer).cloned())
+        match doc.pointer(pointer) {
+            Some(v) => Ok(Some(v.clone())),
+            None if self.is_field(pointer) => Ok(None),
+            None => Err(Error::Invalid { what: pointer.into(), message: format!("names no field of a \"{}\" report", self.format().as_str()) }),
+        }
+    }
+
+    /// Whether `pointer` names a field that a document of this format can hold.
+    pub fn is_field(&self, pointer: &str) -> bool {
+        if pointer.is_empty() {
+            return true;
+        }
+        let present = serde_json::to_value(self).is_ok_and(|d| d.pointer(pointer).is_some());
+        present || [Value::Null, Value::Object(Default::default())].into_iter().any(|probe| self.clone().set(pointer, probe).is_ok())
+    }
+
+    /// Removes the field at `pointer`, so that the document no longer gives it (a cell becomes
+    /// absent, not blank). Removing what is not there is not an error; a field the document
+    /// must have (format, year, agency, a part's heading …) cannot be removed.
+    pub fn remove(&mut self, pointer: &str) -> Result<(), Error> {
+        let toks = tokens(pointer)?;
+        let Some((last, path)) = toks.split_last() else {
+            return Err(Error::Invalid { what: pointer.into(), message: "cannot remove the whole document".into() });
+        };
+        if !self.is_field(pointer) {
+            return Err(Error::Invalid { what: pointer.into(), message: format!("names no field of a \"{}\" report", self.format().as_str()) });
+        }
+        let mut doc = serde_json::to_value(&*self).map_err(|e| Error::Invalid { what: pointer.into(), message: e.to_string() })?;
+        let parent = if path.is_empty() { String::new() } else { format!("/{}", path.iter().map(|t| crate::parse::escape(t)).collect::<Vec<_>>().join("/")) };
+        let removed = match doc.pointer_mut(&parent) {
+            Some(Value::Object(m)) => m.remove(last).is_some(),
+            Some(Value::Array(a)) => match last.parse::<usize>() {
+                Ok(i) if i < a.len() => {
+                    a.remove(i);
+                    true
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if removed {
+            *self = from_value(self.format(), doc)?;
+        }
+        Ok(())
     }
 
     /// Sets the field at `pointer` to `value` (a count, `null`, `"/"`, an amount string, a text …).

@@ -201,3 +201,19 @@ fn set_refuses_what_the_document_cannot_hold() {
     assert!(r.set("requests", json!(1)).is_err());
     assert_eq!(r, Report::new(Format::F2021, 2023, agency()), "a refused set changes nothing");
 }
+
+#[test]
+fn get_tells_absent_from_no_such_field_and_remove_makes_absent() {
+    let mut r = Report::new(Format::F2021, 2023, agency());
+    assert_eq!(r.get("/requests/new/total").unwrap(), None, "absent");
+    assert!(r.get("/requests/nonsense/total").is_err());
+    assert!(r.get("/requests/other/total").is_err(), "2021 has no single （六） row");
+    assert!(r.is_field("/requests/withheld") && !r.is_field("/requests/withheld/nope"));
+    r.set("/requests/new/total", json!(null)).unwrap();
+    assert_eq!(r.get("/requests/new/total").unwrap(), Some(json!(null)), "blank");
+    r.remove("/requests/new/total").unwrap();
+    assert_eq!(r.get("/requests/new/total").unwrap(), None, "absent again");
+    r.remove("/requests/new/total").unwrap();
+    assert!(r.remove("/year").is_err(), "a required field stays");
+    assert!(r.remove("/requests/nope").is_err());
+}

@@ -170,3 +170,19 @@ fn the_format_of_each_document_type_is_fixed() {
     let (p, _) = structure(r#"{"format":"2007","year":2010,"agency":{"name":"x","kind":"department"},"requests":{}}"#);
     assert!(p == "" || p == "/requests", "{p}");
 }
+
+#[test]
+fn a_list_is_never_read_as_an_object_by_position() {
+    let (p, m) = structure(&doc(r#""requests":{"new":[3,0,0,0,0,0,3]}"#));
+    assert_eq!(p, "/requests/new");
+    assert!(m.contains("list"), "{m}");
+    let (p, _) = structure(r#"{"format":"2021","year":2023,"agency":["某局","department"]}"#);
+    assert_eq!(p, "/agency");
+    let (p, _) = structure(&doc(r#""sections":[]"#));
+    assert_eq!(p, "/sections");
+    // In a 2007 report the parts, figures and breakdowns are lists; their items are objects.
+    let ok = r#"{"format":"2007","year":2010,"agency":{"name":"x","kind":"department"},"sections":[{"heading":"一、概述","text":"[1]"}],"figures":[{"label":"主动公开","total":5,"breakdown":[{"label":"其他","count":5}]}]}"#;
+    assert!(parse_str(ok).is_ok());
+    let (p, _) = structure(&ok.replace(r#"{"label":"其他","count":5}"#, r#"["其他",5]"#));
+    assert_eq!(p, "/figures/0/breakdown/0");
+}

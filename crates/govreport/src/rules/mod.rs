@@ -50,6 +50,12 @@ impl Rule {
     pub fn explanation(&self, lang: Lang) -> &'static str {
         self.explanation[lang as usize]
     }
+    /// The text `govreport explain CODE` prints: code, name, default severity, title and
+    /// explanation.
+    pub fn explain_text(&self, lang: Lang) -> String {
+        format!("{} {} ({})\n\n{}\n\n{}\n", self.code, self.name, self.severity.as_str(), self.title(lang), self.explanation(lang))
+    }
+
     /// The family prefix (GR2 for GR201).
     pub fn family(&self) -> &'static str {
         &self.code[..3]
