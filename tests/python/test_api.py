@@ -122,6 +122,68 @@ def test_absent_blank_and_not_applicable_stay_distinct(doc: dict[str, Any]) -> N
     assert r["/requests/new/other_org"] == "/"
 
 
+def test_absent_blank_and_removed_round_trip(doc: dict[str, Any]) -> None:
+    r = govreport.Report(doc)
+    r["/requests/new/research"] = None  # blank: given, with no value
+    r["/requests/new/other_org"] = "/"  # not applicable
+    assert "/requests/new/research" in r and "/requests/new/other_org" in r
+    del r["/requests/new/research"]  # removed: absent again, as if never given
+    r.remove("/requests/new/other_org")
+    assert "/requests/new/research" not in r and "/requests/new/other_org" not in r
+    assert r.get("/requests/new/research", "absent") == "absent"
+    with pytest.raises(KeyError):
+        r["/requests/new/research"]
+    assert r == govreport.Report(doc)
+    assert r.to_dict()["requests"]["new"] == doc["requests"]["new"]
+    # Each state survives the trip through JSON and through a dict.
+    r["/requests/new/research"] = None
+    del r["/requests/new/natural_person"]
+    for again in (govreport.Report(r.to_json()), govreport.Report(r.to_dict())):
+        assert again == r
+        assert again["/requests/new/research"] is None
+        assert "/requests/new/natural_person" not in again
+    # Removing an absent cell does nothing.
+    before = r.to_dict()
+    r.remove("/requests/new/natural_person")
+    del r["/requests/new/commercial"]
+    assert r.to_dict() == before
+
+
+def test_delete_by_attribute_and_through_nodes(doc: dict[str, Any]) -> None:
+    r = govreport.Report(doc)
+    new = r.requests.new
+    del new.natural_person
+    del new["total"]
+    assert new.total is None
+    assert "/requests/new" not in r  # a row with no cell left is itself absent
+    assert new.to_python() is None and len(new) == 0
+    s = govreport.Report(SEED)
+    last = s.sections[3]
+    del s.sections[0]  # later items move up
+    assert len(s.sections) == 3 and s.sections[0].heading.startswith("二、")
+    assert last.to_python() is None and len(last) == 0  # its item is gone
+    del s.figures[-1].breakdown[-1]
+    assert [p.count for p in s.figures[0].breakdown] == [326, 32, 1718, 21]
+
+
+def test_pointers_that_name_no_field(doc: dict[str, Any]) -> None:
+    r = govreport.Report(doc)
+    assert r.is_field("/requests/new/commercial")  # a field, absent here
+    assert r.is_field("/requests/new/total") and r.is_field("")
+    assert not r.is_field("/requests/new/robots") and not r.is_field("requests")
+    for call in (
+        lambda: r["/requests/new/robots"],
+        lambda: r.get("/requests/new/robots", 0),
+        lambda: "/requests/new/robots" in r,
+        lambda: r.remove("/requests/new/robots"),
+    ):
+        with pytest.raises(govreport.ReportError) as e:
+            call()
+        assert e.value.kind == "invalid" and "/requests/new/robots" in str(e.value)
+    with pytest.raises(govreport.ReportError):
+        del r["/requests/new/robots"]
+
+
 def test_set_creates_objects_on_the_way(doc: dict[str, Any]) -> None:
     r = govreport.Report(doc)
     r["/review_litigation/review/upheld"] = 2

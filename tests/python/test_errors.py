@@ -182,6 +182,32 @@ def test_pointer_errors_leave_the_report_unchanged(doc: dict[str, Any]) -> None:
     assert e.value.pointer == "/requests/new/total"
 
 
+def test_removing_a_required_field_raises_and_leaves_the_report_unchanged(doc: dict[str, Any]) -> None:
+    r = govreport.Report(doc)
+    before = r.to_json()
+    for pointer in ("/agency/name", "/agency/kind", "/agency", "/year", "/format"):
+        with pytest.raises(govreport.ReportError) as e:
+            del r[pointer]
+        assert e.value.kind == "structure", pointer
+        assert r.to_json() == before
+        with pytest.raises(govreport.ReportError):
+            r.remove(pointer)
+        assert r.to_json() == before
+    with pytest.raises(govreport.ReportError):
+        del r.agency.name
+    with pytest.raises(govreport.ReportError):
+        del r.year
+    with pytest.raises(govreport.ReportError) as e:
+        r.remove("")  # the whole document
+    assert e.value.kind == "invalid"
+    with pytest.raises(govreport.ReportError) as e:
+        r.remove("agency")  # not a pointer
+    assert e.value.kind == "invalid"
+    with pytest.raises(TypeError):
+        del r[0]  # type: ignore[arg-type]
+    assert r.to_json() == before
+
+
 def test_missing_file_is_the_usual_os_error(tmp_path: pathlib.Path) -> None:
     missing = tmp_path / "missing.json"
     with pytest.raises(FileNotFoundError) as e:

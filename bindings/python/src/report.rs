@@ -1,5 +1,6 @@
 //! `govreport.Report`, `govreport.Node` (a view of one object or list inside a report) and
-//! `govreport.Completion`. Every read and write goes through the core's `Report::get`/`set`.
+//! `govreport.Completion`. Every read and write goes through the core's `Report::get`,
+//! `set`, `remove` and `is_field`.
 
 use govreport::Lang;
 use pyo3::exceptions::{PyAttributeError, PyIndexError, PyKeyError, PyTypeError};
@@ -28,13 +29,6 @@ fn child(parent: &str, key: &str) -> String {
     format!("{parent}/{}", govreport::parse::escape(key))
 }
 
-/// Whether `pointer` names a field the document could hold (it is absent now): the core is
-/// asked to set it to null on a copy. The error says why not.
-fn probe(report: &govreport::Report, pointer: &str) -> Result<(), govreport::Error> {
-    let mut copy = report.clone();
-    copy.set(pointer, Value::Null)
-}
-
 #[derive(Clone, Copy)]
 enum Access {
     Attribute,
@@ -43,30 +37,36 @@ enum Access {
 }
 
 /// The value at `pointer`: a [`Node`] for an object or a list, a plain value otherwise, None
-/// for a field the document leaves out. A pointer that names no field is an error of `access`.
+/// for a field the document leaves out. A pointer the core says names no field is an error of
+/// `access` (AttributeError, KeyError or IndexError), so that `hasattr`, `getattr(…, default)`
+/// and iteration work as in Python.
 fn resolve<'py>(report: &Bound<'py, Report>, pointer: String, access: Access) -> PyResult<Bound<'py, PyAny>> {
     let py = report.py();
-    let found = report.borrow().inner.get(&pointer).map_err(|e| core_error(py, &e, Lang::Zh))?;
+    let found = report.borrow().inner.get(&pointer);
     match found {
-        Some(Value::Object(_) | Value::Array(_)) => Ok(Bound::new(py, Node { report: report.clone().unbind(), pointer })?.into_any()),
-        Some(v) => convert::to_py(py, &v),
-        None => match probe(&report.borrow().inner, &pointer) {
-            Ok(()) => Ok(py.None().into_bound(py)),
-            Err(e) => {
-                let why = e.message(Lang::En);
-                Err(match access {
-                    Access::Attribute => PyAttributeError::new_err(format!("{pointer}: no such field ({why})")),
-                    Access::Item => PyKeyError::new_err(format!("{pointer}: no such field ({why})")),
-                    Access::Index => PyIndexError::new_err(format!("{pointer}: {why}")),
-                })
-            }
-        },
+        Ok(Some(Value::Object(_) | Value::Array(_))) => Ok(Bound::new(py, Node { report: report.clone().unbind(), pointer })?.into_any()),
+        Ok(Some(v)) => convert::to_py(py, &v),
+        Ok(None) => Ok(py.None().into_bound(py)),
+        Err(e) if e.kind() == "invalid" => {
+            let why = e.message(Lang::En);
+            Err(match access {
+                Access::Attribute => PyAttributeError::new_err(why),
+                Access::Item => PyKeyError::new_err(why),
+                Access::Index => PyIndexError::new_err(why),
+            })
+        }
+        Err(e) => Err(core_error(py, &e, Lang::Zh)),
     }
 }
 
 fn set(py: Python<'_>, report: &Bound<'_, Report>, pointer: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
     let value = convert::value(value, pointer)?;
     report.borrow_mut().inner.set(pointer, value).map_err(|e| core_error(py, &e, Lang::Zh))
+}
+
+/// Makes the cell at `pointer` absent (the core's `Report::remove`).
+fn remove(py: Python<'_>, report: &Bound<'_, Report>, pointer: &str) -> PyResult<()> {
+    report.borrow_mut().inner.remove(pointer).map_err(|e| core_error(py, &e, Lang::Zh))
 }
 
 fn py_repr(obj: &Bound<'_, PyAny>) -> String {
@@ -141,7 +141,8 @@ impl Report {
         self.inner.meta().year
     }
 
-    /// The value at `pointer`, or `default` when the document does not give it.
+    /// The value at `pointer`, or `default` when the document does not give it (an absent
+    /// cell). A pointer that names no field of the format is a ReportError.
     #[pyo3(signature = (pointer, default = None))]
     fn get<'py>(&self, py: Python<'py>, pointer: &str, default: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
         match self.inner.get(pointer).map_err(|e| core_error(py, &e, Lang::Zh))? {
@@ -172,9 +173,29 @@ impl Report {
         set(slf.py(), slf, &pointer, value)
     }
 
+    fn __delitem__(slf: &Bound<'_, Self>, pointer: &Bound<'_, PyAny>) -> PyResult<()> {
+        let pointer = pointer_arg(pointer)?;
+        remove(slf.py(), slf, &pointer)
+    }
+
+    /// Whether the document gives the field at `pointer` (blank `None` and "/" count; an absent
+    /// cell does not). A pointer that names no field of the format is a ReportError.
     fn __contains__(&self, py: Python<'_>, pointer: &Bound<'_, PyAny>) -> PyResult<bool> {
         let pointer = pointer_arg(pointer)?;
         Ok(self.inner.get(&pointer).map_err(|e| core_error(py, &e, Lang::Zh))?.is_some())
+    }
+
+    /// Makes the cell at `pointer` absent: the document no longer gives it (unlike setting it
+    /// to None, which leaves it blank). Removing an absent cell does nothing; a pointer that
+    /// names no field, or a field the document must have, is a ReportError and the report is
+    /// unchanged. An item removed from a list moves the later items up.
+    fn remove(slf: &Bound<'_, Self>, pointer: &str) -> PyResult<()> {
+        remove(slf.py(), slf, pointer)
+    }
+
+    /// Whether `pointer` names a field a document of this format can hold, given or not.
+    fn is_field(&self, pointer: &str) -> bool {
+        self.inner.is_field(pointer)
     }
 
     fn __getattr__<'py>(slf: &Bound<'py, Self>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -189,6 +210,13 @@ impl Report {
             return Err(PyAttributeError::new_err(format!("cannot set {name}")));
         }
         set(slf.py(), slf, &child("", name), value)
+    }
+
+    fn __delattr__(slf: &Bound<'_, Self>, name: &str) -> PyResult<()> {
+        if name.starts_with('_') {
+            return Err(PyAttributeError::new_err(format!("cannot delete {name}")));
+        }
+        remove(slf.py(), slf, &child("", name))
     }
 
     /// Fills every derived cell that is blank or absent (row totals, （七）总计, table C totals)
@@ -256,8 +284,14 @@ pub struct Node {
 }
 
 impl Node {
+    /// The value now at the node's pointer; None when the report no longer gives it, or no
+    /// longer has such a field (an item removed from the end of a list).
     fn current<'py>(&self, py: Python<'py>) -> PyResult<Option<Value>> {
-        self.report.bind(py).borrow().inner.get(&self.pointer).map_err(|e| core_error(py, &e, Lang::Zh))
+        match self.report.bind(py).borrow().inner.get(&self.pointer) {
+            Ok(v) => Ok(v),
+            Err(e) if e.kind() == "invalid" => Ok(None),
+            Err(e) => Err(core_error(py, &e, Lang::Zh)),
+        }
     }
 
     /// The pointer of `key` (a str, or an int index into a list; negative counts from the end).
@@ -311,6 +345,13 @@ impl Node {
         set(py, self.report.bind(py), &child(&self.pointer, name), value)
     }
 
+    fn __delattr__(&self, py: Python<'_>, name: &str) -> PyResult<()> {
+        if name.starts_with('_') {
+            return Err(PyAttributeError::new_err(format!("cannot delete {name}")));
+        }
+        remove(py, self.report.bind(py), &child(&self.pointer, name))
+    }
+
     fn __getitem__<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let (pointer, access) = self.key_pointer(py, key)?;
         resolve(self.report.bind(py), pointer, access)
@@ -319,6 +360,11 @@ impl Node {
     fn __setitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
         let (pointer, _) = self.key_pointer(py, key)?;
         set(py, self.report.bind(py), &pointer, value)
+    }
+
+    fn __delitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<()> {
+        let (pointer, _) = self.key_pointer(py, key)?;
+        remove(py, self.report.bind(py), &pointer)
     }
 
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {

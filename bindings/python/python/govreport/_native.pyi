@@ -91,7 +91,8 @@ class Node:
     """A view of one object or list inside a Report, by its JSON pointer.
 
     Attributes and items give values (a ``Node`` for an object or a list, None for a blank or
-    absent cell); setting them sets the cell in the report.
+    absent cell); setting them sets the cell in the report, deleting them makes it absent
+    (as ``Report.remove``).
     """
 
     @property
@@ -102,6 +103,8 @@ class Node:
     def __setattr__(self, name: str, value: Any) -> None: ...
     def __getitem__(self, key: Union[str, int]) -> Any: ...
     def __setitem__(self, key: Union[str, int], value: Any) -> None: ...
+    def __delattr__(self, name: str) -> None: ...
+    def __delitem__(self, key: Union[str, int]) -> None: ...
     def __len__(self) -> int: ...
     def __contains__(self, key: object) -> bool: ...
     def __iter__(self) -> Iterator[Any]: ...
@@ -113,7 +116,10 @@ class Report:
 
     ``Report(source)`` reads a dict, JSON text (str), JSON bytes or an os.PathLike, or copies
     a Report. Cells are read and set by JSON pointer (``report["/requests/new/total"]``,
-    ``report.get(p)``, ``report.set(p, v)``) or by attribute (``report.requests.new.total``).
+    ``report.get(p)``, ``report.set(p, v)``, ``del report[p]``) or by attribute
+    (``report.requests.new.total``). A pointer that names no field of the format is a
+    ReportError of kind ``"invalid"`` (an AttributeError, KeyError or IndexError by attribute
+    or through a ``Node``).
     """
 
     def __init__(self, source: ReportInput) -> None: ...
@@ -132,14 +138,29 @@ class Report:
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, *, pretty: bool = False) -> str: ...
     def get(self, pointer: str, default: Any = None) -> Any:
-        """The value at ``pointer``, or ``default`` when the document does not give it."""
+        """The value at ``pointer``, or ``default`` when the document does not give it (an absent
+        cell). A pointer that names no field of the format raises ReportError."""
     def set(self, pointer: str, value: Any) -> None:
         """Sets the value at ``pointer``; raises ReportError (report unchanged) if invalid."""
-    def __getitem__(self, pointer: str) -> Any: ...
+    def remove(self, pointer: str) -> None:
+        """Makes the cell at ``pointer`` absent (``None`` would leave it blank).
+
+        Removing an absent cell does nothing. A pointer that names no field, or a field the
+        document must have (format, year, agency name …), raises ReportError and leaves the
+        report unchanged. Removing a list item moves the later items up.
+        """
+    def is_field(self, pointer: str) -> bool:
+        """Whether ``pointer`` names a field a document of this format can hold, given or not."""
+    def __getitem__(self, pointer: str) -> Any:
+        """The value at ``pointer``; KeyError for an absent cell, ReportError for no such field."""
     def __setitem__(self, pointer: str, value: Any) -> None: ...
-    def __contains__(self, pointer: object) -> bool: ...
+    def __delitem__(self, pointer: str) -> None:
+        """``del report[p]``: the same as ``report.remove(p)``."""
+    def __contains__(self, pointer: object) -> bool:
+        """Whether the document gives the cell (blank and "/" count, absent does not)."""
     def __getattr__(self, name: str) -> Any: ...
     def __setattr__(self, name: str, value: Any) -> None: ...
+    def __delattr__(self, name: str) -> None: ...
     def complete(self) -> Completion: ...
     def check(
         self,
