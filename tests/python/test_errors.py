@@ -42,6 +42,17 @@ def test_negative_count_names_the_pointer(doc: dict[str, Any]) -> None:
         assert "negative" in err.messages["en"]
 
 
+def test_a_list_where_an_object_belongs(doc: dict[str, Any]) -> None:
+    # Numbers are never placed by position: a row written as a list of its values is refused.
+    doc["requests"]["new"] = [3, 0, 0, 0, 0, 0, 3]
+    for source in (doc, json.dumps(doc), json.dumps(doc).encode()):
+        err = raises_report_error(source)
+        assert err.kind == "structure" and err.pointer == "/requests/new"
+    doc["requests"]["new"] = {"total": 4}
+    doc["agency"] = ["某市某局", "department"]
+    assert raises_report_error(doc).pointer == "/agency"
+
+
 def test_unknown_format(doc: dict[str, Any]) -> None:
     doc["format"] = "2020"
     err = raises_report_error(doc)

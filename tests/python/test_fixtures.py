@@ -130,29 +130,12 @@ GENERATED: dict[str, Callable[[dict[str, Any]], None]] = {
     "sections-as-list-in-2021": _set("/sections", []),
 }
 
-# Documents the core still accepts although the schema refuses them: serde's derived struct
-# deserializer also reads an object from a JSON array of its fields in order. Reported to the
-# core; strict, so that the fix turns these into failures to remove from this set.
-CORE_ACCEPTS_OBJECTS_AS_LISTS = {"row-as-list", "agency-as-list", "sections-as-list-in-2021"}
-
-
 def test_the_generated_base_document_is_valid(validator: jsonschema.Draft202012Validator) -> None:
     data = json.dumps(minimal_2021()).encode()
     assert schema_accepts(validator, data) and govreport_accepts(data)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(strict=True, reason="core reads an object from a JSON array (serde visit_seq)"),
-        )
-        if name in CORE_ACCEPTS_OBJECTS_AS_LISTS
-        else name
-        for name in sorted(GENERATED)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(GENERATED))
 def test_generated_invalid_documents_are_rejected_by_both(validator: jsonschema.Draft202012Validator, name: str) -> None:
     doc = copy.deepcopy(minimal_2021())
     GENERATED[name](doc)

@@ -295,13 +295,13 @@ pub(crate) fn rule(py: Python<'_>, code: &str, lang: &str) -> PyResult<Rule> {
     Ok(Rule { inner: find_rule(py, code, lang)?, lang })
 }
 
-/// The text `govreport explain CODE` prints: code, name, default severity, title, explanation.
+/// The text `govreport explain CODE` prints (the core's `Rule::explain_text`): code, name,
+/// default severity, title and explanation.
 #[pyfunction]
 #[pyo3(signature = (code, lang = "zh"))]
 pub(crate) fn explain(py: Python<'_>, code: &str, lang: &str) -> PyResult<String> {
     let lang = parse_lang(py, lang)?;
-    let r = find_rule(py, code, lang)?;
-    Ok(format!("{} {} ({})\n\n{}\n\n{}", r.code, r.name, r.severity.as_str(), r.title(lang), r.explanation(lang)))
+    Ok(find_rule(py, code, lang)?.explain_text(lang))
 }
 
 /// The JSON Schema (Draft 2020-12) of a report document, as a dict.

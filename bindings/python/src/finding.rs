@@ -47,8 +47,8 @@ impl Finding {
     }
     /// "violated", or "not_assessable" when the cells the rule needs are blank, absent or "/".
     #[getter]
-    fn status(&self) -> String {
-        wire_name(serde_json::to_value(self.inner.status))
+    fn status(&self) -> &'static str {
+        self.inner.status.as_str()
     }
     /// RFC 6901 pointer of the place the finding is about ("" for the whole document).
     #[getter]
@@ -115,7 +115,7 @@ impl Finding {
             "Finding(code={}, severity={}, status={}, path={}",
             repr_str(py, &f.code),
             repr_str(py, f.severity.as_str()),
-            repr_str(py, &self.status()),
+            repr_str(py, self.status()),
             repr_str(py, &f.path)
         );
         if let Some(e) = &f.expected {
