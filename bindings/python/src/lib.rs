@@ -3,13 +3,14 @@
 //!
 //! The layer converts Python values to the core's inputs and the core's answers to Python
 //! values, and forwards every call to the core: no rule and no document logic lives here.
-//! Parsing and checking run with the GIL released; a panic in the core becomes a
+//! Parsing, checking and rendering run with the GIL released; a panic in the core becomes a
 //! `RuntimeError`, never a crash.
 
 mod check;
 mod convert;
 mod errors;
 mod finding;
+mod render;
 mod report;
 
 use pyo3::prelude::*;
@@ -29,5 +30,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check::rule, m)?)?;
     m.add_function(wrap_pyfunction!(check::explain, m)?)?;
     m.add_function(wrap_pyfunction!(check::json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(render::render, m)?)?;
     Ok(())
 }

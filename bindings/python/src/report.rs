@@ -5,13 +5,14 @@
 use govreport::Lang;
 use pyo3::exceptions::{PyAttributeError, PyIndexError, PyKeyError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyInt, PyIterator, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyInt, PyIterator, PyList, PyString, PyTuple};
 use serde_json::Value;
 
 use crate::check::{self, CheckArgs};
 use crate::convert::{self, Input};
 use crate::errors::{core_error, guard};
 use crate::finding::Finding;
+use crate::render::{self, RenderArgs};
 
 /// A report document, parsed and checked for structure by the core.
 #[pyclass(module = "govreport", name = "Report")]
@@ -241,6 +242,16 @@ impl Report {
         // A copy, so that the report is not borrowed while the check runs without the GIL.
         let report = Box::new(slf.borrow().inner.clone());
         check::one(py, Input::Report(report), &args)
+    }
+
+    /// The report in its format's official layout: the same as `govreport.render(report, …)`.
+    #[pyo3(signature = (to = "html", *, lang = "zh"))]
+    fn render<'py>(slf: &Bound<'py, Self>, to: &str, lang: &str) -> PyResult<Bound<'py, PyBytes>> {
+        let py = slf.py();
+        let args = RenderArgs::new(py, to, lang)?;
+        // A copy, so that the report is not borrowed while it renders without the GIL.
+        let report = Box::new(slf.borrow().inner.clone());
+        render::one(py, Input::Report(report), &args)
     }
 
     /// A copy of the report.

@@ -1,11 +1,12 @@
-"""govreport: model and check China's 政府信息公开工作年度报告.
+"""govreport: model, check and render China's 政府信息公开工作年度报告.
 
 The work is done by the Rust core (``govreport._native``); this package only re-exports it.
 
 Inputs: ``Report(...)`` and ``check(...)`` take a ``Report``, a ``dict``, JSON text (``str``),
 JSON ``bytes`` or a file path given as an ``os.PathLike`` (e.g. ``pathlib.Path``). A ``str``
 is always JSON text, never a file name: use ``Report.from_path("a.json")`` or
-``check(pathlib.Path("a.json"))`` for files.
+``check(pathlib.Path("a.json"))`` for files. ``render(...)`` takes the same inputs and returns
+the report in its official layout as bytes (HTML, Word, Markdown or text).
 """
 
 from govreport._native import (
@@ -20,6 +21,7 @@ from govreport._native import (
     check_many,
     explain,
     json_schema,
+    render,
     rule,
     rules,
 )
@@ -36,6 +38,7 @@ __all__ = [
     "check_many",
     "explain",
     "json_schema",
+    "render",
     "rule",
     "rules",
 ]

@@ -9,6 +9,8 @@ Lang = Literal["zh", "en"]
 SeverityName = Literal["error", "warning", "info"]
 StatusName = Literal["violated", "not_assessable"]
 FormatName = Literal["2021", "2019", "2007"]
+#: What ``render`` writes: HTML, a Word document, Markdown or plain text (aliases accepted).
+RenderTo = Literal["html", "docx", "md", "markdown", "txt", "text"]
 ErrorKind = Literal["too_large", "utf8", "syntax", "structure", "unknown_format", "invalid"]
 
 #: Anything ``Report(...)`` and ``check(...)`` read: a Report, a dict, JSON text (a ``str``
@@ -171,6 +173,8 @@ class Report:
         township_deadline: Optional[str] = None,
         today: Union[str, date, None] = None,
     ) -> list[Finding]: ...
+    def render(self, to: RenderTo = "html", *, lang: Lang = "zh") -> bytes:
+        """The report in its official layout: the same as ``govreport.render(report, …)``."""
     def copy(self) -> Report: ...
     def __copy__(self) -> Report: ...
     def __deepcopy__(self, memo: Any) -> Report: ...
@@ -207,3 +211,13 @@ def rules(lang: Lang = "zh") -> list[Rule]: ...
 def rule(code: str, lang: Lang = "zh") -> Rule: ...
 def explain(code: str, lang: Lang = "zh") -> str: ...
 def json_schema() -> dict[str, Any]: ...
+def render(report: ReportInput, to: RenderTo = "html", *, lang: Lang = "zh") -> bytes:
+    """Writes a report in its format's official layout (the national template's tables).
+
+    ``to``: ``"html"`` (one self-contained UTF-8 file), ``"docx"`` (a Word document),
+    ``"md"``/``"markdown"`` or ``"txt"``/``"text"`` (UTF-8 text). ``lang``: the language of
+    the labels. Blank cells stay empty and "/" stays "/"; nothing is filled in (call
+    ``Report.complete()`` first for the derived totals). An unknown ``to`` or ``lang`` is a
+    ReportError of kind ``"invalid"``; a bad report raises as ``check`` does. The GIL is
+    released while the report is read and written.
+    """
