@@ -1,20 +1,37 @@
-"""The README's Python example (tests/python/example.py) runs as written from the repo root."""
+"""The README's Python example (tests/python/example.py) runs as written, and the README quotes
+it exactly."""
 
 from __future__ import annotations
 
+import io
+import pathlib
+import shutil
 import subprocess
 import sys
+import zipfile
 
 from conftest import ROOT
 
+EXAMPLE = ROOT / "tests" / "python" / "example.py"
+README = ROOT / "bindings" / "python" / "README.md"
 
-def test_readme_example_runs_as_written() -> None:
-    example = ROOT / "tests" / "python" / "example.py"
-    code = [line for line in example.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+def test_readme_example_runs_as_written(tmp_path: pathlib.Path) -> None:
+    code = [line for line in EXAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(code) <= 10, "the README quotes it as a ten-line example"
-    done = subprocess.run([sys.executable, str(example)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    # It reads report.json and writes report.docx in the current directory.
+    shutil.copy(ROOT / "examples" / "report-2023.json", tmp_path / "report.json")
+    done = subprocess.run([sys.executable, str(EXAMPLE)], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "['/requests/new/total']"
     assert any(line.startswith("GR201 error /requests/new/total ") for line in lines)
-    assert lines[-1].startswith("[Finding(code='GR802', severity='error'") and "3017" in lines[-1]
+    assert any(line.startswith("GR404 warning /requests/new/total ") and "112" in line for line in lines)
+    docx = (tmp_path / "report.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        assert z.read("word/document.xml").count(b"<w:tbl>") == 4
+
+
+def test_the_readme_quotes_the_example() -> None:
+    example = EXAMPLE.read_text(encoding="utf-8")
+    assert f"```python\n{example}```\n" in README.read_text(encoding="utf-8")
