@@ -13,6 +13,7 @@
 pub mod complete;
 pub mod error;
 pub mod finding;
+pub mod import;
 pub mod labels;
 pub mod limits;
 pub mod model;
@@ -28,6 +29,7 @@ pub mod text;
 pub use complete::{Completion, complete};
 pub use error::Error;
 pub use finding::{Finding, Findings, Severity, Status};
+pub use import::{ImportOptions, Imported, SourceKind, import_document};
 pub use model::{Agency, AgencyKind, Format, Report};
 pub use options::{Lang, Options};
 pub use parse::{parse_json, parse_str};

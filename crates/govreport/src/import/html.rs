@@ -1,0 +1,240 @@
+//! HTML pages as portals publish them: Word-made pages (`<o:p>`, `&nbsp;`, `mso-` styles),
+//! layout tables around the report, tables with rowspan and colspan. Parsed with html5ever
+//! (through scraper); the page becomes lines of text and table rows.
+
+use scraper::{ElementRef, Html, Node};
+
+use super::Line;
+use super::findings::Pos;
+
+/// Elements whose content is never part of the report.
+const SKIP: &[&str] =
+    &["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select", "option", "button", "input", "textarea", "map", "head"];
+
+/// Elements that start and end a block of text.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "center",
+    "form",
+    "fieldset",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "body",
+    "html",
+    "caption",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "legend",
+    "summary",
+    "details",
+];
+
+/// Deeper than this the page is not a report (and recursion must stop somewhere).
+const MAX_DEPTH: usize = 200;
+
+/// A cell with more text than this is prose laid out in a table, not a figure or a label.
+const PROSE_CELL_CHARS: usize = 300;
+
+struct Walker {
+    out: Vec<Line>,
+    buf: String,
+    paragraphs: usize,
+    tables: usize,
+    pre: usize,
+}
+
+fn name<'a>(el: &ElementRef<'a>) -> &'a str {
+    el.value().name()
+}
+
+fn hidden(el: &ElementRef) -> bool {
+    el.value().attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    }) || el.value().attr("hidden").is_some()
+}
+
+/// Appends text the way a browser shows it: runs of white space become one space.
+fn push_text(buf: &mut String, text: &str) {
+    for c in text.chars() {
+        let c = if c == '\u{00A0}' { ' ' } else { c };
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{000C}') {
+            if !buf.ends_with(' ') && !buf.is_empty() {
+                buf.push(' ');
+            }
+        } else {
+            buf.push(c);
+        }
+    }
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let text = self.buf.trim().to_string();
+        self.buf.clear();
+        if !text.is_empty() {
+            self.paragraphs += 1;
+            self.out.push(Line::text(Pos::Paragraph(self.paragraphs), text));
+        }
+    }
+
+    fn walk(&mut self, el: ElementRef, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let n = name(&el);
+        if SKIP.contains(&n) || hidden(&el) {
+            return;
+        }
+        if n == "br" {
+            self.flush();
+            return;
+        }
+        if n == "table" {
+            self.flush();
+            self.table(el, depth);
+            return;
+        }
+        let block = BLOCK.contains(&n);
+        if block {
+            self.flush();
+        }
+        if n == "pre" {
+            self.pre += 1;
+        }
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    if self.pre > 0 {
+                        let mut first = true;
+                        for part in t.split('\n') {
+                            if !first {
+                                self.flush();
+                            }
+                            first = false;
+                            push_text(&mut self.buf, part);
+                        }
+                    } else {
+                        push_text(&mut self.buf, t);
+                    }
+                }
+                Node::Element(_) => {
+                    if let Some(c) = ElementRef::wrap(child) {
+                        self.walk(c, depth + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if n == "pre" {
+            self.pre -= 1;
+        }
+        if block {
+            self.flush();
+        }
+    }
+
+    /// A table: figures and labels in rows, or a layout table whose cells hold the page.
+    fn table(&mut self, table: ElementRef, depth: usize) {
+        let rows = rows_of(table);
+        let cells: Vec<Vec<ElementRef>> = rows.iter().map(|r| cells_of(*r)).collect();
+        let texts: Vec<Vec<String>> = cells.iter().map(|r| r.iter().map(|c| cell_text(*c)).collect()).collect();
+        let nested = table.descendent_elements().skip(1).any(|e| name(&e) == "table");
+        let prose = texts.iter().flatten().any(|t| t.chars().count() > PROSE_CELL_CHARS);
+        let single_column = texts.iter().all(|r| r.iter().filter(|t| !t.trim().is_empty()).count() <= 1);
+        if nested || prose || single_column {
+            for row in &cells {
+                for c in row {
+                    self.walk(*c, depth + 1);
+                    self.flush();
+                }
+            }
+            return;
+        }
+        self.tables += 1;
+        for (i, row) in texts.into_iter().enumerate() {
+            // A row of empty cells is kept: under column headings it is a row of blank figures.
+            if row.is_empty() {
+                continue;
+            }
+            self.out.push(Line::row(Pos::Row { table: self.tables, row: i + 1 }, row));
+        }
+    }
+}
+
+/// The rows of a table (not of tables inside it).
+fn rows_of(table: ElementRef) -> Vec<ElementRef> {
+    let mut rows = vec![];
+    for c in table.child_elements() {
+        match name(&c) {
+            "tr" => rows.push(c),
+            "thead" | "tbody" | "tfoot" => rows.extend(c.child_elements().filter(|r| name(r) == "tr")),
+            _ => {}
+        }
+    }
+    rows
+}
+
+fn cells_of(row: ElementRef) -> Vec<ElementRef> {
+    row.child_elements().filter(|c| matches!(name(c), "td" | "th") && !hidden(c)).collect()
+}
+
+/// The text of a cell: its paragraphs on separate lines, white space collapsed in each.
+fn cell_text(cell: ElementRef) -> String {
+    let mut w = Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0 };
+    for child in cell.children() {
+        match child.value() {
+            Node::Text(t) => push_text(&mut w.buf, t),
+            Node::Element(_) => {
+                if let Some(c) = ElementRef::wrap(child) {
+                    w.walk(c, 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    w.flush();
+    w.out.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// The lines of an HTML page, and the text of its `<title>`.
+pub fn lines(html: &str) -> (Vec<Line>, Option<String>) {
+    let doc = Html::parse_document(html);
+    let title = doc.root_element().descendent_elements().find(|e| name(e) == "title").map(|t| {
+        let mut s = String::new();
+        push_text(&mut s, &t.text().collect::<String>());
+        s.trim().to_string()
+    });
+    let mut w = Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0 };
+    w.walk(doc.root_element(), 0);
+    w.flush();
+    (w.out, title.filter(|t| !t.is_empty()))
+}

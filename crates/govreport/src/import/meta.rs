@@ -1,0 +1,494 @@
+//! The facts a report states about itself: title, year, agency, publication date; the format
+//! its tables follow; the agency kind its name shows.
+
+use std::collections::BTreeSet;
+
+use super::Line;
+use super::findings::Pos;
+use super::norm::{self, plain};
+use crate::model::AgencyKind;
+
+/// Where a fact was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// In the title.
+    Title,
+    /// In a statement of the statistics period (year) or a sentence naming the report.
+    Statement(usize),
+    /// The first place the text mentions one (line index and the words).
+    FirstMention(usize, String),
+}
+
+/// What the source states about the report.
+#[derive(Debug, Default)]
+pub struct Meta {
+    /// The title, as published (lines joined).
+    pub title: Option<String>,
+    /// The reporting year and where it was found.
+    pub year: Option<(u16, Source)>,
+    /// The agency name as published and where it was found.
+    pub agency: Option<(String, Source)>,
+    /// The publication date, `YYYY-MM-DD`.
+    pub published_on: Option<String>,
+    /// Lines that are the title, date lines or the signature: not part of any section.
+    pub excluded: BTreeSet<usize>,
+}
+
+/// A year from 1990 to 2100 written as four digits at `at` of `p`, followed by 年.
+fn year_at(p: &[char], at: usize) -> Option<u16> {
+    let d = p.get(at..at + 4)?;
+    if !d.iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    if at > 0 && p[at - 1].is_ascii_digit() {
+        return None;
+    }
+    let mut k = at + 4;
+    while p.get(k).is_some_and(|c| *c == ' ') {
+        k += 1;
+    }
+    if p.get(k) != Some(&'年') {
+        return None;
+    }
+    let y: u16 = d.iter().collect::<String>().parse().ok()?;
+    (1990..=2100).contains(&y).then_some(y)
+}
+
+fn find(p: &[char], word: &str) -> Option<usize> {
+    let w: Vec<char> = word.chars().collect();
+    if w.is_empty() || w.len() > p.len() {
+        return None;
+    }
+    (0..=p.len() - w.len()).find(|&i| p[i..i + w.len()] == w[..])
+}
+
+fn contains(p: &[char], word: &str) -> bool {
+    find(p, word).is_some()
+}
+
+fn string(c: &[char]) -> String {
+    c.iter().collect()
+}
+
+/// Whether `s` reads like the title of an annual report.
+fn is_title(s: &str) -> bool {
+    let p = plain(s);
+    let n = p.iter().filter(|c| !norm::is_space(**c)).count();
+    (6..=80).contains(&n)
+        && (contains(&p, "报告") || contains(&p, "年报"))
+        && (contains(&p, "信息公开") || contains(&p, "政务公开") || contains(&p, "信息工作"))
+        && (0..p.len()).any(|i| year_at(&p, i).is_some())
+        && !contains(&p, "。")
+        && !contains(&p, "根据")
+}
+
+/// Strips a field name before a title ("标题:") and the bars of a copied table.
+fn title_text(line: &Line) -> String {
+    let t = line.text.trim();
+    let p = plain(t);
+    for w in ["标题:", "标题 :", "标 题:", "名称:", "题名:"] {
+        let wc: Vec<char> = w.chars().collect();
+        if p.starts_with(&wc) {
+            return t.chars().skip(wc.len()).collect::<String>().trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// The year and agency a title states: the agency is what stands before the year.
+fn from_title(title: &str) -> (Option<u16>, Option<String>) {
+    let chars: Vec<char> = title.chars().collect();
+    let p = plain(title);
+    let mut found = None;
+    for i in 0..p.len() {
+        if let Some(y) = year_at(&p, i)
+            && contains(&p[i..], "报告")
+        {
+            found = Some((i, y));
+        }
+    }
+    let Some((at, year)) = found else { return (None, None) };
+    let mut name: String = string(&chars[..at]).trim().to_string();
+    for suffix in ["关于", "關於"] {
+        if let Some(s) = name.strip_suffix(suffix) {
+            name = s.trim().to_string();
+        }
+    }
+    let name = name.trim_matches(|c: char| norm::is_space(c) || matches!(c, '《' | '“' | '"' | ':' | '：' | '|')).to_string();
+    (Some(year), (!name.is_empty()).then_some(name))
+}
+
+/// Words after which a sentence names the agency that wrote the report.
+const INTRO: &[&str] = &["现将", "特编制", "编制", "发布", "公布", "特将", "将"];
+
+/// Whether `c` ends a clause: an agency name does not run across it.
+fn clause_break(c: char) -> bool {
+    matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：' | '!' | '?' | '、' | '《' | '》' | '"' | '“' | '”' | '…' | '\n')
+}
+
+/// The agency named before position `at` (the year of "…2023年…报告") in a sentence:
+/// back to the clause start or to 现将/编制, without a parenthesis such as (以下简称龙华局).
+fn agency_before(chars: &[char], p: &[char], at: usize) -> Option<String> {
+    let mut end = at;
+    // A parenthesis right before the year: (以下简称…).
+    while end > 0 && matches!(p[end - 1], ')' | '）') {
+        let open = (0..end - 1).rev().find(|&k| matches!(p[k], '(' | '（'))?;
+        end = open;
+    }
+    let mut start = end;
+    while start > 0 && !clause_break(p[start - 1]) && end - start < 40 {
+        start -= 1;
+    }
+    let seg = &p[start..end];
+    let mut from = 0;
+    for w in INTRO {
+        let wc: Vec<char> = w.chars().collect();
+        if wc.len() <= seg.len()
+            && let Some(k) = (0..=seg.len() - wc.len()).rev().find(|&k| seg[k..k + wc.len()] == wc[..])
+        {
+            from = from.max(k + wc.len());
+            break;
+        }
+    }
+    let name = string(&chars[start + from..end]).trim().trim_start_matches(['《', '“', '"']).to_string();
+    let np = plain(&name);
+    let good = (2..=40).contains(&np.len())
+        && np.iter().all(|c| norm::is_cjk(*c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '·'))
+        && !np.starts_with(&['我'])
+        && !np.starts_with(&['本'])
+        && !np.starts_with(&['年']);
+    good.then_some(name)
+}
+
+/// Characters an agency name ends with.
+const AGENCY_ENDS: &[&str] =
+    &["局", "委员会", "委", "办公室", "办公厅", "办", "人民政府", "政府", "办事处", "中心", "厅", "部", "署", "院", "所", "站", "队", "馆", "会", "处", "街道"];
+
+/// "2022年,抚远市自然资源局……": an agency right after a year at the start of a sentence.
+fn agency_after_year(chars: &[char], p: &[char]) -> Option<String> {
+    for i in 0..p.len() {
+        if year_at(p, i).is_none() {
+            continue;
+        }
+        let mut k = i + 5;
+        while p.get(k).is_some_and(|c| matches!(c, ',' | '，' | ' ' | '度')) {
+            k += 1;
+        }
+        if k == i + 5 && p.get(i + 4) != Some(&'年') {
+            continue;
+        }
+        let mut end = k;
+        while end < p.len() && norm::is_cjk(p[end]) && end - k < 30 {
+            end += 1;
+        }
+        let seg = &p[k..end];
+        // The longest prefix that ends like an agency name and names a place.
+        let mut best = None;
+        for j in (2..=seg.len()).rev() {
+            let s = string(&seg[..j]);
+            if AGENCY_ENDS.iter().any(|e| s.ends_with(e)) && ["市", "区", "县", "省", "镇", "乡", "街道", "州", "盟", "旗"].iter().any(|r| s.contains(r))
+            {
+                best = Some(j);
+                break;
+            }
+        }
+        if let Some(j) = best {
+            return Some(string(&chars[k..k + j]));
+        }
+        return None;
+    }
+    None
+}
+
+/// A date written at `at` of `p`: 2023-01-17, 2023/1/17, 2023.01.17, 2023年1月17日 or
+/// 二〇二三年一月十七日. Returns `YYYY-MM-DD` and the length read.
+pub fn date_at(p: &[char], at: usize) -> Option<(String, usize)> {
+    let digits = |from: usize, max: usize| -> (u32, usize) {
+        let mut v = 0u32;
+        let mut n = 0;
+        while n < max && p.get(from + n).is_some_and(char::is_ascii_digit) {
+            v = v * 10 + p[from + n].to_digit(10).unwrap_or(0);
+            n += 1;
+        }
+        (v, n)
+    };
+    let skip_spaces = |mut k: usize| {
+        while p.get(k).is_some_and(|c| *c == ' ') {
+            k += 1;
+        }
+        k
+    };
+    let (y, n) = digits(at, 4);
+    if n == 4 && !(at > 0 && p[at - 1].is_ascii_digit()) {
+        let k = skip_spaces(at + 4);
+        let sep = *p.get(k)?;
+        if matches!(sep, '-' | '/' | '.' | '年') {
+            let k1 = skip_spaces(k + 1);
+            let (m, mn) = digits(k1, 2);
+            let k2 = skip_spaces(k1 + mn);
+            let sep2 = *p.get(k2)?;
+            let want2 = if sep == '年' { '月' } else { sep };
+            if mn > 0 && sep2 == want2 {
+                let k3 = skip_spaces(k2 + 1);
+                let (d, dn) = digits(k3, 2);
+                let mut end = k3 + dn;
+                if sep == '年' && p.get(skip_spaces(end)) == Some(&'日') {
+                    end = skip_spaces(end) + 1;
+                }
+                if dn > 0 && (1..=12).contains(&m) && (1..=31).contains(&d) && (sep != '年' || p.get(end - 1) == Some(&'日')) {
+                    return Some((format!("{y:04}-{m:02}-{d:02}"), end - at));
+                }
+            }
+        }
+        return None;
+    }
+    // Chinese numerals.
+    let zh_digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or(if matches!(c, '○' | '零' | 'O' | 'o') { Some(0) } else { None });
+    let mut k = at;
+    let mut y = 0u32;
+    for _ in 0..4 {
+        y = y * 10 + zh_digit(*p.get(k)?)? as u32;
+        k += 1;
+    }
+    if p.get(k) != Some(&'年') {
+        return None;
+    }
+    let num = |from: usize, unit: char| -> Option<(u32, usize)> {
+        let end = (from..p.len().min(from + 4)).find(|&i| p[i] == unit)?;
+        let v = norm::chinese_number(&string(&p[from..end]))?;
+        Some((v, end + 1))
+    };
+    let (m, k) = num(k + 1, '月')?;
+    let (d, k) = num(k, '日')?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| (format!("{y:04}-{m:02}-{d:02}"), k - at))
+}
+
+/// Field names that introduce the publication date, strongest first.
+const DATE_FIELDS: &[&str] = &["发布日期", "发布时间", "发文日期", "公开日期", "印发日期", "发布于", "成文日期", "生成日期"];
+
+fn date_after_field(p: &[char]) -> Option<String> {
+    for field in DATE_FIELDS {
+        if let Some(i) = find(p, field) {
+            let mut k = i + field.chars().count();
+            while p.get(k).is_some_and(|c| matches!(c, ':' | '：' | ' ' | '|' | '】' | ']')) {
+                k += 1;
+            }
+            if let Some((d, _)) = date_at(p, k) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Whether the whole line is a date (the date under the signature).
+fn date_line(p: &[char]) -> Option<String> {
+    let q: Vec<char> = p.iter().copied().filter(|c| !norm::is_space(*c)).collect();
+    let (d, len) = date_at(&q, 0)?;
+    (len == q.len()).then_some(d)
+}
+
+/// Reads the facts from `lines`; `page_title` is an HTML page's `<title>`.
+pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
+    let mut m = Meta::default();
+    // Title: among the first lines.
+    let head = lines.len().min(12);
+    let mut i = 0;
+    while i < head && m.title.is_none() {
+        let t = title_text(&lines[i]);
+        if is_title(&t) {
+            let starts_with_year = {
+                let p = plain(t.trim());
+                year_at(&p, 0).is_some()
+            };
+            if starts_with_year && i > 0 && !m.excluded.contains(&(i - 1)) {
+                let prev = title_text(&lines[i - 1]);
+                let pp = plain(&prev);
+                if (2..=40).contains(&pp.len()) && !pp.iter().any(|c| clause_break(*c) || c.is_ascii_digit()) {
+                    m.title = Some(format!("{}{}", prev.trim(), t.trim()));
+                    m.excluded.extend([i - 1, i]);
+                    break;
+                }
+            }
+            m.title = Some(t.trim().to_string());
+            m.excluded.insert(i);
+        } else if i + 1 < lines.len() {
+            let next = title_text(&lines[i + 1]);
+            let joined = format!("{}{}", t.trim(), next.trim());
+            if !plain(&t).iter().collect::<String>().contains("报告") && next.chars().count() <= 12 && is_title(&joined) {
+                m.title = Some(joined);
+                m.excluded.extend([i, i + 1]);
+            }
+        }
+        i += 1;
+    }
+    if m.title.is_none()
+        && let Some(pt) = page_title
+    {
+        m.title = pt.split(['_', '|', '－', '—']).flat_map(|s| s.split(" - ")).map(str::trim).find(|s| is_title(s)).map(str::to_string);
+    }
+    if let Some(t) = &m.title {
+        let (y, a) = from_title(t);
+        m.year = y.map(|y| (y, Source::Title));
+        m.agency = a.map(|a| (a, Source::Title));
+    }
+    // The statistics period: 2023年1月1日 … 12月31日.
+    if m.year.is_none() {
+        'period: for (li, line) in lines.iter().enumerate().take(60) {
+            let p: Vec<char> = plain(&line.text).into_iter().filter(|c| !norm::is_space(*c)).collect();
+            for i in 0..p.len() {
+                if let Some(y) = year_at(&p, i)
+                    && p[i + 5..].starts_with(&['1', '月', '1', '日'])
+                    && p.len() > i + 9
+                    && contains(&p[i + 9..p.len().min(i + 40)], "12月31日")
+                {
+                    m.year = Some((y, Source::Statement(li)));
+                    break 'period;
+                }
+            }
+        }
+    }
+    // A sentence that names the report: "现将深圳市…局2023年信息公开年度报告进行公布".
+    if m.year.is_none() || m.agency.is_none() {
+        'sentence: for (li, line) in lines.iter().enumerate().take(20) {
+            let chars: Vec<char> = line.text.chars().collect();
+            let p = plain(&line.text);
+            for i in 0..p.len() {
+                if let Some(y) = year_at(&p, i) {
+                    let window = &p[i..p.len().min(i + 24)];
+                    let Some(r) = find(window, "报告") else { continue };
+                    if !contains(&window[..r], "信息") {
+                        continue;
+                    }
+                    if m.year.is_none() {
+                        m.year = Some((y, Source::Statement(li)));
+                    }
+                    if m.agency.is_none()
+                        && let Some(a) = agency_before(&chars, &p, i)
+                    {
+                        m.agency = Some((a, Source::Statement(li)));
+                    }
+                    break 'sentence;
+                }
+            }
+        }
+    }
+    // The first mention: "2022年,抚远市自然资源局……".
+    if m.year.is_none() {
+        'first: for (li, line) in lines.iter().enumerate() {
+            let p = plain(&line.text);
+            for i in 0..p.len() {
+                if let Some(y) = year_at(&p, i) {
+                    let quote: String = line.text.chars().skip(i).take(20).collect();
+                    m.year = Some((y, Source::FirstMention(li, quote)));
+                    break 'first;
+                }
+            }
+        }
+    }
+    if m.agency.is_none() {
+        for (li, line) in lines.iter().enumerate().take(20) {
+            if m.excluded.contains(&li) {
+                continue;
+            }
+            let chars: Vec<char> = line.text.chars().collect();
+            if let Some(a) = agency_after_year(&chars, &plain(&line.text)) {
+                let quote: String = chars.iter().take(30).collect();
+                m.agency = Some((a, Source::FirstMention(li, quote)));
+                break;
+            }
+        }
+    }
+    // The publication date: a field, else a date line at the end.
+    for (li, line) in lines.iter().enumerate() {
+        if let Some(d) = date_after_field(&plain(&line.text)) {
+            m.published_on = Some(d);
+            m.excluded.insert(li);
+            break;
+        }
+    }
+    let nonempty: Vec<usize> = (0..lines.len()).rev().take(4).collect();
+    for &li in &nonempty {
+        if let Some(d) = date_line(&plain(&lines[li].text)) {
+            if m.published_on.is_none() {
+                m.published_on = Some(d);
+            }
+            m.excluded.insert(li);
+            // The signature above the date.
+            if li > 0
+                && let Some((name, _)) = &m.agency
+                && norm::key(&lines[li - 1].text) == norm::key(name)
+            {
+                m.excluded.insert(li - 1);
+            }
+            break;
+        }
+    }
+    m
+}
+
+/// The kind of body its name shows: 街道办事处, 乡 and 镇 are townships, a name ending in
+/// 人民政府 is a government, anything else a department.
+pub fn agency_kind(name: &str) -> AgencyKind {
+    let s: String = plain(name).into_iter().filter(|c| !norm::is_space(*c)).collect();
+    let township_ends = ["街道办事处", "街道办", "街道", "乡人民政府", "镇人民政府", "乡政府", "镇政府", "乡", "镇"];
+    if township_ends.iter().any(|e| s.ends_with(e)) {
+        return AgencyKind::Township;
+    }
+    if s.ends_with("人民政府") || s.ends_with("政府") {
+        return AgencyKind::Government;
+    }
+    AgencyKind::Department
+}
+
+/// The place of line `li` for a finding.
+pub fn pos_of(lines: &[Line], li: usize) -> Pos {
+    lines.get(li).map_or(Pos::Whole, |l| l.pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Vec<char> {
+        plain(s)
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_at(&p("2009-02-27 15:19:45"), 0).map(|d| d.0), Some("2009-02-27".into()));
+        assert_eq!(date_at(&p("2014年3月25日"), 0).map(|d| d.0), Some("2014-03-25".into()));
+        assert_eq!(date_at(&p("2013 年 3 月 20 日"), 0).map(|d| d.0), Some("2013-03-20".into()));
+        assert_eq!(date_at(&p("二〇一四年三月二十五日"), 0).map(|d| d.0), Some("2014-03-25".into()));
+        assert_eq!(date_at(&p("2014年13月25日"), 0), None);
+        assert_eq!(date_line(&p("              2013年3月20日")), Some("2013-03-20".into()));
+        assert_eq!(date_after_field(&p("发布日期:2013-03-20    点击数:")), Some("2013-03-20".into()));
+    }
+
+    #[test]
+    fn titles() {
+        assert!(is_title("长春经济技术开发区2012年度政府信息公开工作报告"));
+        assert!(!is_title("根据《条例》要求，编制2023年政府信息公开工作年度报告。"));
+        assert_eq!(from_title("西安市高陵区行政审批服务局2021年政府信息公开工作年度报告"), (Some(2021), Some("西安市高陵区行政审批服务局".into())));
+        assert_eq!(from_title("2024年政府信息公开工作年度报告"), (Some(2024), None));
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(agency_kind("太平镇人民政府"), AgencyKind::Township);
+        assert_eq!(agency_kind("莲湖区西关街道办事处"), AgencyKind::Township);
+        assert_eq!(agency_kind("包头市九原区人民政府"), AgencyKind::Government);
+        assert_eq!(agency_kind("四川省人民政府办公厅"), AgencyKind::Department);
+        assert_eq!(agency_kind("湛江市人民政府地方志办公室"), AgencyKind::Department);
+    }
+
+    #[test]
+    fn agencies_in_sentences() {
+        let s = "根据《中华人民共和国政府信息公开条例》以及上级有关规定,现将深圳市市场监督管理局龙华监管局(以下简称龙华局)2023年信息公开年度报告进行公布。";
+        let (c, pp) = (s.chars().collect::<Vec<_>>(), p(s));
+        let at = (0..pp.len()).find(|&i| year_at(&pp, i).is_some()).unwrap();
+        assert_eq!(agency_before(&c, &pp, at).as_deref(), Some("深圳市市场监督管理局龙华监管局"));
+        let s = "2024年,光明区外事局认真贯彻落实《中华人民共和国政府信息公开条例》……";
+        assert_eq!(agency_after_year(&s.chars().collect::<Vec<_>>(), &p(s)).as_deref(), Some("光明区外事局"));
+    }
+}

@@ -1,0 +1,985 @@
+//! Reading the template's tables: labels are matched through [`crate::labels`] (aliases
+//! included) after normalising, and cells are read by column position within the row whose
+//! label was matched — never by position across rows. A row that stops short leaves the rest
+//! of its cells absent; a table that stops short leaves the rows after it absent.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::Line;
+use super::findings::{Notes, Pos};
+use super::norm::{self, half_width, is_space, key};
+use crate::labels::{self, Label, ProactiveBlock, RowLabel};
+use crate::model::{Dec, Format};
+use crate::rules::{GR904, GR905, GR906, GR908, GR909, GR911, GR912, GR913};
+
+// ---------------------------------------------------------------------------------------------
+// Cell values
+
+/// A cell as published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Raw {
+    /// Empty.
+    Blank,
+    /// "/", "—", "-", "无": does not apply.
+    NotApplicable,
+    /// A number: sign and the digits with an optional decimal point ("26.55").
+    Num { negative: bool, digits: String },
+}
+
+/// Units a figure may carry in its cell ("5件", "0.5万元").
+const CELL_UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "篇", "次", "%"];
+
+/// Marks that say a cell does not apply.
+const NA_MARKS: &[&str] = &["/", "\\", "—", "——", "―", "-", "--", "–", "无", "不适用", "／"];
+
+/// Reads a cell's text as a value, or None when it is not one (a label or other words).
+pub fn raw_value(text: &str) -> Option<Raw> {
+    let s: String = text.chars().map(half_width).filter(|c| !is_space(*c)).collect();
+    if s.is_empty() {
+        return Some(Raw::Blank);
+    }
+    if NA_MARKS.contains(&s.as_str()) {
+        return Some(Raw::NotApplicable);
+    }
+    let mut body = s.as_str();
+    for u in CELL_UNITS {
+        if let Some(b) = body.strip_suffix(u) {
+            body = b;
+            break;
+        }
+    }
+    let (negative, body) = match body.chars().next() {
+        Some('-') => (true, &body[1..]),
+        Some('+') => (false, &body[1..]),
+        _ => (false, body),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    // Thousands separators: 11,839.
+    let int_ok = !int.is_empty()
+        && if int.contains(',') {
+            let groups: Vec<&str> = int.split(',').collect();
+            groups[0].len() <= 3
+                && !groups[0].is_empty()
+                && groups[1..].iter().all(|g| g.len() == 3)
+                && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        } else {
+            int.bytes().all(|b| b.is_ascii_digit())
+        };
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !(int_ok && frac_ok) || int.len() > 30 {
+        return None;
+    }
+    let mut digits: String = int.chars().filter(|c| *c != ',').collect();
+    if let Some(f) = frac {
+        digits.push('.');
+        digits.push_str(f);
+    }
+    Some(Raw::Num { negative, digits })
+}
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Count,
+    Signed,
+    Amount,
+}
+
+fn kind_of(pointer: &str) -> Kind {
+    if pointer.ends_with("fees_10k_yuan") || pointer.ends_with("/amount") || pointer.ends_with("_yuan") {
+        Kind::Amount
+    } else if pointer.ends_with("/change") {
+        Kind::Signed
+    } else {
+        Kind::Count
+    }
+}
+
+/// The JSON of a cell for a column of `kind`, or None when the text is not such a value.
+fn to_json(raw: &Raw, kind: Kind) -> Option<Value> {
+    match raw {
+        Raw::Blank => Some(Value::Null),
+        Raw::NotApplicable => Some(Value::String("/".into())),
+        Raw::Num { negative, digits } => match kind {
+            Kind::Count if !negative && !digits.contains('.') => digits.parse::<u64>().ok().map(Value::from),
+            Kind::Signed if !digits.contains('.') => {
+                let v: i64 = digits.parse().ok()?;
+                Some(Value::from(if *negative { -v } else { v }))
+            }
+            Kind::Amount if !negative => {
+                let (int, frac) = digits.split_once('.').map_or((digits.as_str(), None), |(i, f)| (i, Some(f)));
+                let int = int.trim_start_matches('0');
+                let int = if int.is_empty() { "0" } else { int };
+                let text = match frac {
+                    Some(f) => format!("{int}.{f}"),
+                    None => int.to_string(),
+                };
+                Dec::parse(&text).ok().map(|_| Value::String(text))
+            }
+            _ => None,
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The label index
+
+/// The tables of the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TableId {
+    /// Table A, part 二.
+    A,
+    /// Table B, part 三.
+    B,
+    /// Table C, part 四.
+    C,
+    /// The processing fees of part 六.
+    Fees,
+}
+
+impl TableId {
+    /// The label that names the table in messages.
+    pub fn label(self) -> &'static Label {
+        match self {
+            TableId::A => &labels::PARTS[1].label,
+            TableId::B => &labels::PARTS[2].label,
+            TableId::C => &labels::PARTS[3].label,
+            TableId::Fees => &labels::PROCESSING_FEES[0],
+        }
+    }
+}
+
+/// What a label is in the tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// 第二十条第（x）项: a block of table A.
+    ABlock(usize),
+    /// 信息内容, or a column heading of table A.
+    AHeader,
+    /// A row of table A: block and row.
+    ARow(usize, usize),
+    /// The caption or a heading of table B.
+    BHeader,
+    /// A column of table B.
+    BColumn(usize),
+    /// A row or group of table B (index into the format's rows).
+    BRow(usize),
+    /// 行政诉讼.
+    CHeader,
+    /// 行政复议, 未经复议直接起诉, 复议后起诉.
+    CGroup(usize),
+    /// A column of table C.
+    CColumn(usize),
+    /// 信息处理费.
+    FeesTitle,
+    /// A figure of the processing fees.
+    FeesColumn(usize),
+}
+
+impl Hit {
+    fn table(self) -> TableId {
+        match self {
+            Hit::ABlock(_) | Hit::AHeader | Hit::ARow(..) => TableId::A,
+            Hit::BHeader | Hit::BColumn(_) | Hit::BRow(_) => TableId::B,
+            Hit::CHeader | Hit::CGroup(_) | Hit::CColumn(_) => TableId::C,
+            Hit::FeesTitle | Hit::FeesColumn(_) => TableId::Fees,
+        }
+    }
+}
+
+/// A label found for a key.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// What it is.
+    pub hit: Hit,
+    /// The label of the table it was matched to.
+    pub label: &'static Label,
+    /// Whether the key is an alias (or a short form) rather than the label itself.
+    pub alias: bool,
+}
+
+/// Every label of the tables of one format, by matching key.
+pub struct Index {
+    format: Format,
+    map: HashMap<String, Vec<Entry>>,
+    blocks: &'static [ProactiveBlock],
+    rows: Vec<&'static RowLabel>,
+}
+
+/// Drops a leading 一、 / (一) / 1. from a key.
+fn strip_numbering(k: &str) -> &str {
+    let numerals = "一二三四五六七八九十";
+    if let Some(rest) = k.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && rest[..close].chars().all(|c| numerals.contains(c))
+        && close > 0
+    {
+        return &rest[close + 1..];
+    }
+    let lead: usize = k.chars().take_while(|c| numerals.contains(*c)).map(char::len_utf8).sum();
+    if lead > 0 && k[lead..].starts_with('、') {
+        return &k[lead + '、'.len_utf8()..];
+    }
+    let digits = k.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && k[digits..].starts_with('.') {
+        return &k[digits + 1..];
+    }
+    k
+}
+
+impl Index {
+    /// The labels of `format`'s tables (2019 or 2021).
+    pub fn new(format: Format) -> Index {
+        let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
+        let rows: Vec<&'static RowLabel> = labels::request_rows(format).collect();
+        let mut ix = Index { format, map: HashMap::new(), blocks, rows };
+        for (b, block) in blocks.iter().enumerate() {
+            ix.add_key(key(block.item), Hit::ABlock(b), &labels::PROACTIVE_CONTENT_HEADER, false);
+            for (r, row) in block.rows.iter().enumerate() {
+                ix.add(row, Hit::ARow(b, r));
+            }
+        }
+        ix.add(&labels::PROACTIVE_CONTENT_HEADER, Hit::AHeader);
+        for block in labels::PROACTIVE_2021.iter().chain(labels::PROACTIVE_2019) {
+            for c in block.columns {
+                ix.add(c, Hit::AHeader);
+            }
+        }
+        ix.add(&labels::REQUESTS_CAPTION, Hit::BHeader);
+        for h in labels::REQUESTS_HEADERS {
+            ix.add(h, Hit::BHeader);
+        }
+        for (i, c) in labels::REQUEST_COLUMNS.iter().enumerate() {
+            ix.add(c, Hit::BColumn(i));
+        }
+        for (i, r) in ix.rows.clone().into_iter().enumerate() {
+            ix.add(&r.label, Hit::BRow(i));
+        }
+        ix.add(&labels::REVIEW_HEADERS[0], Hit::CGroup(0));
+        ix.add(&labels::REVIEW_HEADERS[1], Hit::CHeader);
+        for (g, l) in labels::REVIEW_GROUPS.iter().enumerate().skip(1) {
+            ix.add(l, Hit::CGroup(g));
+        }
+        for (i, c) in labels::REVIEW_COLUMNS.iter().enumerate() {
+            ix.add(c, Hit::CColumn(i));
+        }
+        ix.add(&labels::PROCESSING_FEES[0], Hit::FeesTitle);
+        for (i, l) in labels::PROCESSING_FEES[1..].iter().enumerate() {
+            ix.add(l, Hit::FeesColumn(i));
+        }
+        // Rows of table B written without their numbering ("予以公开" for "（一）予以公开").
+        for (i, r) in ix.rows.clone().into_iter().enumerate() {
+            let full = key(r.label.zh);
+            let short = strip_numbering(&full).to_string();
+            if short != full && short.chars().count() >= 4 && !ix.map.contains_key(&short) {
+                ix.add_key(short, Hit::BRow(i), &r.label, true);
+            }
+        }
+        ix
+    }
+
+    fn add(&mut self, label: &'static Label, hit: Hit) {
+        let own = key(label.zh);
+        for text in std::iter::once(label.zh).chain(label.aliases.iter().copied()) {
+            let k = key(text);
+            let alias = k != own;
+            self.add_key(k, hit, label, alias);
+        }
+    }
+
+    fn add_key(&mut self, k: String, hit: Hit, label: &'static Label, alias: bool) {
+        if k.is_empty() {
+            return;
+        }
+        let v = self.map.entry(k).or_default();
+        if !v.iter().any(|e| e.hit == hit) {
+            v.push(Entry { hit, label, alias });
+        }
+    }
+
+    /// The labels a text may be.
+    pub fn lookup(&self, text: &str) -> Option<&[Entry]> {
+        self.map.get(&key(text)).map(Vec::as_slice)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/// What a piece of a table line is.
+#[derive(Clone, Debug)]
+pub enum TokKind {
+    /// A label (the entries it may be, and the text as found).
+    Label(Vec<Entry>, String),
+    /// A value (or a blank cell).
+    Value(Raw, String),
+    /// Words that are neither.
+    Unknown(String),
+}
+
+/// A piece of a table line.
+#[derive(Clone, Debug)]
+pub struct Tok {
+    /// What it is.
+    pub kind: TokKind,
+    /// Where the line is.
+    pub pos: Pos,
+    /// Whether the line gives its cells (a table row, `|` or tabs): a row does not run on to
+    /// the next line.
+    pub explicit: bool,
+    /// The last piece of its line.
+    pub line_end: bool,
+}
+
+/// Most words joined to match one label ("第二十条第 (一) 项").
+const MAX_JOIN: usize = 6;
+
+fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(raw) = raw_value(words[i]) {
+            out.push(TokKind::Value(raw, words[i].to_string()));
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let end = words.len().min(i + MAX_JOIN);
+        for j in (i + 1..=end).rev() {
+            if words[i + 1..j].iter().any(|w| raw_value(w).is_some()) {
+                continue;
+            }
+            let joined: String = words[i..j].concat();
+            if let Some(e) = ix.lookup(&joined) {
+                found = Some((j, e.to_vec(), words[i..j].join(" ")));
+                break;
+            }
+        }
+        match found {
+            Some((j, e, text)) => {
+                out.push(TokKind::Label(e, text));
+                i = j;
+            }
+            None => {
+                if let Some(TokKind::Unknown(prev)) = out.last_mut() {
+                    prev.push(' ');
+                    prev.push_str(words[i]);
+                } else {
+                    out.push(TokKind::Unknown(words[i].to_string()));
+                }
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Splits a line of text into words; " / " between every pair of cells is a separator
+/// ("规章 / 0 / 0 / 0"), not three "/" cells.
+fn words(text: &str) -> Vec<&str> {
+    let w: Vec<&str> = text.split(is_space).filter(|s| !s.is_empty()).collect();
+    let slash = |s: &str| matches!(s, "/" | "／");
+    let alternating = w.len() >= 5 && w.len() % 2 == 1 && w.iter().enumerate().all(|(i, s)| slash(s) == (i % 2 == 1));
+    if alternating { w.into_iter().filter(|s| !slash(s)).collect() } else { w }
+}
+
+/// The pieces of one line.
+pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
+    let mut kinds = vec![];
+    match &line.cells {
+        Some(cells) => {
+            for c in cells {
+                let t = c.trim();
+                if let Some(raw) = raw_value(t) {
+                    kinds.push(TokKind::Value(raw, t.to_string()));
+                } else if let Some(e) = ix.lookup(t) {
+                    kinds.push(TokKind::Label(e.to_vec(), t.to_string()));
+                } else {
+                    let w = words(t);
+                    let before = kinds.len();
+                    words_to_toks(&w, ix, &mut kinds);
+                    // Unknown words of one cell stay one piece.
+                    if kinds[before..].iter().all(|k| matches!(k, TokKind::Unknown(_))) {
+                        kinds.truncate(before);
+                        kinds.push(TokKind::Unknown(t.to_string()));
+                    }
+                }
+            }
+        }
+        None => words_to_toks(&words(&line.text), ix, &mut kinds),
+    }
+    let n = kinds.len();
+    kinds.into_iter().enumerate().map(|(i, kind)| Tok { kind, pos: line.pos, explicit: line.cells.is_some(), line_end: i + 1 == n }).collect()
+}
+
+/// Whether a line's pieces are table content: a label, or a value when `values_count`.
+pub fn is_table_line(toks: &[Tok], values_count: bool) -> bool {
+    toks.iter().any(|t| match &t.kind {
+        TokKind::Label(..) => true,
+        TokKind::Value(Raw::Blank, _) => false,
+        TokKind::Value(..) => values_count,
+        TokKind::Unknown(_) => false,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader
+
+enum Open {
+    Row { table: TableId, order: usize, id: &'static str, label: &'static Label, cells: Vec<String>, filled: usize, pos: Pos, skip: usize, discard: bool },
+    Group { label: &'static Label, other6: bool, values: Vec<String>, pos: Pos, skip: usize },
+}
+
+#[derive(Clone, Debug)]
+struct RowRead {
+    order: usize,
+    id: &'static str,
+    label: &'static Label,
+    filled: usize,
+    columns: usize,
+    pos: Pos,
+}
+
+/// Reads table lines in document order and keeps the cells it finds by pointer.
+pub struct Reader<'a> {
+    ix: &'a Index,
+    /// Cells read: pointer → JSON value.
+    pub cells: BTreeMap<String, Value>,
+    /// Parts (0-based) in which each table had figures.
+    pub data_in: HashMap<TableId, HashSet<Option<usize>>>,
+    /// Tables with any label or figure.
+    pub seen: HashSet<TableId>,
+    /// Tables found cut off at the end of the source.
+    pub cut: HashSet<TableId>,
+    table: Option<TableId>,
+    row: Option<Open>,
+    read: HashMap<TableId, Vec<RowRead>>,
+    written: HashSet<&'static str>,
+    c_cols: Vec<usize>,
+    c_groups: Vec<usize>,
+    c_slot: usize,
+    fee_cols: Vec<usize>,
+    fee_slot: usize,
+    last_pos: HashMap<TableId, Pos>,
+    last_table: Option<TableId>,
+    closed: HashSet<TableId>,
+    part: Option<usize>,
+}
+
+fn next_is_value(toks: &[Tok], i: usize) -> bool {
+    // The next piece, or the next value-ish run of the same line when cells are explicit.
+    let here = &toks[i];
+    for t in &toks[i + 1..] {
+        match &t.kind {
+            TokKind::Value(Raw::Blank, _) if here.explicit => {
+                if t.line_end {
+                    return false;
+                }
+                continue;
+            }
+            TokKind::Value(Raw::Blank, _) => return false,
+            TokKind::Value(..) => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+impl<'a> Reader<'a> {
+    /// A reader for the tables of `ix`'s format.
+    pub fn new(ix: &'a Index) -> Reader<'a> {
+        Reader {
+            ix,
+            cells: BTreeMap::new(),
+            data_in: HashMap::new(),
+            seen: HashSet::new(),
+            cut: HashSet::new(),
+            table: None,
+            row: None,
+            read: HashMap::new(),
+            written: HashSet::new(),
+            c_cols: vec![],
+            c_groups: vec![],
+            c_slot: 0,
+            fee_cols: vec![],
+            fee_slot: 0,
+            last_pos: HashMap::new(),
+            last_table: None,
+            closed: HashSet::new(),
+            part: None,
+        }
+    }
+
+    /// A part heading: tables end there.
+    pub fn part(&mut self, part: Option<usize>, notes: &mut Notes) {
+        self.close(notes);
+        if let Some(t) = self.table.take() {
+            self.closed.insert(t);
+        }
+        self.part = part;
+    }
+
+    /// A paragraph of prose: the table before it has ended.
+    pub fn prose(&mut self, notes: &mut Notes) {
+        self.close(notes);
+        if let Some(t) = self.table.take() {
+            self.closed.insert(t);
+        }
+    }
+
+    fn touch(&mut self, table: TableId, pos: Pos) {
+        self.seen.insert(table);
+        self.last_pos.insert(table, pos);
+        self.last_table = Some(table);
+        self.closed.remove(&table);
+        self.table = Some(table);
+    }
+
+    /// Reads the pieces of one line.
+    pub fn line(&mut self, toks: &[Tok], notes: &mut Notes) {
+        let mut prev: Option<Hit> = None;
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            match &t.kind {
+                TokKind::Label(entries, found) => {
+                    let e = self.choose(entries);
+                    self.label(e, found, toks, i, prev, notes);
+                    prev = Some(e.hit);
+                }
+                TokKind::Value(raw, text) => {
+                    let in_label_line = toks.iter().any(|t| matches!(t.kind, TokKind::Label(..)));
+                    self.value(raw, text, t.pos, in_label_line, notes);
+                    prev = None;
+                }
+                TokKind::Unknown(text) => {
+                    self.close(notes);
+                    if let Some(tb) = self.table {
+                        self.last_pos.insert(tb, t.pos);
+                        notes.add(&GR909, "", t.pos).text("text", text);
+                    }
+                    prev = None;
+                }
+            }
+            if t.line_end && t.explicit {
+                self.close(notes);
+            }
+        }
+    }
+
+    /// The entry of an ambiguous label that belongs to the table being read.
+    fn choose(&self, entries: &[Entry]) -> Entry {
+        entries.iter().find(|e| Some(e.hit.table()) == self.table).or_else(|| entries.first()).copied().unwrap_or(Entry {
+            hit: Hit::AHeader,
+            label: &labels::PROACTIVE_CONTENT_HEADER,
+            alias: false,
+        })
+    }
+
+    fn label(&mut self, e: Entry, found: &str, toks: &[Tok], i: usize, prev: Option<Hit>, notes: &mut Notes) {
+        let pos = toks[i].pos;
+        self.close(notes);
+        self.touch(e.hit.table(), pos);
+        if e.alias {
+            notes.add(&GR906, "", pos).text("found", found).label("label", e.label);
+        }
+        match e.hit {
+            Hit::ABlock(_) | Hit::AHeader | Hit::BHeader | Hit::BColumn(_) | Hit::CHeader | Hit::FeesTitle => {}
+            Hit::CColumn(k) => self.c_cols.push(k),
+            Hit::CGroup(g) => {
+                if next_is_value(toks, i) {
+                    let cols = labels::REVIEW_COLUMNS.len();
+                    let cells = (0..cols)
+                        .map(|s| {
+                            format!("{}/{}", labels::REVIEW_GROUPS[g].id, labels::REVIEW_COLUMNS[self.c_cols.get(s).copied().unwrap_or(s).min(cols - 1)].id)
+                        })
+                        .collect();
+                    self.open_row(TableId::C, g, labels::REVIEW_GROUPS[g].id, &labels::REVIEW_GROUPS[g], cells, toks, i, notes);
+                } else if g > 0 && !self.c_groups.contains(&g) {
+                    self.c_groups.push(g);
+                }
+            }
+            Hit::FeesColumn(k) => {
+                let after_header = matches!(prev, Some(Hit::FeesColumn(_)));
+                if next_is_value(toks, i) && !after_header {
+                    let l = &labels::PROCESSING_FEES[1 + k];
+                    self.open_row(TableId::Fees, k, l.id, l, vec![l.id.to_string()], toks, i, notes);
+                } else {
+                    self.fee_cols.push(k);
+                }
+            }
+            Hit::ARow(b, r) => {
+                let block = &self.ix.blocks[b];
+                let row = &block.rows[r];
+                let cells = block.columns.iter().map(|c| if c.id.is_empty() { row.id.to_string() } else { format!("{}/{}", row.id, c.id) }).collect();
+                let order = self.ix.blocks[..b].iter().map(|x| x.rows.len()).sum::<usize>() + r;
+                self.open_row(TableId::A, order, row.id, row, cells, toks, i, notes);
+            }
+            Hit::BRow(k) => {
+                let rl = self.ix.rows[k];
+                if rl.row.is_some() {
+                    let cells = labels::REQUEST_COLUMNS.iter().map(|c| format!("{}/{}", rl.label.id, c.id)).collect();
+                    self.open_row(TableId::B, k, rl.label.id, &rl.label, cells, toks, i, notes);
+                } else {
+                    let other6 = self.ix.format == Format::F2021 && rl.label.id == "/requests/other";
+                    let skip = leading_skip(toks, i, labels::REQUEST_COLUMNS.len());
+                    self.row = Some(Open::Group { label: &rl.label, other6, values: vec![], pos, skip });
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn open_row(
+        &mut self,
+        table: TableId,
+        order: usize,
+        id: &'static str,
+        label: &'static Label,
+        cells: Vec<String>,
+        toks: &[Tok],
+        i: usize,
+        notes: &mut Notes,
+    ) {
+        let pos = toks[i].pos;
+        let discard = self.written.contains(id);
+        if discard {
+            notes.add(&GR912, id, pos);
+        }
+        let skip = leading_skip(toks, i, cells.len());
+        self.row = Some(Open::Row { table, order, id, label, cells, filled: 0, pos, skip, discard });
+    }
+
+    fn value(&mut self, raw: &Raw, text: &str, pos: Pos, in_label_line: bool, notes: &mut Notes) {
+        if let Some(tb) = self.table {
+            self.last_pos.insert(tb, pos);
+            self.last_table = Some(tb);
+        }
+        match &mut self.row {
+            Some(Open::Row { table, cells, filled, skip, discard, .. }) => {
+                if *skip > 0 && *raw == Raw::Blank {
+                    *skip -= 1;
+                    return;
+                }
+                *skip = 0;
+                let (table, pointer, discard) = (*table, cells[*filled].clone(), *discard);
+                *filled += 1;
+                let done = *filled == cells.len();
+                if !discard {
+                    self.place(table, &pointer, raw, text, pos, notes);
+                }
+                if done {
+                    self.close(notes);
+                }
+            }
+            Some(Open::Group { values, skip, .. }) => {
+                if *skip > 0 && *raw == Raw::Blank {
+                    *skip -= 1;
+                    return;
+                }
+                *skip = 0;
+                values.push(if text.trim().is_empty() { "□".to_string() } else { text.trim().to_string() });
+                if values.len() == labels::REQUEST_COLUMNS.len() {
+                    self.close(notes);
+                }
+            }
+            None => {
+                // A figure row under column headings (table C, the fees): blanks in a line of
+                // labels are merged heading cells; in a line of figures they are blank cells.
+                let counts = *raw != Raw::Blank || !in_label_line;
+                match self.table {
+                    Some(TableId::C) if self.c_slot < 15 && counts => {
+                        let s = self.c_slot;
+                        self.c_slot += 1;
+                        let mut order = vec![0];
+                        order.extend(self.c_groups.iter().copied().filter(|g| *g > 0));
+                        for g in 1..3 {
+                            if !order.contains(&g) {
+                                order.push(g);
+                            }
+                        }
+                        let g = order[(s / 5).min(2)];
+                        let col = if self.c_cols.len() == 15 { self.c_cols[s] } else { s % 5 };
+                        let pointer = format!("{}/{}", labels::REVIEW_GROUPS[g].id, labels::REVIEW_COLUMNS[col.min(4)].id);
+                        self.place(TableId::C, &pointer, raw, text, pos, notes);
+                    }
+                    Some(TableId::Fees) if self.fee_slot < 3 && counts => {
+                        let k = self.fee_cols.get(self.fee_slot).copied().unwrap_or(self.fee_slot).min(2);
+                        self.fee_slot += 1;
+                        let pointer = labels::PROCESSING_FEES[1 + k].id.to_string();
+                        self.place(TableId::Fees, &pointer, raw, text, pos, notes);
+                    }
+                    Some(_) if matches!(raw, Raw::Num { .. }) => {
+                        notes.add(&GR909, "", pos).text("text", text);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn place(&mut self, table: TableId, pointer: &str, raw: &Raw, text: &str, pos: Pos, notes: &mut Notes) {
+        match to_json(raw, kind_of(pointer)) {
+            Some(v) => {
+                self.cells.insert(pointer.to_string(), v);
+                self.data_in.entry(table).or_default().insert(self.part);
+            }
+            None => {
+                notes.add(&GR911, pointer, pos).text("text", text);
+            }
+        }
+    }
+
+    fn close(&mut self, notes: &mut Notes) {
+        match self.row.take() {
+            Some(Open::Row { table, order, id, label, cells, filled, pos, discard, .. }) => {
+                let header_capable = matches!(table, TableId::C | TableId::Fees);
+                if discard || (filled == 0 && header_capable) {
+                    return;
+                }
+                if filled > 0 {
+                    self.written.insert(id);
+                }
+                self.read.entry(table).or_default().push(RowRead { order, id, label, filled, columns: cells.len(), pos });
+            }
+            Some(Open::Group { label, other6, values, pos, .. }) => {
+                if values.iter().all(|v| v == "□") {
+                    return;
+                }
+                let list = values.join("、");
+                if other6 {
+                    notes.add(&GR908, label.id, pos).text("values", list);
+                } else {
+                    notes.add(&GR909, "", pos).text("text", format!("{} {}", label.zh, values.join(" ")));
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Ends the reading: says where tables were cut off or rows are missing or short.
+    pub fn finish(mut self, notes: &mut Notes) -> Reader<'a> {
+        self.close(notes);
+        let open_at_end = self.last_table.filter(|t| !self.closed.contains(t));
+        for table in [TableId::A, TableId::B, TableId::C] {
+            if !self.seen.contains(&table) {
+                continue;
+            }
+            let at_end = open_at_end == Some(table);
+            let last_pos = self.last_pos.get(&table).copied().unwrap_or_default();
+            if table == TableId::C && self.c_slot > 0 {
+                if self.finish_c_slots(at_end, last_pos, notes) {
+                    self.cut.insert(table);
+                }
+                continue;
+            }
+            let template: Vec<(usize, &'static str, &'static Label)> = match table {
+                TableId::A => self.ix.blocks.iter().flat_map(|b| b.rows.iter()).enumerate().map(|(o, r)| (o, r.id, r)).collect(),
+                TableId::B => self.ix.rows.iter().enumerate().filter(|(_, r)| r.row.is_some()).map(|(o, r)| (o, r.label.id, &r.label)).collect(),
+                _ => labels::REVIEW_GROUPS.iter().enumerate().map(|(o, g)| (o, g.id, g)).collect(),
+            };
+            let reads = self.read.remove(&table).unwrap_or_default();
+            if table == TableId::C && reads.is_empty() && !at_end {
+                continue;
+            }
+            let max = reads.iter().map(|r| r.order).max();
+            let got: HashSet<usize> = reads.iter().map(|r| r.order).collect();
+            let missing: Vec<(usize, &'static str, &'static Label)> =
+                template.iter().filter(|(o, ..)| max.is_some_and(|m| *o < m) && !got.contains(o)).copied().collect();
+            let trailing: Vec<(usize, &'static str, &'static Label)> = template.iter().filter(|(o, ..)| max.is_none_or(|m| *o > m)).copied().collect();
+            let last = reads.last();
+            let last_short = last.is_some_and(|r| r.filled < r.columns);
+            let cut = at_end && (!trailing.is_empty() || last_short);
+            let mut short: Vec<&RowRead> = reads.iter().filter(|r| r.filled < r.columns).collect();
+            if cut {
+                self.cut.insert(table);
+                let path = match last {
+                    Some(r) if last_short => r.id.to_string(),
+                    _ => trailing.first().map_or(String::new(), |t| t.1.to_string()),
+                };
+                let n = notes.add(&GR904, path, last_pos);
+                n.label("table", table.label()).text("count", trailing.len());
+                match last {
+                    Some(r) => {
+                        n.label("last", r.label).text("found", r.filled).text("columns", r.columns);
+                    }
+                    None => {
+                        n.both("last", "表头", "the header").text("found", 0).text("columns", 0);
+                    }
+                }
+                if last_short {
+                    short.pop();
+                }
+            }
+            let mut unlisted = missing;
+            if !cut && !reads.is_empty() {
+                unlisted.extend(trailing);
+            }
+            if !unlisted.is_empty() {
+                unlisted.sort_by_key(|t| t.0);
+                let shown: Vec<&Label> = unlisted.iter().map(|t| t.2).take(6).collect();
+                let more = if unlisted.len() > 6 { ("……", " …") } else { ("", "") };
+                let zh = shown.iter().map(|l| l.zh).collect::<Vec<_>>().join("、") + more.0;
+                let en = shown.iter().map(|l| l.en).collect::<Vec<_>>().join(", ") + more.1;
+                let related = unlisted.iter().map(|t| t.1.to_string()).collect();
+                notes.add(&GR913, unlisted[0].1, last_pos).label("table", table.label()).text("count", unlisted.len()).both("rows", zh, en).related(related);
+            }
+            for r in short {
+                notes.add(&GR905, r.id, r.pos).text("found", r.filled).text("columns", r.columns);
+            }
+        }
+        self
+    }
+
+    /// Table C read as one row of fifteen figures under its headings.
+    fn finish_c_slots(&self, at_end: bool, last_pos: Pos, notes: &mut Notes) -> bool {
+        let s = self.c_slot;
+        if s >= 15 {
+            return false;
+        }
+        let g = &labels::REVIEW_GROUPS[(s / 5).min(2)];
+        let path = format!("{}/{}", g.id, labels::REVIEW_COLUMNS[s % 5].id);
+        if at_end {
+            notes
+                .add(&GR904, path, last_pos)
+                .label("table", TableId::C.label())
+                .label("last", &labels::REVIEW_GROUPS[((s - 1) / 5).min(2)])
+                .text("found", (s - 1) % 5 + 1)
+                .text("columns", 5)
+                .text("count", 2 - ((s - 1) / 5).min(2));
+        } else {
+            notes.add(&GR905, g.id, last_pos).text("found", s).text("columns", 15);
+        }
+        at_end
+    }
+}
+
+/// Blank cells right after a row label that stand for a merged label cell, not for figures:
+/// more cells follow in the line than the row has columns, or only blanks follow before the
+/// next label of the same line.
+fn leading_skip(toks: &[Tok], i: usize, columns: usize) -> usize {
+    if !toks[i].explicit {
+        return 0;
+    }
+    let mut run = 0;
+    let mut blanks = 0;
+    let mut then_label = false;
+    for t in &toks[i + 1..] {
+        match &t.kind {
+            TokKind::Value(raw, _) => {
+                if *raw == Raw::Blank && blanks == run {
+                    blanks += 1;
+                }
+                run += 1;
+            }
+            TokKind::Label(..) => {
+                then_label = true;
+                break;
+            }
+            TokKind::Unknown(_) => break,
+        }
+        if t.line_end {
+            break;
+        }
+    }
+    if blanks == run && then_label {
+        return blanks;
+    }
+    if run > columns { blanks.min(run - columns) } else { 0 }
+}
+
+/// Keys of every label of `format`'s tables (rows, columns, items, with aliases).
+fn format_keys(format: Format) -> HashSet<String> {
+    let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
+    let mut s = HashSet::new();
+    let mut add = |l: &Label| {
+        s.insert(key(l.zh));
+        for a in l.aliases {
+            s.insert(key(a));
+        }
+    };
+    for b in blocks {
+        for l in b.rows.iter().chain(b.columns) {
+            add(l);
+        }
+    }
+    for r in labels::request_rows(format) {
+        add(&r.label);
+    }
+    for b in blocks {
+        s.insert(key(b.item));
+    }
+    s
+}
+
+/// How many labels found only in one format's tables the lines use: (2019, 2021).
+pub fn format_votes(lines: &[Line]) -> (usize, usize) {
+    let (all19, all21) = (format_keys(Format::F2019), format_keys(Format::F2021));
+    let only19: HashSet<&String> = all19.difference(&all21).collect();
+    let only21: HashSet<&String> = all21.difference(&all19).collect();
+    let (mut v19, mut v21) = (0, 0);
+    for line in lines {
+        let pieces: Vec<String> = match &line.cells {
+            Some(c) => c.iter().map(|s| key(s)).collect(),
+            None => words(&line.text).iter().map(|w| key(w)).collect(),
+        };
+        for p in &pieces {
+            v19 += usize::from(only19.contains(p));
+            v21 += usize::from(only21.contains(p));
+        }
+    }
+    (v19, v21)
+}
+
+/// Whether text in a table part is a figure-less paragraph rather than a broken label: it
+/// ends a sentence or is long.
+pub fn is_paragraph(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(['。', '；', ';']) || t.chars().filter(|c| !norm::is_space(*c)).count() > 40
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values() {
+        assert_eq!(raw_value("/"), Some(Raw::NotApplicable));
+        assert_eq!(raw_value("—"), Some(Raw::NotApplicable));
+        assert_eq!(raw_value("无"), Some(Raw::NotApplicable));
+        assert_eq!(raw_value(" "), Some(Raw::Blank));
+        assert_eq!(raw_value("１１８３９"), Some(Raw::Num { negative: false, digits: "11839".into() }));
+        assert_eq!(raw_value("11,839"), Some(Raw::Num { negative: false, digits: "11839".into() }));
+        assert_eq!(raw_value("-2"), Some(Raw::Num { negative: true, digits: "2".into() }));
+        assert_eq!(raw_value("26.55万元"), Some(Raw::Num { negative: false, digits: "26.55".into() }));
+        assert_eq!(raw_value("1.属于国家秘密"), None);
+        assert_eq!(raw_value("1."), None);
+        assert_eq!(to_json(&raw_value("0.092").unwrap(), Kind::Amount), Some(Value::String("0.092".into())));
+        assert_eq!(to_json(&raw_value("1.5").unwrap(), Kind::Count), None);
+        assert_eq!(to_json(&raw_value("-2").unwrap(), Kind::Signed), Some(Value::from(-2)));
+        assert_eq!(to_json(&raw_value("99999999999999999999999").unwrap(), Kind::Count), None);
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(words("规章 / 0 / 0 / 0"), vec!["规章", "0", "0", "0"]);
+        assert_eq!(words("规章 / / /"), vec!["规章", "/", "/", "/"]);
+        assert_eq!(words("第二十条第(六)项 信息内容 本年处理决定数量 行政处罚 / 行政强制 /").len(), 7);
+    }
+
+    #[test]
+    fn index() {
+        let ix = Index::new(Format::F2021);
+        assert!(matches!(ix.lookup("规范性文件").unwrap()[0], Entry { hit: Hit::ARow(0, 1), alias: true, .. }));
+        assert!(matches!(ix.lookup("行政规范性文件").unwrap()[0], Entry { hit: Hit::ARow(0, 1), alias: false, .. }));
+        assert!(ix.lookup("商业 企业").is_some());
+        assert!(ix.lookup("(三) 不予公开").is_some());
+        assert!(ix.lookup("予以公开").unwrap()[0].alias);
+        assert_eq!(ix.lookup("总计").unwrap().len(), 2);
+        assert_eq!(strip_numbering("(一)予以公开"), "予以公开");
+        assert_eq!(strip_numbering("一、本年新收"), "本年新收");
+        assert_eq!(strip_numbering("1.属于"), "属于");
+    }
+}

@@ -1,0 +1,215 @@
+//! Reports in the 2019 and 2021 templates: the six parts by their headings, the prose of parts
+//! 一, 五 and 六, and the tables of parts 二, 三, 四 (and the fees of 六).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::Line;
+use super::findings::{Notes, Pos};
+use super::meta::Meta;
+use super::norm::{self, key, plain};
+use super::tables::{Index, Reader, TableId, TokKind, is_paragraph, is_table_line, tokens};
+use crate::labels;
+use crate::model::Format;
+use crate::rules::{GR901, GR902, GR903, GR907, GR915};
+
+/// A part heading found in the source.
+#[derive(Clone, Debug)]
+struct Heading {
+    part: usize,
+    numeral: Option<u32>,
+    text: String,
+}
+
+/// Words that show a heading is about a part, when its wording is not the template's.
+const PART_WORDS: &[(usize, &[&str])] = &[
+    (3, &["复议", "诉讼"]),
+    (4, &["问题"]),
+    (5, &["其他需要报告", "其他事项", "其它需要报告"]),
+    (2, &["申请"]),
+    (1, &["主动公开"]),
+    (0, &["总体情况", "概述", "基本情况"]),
+];
+
+fn without_de(k: &str) -> String {
+    k.chars().filter(|c| *c != '的').collect()
+}
+
+/// Whether `line` is the heading of a part (一 … 六).
+fn heading(line: &Line, ix: &Index) -> Option<Heading> {
+    let text = match &line.cells {
+        Some(cells) => {
+            let mut filled = cells.iter().filter(|c| !c.trim().is_empty());
+            let first = filled.next()?;
+            if filled.next().is_some() {
+                return None;
+            }
+            first.trim().to_string()
+        }
+        None => line.text.trim().to_string(),
+    };
+    if ix.lookup(&text).is_some() || text.split(norm::is_space).next().is_some_and(|w| ix.lookup(w).is_some()) {
+        return None;
+    }
+    let p = plain(&text);
+    let n = p.iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
+    let (numeral, rest_at) =
+        if n > 0 && matches!(p.get(n), Some('、' | '.' | ' ' | ',')) { (norm::chinese_number(&p[..n].iter().collect::<String>()), n + 1) } else { (None, 0) };
+    let rest: String = p[rest_at..].iter().collect::<String>();
+    let rest = rest.trim().trim_end_matches([':', '。']).trim();
+    let k = without_de(&key(rest));
+    if k.is_empty() {
+        return None;
+    }
+    for (i, part) in labels::PARTS.iter().enumerate() {
+        let l = &part.label;
+        if std::iter::once(l.zh).chain(l.aliases.iter().copied()).any(|t| without_de(&key(t)) == k) {
+            return Some(Heading { part: i, numeral, text });
+        }
+    }
+    // Other wording: only with the right numeral, short and not a sentence.
+    let num = numeral?;
+    if rest.chars().count() > 30 || rest.contains('。') || rest.contains(',') {
+        return None;
+    }
+    let (part, _) = PART_WORDS.iter().find(|(_, words)| words.iter().any(|w| k.contains(w)))?;
+    (num as usize == part + 1).then_some(Heading { part: *part, numeral, text })
+}
+
+/// What the prose and tables of a template report give.
+pub struct Read {
+    /// 一、总体情况.
+    pub overview: Option<String>,
+    /// 五、存在的主要问题及改进情况.
+    pub problems: Option<String>,
+    /// 六、其他需要报告的事项.
+    pub other_matters: Option<String>,
+    /// Cells by pointer.
+    pub cells: BTreeMap<String, Value>,
+}
+
+/// Reads a 2019 or 2021 report. `from_tables` says whether the tables set the format.
+pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, notes: &mut Notes) -> Read {
+    let ix = Index::new(format);
+    let body: Vec<usize> = (0..lines.len()).filter(|i| !meta.excluded.contains(i)).collect();
+    let headings: BTreeMap<usize, Heading> = body.iter().filter_map(|&i| heading(&lines[i], &ix).map(|h| (i, h))).collect();
+    // Numbering and order.
+    let mut last: Option<usize> = None;
+    for (&li, h) in &headings {
+        let expected_numeral = h.part as u32 + 1;
+        let out_of_order = last.is_some_and(|l| h.part <= l);
+        if h.numeral.is_some_and(|n| n != expected_numeral) || out_of_order {
+            let p = &labels::PARTS[h.part];
+            notes.add(&GR902, p.label.id, lines[li].pos).text("heading", &h.text).text("expected", format!("{}、{}", p.numeral, p.label.zh));
+        }
+        last = Some(last.map_or(h.part, |l| l.max(h.part)));
+    }
+    let mut reader = Reader::new(&ix);
+    let mut prose: [Vec<String>; 6] = Default::default();
+    let mut unheaded: Vec<String> = vec![];
+    let mut part: Option<usize> = None;
+    let mut after_table = false;
+    let no_headings = headings.is_empty();
+    for &li in &body {
+        let line = &lines[li];
+        if let Some(h) = headings.get(&li) {
+            part = Some(h.part);
+            reader.part(part, notes);
+            after_table = false;
+            continue;
+        }
+        let toks = tokens(line, &ix);
+        let prose_part = part.is_some_and(|p| matches!(p, 0 | 4 | 5));
+        let labels_n = toks.iter().filter(|t| matches!(t.kind, TokKind::Label(..))).count();
+        let only_values = !toks.is_empty() && toks.iter().all(|t| matches!(t.kind, TokKind::Value(..)));
+        let table_line = if line.cells.is_some() {
+            is_table_line(&toks, true)
+        } else if prose_part {
+            (labels_n > 0 && toks.len() >= 2 && toks.iter().all(|t| !matches!(t.kind, TokKind::Unknown(_)))) || (after_table && only_values)
+        } else {
+            is_table_line(&toks, true)
+        };
+        if table_line {
+            reader.line(&toks, notes);
+            after_table = true;
+            continue;
+        }
+        let text = line.text.trim();
+        if text.is_empty() {
+            // A row of empty cells: blank figures under the headings of table C or the fees.
+            if line.cells.is_some() && !prose_part {
+                reader.line(&toks, notes);
+            }
+            continue;
+        }
+        after_table = false;
+        match part {
+            Some(p) if prose_part => prose[p].push(text.to_string()),
+            None if no_headings => unheaded.push(text.to_string()),
+            _ => {
+                if is_paragraph(text) {
+                    reader.prose(notes);
+                } else {
+                    reader.line(&toks, notes);
+                }
+            }
+        }
+    }
+    let reader = reader.finish(notes);
+    // Parts: missing, or without their table.
+    let found: Vec<usize> = headings.values().map(|h| h.part).collect();
+    let has_data = |t: TableId| reader.data_in.get(&t).is_some_and(|s| !s.is_empty());
+    let mut missing = vec![];
+    for (i, p) in labels::PARTS.iter().enumerate() {
+        let table = match i {
+            1 => Some(TableId::A),
+            2 => Some(TableId::B),
+            3 => Some(TableId::C),
+            _ => None,
+        };
+        if found.contains(&i) {
+            if let Some(t) = table
+                && !has_data(t)
+                && !reader.cut.contains(&t)
+            {
+                let li = headings.iter().find(|(_, h)| h.part == i).map(|(l, _)| *l).unwrap_or(0);
+                notes.add(&GR903, p.label.id, lines[li].pos).label("part", &p.label);
+            }
+            continue;
+        }
+        let present = match table {
+            Some(t) => reader.seen.contains(&t),
+            None => i == 0 && no_headings && !unheaded.is_empty(),
+        };
+        if !present {
+            missing.push(i);
+        }
+    }
+    if no_headings && !unheaded.is_empty() {
+        notes.add(&GR915, "/sections/overview", Pos::Whole).label("part", &labels::PARTS[0].label);
+    }
+    if !missing.is_empty() {
+        let zh = missing.iter().map(|&i| format!("{}、{}", labels::PARTS[i].numeral, labels::PARTS[i].label.zh)).collect::<Vec<_>>().join("；");
+        let en = missing.iter().map(|&i| format!("{} ({})", i + 1, labels::PARTS[i].label.en)).collect::<Vec<_>>().join("; ");
+        let related = missing.iter().skip(1).map(|&i| labels::PARTS[i].label.id.to_string()).collect();
+        notes.add(&GR901, labels::PARTS[missing[0]].label.id, Pos::Whole).both("parts", zh, en).related(related);
+    }
+    // The template the text cites.
+    if from_tables {
+        let (wrong, cited) = match format {
+            Format::F2021 => (["2019]60号", "2019)60号"], Format::F2019.basis()),
+            _ => (["2021]30号", "2021)30号"], Format::F2021.basis()),
+        };
+        for &li in &body {
+            let k = key(&lines[li].text);
+            if wrong.iter().any(|w| k.contains(w)) {
+                notes.add(&GR907, "/format", lines[li].pos).text("cited", cited).text("basis", format.basis());
+                break;
+            }
+        }
+    }
+    let join = |v: &Vec<String>| (!v.is_empty()).then(|| v.join("\n"));
+    let overview = if no_headings { join(&unheaded) } else { join(&prose[0]) };
+    Read { overview, problems: join(&prose[4]), other_matters: join(&prose[5]), cells: reader.cells }
+}
