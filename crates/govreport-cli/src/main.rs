@@ -1,5 +1,6 @@
 //! The `govreport` command: check, complete, schema, rules, explain.
 
+mod batch;
 mod input;
 mod output;
 
@@ -37,6 +38,26 @@ enum CheckFormat {
     Human,
     Json,
     Sarif,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum KindArg {
+    Government,
+    Department,
+    Township,
+    Other,
+}
+
+impl From<KindArg> for govreport::AgencyKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Government => govreport::AgencyKind::Government,
+            KindArg::Department => govreport::AgencyKind::Department,
+            KindArg::Township => govreport::AgencyKind::Township,
+            KindArg::Other => govreport::AgencyKind::Other,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -74,11 +95,19 @@ enum SchemaKind {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check report documents (JSON); exit 0 when clean, 1 when an error is found, 2 when an input cannot be read.
+    /// Check report documents: files, folders (every .json and .jsonl inside), JSON Lines
+    /// (one report per line) or `-` for standard input; exit 0 when clean, 1 when an error is
+    /// found, 2 when an input cannot be read.
     Check {
-        /// Files to check; `-` reads standard input.
+        /// Files or folders to check; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Print only the summary (human format).
+        #[arg(long)]
+        summary: bool,
+        /// Similarity (0–1) from which prose is reported as copied between units (GR701).
+        #[arg(long, value_name = "RATIO")]
+        copy_threshold: Option<f64>,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
@@ -97,6 +126,40 @@ enum Command {
         /// Date taken as today, YYYY-MM-DD.
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+    },
+    /// Check a report against the same unit's report of the previous year (GR6xx).
+    Compare {
+        /// Last year's report.
+        previous: PathBuf,
+        /// This year's report.
+        current: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+        /// Similarity (0–1) from which prose is reported as copied from last year (GR606).
+        #[arg(long, value_name = "RATIO")]
+        copy_threshold: Option<f64>,
+    },
+    /// Roll units' reports (same format and year) up into one report: every cell summed.
+    Aggregate {
+        /// Reports, folders or JSON Lines files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Name of the body whose roll-up this is, e.g. 某县人民政府.
+        #[arg(long)]
+        name: String,
+        /// Its kind.
+        #[arg(long, value_enum, default_value = "government")]
+        kind: KindArg,
+        /// Its region code (GB/T 2260).
+        #[arg(long)]
+        region_code: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Fill the derived cells (row totals, （七）总计, table C totals) and print the document.
     Complete {
@@ -158,8 +221,8 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Check { files, format, lang, severity, disable, township_deadline, today } => {
-            let mut options = Options { lang: lang.into(), disable, township_deadline, today, ..Options::default() };
+        Command::Check { files, summary, copy_threshold, format, lang, severity, disable, township_deadline, today } => {
+            let mut options = Options { lang: lang.into(), disable, township_deadline, today, copy_threshold, ..Options::default() };
             for s in severity {
                 let (code, level) = s.split_once('=').ok_or_else(|| format!("--severity {s}: expected CODE=LEVEL"))?;
                 let level = Severity::parse(level).ok_or_else(|| format!("--severity {s}: level must be error, warning or info"))?;
@@ -167,10 +230,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             // Validate the options once, before any file is read.
             govreport::check(&govreport::Report::new(govreport::Format::F2021, 2021, empty_agency()), &options).map_err(|e| e.message(options.lang))?;
-            let results: Vec<output::FileResult> = files.iter().map(|f| output::check_one(f, &options)).collect();
-            output::print(&results, format, options.lang);
-            let unreadable = results.iter().any(|r| r.outcome.is_err());
-            let errors = results.iter().any(|r| r.outcome.as_ref().is_ok_and(|f| f.has_errors()));
+            let batch::Outcome { unreadable, errors } = batch::run(&files, format, &options, summary);
             Ok(ExitCode::from(if unreadable {
                 2
             } else if errors {
@@ -178,6 +238,40 @@ fn run(command: Command) -> Result<ExitCode, String> {
             } else {
                 0
             }))
+        }
+        Command::Compare { previous, current, format, lang, copy_threshold } => {
+            let lang: Lang = lang.into();
+            let options = Options { lang, copy_threshold, ..Options::default() };
+            let read = |p: &PathBuf| input::read(p).and_then(|b| govreport::parse_json(&b)).map_err(|e| format!("{}: {}", p.display(), e.message(lang)));
+            let (old, new) = (read(&previous)?, read(&current)?);
+            let findings = govreport::compare(&old, &new, &options).map_err(|e| e.message(lang))?;
+            let errors = findings.has_errors();
+            let result = output::FileResult { name: current.display().to_string(), outcome: Ok(findings) };
+            output::print_one(&result, format, lang);
+            Ok(ExitCode::from(u8::from(errors)))
+        }
+        Command::Aggregate { files, name, kind, region_code, output } => {
+            let agency = govreport::Agency { name, kind: kind.into(), level: None, region_code, credit_code: None };
+            let mut reports = vec![];
+            let mut unreadable = vec![];
+            batch::each_unit(batch::sources(&files), |u| match u.bytes.and_then(|b| govreport::parse_json(&b)) {
+                Ok(r) => reports.push(r),
+                Err(e) => unreadable.push(format!("{}: {}", u.name, e.message(Lang::Zh))),
+            });
+            if !unreadable.is_empty() {
+                return Err(format!("无法读取：\n  {}", unreadable.join("\n  ")));
+            }
+            let up = govreport::aggregate(&reports, agency).map_err(|e| e.message(Lang::Zh))?;
+            let text = up.report.to_json_pretty() + "\n";
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+                None => output::emit(&text),
+            }
+            eprintln!("govreport: 汇总 {} 个单位的报告；{} 个单元格因有单位未填而留空", up.units.len(), up.gaps.len());
+            for g in &up.gaps {
+                eprintln!("  {}：{}", g.pointer, g.units.join("、"));
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Complete { file, output } => {
             let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(Lang::Zh)))?;

@@ -1,22 +1,12 @@
 //! Printing check results: human (Chinese or English), JSON, SARIF.
 
-use std::path::Path;
+use govreport::{Error, Findings, Lang, Severity, Status};
 
-use govreport::{Error, Findings, Lang, Options, Severity, Status};
-
-use crate::CheckFormat;
 
 /// The outcome for one input.
 pub struct FileResult {
     pub name: String,
     pub outcome: Result<Findings, Error>,
-}
-
-/// Reads and checks one input.
-pub fn check_one(path: &Path, options: &Options) -> FileResult {
-    let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
-    let outcome = crate::input::read(path).and_then(|bytes| govreport::check_json(&bytes, options));
-    FileResult { name, outcome }
 }
 
 /// One input in `--format json`: its findings, or why it could not be read.
@@ -36,39 +26,41 @@ struct JsonError<'a> {
     message: String,
 }
 
+fn json_value(r: &FileResult, lang: Lang) -> JsonResult<'_> {
+    match &r.outcome {
+        Ok(f) => JsonResult { file: &r.name, findings: Some(f), error: None },
+        Err(e) => JsonResult { file: &r.name, findings: None, error: Some(JsonError { kind: e.kind(), pointer: e.pointer(), message: e.message(lang) }) },
+    }
+}
+
+/// One result as a pretty JSON object (an element of `--format json`'s list).
+pub fn json_result(r: &FileResult, lang: Lang) -> String {
+    serde_json::to_string_pretty(&json_value(r, lang)).unwrap_or_default()
+}
+
 /// Pads `s` to `width` terminal columns (CJK characters take two).
 fn pad(s: &str, width: usize) -> String {
     let w: usize = s.chars().map(|c| if c as u32 >= 0x1100 { 2 } else { 1 }).sum();
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// Writes the results to standard output.
-pub fn print(results: &[FileResult], format: CheckFormat, lang: Lang) {
-    let mut out = String::new();
+/// Writes one result in `format` (compare).
+pub fn print_one(r: &FileResult, format: crate::CheckFormat, lang: Lang) {
     match format {
-        CheckFormat::Human => human(results, lang, &mut out),
-        CheckFormat::Json => {
-            let list: Vec<JsonResult> = results
-                .iter()
-                .map(|r| match &r.outcome {
-                    Ok(f) => JsonResult { file: &r.name, findings: Some(f), error: None },
-                    Err(e) => {
-                        JsonResult { file: &r.name, findings: None, error: Some(JsonError { kind: e.kind(), pointer: e.pointer(), message: e.message(lang) }) }
-                    }
-                })
-                .collect();
-            out += &(serde_json::to_string_pretty(&list).unwrap_or_default() + "\n");
-        }
-        CheckFormat::Sarif => {
-            let files: Vec<(String, Findings)> = results.iter().filter_map(|r| r.outcome.as_ref().ok().map(|f| (r.name.clone(), f.clone()))).collect();
-            out += &(serde_json::to_string_pretty(&govreport::sarif::to_sarif(&files, lang)).unwrap_or_default() + "\n");
-            for r in results {
-                if let Err(e) = &r.outcome {
-                    eprintln!("govreport: {}: {}", r.name, e.message(lang));
-                }
-            }
+        crate::CheckFormat::Human => print_human(std::slice::from_ref(r), lang),
+        crate::CheckFormat::Json => emit(&format!("[\n{}\n]\n", json_result(r, lang))),
+        crate::CheckFormat::Csv => emit(&crate::batch::csv(std::slice::from_ref(r), lang)),
+        crate::CheckFormat::Sarif => {
+            let files: Vec<(String, Findings)> = r.outcome.as_ref().ok().map(|f| (r.name.clone(), f.clone())).into_iter().collect();
+            emit(&(serde_json::to_string_pretty(&govreport::sarif::to_sarif(&files, lang)).unwrap_or_default() + "\n"));
         }
     }
+}
+
+/// Writes the results for people to standard output.
+pub fn print_human(results: &[FileResult], lang: Lang) {
+    let mut out = String::new();
+    human(results, lang, &mut out);
     emit(&out);
 }
 

@@ -228,3 +228,64 @@ fn render_writes_each_format() {
     let o = run(&["render", "/nonexistent.json"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_folder_of_a_county_is_checked_as_a_batch() {
+    let county = root().join("tests/fixtures/county");
+    let o = run(&["check", "--today", "2026-11-26", county.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "warnings only");
+    let out = stdout(&o);
+    assert!(out.contains("共检查 6 份报告，0 份无法读取"), "{out}");
+    assert!(out.contains("单位之间的内容雷同"), "{out}");
+    assert!(out.contains("GR701") && out.contains("county/2022/health.json"), "{out}");
+    let summary = stdout(&run(&["check", "--summary", "--today", "2026-11-26", county.to_str().unwrap()]));
+    assert!(!summary.contains("个问题（"), "{summary}");
+    assert!(summary.contains("GR701       2"), "{summary}");
+    let csv = stdout(&run(&["check", "--format", "csv", "--today", "2026-11-26", county.to_str().unwrap()]));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "file,code,name,severity,status,path,expected,actual,message");
+    assert_eq!(rows.len(), 4, "{csv}");
+    let json: Value = serde_json::from_slice(&run(&["check", "--format", "json", "--today", "2026-11-26", county.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 7, "six units and the copy finding");
+}
+
+#[test]
+fn json_lines_and_standard_input_batches() {
+    let mut lines = String::new();
+    for unit in ["education", "health", "minhe-town"] {
+        let v: Value = serde_json::from_slice(&std::fs::read(root().join(format!("tests/fixtures/county/2023/{unit}.json"))).unwrap()).unwrap();
+        lines += &(v.to_string() + "\n");
+    }
+    lines += "{\"format\":\"2021\",\"year\":-1}\n\n";
+    let p = scratch("units.jsonl", lines.as_bytes());
+    let o = run(&["check", "--format", "json", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "line 4 is unreadable");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["file"].as_str().unwrap()).collect();
+    assert!(names[0].ends_with("units.jsonl:1") && names[3].ends_with("units.jsonl:4"), "{names:?}");
+    assert_eq!(v[3]["error"]["pointer"], "/year");
+    let mut child = bin().args(["check", "--summary", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(lines.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(stdout(&o).contains("共检查 4 份报告，1 份无法读取"), "{}", stdout(&o));
+}
+
+#[test]
+fn compare_and_aggregate_commands() {
+    let y = |year: u32, unit: &str| root().join(format!("tests/fixtures/county/{year}/{unit}.json")).to_str().unwrap().to_string();
+    let o = run(&["compare", &y(2022, "education"), &y(2023, "education"), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v[0]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["GR601", "GR601"]);
+    let out = scratch("rollup.json", b"");
+    let o = run(&["aggregate", &y(2023, "education"), &y(2023, "health"), &y(2023, "minhe-town"), "--name", "进贤县人民政府", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/proactive/licensing：进贤县民和镇人民政府"));
+    let up: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(up["requests"]["new"]["total"], 38);
+    assert_eq!(up["agency"]["name"], "进贤县人民政府");
+    let o = run(&["aggregate", &y(2022, "education"), &y(2023, "health"), "--name", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("reports[1]"));
+}

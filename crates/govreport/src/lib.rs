@@ -10,6 +10,7 @@
 //! assert!(findings.with_code("GR203").any(|f| f.path == "/requests/new/total"));
 //! ```
 
+pub mod across;
 pub mod complete;
 pub mod error;
 pub mod finding;
@@ -26,6 +27,7 @@ pub mod sarif;
 pub mod schema;
 pub mod text;
 
+pub use across::{RollUp, aggregate, compare};
 pub use complete::{Completion, complete};
 pub use error::Error;
 pub use finding::{Finding, Findings, Severity, Status};

@@ -34,7 +34,7 @@ impl Lang {
 
 /// What a check is told. In JSON (C ABI, Python, `--options`):
 /// `{"lang":"en","severity":{"GR402":"error"},"disable":["GR4"],"township_deadline":"02-20","today":"2026-11-26"}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Language of the messages.
@@ -48,14 +48,17 @@ pub struct Options {
     pub township_deadline: Option<String>,
     /// The date taken as today (YYYY-MM-DD); the system date when not given.
     pub today: Option<String>,
+    /// How similar (0–1, Jaccard of character 4-grams) prose must be to another report's to be
+    /// reported as copied (GR606, GR701); 0.8 when not given.
+    pub copy_threshold: Option<f64>,
 }
 
 /// Options checked and ready to use.
 #[derive(Clone, Debug)]
 pub(crate) struct Resolved {
     pub lang: Lang,
-    pub enabled: [bool; 64],
-    pub severity: [Severity; 64],
+    pub enabled: Vec<bool>,
+    pub severity: Vec<Severity>,
     pub township_deadline: (u32, u32),
     pub today: NaiveDate,
 }
@@ -77,11 +80,8 @@ impl Options {
     }
 
     pub(crate) fn resolve(&self) -> Result<Resolved, Error> {
-        let mut enabled = [true; 64];
-        let mut severity = [Severity::Info; 64];
-        for (i, r) in RULES.iter().enumerate() {
-            severity[i] = r.severity;
-        }
+        let mut enabled = vec![true; RULES.len()];
+        let mut severity: Vec<Severity> = RULES.iter().map(|r| r.severity).collect();
         for prefix in &self.disable {
             let mut any = false;
             for (i, r) in RULES.iter().enumerate() {
@@ -113,6 +113,11 @@ impl Options {
             Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map_err(|_| Error::Invalid { what: "options.today".into(), message: format!("expected a date YYYY-MM-DD, found {s:?}") })?,
         };
+        if let Some(t) = self.copy_threshold
+            && !(0.0..=1.0).contains(&t)
+        {
+            return Err(Error::Invalid { what: "options.copy_threshold".into(), message: format!("expected a number from 0 to 1, found {t}") });
+        }
         Ok(Resolved { lang: self.lang, enabled, severity, township_deadline, today })
     }
 }

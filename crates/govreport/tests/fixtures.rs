@@ -391,7 +391,9 @@ fn every_rule_is_fired_by_a_fixture() {
     }
     // … and by the expectations written here.
     let expected: BTreeSet<String> = FIXTURES.iter().flat_map(|f| expected(f)).filter(|e| e.1 == V).map(|e| e.0.to_string()).collect();
-    for rule in RULES {
+    // GR6xx (year on year), GR7xx (batch) and GR9xx (import) are not rules of one report's
+    // check: tests/across.rs and tests/import.rs fire them.
+    for rule in RULES.iter().filter(|r| !matches!(r.family(), "GR6" | "GR7" | "GR9")) {
         assert!(fired.contains(rule.code), "no fixture makes the checker fire {} ({})", rule.code, rule.name);
         assert!(expected.contains(rule.code), "no fixture is expected to fire {} ({})", rule.code, rule.name);
     }
@@ -640,7 +642,7 @@ fn bad_options_are_invalid_not_findings() {
     for options in [
         Options { today: Some("2026-13-01".into()), ..Default::default() },
         Options { township_deadline: Some("02-30".into()), ..today() },
-        Options { disable: vec!["GR9".into()], ..today() },
+        Options { disable: vec!["GX".into()], ..today() },
     ] {
         let e = check(&report, &options).expect_err("bad options");
         assert_eq!(e.kind(), "invalid", "{e}");

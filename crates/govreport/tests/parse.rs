@@ -168,7 +168,7 @@ fn the_format_of_each_document_type_is_fixed() {
         parse_str(r#"{"format":"2007","year":2010,"agency":{"name":"某县某局","kind":"department"},"sections":[{"heading":"一、概述","text":"…"}]}"#).unwrap();
     assert_eq!(r.format(), govreport::Format::F2007);
     let (p, _) = structure(r#"{"format":"2007","year":2010,"agency":{"name":"x","kind":"department"},"requests":{}}"#);
-    assert!(p == "" || p == "/requests", "{p}");
+    assert!(p.is_empty() || p == "/requests", "{p}");
 }
 
 #[test]

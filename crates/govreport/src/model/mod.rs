@@ -1,6 +1,7 @@
 //! The report document: one type per template format, all behind [`Report`].
 
 pub mod cell;
+pub mod figures;
 pub mod proactive;
 pub mod requests;
 
@@ -9,7 +10,8 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use cell::{Amount, Cell, Count, Dec, Signed};
+pub use cell::{Amount, Cell, Count, Dec, NOT_APPLICABLE, Signed};
+pub use figures::figure_pointers;
 pub use proactive::{DocCounts2019, DocCounts2021, FeeItems2019, ItemCounts2019, Proactive2019, Proactive2021, Procurement2019};
 pub use requests::{CaseRow, NotProcessed, OtherHandling, OtherRows, RequestRow, Requests, ReviewLitigation, RowId, Unable, Withheld};
 

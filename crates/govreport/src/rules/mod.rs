@@ -13,6 +13,7 @@ mod prose;
 mod regime2007;
 mod registry;
 mod tables;
+pub(crate) mod yearly;
 
 use std::collections::BTreeMap;
 

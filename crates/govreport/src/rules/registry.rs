@@ -7,8 +7,8 @@ use crate::finding::Severity::{Error, Info, Warning};
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
     &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301, &GR401, &GR402,
-    &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR801, &GR802, &GR803, &GR804, &GR901, &GR902, &GR903, &GR904, &GR905, &GR906, &GR907, &GR908,
-    &GR909, &GR910, &GR911, &GR912, &GR913, &GR914, &GR915, &GR916,
+    &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR601, &GR602, &GR603, &GR604, &GR605, &GR606, &GR701, &GR801, &GR802, &GR803, &GR804,
+    &GR901, &GR902, &GR903, &GR904, &GR905, &GR906, &GR907, &GR908, &GR909, &GR910, &GR911, &GR912, &GR913, &GR914, &GR915, &GR916,
 ];
 
 /// 统一社会信用代码 malformed.
@@ -349,6 +349,97 @@ pub static GR504: Rule = Rule {
     message: ["发布日期 {actual} 不是有效日期", "Publication date {actual} is not a calendar date"],
 };
 
+/// Carried over ≠ last year's carried forward.
+pub static GR601: Rule = Rule {
+    code: "GR601",
+    name: "carried-over-mismatch",
+    severity: Warning,
+    title: ["上年结转与上年报告的结转下年度不符", "Carried over differs from last year's carried forward"],
+    explanation: [
+        "本年表三“二、上年结转政府信息公开申请数量”应等于上年报告表三“四、结转下年度继续办理”，逐列比较。机构调整时可能不同，故为警告。",
+        "This year's \"carried over from last year\" (table B, item 2) should equal last year's \"carried forward\" (item 4), column by column. Reorganisations can break it, hence a warning.",
+    ],
+    message: ["{column}列：本年上年结转为 {actual}，上年报告结转下年度为 {expected}", "Column {column}: carried over is {actual}, but last year's report carried forward {expected}"],
+};
+
+/// 现行有效件数 continuity.
+pub static GR602: Rule = Rule {
+    code: "GR602",
+    name: "in-force-continuity",
+    severity: Warning,
+    title: ["现行有效件数与上年不衔接", "Documents in force do not follow from last year"],
+    explanation: [
+        "现行有效件数（本年）应等于上年现行有效件数加本年制发件数减本年废止件数（规章和行政规范性文件分别计）。文件修订、清理可能使其不同，故为警告。",
+        "Documents in force this year should equal last year's in force plus those issued minus those repealed this year (rules and normative documents separately). Revisions and clean-ups can break it, hence a warning.",
+    ],
+    message: [
+        "{cell}为 {actual}，按上年 {previous} 加本年制发 {issued} 减废止 {repealed} 应为 {expected}",
+        "{cell} is {actual}; last year's {previous} plus {issued} issued minus {repealed} repealed is {expected}",
+    ],
+};
+
+/// Agency changed.
+pub static GR603: Rule = Rule {
+    code: "GR603",
+    name: "agency-changed",
+    severity: Info,
+    title: ["报告机关与上年不同", "The agency differs from last year's"],
+    explanation: [
+        "两年报告的机关名称或类型不同：可能是机构改革，也可能比较了错误的报告。",
+        "The two years' reports name a different agency or kind: a reorganisation, or the wrong report compared.",
+    ],
+    message: ["报告机关与上年不同：{previous} → {current}", "The agency differs from last year's: {previous} → {current}"],
+};
+
+/// Years not consecutive.
+pub static GR604: Rule = Rule {
+    code: "GR604",
+    name: "years-not-consecutive",
+    severity: Warning,
+    title: ["两份报告的年度不相接", "The two reports' years do not follow each other"],
+    explanation: ["与上年比较的报告应为前一年度的报告。", "A report compared with last year's should be the report of the year before."],
+    message: ["上年报告为 {previous} 年度，本年报告为 {year} 年度", "Last year's report is for {previous}, this one for {year}"],
+};
+
+/// Sudden jump.
+pub static GR605: Rule = Rule {
+    code: "GR605",
+    name: "sudden-jump",
+    severity: Info,
+    title: ["数字与上年相比骤变", "A figure changed sharply from last year"],
+    explanation: [
+        "本年新收申请、行政许可或行政处罚数量与上年相比增减五倍以上（较大者不少于10），值得核实是否录入错误。",
+        "New requests, licensing or penalty decisions changed fivefold or more from last year (the larger at least 10): worth checking for a typing error.",
+    ],
+    message: ["{cell}由上年 {previous} 变为 {actual}（{ratio} 倍）", "{cell} went from {previous} last year to {actual} ({ratio}×)"],
+};
+
+/// Copied prose.
+pub static GR606: Rule = Rule {
+    code: "GR606",
+    name: "copied-from-last-year",
+    severity: Warning,
+    title: ["文字与上年报告雷同", "Text copied from last year's report"],
+    explanation: [
+        "总体情况、存在的主要问题及改进情况与上年报告高度相似（去掉数字、标点后的四字片段重合率不低于阈值，默认0.8），属于上级通报中的“内容雷同”。",
+        "Part 一 or 五 is nearly the same as last year's (the share of common 4-character pieces, digits and punctuation aside, at or above the threshold, 0.8 by default): what supervising offices call copy-paste content.",
+    ],
+    message: ["“{part}”与上年报告的相似度为 {similarity}（阈值 {threshold}）", "\"{part}\" is {similarity} similar to last year's report (threshold {threshold})"],
+};
+
+/// Copied between units of a batch.
+pub static GR701: Rule = Rule {
+    code: "GR701",
+    name: "copied-between-units",
+    severity: Warning,
+    title: ["文字与同批其他单位报告雷同", "Text copied from another unit's report"],
+    explanation: [
+        "同一批检查的报告中，两个单位的总体情况或存在的主要问题高度相似（估计的四字片段重合率不低于阈值，默认0.8），属于“内容雷同”。",
+        "In one batch, two units' part 一 or 五 are nearly the same (estimated share of common 4-character pieces at or above the threshold, 0.8 by default): copy-paste content.",
+    ],
+    message: ["“{part}”与 {other} 的报告相似度约为 {similarity}", "\"{part}\" is about {similarity} similar to the report of {other}"],
+};
+
 /// 2007 content missing.
 pub static GR801: Rule = Rule {
     code: "GR801",
@@ -432,10 +523,7 @@ pub static GR902: Rule = Rule {
         "报告各部分应按一、二、三……依次编号，并按格式规定的顺序排列。编号跳过、重复或与内容不符（如“三、主动公开政府信息情况”），说明报告编排有误或摘录不全。",
         "The parts of a report are numbered 一, 二, 三 … in the order the template sets. A skipped, repeated or mismatched numeral (such as 三 on the part about proactive disclosure) shows a badly edited report or an incomplete excerpt.",
     ],
-    message: [
-        "{at}的标题“{heading}”编号或顺序有误，应为“{expected}”",
-        "The heading \"{heading}\" at {at} is numbered or placed wrongly; expected \"{expected}\"",
-    ],
+    message: ["{at}的标题“{heading}”编号或顺序有误，应为“{expected}”", "The heading \"{heading}\" at {at} is numbered or placed wrongly; expected \"{expected}\""],
 };
 
 /// A part without its table.
@@ -477,10 +565,7 @@ pub static GR905: Rule = Rule {
         "该行的单元格少于表格的列数。数字按列的位置从左到右读入，缺少的单元格保持缺失。若来源中间有单元格漏印，后面的数字可能错位，请核对原件。",
         "The row has fewer cells than the table has columns. The numbers are read from the left by column position and the missing cells stay absent. If a cell in the middle was left out of the source, later numbers may sit in the wrong column: check the original.",
     ],
-    message: [
-        "{at}的{cell}只有 {found} 个单元格（应有 {columns} 个），其余按缺失处理",
-        "{cell} at {at} has {found} of {columns} cells; the rest are left absent",
-    ],
+    message: ["{at}的{cell}只有 {found} 个单元格（应有 {columns} 个），其余按缺失处理", "{cell} at {at} has {found} of {columns} cells; the rest are left absent"],
 };
 
 /// A label matched through an alias or known misspelling.
