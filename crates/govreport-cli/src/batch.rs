@@ -13,6 +13,9 @@ use rayon::prelude::*;
 use crate::CheckFormat;
 use crate::output::{self, FileResult};
 
+/// What a folder's files may be: documents, JSON Lines, and published pages to import.
+const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx"];
+
 /// Units checked together; results are printed chunk by chunk so memory stays flat.
 const CHUNK: usize = 1024;
 
@@ -58,7 +61,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "json" || x == "jsonl" || x == "ndjson") {
+        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| READABLE.contains(&x.to_ascii_lowercase().as_str())) {
             out.push(p);
         }
     }
@@ -283,10 +286,15 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         let done: Vec<(FileResult, Option<govreport::Report>)> = chunk
             .par_drain(..)
             .map(|u| {
-                let parsed = u.bytes.and_then(|b| govreport::parse_json(&b));
-                match parsed {
+                match u.bytes.and_then(|b| crate::input::report(&b, options.lang)) {
                     Err(e) => (FileResult { name: u.name, outcome: Err(e) }, None),
-                    Ok(report) => (FileResult { name: u.name, outcome: govreport::check(&report, options) }, Some(report)),
+                    Ok((report, mut found)) => {
+                        let outcome = govreport::check(&report, options).map(|f| {
+                            found.0.extend(f.0);
+                            found
+                        });
+                        (FileResult { name: u.name, outcome }, Some(report))
+                    }
                 }
             })
             .collect();

@@ -25,3 +25,14 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     }
     Ok(buf)
 }
+
+/// A report from bytes: a JSON document as it is, anything else (an HTML page, text, a .docx
+/// file) imported, with the import findings.
+pub fn report(bytes: &[u8], lang: govreport::Lang) -> Result<(govreport::Report, govreport::Findings), Error> {
+    let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
+    if matches!(first, Some(b'{' | b'[')) {
+        return Ok((govreport::parse_json(bytes)?, govreport::Findings::default()));
+    }
+    let imported = govreport::import_document(bytes, &govreport::ImportOptions { lang, ..Default::default() })?;
+    Ok((imported.report, imported.findings))
+}

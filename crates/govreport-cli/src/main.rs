@@ -127,6 +127,24 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
+    /// Read a published report (HTML page, copied text, .docx, 2007-era prose) into a JSON
+    /// document; what the importer noticed about the source goes to standard error.
+    Import {
+        /// The page or file; `-` reads standard input.
+        file: PathBuf,
+        /// Write the document to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The text encoding (utf-8, gb18030, gbk …); found from the content when not given.
+        #[arg(long)]
+        encoding: Option<String>,
+        /// The reporting year, when the source does not state it.
+        #[arg(long)]
+        year: Option<u16>,
+        /// Language of the import findings.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
     /// Check a report against the same unit's report of the previous year (GR6xx).
     Compare {
         /// Last year's report.
@@ -239,10 +257,27 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 0
             }))
         }
+        Command::Import { file, output, encoding, year, lang } => {
+            let lang: Lang = lang.into();
+            let options = govreport::ImportOptions { encoding, year, lang, ..Default::default() };
+            let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
+            let imported = govreport::import_document(&bytes, &options).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
+            let text = imported.report.to_json_pretty() + "\n";
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
+                None => output::emit(&text),
+            }
+            let mut notes = String::new();
+            for f in imported.findings.iter() {
+                notes += &format!("  {} {} {}\n    {}\n", f.severity.as_str(), f.code, f.path, f.message);
+            }
+            eprint!("govreport: {} ({}, {})：{} 条导入提示\n{notes}", file.display(), imported.source.as_str(), imported.encoding, imported.findings.len());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Compare { previous, current, format, lang, copy_threshold } => {
             let lang: Lang = lang.into();
             let options = Options { lang, copy_threshold, ..Options::default() };
-            let read = |p: &PathBuf| input::read(p).and_then(|b| govreport::parse_json(&b)).map_err(|e| format!("{}: {}", p.display(), e.message(lang)));
+            let read = |p: &PathBuf| input::read(p).and_then(|b| input::report(&b, lang)).map(|(r, _)| r).map_err(|e| format!("{}: {}", p.display(), e.message(lang)));
             let (old, new) = (read(&previous)?, read(&current)?);
             let findings = govreport::compare(&old, &new, &options).map_err(|e| e.message(lang))?;
             let errors = findings.has_errors();
@@ -254,8 +289,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let agency = govreport::Agency { name, kind: kind.into(), level: None, region_code, credit_code: None };
             let mut reports = vec![];
             let mut unreadable = vec![];
-            batch::each_unit(batch::sources(&files), |u| match u.bytes.and_then(|b| govreport::parse_json(&b)) {
-                Ok(r) => reports.push(r),
+            batch::each_unit(batch::sources(&files), |u| match u.bytes.and_then(|b| input::report(&b, Lang::Zh)) {
+                Ok((r, _)) => reports.push(r),
                 Err(e) => unreadable.push(format!("{}: {}", u.name, e.message(Lang::Zh))),
             });
             if !unreadable.is_empty() {
@@ -288,7 +323,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Render { file, to, output, lang } => {
             let lang: Lang = lang.into();
             let read = |e: govreport::Error| format!("{}: {}", file.display(), e.message(lang));
-            let report = input::read(&file).and_then(|b| govreport::parse_json(&b)).map_err(read)?;
+            let report = input::read(&file).and_then(|b| input::report(&b, lang)).map(|(r, _)| r).map_err(read)?;
             let bytes = govreport::render(&report, to.into(), lang).map_err(read)?;
             match output {
                 Some(path) => std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?,

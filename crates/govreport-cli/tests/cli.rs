@@ -289,3 +289,35 @@ fn compare_and_aggregate_commands() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("reports[1]"));
 }
+
+#[test]
+fn published_pages_are_imported_and_checked() {
+    // The raw seed text: the breakdown and the three missing contents, nothing else.
+    let seed_txt = root().join("tests/fixtures/corpus/seed-2012-changchun-etdz.txt");
+    let o = run(&["check", "--today", "2026-11-26", "--format", "json", seed_txt.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v[0]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["GR801", "GR801", "GR801", "GR802"]);
+    // render → import gives the published content back.
+    let example = root().join("examples/report-2023.json");
+    let html = scratch("page.html", &run(&["render", example.to_str().unwrap()]).stdout);
+    let out = scratch("back.json", b"");
+    let o = run(&["import", html.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut want: Value = serde_json::from_slice(&std::fs::read(&example).unwrap()).unwrap();
+    // Level and region code are not printed in the published layout.
+    want["agency"].as_object_mut().unwrap().retain(|k, _| k == "name" || k == "kind");
+    let got: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(got, want);
+    // A GBK page: detected, read, imported.
+    let text = std::fs::read_to_string(root().join("tests/fixtures/corpus/dev/2022-002.txt")).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    let p = scratch("gbk.txt", &gbk);
+    let o = run(&["import", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["requests"]["new"]["total"], 1);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("GBK") || String::from_utf8_lossy(&o.stderr).contains("gb18030"), "{}", String::from_utf8_lossy(&o.stderr));
+}
