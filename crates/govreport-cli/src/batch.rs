@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use govreport::across::{CopyDetector, copy_findings};
+use govreport::across::{CopyDetector, PeerFigures, copy_findings};
 use govreport::limits::MAX_INPUT_BYTES;
 use govreport::{Error, Findings, Format, Lang, Options, Severity, Status};
 use rayon::prelude::*;
@@ -191,7 +191,8 @@ impl Summary {
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// A CSV field, quoted when it must be.
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
@@ -245,6 +246,7 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     });
     let mut summary = Summary::default();
     let mut copies = CopyDetector::new();
+    let mut peers = PeerFigures::new();
     let (mut names, mut formats): (Vec<String>, Vec<Format>) = (vec![], vec![]);
     let mut outcome = Outcome { unreadable: false, errors: false };
     let mut first = true;
@@ -302,6 +304,7 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         for (r, report) in done {
             if let Some(report) = report {
                 copies.add(names.len(), &report);
+                peers.add(names.len(), &report);
                 names.push(r.name.clone());
                 formats.push(report.format());
             }
@@ -322,14 +325,22 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    // 内容雷同 between units of the batch, reported on the later unit of each pair.
+    // Across the batch: 内容雷同 between units (on the later unit of each pair), and units
+    // that stand out from their peers.
     let threshold = options.copy_threshold.unwrap_or(govreport::across::compare::COPY_THRESHOLD);
     let pairs = copies.pairs(threshold);
-    if let Ok(found) = copy_findings(&pairs, &names, &formats, options) {
+    if let (Ok(mut found), Ok(odd)) = (copy_findings(&pairs, &names, &formats, options), peers.findings(options)) {
+        for (unit, f) in odd {
+            match found.iter_mut().find(|(u, _)| *u == unit) {
+                Some((_, g)) => g.0.extend(f.0),
+                None => found.push((unit, f)),
+            }
+        }
+        found.sort_by_key(|(u, _)| *u);
         let results: Vec<FileResult> = found.into_iter().map(|(i, f)| FileResult { name: names[i].clone(), outcome: Ok(f) }).collect();
         if !results.is_empty() {
             if format == CheckFormat::Human && !summary_only {
-                output::emit(if lang == Lang::Zh { "\n单位之间的内容雷同：\n" } else { "\nCopied text between units:\n" });
+                output::emit(if lang == Lang::Zh { "\n与同批其他单位相比：\n" } else { "\nCompared with the other units of the batch:\n" });
             }
             let units_before = summary.units;
             print(&results, &mut outcome, &mut summary, &mut first);

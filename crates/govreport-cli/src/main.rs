@@ -161,6 +161,18 @@ enum Command {
         #[arg(long, value_name = "RATIO")]
         copy_threshold: Option<f64>,
     },
+    /// The derived figures of each unit: 公开率, 复议诉讼率, 纠错率.
+    Indicators {
+        /// Reports, folders or JSON Lines files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Language of the headings.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
     /// Roll units' reports (same format and year) up into one report: every cell summed.
     Aggregate {
         /// Reports, folders or JSON Lines files.
@@ -284,6 +296,20 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let result = output::FileResult { name: current.display().to_string(), outcome: Ok(findings) };
             output::print_one(&result, format, lang);
             Ok(ExitCode::from(u8::from(errors)))
+        }
+        Command::Indicators { files, format, lang } => {
+            let lang: Lang = lang.into();
+            let mut rows = vec![];
+            let mut unreadable = false;
+            batch::each_unit(batch::sources(&files), |u| match u.bytes.and_then(|b| input::report(&b, lang)) {
+                Ok((r, _)) => rows.push((u.name, govreport::across::indicators(&r))),
+                Err(e) => {
+                    unreadable = true;
+                    eprintln!("govreport: {}: {}", u.name, e.message(lang));
+                }
+            });
+            output::emit(&output::indicators(&rows, format, lang));
+            Ok(ExitCode::from(if unreadable { 2 } else { 0 }))
         }
         Command::Aggregate { files, name, kind, region_code, output } => {
             let agency = govreport::Agency { name, kind: kind.into(), level: None, region_code, credit_code: None };

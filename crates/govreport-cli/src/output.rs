@@ -107,3 +107,40 @@ fn human(results: &[FileResult], lang: Lang, out: &mut String) {
         }
     }
 }
+
+/// The derived figures of each unit as a table (human), JSON or CSV.
+pub fn indicators(rows: &[(String, govreport::across::Indicators)], format: crate::CheckFormat, lang: Lang) -> String {
+    let labels = govreport::labels::INDICATORS;
+    let cells = |i: &govreport::across::Indicators| [i.disclosure_rate, i.review_litigation_rate, i.correction_rate];
+    match format {
+        crate::CheckFormat::Json | crate::CheckFormat::Sarif => {
+            let list: Vec<serde_json::Value> = rows.iter().map(|(name, i)| serde_json::json!({ "file": name, "indicators": i })).collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+        crate::CheckFormat::Csv => {
+            let mut out = format!("file,{}\n", labels.iter().map(|l| l.id).collect::<Vec<_>>().join(","));
+            for (name, i) in rows {
+                let v: Vec<String> = cells(i).iter().map(|x| x.map(|f| format!("{f:.4}")).unwrap_or_default()).collect();
+                out += &format!("{},{}\n", crate::batch::csv_field(name), v.join(","));
+            }
+            out
+        }
+        crate::CheckFormat::Human => {
+            let mut out = String::new();
+            let width = rows.iter().map(|(n, _)| govreport::render::width(n)).max().unwrap_or(0).max(4);
+            out += &pad(if lang == Lang::Zh { "单位" } else { "unit" }, width);
+            for l in labels {
+                out += &format!("  {}", pad(l.text(lang), 12));
+            }
+            out += "\n";
+            for (name, i) in rows {
+                out += &pad(name, width);
+                for x in cells(i) {
+                    out += &format!("  {}", pad(&x.map(|f| format!("{:.1}%", f * 100.0)).unwrap_or_else(|| "—".into()), 12));
+                }
+                out += "\n";
+            }
+            out
+        }
+    }
+}

@@ -236,7 +236,7 @@ fn a_folder_of_a_county_is_checked_as_a_batch() {
     assert_eq!(o.status.code(), Some(0), "warnings only");
     let out = stdout(&o);
     assert!(out.contains("共检查 6 份报告，0 份无法读取"), "{out}");
-    assert!(out.contains("单位之间的内容雷同"), "{out}");
+    assert!(out.contains("与同批其他单位相比"), "{out}");
     assert!(out.contains("GR701") && out.contains("county/2022/health.json"), "{out}");
     let summary = stdout(&run(&["check", "--summary", "--today", "2026-11-26", county.to_str().unwrap()]));
     assert!(!summary.contains("个问题（"), "{summary}");
@@ -320,4 +320,21 @@ fn published_pages_are_imported_and_checked() {
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["requests"]["new"]["total"], 1);
     assert!(String::from_utf8_lossy(&o.stderr).contains("GBK") || String::from_utf8_lossy(&o.stderr).contains("gb18030"), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn indicators_per_unit() {
+    let county = root().join("tests/fixtures/county/2023");
+    let v: Value = serde_json::from_slice(&run(&["indicators", "--format", "json", county.to_str().unwrap()]).stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    // Education 2023: (9+1 + 3+1) granted and partly granted of 19 results; 1 review of 17 new.
+    let edu = &list[0]["indicators"];
+    assert!((edu["disclosure_rate"].as_f64().unwrap() - 14.0 / 19.0).abs() < 1e-9);
+    assert!((edu["review_litigation_rate"].as_f64().unwrap() - 1.0 / 17.0).abs() < 1e-9);
+    assert!(edu["correction_rate"].is_null(), "the only review is pending: nothing concluded");
+    let human = stdout(&run(&["indicators", county.to_str().unwrap()]));
+    assert!(human.contains("公开率") && human.contains("73.7%"), "{human}");
+    let csv = stdout(&run(&["indicators", "--format", "csv", county.to_str().unwrap()]));
+    assert!(csv.starts_with("file,disclosure_rate,review_litigation_rate,correction_rate\n"), "{csv}");
 }

@@ -486,6 +486,16 @@ pub static CONTENTS_2007: &[ContentItem] = &[
 pub static CATCH_ALL: Label = la("catch_all", "其他", "other (catch-all)", &["其它"]);
 
 // ---------------------------------------------------------------------------------------------
+// Derived figures (see `crate::across::indicators`)
+
+/// The figures supervisors derive from a report, in the order of `Indicators`' fields.
+pub static INDICATORS: &[Label] = &[
+    l("disclosure_rate", "公开率", "Disclosure rate"),
+    l("review_litigation_rate", "复议诉讼率", "Review and litigation rate"),
+    l("correction_rate", "纠错率", "Correction rate"),
+];
+
+// ---------------------------------------------------------------------------------------------
 // Look-ups
 
 /// The label of the field at `pointer` in a document of `format`, if the templates name it.

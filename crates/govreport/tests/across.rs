@@ -88,6 +88,17 @@ fn every_cross_report_rule_is_fired_by_the_county() {
     for (_, f) in govreport::across::copy_findings(&d.pairs(0.8), &names, &formats, &opts()).unwrap() {
         fired.extend(f.iter().map(|x| x.code.clone()));
     }
+    // Peers: the education bureau's report as eight units, one with a zero and one with an
+    // extra digit in its new requests.
+    let mut peers = govreport::across::PeerFigures::new();
+    for (i, new) in [15u64, 18, 22, 0, 170, 19, 16, 21].into_iter().enumerate() {
+        let mut r = unit(2023, "education");
+        r.set("/requests/new/total", json!(new)).unwrap();
+        peers.add(i, &r);
+    }
+    for (_, f) in peers.findings(&opts()).unwrap() {
+        fired.extend(f.iter().map(|x| x.code.clone()));
+    }
     for rule in govreport::RULES.iter().filter(|r| matches!(r.family(), "GR6" | "GR7")) {
         assert!(fired.contains(rule.code), "no county fixture fires {} ({})", rule.code, rule.name);
     }

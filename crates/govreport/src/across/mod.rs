@@ -4,8 +4,10 @@
 pub mod aggregate;
 pub mod compare;
 pub mod copies;
+pub mod indicators;
 pub mod similarity;
 
 pub use aggregate::{Gap, RollUp, aggregate};
 pub use compare::compare;
 pub use copies::{CopyDetector, CopyPair, copy_findings};
+pub use indicators::{Indicators, PeerFigures, indicators};

@@ -7,7 +7,7 @@ use crate::finding::Severity::{Error, Info, Warning};
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
     &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301, &GR401, &GR402,
-    &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR601, &GR602, &GR603, &GR604, &GR605, &GR606, &GR701, &GR801, &GR802, &GR803, &GR804,
+    &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR601, &GR602, &GR603, &GR604, &GR605, &GR606, &GR701, &GR702, &GR703, &GR801, &GR802, &GR803, &GR804,
     &GR901, &GR902, &GR903, &GR904, &GR905, &GR906, &GR907, &GR908, &GR909, &GR910, &GR911, &GR912, &GR913, &GR914, &GR915, &GR916,
 ];
 
@@ -440,6 +440,32 @@ pub static GR701: Rule = Rule {
     message: ["“{part}”与 {other} 的报告相似度约为 {similarity}", "\"{part}\" is about {similarity} similar to the report of {other}"],
 };
 
+/// Zero or "/" among busy peers.
+pub static GR702: Rule = Rule {
+    code: "GR702",
+    name: "zero-among-peers",
+    severity: Info,
+    title: ["同类单位普遍有数、本单位为0或“/”", "Zero or \"/\" where the peer units have substantial numbers"],
+    explanation: [
+        "同一批同一格式的报告中（至少5个单位），本年新收申请、行政许可或行政处罚的中位数不少于10，而本单位为0或“/”。可能确实没有发生，也可能漏填，值得核实。",
+        "In one batch (at least 5 units of the same format) the median of new requests, licensing or penalty decisions is 10 or more, but this unit reports 0 or \"/\": possibly true, possibly left out; worth checking.",
+    ],
+    message: ["{cell}为 {actual}，而同类 {peers} 个单位的中位数为 {median}", "{cell} is {actual} while the median of {peers} peer units is {median}"],
+};
+
+/// Extreme among peers.
+pub static GR703: Rule = Rule {
+    code: "GR703",
+    name: "extreme-among-peers",
+    severity: Info,
+    title: ["数字远高于同类单位", "A figure far above the peer units'"],
+    explanation: [
+        "同一批同一格式的报告中（至少5个单位），本单位的本年新收申请、行政许可或行政处罚数量高于上四分位数加3倍四分位距，可能是录入错误（多打一位）。",
+        "In one batch (at least 5 units of the same format) this unit's new requests, licensing or penalty decisions exceed the upper quartile by more than three interquartile ranges: possibly a typing error (an extra digit).",
+    ],
+    message: ["{cell}为 {actual}，远高于同类单位（中位数 {median}，上限约 {fence}）", "{cell} is {actual}, far above the peers (median {median}, fence about {fence})"],
+};
+
 /// 2007 content missing.
 pub static GR801: Rule = Rule {
     code: "GR801",
@@ -550,8 +576,8 @@ pub static GR904: Rule = Rule {
         "The source ends part-way through a table: the rows that are there are imported, the rows after them (and the rest of a row cut in two) stay absent; nothing is invented. Common when only part of a page was copied.",
     ],
     message: [
-        "“{table}”表格在{at}中断（最后一行：{last}），其后 {count} 行不在来源中",
-        "The table \"{table}\" stops at {at} (last row: {last}); {count} row(s) after it are not in the source",
+        "“{table_name}”表格在{at}中断（最后一行：{last}），其后 {count} 行不在来源中",
+        "The table \"{table_name}\" stops at {at} (last row: {last}); {count} row(s) after it are not in the source",
     ],
 };
 
@@ -672,7 +698,7 @@ pub static GR913: Rule = Rule {
         "表格中没有格式规定的这些行（其前后的行都在）。这些行的单元格保持缺失。",
         "The table lacks these rows of the template (rows around them are there). Their cells stay absent.",
     ],
-    message: ["“{table}”表格缺少 {count} 行：{rows}", "The table \"{table}\" lacks {count} row(s): {rows}"],
+    message: ["“{table_name}”表格缺少 {count} 行：{rows}", "The table \"{table_name}\" lacks {count} row(s): {rows}"],
 };
 
 /// Undecodable bytes.

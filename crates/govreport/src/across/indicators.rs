@@ -1,0 +1,206 @@
+//! The derived figures supervisors read, per unit, and units that stand out from their peers.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::finding::Findings;
+use crate::model::{Format, Report};
+use crate::options::Options;
+use crate::rules::{Ctx, GR702, GR703};
+
+/// A unit's derived figures; each is None when a number it needs is missing or zero.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Indicators {
+    /// 公开率: (（一）予以公开 + （二）部分公开) / （七）总计.
+    pub disclosure_rate: Option<f64>,
+    /// 复议诉讼率: (行政复议 + 行政诉讼) / 本年新收申请.
+    pub review_litigation_rate: Option<f64>,
+    /// 纠错率: 结果纠正 / 已审结 (总计 − 尚未审结), over reviews and both kinds of lawsuit.
+    pub correction_rate: Option<f64>,
+}
+
+fn count(v: &Value, p: &str) -> Option<u64> {
+    v.pointer(p).and_then(Value::as_u64)
+}
+
+fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
+    match (num, den) {
+        (Some(n), Some(d)) if d > 0 => Some(n as f64 / d as f64),
+        _ => None,
+    }
+}
+
+fn sum(v: &Value, ps: &[&str]) -> Option<u64> {
+    ps.iter().map(|p| count(v, p)).sum::<Option<u64>>()
+}
+
+const GROUPS: [&str; 3] = ["/review_litigation/review", "/review_litigation/litigation_direct", "/review_litigation/litigation_after_review"];
+
+/// The derived figures of a 2019 or 2021 report (all None for the 2007 regime).
+pub fn indicators(report: &Report) -> Indicators {
+    if report.format() == Format::F2007 {
+        return Indicators::default();
+    }
+    let v = serde_json::to_value(report).unwrap_or(Value::Null);
+    let totals: Vec<String> = GROUPS.iter().map(|g| format!("{g}/total")).collect();
+    let cases = sum(&v, &totals.iter().map(String::as_str).collect::<Vec<_>>());
+    let corrected = sum(&v, &GROUPS.iter().map(|g| format!("{g}/corrected")).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>());
+    let pending = sum(&v, &GROUPS.iter().map(|g| format!("{g}/pending")).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>());
+    Indicators {
+        disclosure_rate: ratio(sum(&v, &["/requests/granted/total", "/requests/partially_granted/total"]), count(&v, "/requests/results_total/total")),
+        review_litigation_rate: ratio(cases, count(&v, "/requests/new/total")),
+        correction_rate: ratio(corrected, cases.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
+    }
+}
+
+/// The figures compared between peers: what a unit reports most, in both template formats.
+const WATCHED: [(&str, &str); 3] = [("/requests/new/total", "/requests/new/total"), ("/proactive/licensing", "/proactive/licensing/decisions"), ("/proactive/penalty", "/proactive/penalty/decisions")];
+
+/// A peer group needs this many units with the figure before anyone stands out.
+pub const MIN_PEERS: usize = 5;
+/// A peer median at least this large makes a zero or "/" stand out.
+pub const SUBSTANTIAL: f64 = 10.0;
+/// Beyond the upper quartile by this many interquartile ranges is extreme.
+pub const FENCE: f64 = 3.0;
+
+/// Collects the watched figures of every unit of a batch, then names the ones that stand out.
+#[derive(Default)]
+pub struct PeerFigures {
+    /// (unit, format, per watched figure: Some(n), or None for 0-like "/" / absent).
+    units: Vec<(usize, Format, [Option<Value>; 3])>,
+}
+
+fn median(sorted: &[f64]) -> f64 {
+    let n = sorted.len();
+    if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 }
+}
+
+fn quartiles(sorted: &[f64]) -> (f64, f64) {
+    let q = |p: f64| {
+        let x = p * (sorted.len() - 1) as f64;
+        let (lo, hi) = (x.floor() as usize, x.ceil() as usize);
+        sorted[lo] + (sorted[hi] - sorted[lo]) * (x - lo as f64)
+    };
+    (q(0.25), q(0.75))
+}
+
+impl PeerFigures {
+    /// An empty collection.
+    pub fn new() -> PeerFigures {
+        PeerFigures::default()
+    }
+
+    /// Adds unit `unit`'s figures (2007-regime reports have none and are skipped).
+    pub fn add(&mut self, unit: usize, report: &Report) {
+        let format = report.format();
+        if format == Format::F2007 {
+            return;
+        }
+        let v = serde_json::to_value(report).unwrap_or(Value::Null);
+        let pick = |i: usize| {
+            let p = if format == Format::F2021 { WATCHED[i].0 } else { WATCHED[i].1 };
+            v.pointer(p).cloned()
+        };
+        self.units.push((unit, format, [pick(0), pick(1), pick(2)]));
+    }
+
+    /// GR702 (zero or "/" where peers have substantial numbers) and GR703 (extreme values),
+    /// as (unit, findings) for every unit that has any. Peers are the units of the same format.
+    pub fn findings(&self, options: &Options) -> Result<Vec<(usize, Findings)>, Error> {
+        let resolved = options.resolve()?;
+        let mut out: Vec<(usize, Findings)> = vec![];
+        for format in [Format::F2019, Format::F2021] {
+            let peers: Vec<&(usize, Format, [Option<Value>; 3])> = self.units.iter().filter(|u| u.1 == format).collect();
+            for i in 0..WATCHED.len() {
+                let pointer = if format == Format::F2021 { WATCHED[i].0 } else { WATCHED[i].1 };
+                let mut values: Vec<f64> = peers.iter().filter_map(|u| u.2[i].as_ref().and_then(Value::as_u64)).map(|n| n as f64).collect();
+                if values.len() < MIN_PEERS {
+                    continue;
+                }
+                values.sort_by(f64::total_cmp);
+                let med = median(&values);
+                let (q1, q3) = quartiles(&values);
+                let fence = q3 + FENCE * (q3 - q1).max(1.0);
+                for (unit, _, figures) in &peers {
+                    let mut ctx = Ctx::new(format, &resolved);
+                    match &figures[i] {
+                        Some(Value::Number(n)) if n.as_u64().is_some_and(|x| x as f64 > fence) => {
+                            ctx.hit(&GR703, pointer).text("median", format!("{med}")).text("fence", format!("{fence:.0}")).actual(n).emit();
+                        }
+                        Some(Value::Number(n)) if n.as_u64() == Some(0) && med >= SUBSTANTIAL => {
+                            ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual(0).emit();
+                        }
+                        Some(Value::String(s)) if s == crate::model::NOT_APPLICABLE && med >= SUBSTANTIAL => {
+                            ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual("/").emit();
+                        }
+                        _ => {}
+                    }
+                    let found = ctx.finish();
+                    if found.is_empty() {
+                        continue;
+                    }
+                    match out.iter_mut().find(|(u, _)| u == unit) {
+                        Some((_, f)) => f.0.extend(found.0),
+                        None => out.push((*unit, found)),
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|(u, _)| *u);
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn unit(new: serde_json::Value) -> Report {
+        let mut r = Report::new(Format::F2021, 2023, crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None });
+        r.set("/requests/new/total", new).unwrap();
+        r
+    }
+
+    #[test]
+    fn zero_and_extreme_units_stand_out_from_their_peers() {
+        let mut p = PeerFigures::new();
+        for (i, n) in [json!(20), json!(25), json!(30), json!(22), json!(0), json!(900), json!("/"), json!(28)].into_iter().enumerate() {
+            p.add(i, &unit(n));
+        }
+        let found = p.findings(&Options::default()).unwrap();
+        let codes: Vec<(usize, String)> = found.iter().flat_map(|(u, f)| f.iter().map(move |x| (*u, x.code.clone()))).collect();
+        assert_eq!(codes, [(4, "GR702".to_string()), (5, "GR703".to_string()), (6, "GR702".to_string())]);
+        let extreme = &found[1].1.0[0];
+        assert_eq!(extreme.actual.as_deref(), Some("900"));
+        assert_eq!(extreme.params["median"], "25");
+    }
+
+    #[test]
+    fn rates() {
+        let mut r = unit(json!(10));
+        for (p, v) in [
+            ("/requests/granted/total", 4),
+            ("/requests/partially_granted/total", 2),
+            ("/requests/results_total/total", 8),
+            ("/review_litigation/review/total", 2),
+            ("/review_litigation/review/corrected", 1),
+            ("/review_litigation/review/pending", 0),
+            ("/review_litigation/litigation_direct/total", 1),
+            ("/review_litigation/litigation_direct/corrected", 0),
+            ("/review_litigation/litigation_direct/pending", 1),
+            ("/review_litigation/litigation_after_review/total", 0),
+            ("/review_litigation/litigation_after_review/corrected", 0),
+            ("/review_litigation/litigation_after_review/pending", 0),
+        ] {
+            r.set(p, json!(v)).unwrap();
+        }
+        let i = indicators(&r);
+        assert_eq!(i.disclosure_rate, Some(0.75));
+        assert_eq!(i.review_litigation_rate, Some(0.3));
+        assert_eq!(i.correction_rate, Some(0.5));
+        assert_eq!(indicators(&unit(json!(0))).review_litigation_rate, None);
+    }
+}
