@@ -244,9 +244,11 @@ fn a_folder_of_a_county_is_checked_as_a_batch() {
     let csv = stdout(&run(&["check", "--format", "csv", "--today", "2026-11-26", county.to_str().unwrap()]));
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows[0], "file,code,name,severity,status,path,expected,actual,message");
-    assert_eq!(rows.len(), 4, "{csv}");
+    // The blank, the two copies, and the township's 0 licensing decisions among busy peers.
+    assert_eq!(rows.len(), 5, "{csv}");
+    assert!(rows[2].contains("2022/minhe-town.json,GR702"), "{csv}");
     let json: Value = serde_json::from_slice(&run(&["check", "--format", "json", "--today", "2026-11-26", county.to_str().unwrap()]).stdout).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 7, "six units and the copy finding");
+    assert_eq!(json.as_array().unwrap().len(), 8, "six units, then the township's and the health unit's batch findings");
 }
 
 #[test]
