@@ -174,6 +174,7 @@ def test_random_batches(seed: int) -> None:
     assert len(results) == len(batch)
     for doc, result in zip(batch, results):
         if isinstance(result, list):
-            assert result == govreport.check(doc)
+            # Besides what only the batch shows (GR7: copies, outliers), each its own check.
+            assert [f for f in result if not f.code.startswith("GR7")] == govreport.check(doc)
         else:
             assert isinstance(result, govreport.ReportError)

@@ -4,29 +4,33 @@
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use govreport::{Lang, Options};
+use govreport::across::compare::COPY_THRESHOLD;
+use govreport::across::{CopyDetector, PeerFigures, copy_findings};
+use govreport::{Format, Lang, Options};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 use serde_json::{Map, Value};
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, type_name};
 use crate::errors::{Failure, ReportError, core_error, guard, invalid};
 use crate::finding::{Finding, Rule};
-use crate::report::Report;
 
 /// The options of a check, read by the core from the keyword arguments.
 pub(crate) struct CheckArgs {
-    options: Options,
+    pub(crate) options: Options,
     /// The language of messages, also for errors.
-    lang: Lang,
+    pub(crate) lang: Lang,
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    match obj.get_type().name() {
-        Ok(n) => n.to_string(),
-        Err(_) => "object".to_string(),
-    }
+/// The keyword arguments `check`, `check_many`, `Report.check` and `compare` share, as given.
+#[derive(Default)]
+pub(crate) struct CheckKwargs<'a, 'py> {
+    pub(crate) severity: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) disable: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) township_deadline: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) today: Option<&'a Bound<'py, PyAny>>,
+    pub(crate) copy_threshold: Option<&'a Bound<'py, PyAny>>,
 }
 
 fn text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
@@ -38,14 +42,8 @@ fn text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
 
 impl CheckArgs {
     /// Builds the options document and lets the core read it (and refuse what it refuses).
-    pub(crate) fn new(
-        py: Python<'_>,
-        lang: &str,
-        severity: Option<&Bound<'_, PyAny>>,
-        disable: Option<&Bound<'_, PyAny>>,
-        township_deadline: Option<&Bound<'_, PyAny>>,
-        today: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<CheckArgs> {
+    pub(crate) fn new(py: Python<'_>, lang: &str, kwargs: CheckKwargs<'_, '_>) -> PyResult<CheckArgs> {
+        let CheckKwargs { severity, disable, township_deadline, today, copy_threshold } = kwargs;
         let msg_lang = Lang::parse(lang);
         let mut map = Map::new();
         let lang_value = match msg_lang.map(serde_json::to_value) {
@@ -87,8 +85,26 @@ impl CheckArgs {
             Some(l) => l,
             None => Lang::Zh,
         };
+        if let Some(t) = copy_threshold {
+            map.insert("copy_threshold".into(), ratio(py, t, "copy_threshold", message_lang)?);
+        }
         let options = Options::from_json(&Value::Object(map).to_string()).map_err(|e| core_error(py, &e, message_lang))?;
         Ok(CheckArgs { options, lang: message_lang })
+    }
+}
+
+/// A number (int or float, not bool) as a JSON number, for the core to judge. NaN and the
+/// infinities have no JSON form: refused here, as the core would refuse them.
+fn ratio(py: Python<'_>, obj: &Bound<'_, PyAny>, what: &str, lang: Lang) -> PyResult<Value> {
+    if obj.is_instance_of::<PyBool>() || !(obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>()) {
+        return Err(PyTypeError::new_err(format!("{what} must be a number from 0 to 1, found {}", type_name(obj))));
+    }
+    let v: f64 = obj.extract()?;
+    match serde_json::Number::from_f64(v) {
+        Some(n) => Ok(Value::Number(n)),
+        None => {
+            Err(invalid(py, &format!("options.{what}"), &format!("应为 0 到 1 之间的数，实为 {v}"), &format!("expected a number from 0 to 1, found {v}"), lang))
+        }
     }
 }
 
@@ -126,9 +142,11 @@ pub(crate) fn one(py: Python<'_>, input: Input, args: &CheckArgs) -> PyResult<Ve
 /// Checks a report and returns its findings.
 ///
 /// `report` is a `Report`, a dict, JSON text (str), JSON bytes or an `os.PathLike` (a str is
-/// always JSON text, never a file name).
+/// always JSON text, never a file name). `copy_threshold` is accepted so that one set of
+/// options serves every call; one report has nothing to be a copy of.
 #[pyfunction]
-#[pyo3(signature = (report, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None))]
+#[pyo3(signature = (report, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn check(
     py: Python<'_>,
     report: &Bound<'_, PyAny>,
@@ -137,19 +155,84 @@ pub(crate) fn check(
     disable: Option<&Bound<'_, PyAny>>,
     township_deadline: Option<&Bound<'_, PyAny>>,
     today: Option<&Bound<'_, PyAny>>,
+    copy_threshold: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Finding>> {
-    let args = CheckArgs::new(py, lang, severity, disable, township_deadline, today)?;
+    let args = CheckArgs::new(py, lang, CheckKwargs { severity, disable, township_deadline, today, copy_threshold })?;
     one(py, convert::input(report)?, &args)
 }
 
-/// Checks many reports with the GIL released, on several threads.
+/// What became of one item of a batch: None when it was refused before the work (its error
+/// is kept by the caller).
+type Checked = Option<Result<govreport::Findings, Failure>>;
+
+/// How a unit of a batch is named in GR701 messages: its agency, or its place in the batch
+/// when the document names none.
+fn unit_name(i: usize, report: &govreport::Report) -> String {
+    let name = report.meta().agency.name.trim();
+    if name.is_empty() { format!("reports[{i}]") } else { name.to_string() }
+}
+
+/// Checks the batch on `threads` threads, then adds what only the batch shows, as
+/// `govreport check` does: prose copied between its units (the core's `CopyDetector` and
+/// `copy_findings`, GR701 on the later unit of each pair) and units that stand out from their
+/// peers (the core's `PeerFigures`, GR702/GR703). Runs without the GIL.
+fn check_batch(work: &[Option<Input>], threads: usize, options: &Options) -> Result<Vec<Checked>, Failure> {
+    let checked = map_parallel(work, threads, |input| {
+        input.as_ref().map(|i| {
+            guard(|| {
+                let report = i.load()?;
+                let findings = govreport::check(&report, options)?;
+                Ok((findings, report))
+            })
+        })
+    });
+    let mut out: Vec<Checked> = Vec::with_capacity(checked.len());
+    let mut kept = Vec::new();
+    for (i, item) in checked.into_iter().enumerate() {
+        out.push(match item {
+            Some(Some(Ok((findings, report)))) => {
+                kept.push((i, report));
+                Some(Ok(findings))
+            }
+            Some(Some(Err(f))) => Some(Err(f)),
+            Some(None) => None,
+            None => Some(Err(Failure::Internal("a worker thread stopped".into()))),
+        });
+    }
+    let (copies, outliers) = guard(|| {
+        let mut detector = CopyDetector::new();
+        let mut peers = PeerFigures::new();
+        let mut names = vec![String::new(); out.len()];
+        let mut formats = vec![Format::F2021; out.len()];
+        for (i, report) in &kept {
+            detector.add(*i, report);
+            peers.add(*i, report);
+            if let (Some(n), Some(f)) = (names.get_mut(*i), formats.get_mut(*i)) {
+                *n = unit_name(*i, report);
+                *f = report.format();
+            }
+        }
+        let threshold = options.copy_threshold.unwrap_or(COPY_THRESHOLD);
+        Ok((copy_findings(&detector.pairs(threshold), &names, &formats, options)?, peers.findings(options)?))
+    })?;
+    for (unit, found) in copies.into_iter().chain(outliers) {
+        if let Some(Some(Ok(findings))) = out.get_mut(unit) {
+            findings.0.extend(found.0);
+        }
+    }
+    Ok(out)
+}
+
+/// Checks many reports with the GIL released, on several threads, and adds what only the
+/// batch shows, as `govreport check` does: prose copied between them (GR701) and reports that
+/// stand out from their peers (GR702, GR703).
 ///
 /// Returns one item per report, in order: its list of findings, or the exception that report
 /// raised on its own (a `ReportError` for a bad document, an `OSError` for an unreadable file)
 /// — one bad report does not stop the batch. Bad options, and an item of no accepted type,
 /// raise for the whole call before any work is done.
 #[pyfunction]
-#[pyo3(signature = (reports, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, threads = None))]
+#[pyo3(signature = (reports, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None, threads = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn check_many<'py>(
     py: Python<'py>,
@@ -159,18 +242,11 @@ pub(crate) fn check_many<'py>(
     disable: Option<&Bound<'py, PyAny>>,
     township_deadline: Option<&Bound<'py, PyAny>>,
     today: Option<&Bound<'py, PyAny>>,
+    copy_threshold: Option<&Bound<'py, PyAny>>,
     threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let args = CheckArgs::new(py, lang, severity, disable, township_deadline, today)?;
-    let one_report = reports.is_instance_of::<PyString>()
-        || reports.is_instance_of::<PyBytes>()
-        || reports.is_instance_of::<PyByteArray>()
-        || reports.is_instance_of::<PyDict>()
-        || reports.is_instance_of::<Report>();
-    if one_report {
-        return Err(PyTypeError::new_err("check_many takes an iterable of reports (e.g. a list); for one report use check()"));
-    }
-    let items = reports.try_iter().map_err(|_| PyTypeError::new_err(format!("check_many takes an iterable of reports, found {}", type_name(reports))))?;
+    let args = CheckArgs::new(py, lang, CheckKwargs { severity, disable, township_deadline, today, copy_threshold })?;
+    let items = convert::reports(reports, "check_many")?;
     let threads = match threads {
         None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         Some(n) if n >= 1 => usize::try_from(n).map_or(1, |n| n),
@@ -196,20 +272,20 @@ pub(crate) fn check_many<'py>(
         }
     }
     let options = &args.options;
-    let results = py.detach(|| map_parallel(&work, threads, |input| input.as_ref().map(|i| run(i, options))));
+    let results = py.detach(|| check_batch(&work, threads, options)).map_err(|f| f.into_pyerr(py, args.lang))?;
     let out = PyList::empty(py);
     for (result, fail) in results.into_iter().zip(failed) {
         match (result, fail) {
             (_, Some(e)) => out.append(e.into_value(py))?,
-            (Some(Some(Ok(findings))), _) => {
+            (Some(Ok(findings)), None) => {
                 let list = PyList::empty(py);
                 for inner in findings {
                     list.append(Bound::new(py, Finding { inner })?)?;
                 }
                 out.append(list)?;
             }
-            (Some(Some(Err(f))), None) => out.append(f.into_pyerr(py, args.lang).into_value(py))?,
-            (Some(None), None) | (None, None) => out.append(Failure::Internal("a worker thread stopped".into()).into_pyerr(py, args.lang).into_value(py))?,
+            (Some(Err(f)), None) => out.append(f.into_pyerr(py, args.lang).into_value(py))?,
+            (None, None) => out.append(Failure::Internal("an item was lost".into()).into_pyerr(py, args.lang).into_value(py))?,
         }
     }
     Ok(out)

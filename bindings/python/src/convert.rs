@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use govreport::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyIterator, PyList, PyMemoryView, PyString, PyTuple};
 use serde_json::Value;
 
-use crate::errors::{Failure, structure};
+use crate::errors::{Failure, JSON_NAMES_A_FILE, structure};
 use crate::report::Report;
 
 /// What a caller handed in as a report, read while holding the GIL and parsed without it.
@@ -32,8 +32,8 @@ impl Input {
             Input::Report(r) => Ok((**r).clone()),
             Input::Bytes(b) => Ok(govreport::parse_json(b)?),
             Input::Text(t) => govreport::parse_str(t).map_err(|error| {
-                let path_hint = error.kind() == "syntax" && names_a_file(t);
-                Failure::Report { error, path_hint }
+                let hint = (error.kind() == "syntax" && names_a_file(t)).then_some(JSON_NAMES_A_FILE);
+                Failure::Report { error, hint, prefix: None }
             }),
             Input::Path(p) => {
                 let bytes = read_file(p).map_err(|error| Failure::Io { error, path: p.clone() })?;
@@ -44,21 +44,21 @@ impl Input {
 }
 
 /// Whether JSON text that failed to parse is rather the name of an existing file.
-fn names_a_file(text: &str) -> bool {
+pub(crate) fn names_a_file(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty() && t.len() < 4096 && !t.starts_with(['{', '[']) && !t.contains('\n') && Path::new(t).is_file()
 }
 
 /// Reads at most one byte more than the core accepts, so that a huge file is refused by the
 /// core's size limit without being read whole.
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_INPUT_BYTES.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     match obj.get_type().name() {
         Ok(n) => n.to_string(),
         Err(_) => "object".to_string(),
@@ -82,6 +82,22 @@ pub(crate) fn input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
         return Ok(Input::Path(obj.extract::<PathBuf>()?));
     }
     Err(PyTypeError::new_err(format!("expected {ACCEPTED}, found {}", type_name(obj))))
+}
+
+/// The items of `reports`, an iterable of reports given to `call` (`check_many`,
+/// `aggregate`). One report (a str, bytes, a dict or a Report) is refused: iterating over it
+/// would read its characters or keys as reports.
+pub(crate) fn reports<'py>(reports: &Bound<'py, PyAny>, call: &str) -> PyResult<Bound<'py, PyIterator>> {
+    let one_report = reports.is_instance_of::<PyString>()
+        || reports.is_instance_of::<PyBytes>()
+        || reports.is_instance_of::<PyByteArray>()
+        || reports.is_instance_of::<PyMemoryView>()
+        || reports.is_instance_of::<PyDict>()
+        || reports.is_instance_of::<Report>();
+    if one_report {
+        return Err(PyTypeError::new_err(format!("{call} takes an iterable of reports (e.g. a list), found one report ({})", type_name(reports))));
+    }
+    reports.try_iter().map_err(|_| PyTypeError::new_err(format!("{call} takes an iterable of reports, found {}", type_name(reports))))
 }
 
 /// JSON text or bytes, if `obj` is a `str`, `bytes`, `bytearray` or `memoryview`.

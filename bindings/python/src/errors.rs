@@ -28,18 +28,28 @@ create_exception!(
 /// Why a call failed, in a form that can cross threads without the GIL.
 #[derive(Debug)]
 pub(crate) enum Failure {
-    /// The core refused the input. `path_hint` is set when JSON text that failed to parse
-    /// names an existing file (the caller probably meant a path).
-    Report { error: govreport::Error, path_hint: bool },
+    /// The core refused the input. `hint` is added to the message (in Chinese and English),
+    /// e.g. when text that failed to parse names an existing file (the caller probably meant a
+    /// path); `prefix` names the argument the input was (`previous`, `reports[2]` …).
+    Report { error: govreport::Error, hint: Option<Hint>, prefix: Option<String> },
     /// A file could not be read.
     Io { error: std::io::Error, path: PathBuf },
     /// The core panicked (a bug): reported as a RuntimeError.
     Internal(String),
 }
 
+/// A sentence added to an error's message, in Chinese and English.
+pub(crate) type Hint = (&'static str, &'static str);
+
+/// For JSON text that names a file.
+pub(crate) const JSON_NAMES_A_FILE: Hint = (
+    "（这段文本是一个文件名：读取文件请传入 pathlib.Path，或用 Report.from_path）",
+    " (the text names a file: pass a pathlib.Path, or use Report.from_path, to read it)",
+);
+
 impl From<govreport::Error> for Failure {
     fn from(error: govreport::Error) -> Self {
-        Failure::Report { error, path_hint: false }
+        Failure::Report { error, hint: None, prefix: None }
     }
 }
 
@@ -47,16 +57,31 @@ impl Failure {
     /// The Python exception, with messages in `lang`.
     pub(crate) fn into_pyerr(self, py: Python<'_>, lang: Lang) -> PyErr {
         match self {
-            Failure::Report { error, path_hint } => {
+            Failure::Report { error, hint, prefix } => {
                 let (mut zh, mut en) = (error.message(Lang::Zh), error.message(Lang::En));
-                if path_hint {
-                    zh.push_str("（这段文本是一个文件名：读取文件请传入 pathlib.Path，或用 Report.from_path）");
-                    en.push_str(" (the text names a file: pass a pathlib.Path, or use Report.from_path, to read it)");
+                if let Some((hint_zh, hint_en)) = hint {
+                    zh.push_str(hint_zh);
+                    en.push_str(hint_en);
+                }
+                if let Some(p) = prefix {
+                    zh = format!("{p}：{zh}");
+                    en = format!("{p}: {en}");
                 }
                 report_error(py, error.kind(), error.pointer(), zh, en, lang)
             }
             Failure::Io { error, path } => os_error(&error, &path),
             Failure::Internal(what) => PyRuntimeError::new_err(format!("internal error in govreport (a bug; please report it): {what}")),
+        }
+    }
+}
+
+impl Failure {
+    /// The same failure, its message saying which argument it is about (`previous`,
+    /// `reports[2]` …). A file that cannot be read already names itself.
+    pub(crate) fn at(self, what: impl Into<String>) -> Failure {
+        match self {
+            Failure::Report { error, hint, prefix: None } => Failure::Report { error, hint, prefix: Some(what.into()) },
+            other => other,
         }
     }
 }

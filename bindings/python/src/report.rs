@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyIterator, PyList, PyString, PyTuple};
 use serde_json::Value;
 
-use crate::check::{self, CheckArgs};
+use crate::check::{self, CheckArgs, CheckKwargs};
 use crate::convert::{self, Input};
 use crate::errors::{core_error, guard};
 use crate::finding::Finding;
@@ -228,7 +228,8 @@ impl Report {
     }
 
     /// Checks the report: the same as `govreport.check(report, …)`.
-    #[pyo3(signature = (*, lang = "zh", severity = None, disable = None, township_deadline = None, today = None))]
+    #[pyo3(signature = (*, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None))]
+    #[allow(clippy::too_many_arguments)]
     fn check(
         slf: &Bound<'_, Self>,
         lang: &str,
@@ -236,9 +237,10 @@ impl Report {
         disable: Option<&Bound<'_, PyAny>>,
         township_deadline: Option<&Bound<'_, PyAny>>,
         today: Option<&Bound<'_, PyAny>>,
+        copy_threshold: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Finding>> {
         let py = slf.py();
-        let args = CheckArgs::new(py, lang, severity, disable, township_deadline, today)?;
+        let args = CheckArgs::new(py, lang, CheckKwargs { severity, disable, township_deadline, today, copy_threshold })?;
         // A copy, so that the report is not borrowed while the check runs without the GIL.
         let report = Box::new(slf.borrow().inner.clone());
         check::one(py, Input::Report(report), &args)

@@ -172,6 +172,7 @@ class Report:
         disable: Union[str, Iterable[str], None] = None,
         township_deadline: Optional[str] = None,
         today: Union[str, date, None] = None,
+        copy_threshold: Optional[float] = None,
     ) -> list[Finding]: ...
     def render(self, to: RenderTo = "html", *, lang: Lang = "zh") -> bytes:
         """The report in its official layout: the same as ``govreport.render(report, …)``."""
@@ -188,8 +189,13 @@ def check(
     disable: Union[str, Iterable[str], None] = None,
     township_deadline: Optional[str] = None,
     today: Union[str, date, None] = None,
+    copy_threshold: Optional[float] = None,
 ) -> list[Finding]:
-    """Checks a report and returns its findings (messages in ``lang``)."""
+    """Checks a report and returns its findings (messages in ``lang``).
+
+    ``copy_threshold`` is validated and accepted so that one set of options serves ``check``,
+    ``check_many`` and ``compare``; one report has nothing to be a copy of.
+    """
 
 def check_many(
     reports: Iterable[ReportInput],
@@ -199,12 +205,19 @@ def check_many(
     disable: Union[str, Iterable[str], None] = None,
     township_deadline: Optional[str] = None,
     today: Union[str, date, None] = None,
+    copy_threshold: Optional[float] = None,
     threads: Optional[int] = None,
 ) -> list[Union[list[Finding], ReportError, OSError]]:
     """Checks many reports with the GIL released; one result per report, in order.
 
     A result is the report's findings, or the exception that report raised on its own
     (ReportError, or OSError for an unreadable file): it is returned, not raised.
+
+    As ``govreport check`` does for a batch, the results also hold what only the batch shows
+    (the GR7 family; ``disable="GR7"`` turns it off): GR701 on the later report of each pair
+    whose prose is at least ``copy_threshold`` alike (0–1; 0.8 when None), naming the earlier
+    one by its agency (or ``reports[i]``); GR702 and GR703 on reports whose figures stand out
+    from their peers of the same format.
     """
 
 def rules(lang: Lang = "zh") -> list[Rule]: ...
