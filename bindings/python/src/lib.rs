@@ -3,9 +3,11 @@
 //!
 //! The layer converts Python values to the core's inputs and the core's answers to Python
 //! values, and forwards every call to the core: no rule and no document logic lives here.
-//! Parsing, checking and rendering run with the GIL released; a panic in the core becomes a
+//! Parsing, checking, comparing, rolling up and rendering run with the GIL
+//! released; a panic in the core becomes a
 //! `RuntimeError`, never a crash.
 
+mod across;
 mod check;
 mod convert;
 mod errors;
@@ -24,6 +26,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Completion>()?;
     m.add_class::<finding::Finding>()?;
     m.add_class::<finding::Rule>()?;
+    m.add_class::<across::RollUp>()?;
+    m.add_class::<across::Gap>()?;
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
     m.add_function(wrap_pyfunction!(check::check_many, m)?)?;
     m.add_function(wrap_pyfunction!(check::rules, m)?)?;
@@ -31,5 +35,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check::explain, m)?)?;
     m.add_function(wrap_pyfunction!(check::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(render::render, m)?)?;
+    m.add_function(wrap_pyfunction!(across::compare, m)?)?;
+    m.add_function(wrap_pyfunction!(across::aggregate, m)?)?;
     Ok(())
 }

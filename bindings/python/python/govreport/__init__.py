@@ -6,19 +6,24 @@ Inputs: ``Report(...)`` and ``check(...)`` take a ``Report``, a ``dict``, JSON t
 JSON ``bytes`` or a file path given as an ``os.PathLike`` (e.g. ``pathlib.Path``). A ``str``
 is always JSON text, never a file name: use ``Report.from_path("a.json")`` or
 ``check(pathlib.Path("a.json"))`` for files. ``render(...)`` takes the same inputs and returns
-the report in its official layout as bytes (HTML, Word, Markdown or text).
+the report in its official layout as bytes (HTML, Word, Markdown or text); ``compare(...)``
+and ``aggregate(...)`` take them too.
 """
 
 from govreport._native import (
     Completion,
     Finding,
+    Gap,
     Node,
     Report,
     ReportError,
+    RollUp,
     Rule,
     __version__,
+    aggregate,
     check,
     check_many,
+    compare,
     explain,
     json_schema,
     render,
@@ -29,13 +34,17 @@ from govreport._native import (
 __all__ = [
     "Completion",
     "Finding",
+    "Gap",
     "Node",
     "Report",
     "ReportError",
+    "RollUp",
     "Rule",
     "__version__",
+    "aggregate",
     "check",
     "check_many",
+    "compare",
     "explain",
     "json_schema",
     "render",

@@ -16,6 +16,9 @@ ErrorKind = Literal["too_large", "utf8", "syntax", "structure", "unknown_format"
 #: Anything ``Report(...)`` and ``check(...)`` read: a Report, a dict, JSON text (a ``str``
 #: is always JSON text), JSON bytes, or a file path as an ``os.PathLike``.
 ReportInput = Union["Report", dict[str, Any], str, bytes, bytearray, memoryview, PathLike[str]]
+#: The body a roll-up is for: the document's ``agency`` object as a dict, or a name (a str,
+#: for a 人民政府 of kind ``"government"``).
+AgencyInput = Union[dict[str, Any], str]
 
 __version__: str
 
@@ -233,4 +236,57 @@ def render(report: ReportInput, to: RenderTo = "html", *, lang: Lang = "zh") -> 
     ``Report.complete()`` first for the derived totals). An unknown ``to`` or ``lang`` is a
     ReportError of kind ``"invalid"``; a bad report raises as ``check`` does. The GIL is
     released while the report is read and written.
+    """
+
+def compare(
+    previous: ReportInput,
+    current: ReportInput,
+    *,
+    lang: Lang = "zh",
+    severity: Optional[dict[str, SeverityName]] = None,
+    disable: Union[str, Iterable[str], None] = None,
+    today: Union[str, date, None] = None,
+    copy_threshold: Optional[float] = None,
+) -> list[Finding]:
+    """Checks ``current`` against ``previous``, the same unit's report of the year before (GR6xx).
+
+    Findings point into ``current``. ``copy_threshold`` (0–1; 0.8 when None) is how similar
+    prose must be to last year's to count as copied (GR606). A report that cannot be read
+    raises as ``check`` does, its message starting ``previous:`` or ``current:``.
+    """
+
+@final
+class Gap:
+    """A cell of a roll-up left blank because some units leave it blank or absent."""
+
+    @property
+    def pointer(self) -> str: ...
+    @property
+    def units(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """``{"pointer": …, "units": […]}``."""
+    def __eq__(self, other: object) -> bool: ...
+
+@final
+class RollUp:
+    """What ``aggregate`` gives: the summed report, its units, and the cells it could not sum."""
+
+    @property
+    def report(self) -> Report:
+        """The summed report (tables only); the same object on every access."""
+    @property
+    def units(self) -> list[str]:
+        """The agency names of the units that contributed, in order."""
+    @property
+    def gaps(self) -> list[Gap]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """``{"report": {…}, "units": […], "gaps": [{"pointer": …, "units": […]}, …]}``."""
+
+def aggregate(reports: Iterable[ReportInput], *, agency: AgencyInput, lang: Lang = "zh") -> RollUp:
+    """Rolls units' reports (one format, one year) up into one report of ``agency``.
+
+    Every cell is summed exactly; a cell some unit leaves blank or absent is blank in the
+    roll-up and named in ``gaps``, never zeroed; "/" units are left out of a sum. Mixed formats
+    or years, 2007-regime reports and an empty list raise ReportError with the core's message;
+    a report that cannot be read raises its error, its message starting ``reports[i]:``.
     """
