@@ -3,7 +3,7 @@
 //!
 //! The layer converts Python values to the core's inputs and the core's answers to Python
 //! values, and forwards every call to the core: no rule and no document logic lives here.
-//! Parsing, checking, comparing, rolling up and rendering run with the GIL
+//! Parsing, checking, comparing, rolling up, importing and rendering run with the GIL
 //! released; a panic in the core becomes a
 //! `RuntimeError`, never a crash.
 
@@ -12,6 +12,7 @@ mod check;
 mod convert;
 mod errors;
 mod finding;
+mod import;
 mod render;
 mod report;
 
@@ -28,6 +29,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<finding::Rule>()?;
     m.add_class::<across::RollUp>()?;
     m.add_class::<across::Gap>()?;
+    m.add_class::<import::Imported>()?;
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
     m.add_function(wrap_pyfunction!(check::check_many, m)?)?;
     m.add_function(wrap_pyfunction!(check::rules, m)?)?;
@@ -37,5 +39,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(render::render, m)?)?;
     m.add_function(wrap_pyfunction!(across::compare, m)?)?;
     m.add_function(wrap_pyfunction!(across::aggregate, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_document, m)?)?;
     Ok(())
 }

@@ -8,12 +8,17 @@ is always JSON text, never a file name: use ``Report.from_path("a.json")`` or
 ``check(pathlib.Path("a.json"))`` for files. ``render(...)`` takes the same inputs and returns
 the report in its official layout as bytes (HTML, Word, Markdown or text); ``compare(...)``
 and ``aggregate(...)`` take them too.
+
+``import_document(...)`` reads a published report instead: the bytes of a page or a file, or
+its text as a ``str`` (for import a ``str`` is the text of a page, never a file name: read
+files with a ``pathlib.Path``).
 """
 
 from govreport._native import (
     Completion,
     Finding,
     Gap,
+    Imported,
     Node,
     Report,
     ReportError,
@@ -25,6 +30,7 @@ from govreport._native import (
     check_many,
     compare,
     explain,
+    import_document,
     json_schema,
     render,
     rule,
@@ -35,6 +41,7 @@ __all__ = [
     "Completion",
     "Finding",
     "Gap",
+    "Imported",
     "Node",
     "Report",
     "ReportError",
@@ -46,6 +53,7 @@ __all__ = [
     "check_many",
     "compare",
     "explain",
+    "import_document",
     "json_schema",
     "render",
     "rule",

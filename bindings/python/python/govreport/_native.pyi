@@ -12,10 +12,17 @@ FormatName = Literal["2021", "2019", "2007"]
 #: What ``render`` writes: HTML, a Word document, Markdown or plain text (aliases accepted).
 RenderTo = Literal["html", "docx", "md", "markdown", "txt", "text"]
 ErrorKind = Literal["too_large", "utf8", "syntax", "structure", "unknown_format", "invalid"]
+#: What ``import_document`` read: a report document, an HTML page, text, or a Word file.
+SourceKind = Literal["json", "html", "text", "docx"]
+#: What ``import_document(source_kind=…)`` accepts (aliases included).
+SourceKindArg = Literal["json", "html", "htm", "text", "txt", "docx", "word"]
 
 #: Anything ``Report(...)`` and ``check(...)`` read: a Report, a dict, JSON text (a ``str``
 #: is always JSON text), JSON bytes, or a file path as an ``os.PathLike``.
 ReportInput = Union["Report", dict[str, Any], str, bytes, bytearray, memoryview, PathLike[str]]
+#: What ``import_document`` reads: the bytes of a page or a file, the text of a page (a
+#: ``str`` is always text, never a file name), or a file path as an ``os.PathLike``.
+ImportSource = Union[str, bytes, bytearray, memoryview, PathLike[str]]
 #: The body a roll-up is for: the document's ``agency`` object as a dict, or a name (a str,
 #: for a 人民政府 of kind ``"government"``).
 AgencyInput = Union[dict[str, Any], str]
@@ -289,4 +296,39 @@ def aggregate(reports: Iterable[ReportInput], *, agency: AgencyInput, lang: Lang
     roll-up and named in ``gaps``, never zeroed; "/" units are left out of a sum. Mixed formats
     or years, 2007-regime reports and an empty list raise ReportError with the core's message;
     a report that cannot be read raises its error, its message starting ``reports[i]:``.
+    """
+
+@final
+class Imported:
+    """What ``import_document`` gives."""
+
+    @property
+    def report(self) -> Report:
+        """The report as the source states it; the same object on every access."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Import findings (GR9xx), each with its place in the source in ``params``."""
+    @property
+    def source(self) -> SourceKind: ...
+    @property
+    def encoding(self) -> str:
+        """The encoding the text was read in ("UTF-8", "GBK", "gb18030" …)."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …]}``."""
+
+def import_document(
+    source: ImportSource,
+    *,
+    encoding: Optional[str] = None,
+    source_kind: Optional[SourceKindArg] = None,
+    format: Optional[FormatName] = None,
+    year: Optional[int] = None,
+    lang: Lang = "zh",
+) -> Imported:
+    """Reads a published report (HTML page, copied text, .docx, 2007-era prose, or JSON).
+
+    ``source``: bytes (their encoding found from the content, or ``encoding``), a ``str`` (the
+    text of a page, already decoded; never a file name, and a one-line str naming a file is
+    refused) or an ``os.PathLike`` to read. The kind of source, format and year are found from
+    the content unless given. Import findings only: run ``check`` on ``.report`` for the rest.
     """
