@@ -121,15 +121,31 @@ const CORPUS: &[(&str, &[(&str, &str)])] = &[
     ("dev/2022-004", &[("GR910", "/published_on"), ("GR904", "/requests/withheld/third_party"), ("GR901", "/review_litigation"), ("GR907", "/format")]),
     (
         "dev/2022-007",
-        &[("GR916", "/year"), ("GR916", "/agency/name"), ("GR910", "/published_on"), ("GR904", "/requests/withheld/prohibited_by_law"), ("GR901", "/review_litigation")],
+        &[
+            ("GR916", "/year"),
+            ("GR916", "/agency/name"),
+            ("GR910", "/published_on"),
+            ("GR904", "/requests/withheld/prohibited_by_law"),
+            ("GR901", "/review_litigation"),
+        ],
     ),
     ("dev/2023-006", &[("GR910", "/published_on"), ("GR909", ""), ("GR904", "/requests/partially_granted"), ("GR901", "/review_litigation")]),
     ("dev/2023-014", &[("GR910", "/published_on"), ("GR915", "/sections/overview"), ("GR901", "/proactive")]),
     ("dev/2023-023", &[("GR910", "/published_on"), ("GR915", "/sections/overview"), ("GR901", "/proactive")]),
-    ("dev/2024-001", &[("GR910", "/agency/name"), ("GR910", "/published_on"), ("GR904", "/requests/withheld/enforcement_files"), ("GR901", "/review_litigation")]),
+    (
+        "dev/2024-001",
+        &[("GR910", "/agency/name"), ("GR910", "/published_on"), ("GR904", "/requests/withheld/enforcement_files"), ("GR901", "/review_litigation")],
+    ),
     (
         "dev/2024-010",
-        &[("GR916", "/year"), ("GR916", "/agency/name"), ("GR910", "/published_on"), ("GR909", ""), ("GR904", "/requests/new"), ("GR901", "/review_litigation")],
+        &[
+            ("GR916", "/year"),
+            ("GR916", "/agency/name"),
+            ("GR910", "/published_on"),
+            ("GR909", ""),
+            ("GR904", "/requests/new"),
+            ("GR901", "/review_litigation"),
+        ],
     ),
     ("dev/2024-036", &[("GR910", "/published_on"), ("GR915", "/sections/overview"), ("GR901", "/proactive")]),
 ];
@@ -207,7 +223,10 @@ fn the_raw_seed_checks_as_the_seed() {
     assert_eq!((sum.expected.as_deref(), sum.actual.as_deref()), (Some("3017"), Some("3025")));
     let mut items: Vec<&str> = findings.with_code("GR801").map(|f| f.params["item"].as_str()).collect();
     items.sort();
-    assert_eq!(items, vec!["（三）政府信息公开的收费及减免情况", "（二）依申请公开政府信息和不予公开政府信息的情况", "（四）因政府信息公开申请行政复议、提起行政诉讼的情况"]);
+    assert_eq!(
+        items,
+        vec!["（三）政府信息公开的收费及减免情况", "（二）依申请公开政府信息和不予公开政府信息的情况", "（四）因政府信息公开申请行政复议、提起行政诉讼的情况"]
+    );
 }
 
 #[test]
@@ -228,4 +247,337 @@ fn corpus_findings_name_the_place_and_the_alias() {
     let en = import_document(&bytes, &ImportOptions { lang: govreport::Lang::En, ..Default::default() }).unwrap();
     let cut = en.findings.with_code("GR904").next().unwrap();
     assert!(cut.message.contains("stops at line 31"), "{}", cut.message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages made by hand in the shapes portals publish (tests/fixtures/pages/make_pages.py).
+
+fn page(name: &str) -> (Imported, Report) {
+    let bytes = std::fs::read(root().join(format!("tests/fixtures/pages/{name}"))).unwrap();
+    let got = import_document(&bytes, &ImportOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let stem = name.rsplit_once('.').unwrap().0;
+    (got, load(&format!("tests/fixtures/pages/{stem}.json")))
+}
+
+#[test]
+fn word_made_page_in_gbk() {
+    let (got, want) = page("word-gbk-2022.html");
+    assert_eq!((got.source, got.encoding), (SourceKind::Html, "GBK"));
+    assert!(got.report == want, "{}", diff(&want, &got.report));
+    assert_eq!(codes(&got), want_codes(&[("GR906", "")]), "{:#?}", got.findings);
+    let alias = got.findings.with_code("GR906").next().unwrap();
+    assert_eq!((alias.params["found"].as_str(), alias.params["label"].as_str()), ("规范性 文件", "行政规范性文件"));
+    assert_eq!(alias.params["table"], "1");
+}
+
+#[test]
+fn portal_page_with_layout_tables() {
+    let (got, want) = page("portal-nested-2023.html");
+    assert_eq!((got.source, got.encoding), (SourceKind::Html, "UTF-8"));
+    assert!(got.report == want, "{}", diff(&want, &got.report));
+    assert_eq!(codes(&got), want_codes(&[("GR902", "/sections/problems"), ("GR908", "/requests/other")]), "{:#?}", got.findings);
+    let single = got.findings.with_code("GR908").next().unwrap();
+    assert_eq!(single.params["values"], "0、0、0、0、0、0、0");
+    // Nothing of （六）其他处理 is invented.
+    assert!(got.report.get("/requests/other").unwrap().is_none());
+}
+
+#[test]
+fn word_file_in_the_2019_template() {
+    let (got, want) = page("word-2020.docx");
+    assert_eq!(got.source, SourceKind::Docx);
+    assert!(got.report == want, "{}", diff(&want, &got.report));
+    assert_eq!(codes(&got), vec![], "{:#?}", got.findings);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the importer makes of particular shapes.
+
+fn text(s: &str) -> Imported {
+    import_document(s.as_bytes(), &ImportOptions::default()).unwrap()
+}
+
+const HEAD_2021: &str = "某市某局2023年政府信息公开工作年度报告\n发布日期：2024-01-20\n一、总体情况\n本年度我局依法做好政府信息公开工作。\n";
+
+#[test]
+fn a_single_other_handling_row_in_a_2021_table_is_named_not_spread() {
+    let page = format!(
+        "{HEAD_2021}三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2\n（六）其他处理\t1\t0\t0\t0\t0\t0\t1\n（七）总计\t3\t0\t0\t0\t0\t0\t3\n四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n本年制发件数\n"
+    );
+    let got = text(&page);
+    assert_eq!(got.report.format(), govreport::Format::F2021);
+    assert!(got.report.get("/requests/other").unwrap().is_none());
+    let f = got.findings.with_code("GR908").next().expect("GR908");
+    assert_eq!(f.params["values"], "1、0、0、0、0、0、1");
+    assert_eq!(f.params["line"], "8");
+    assert_eq!(got.report.get("/requests/results_total/total").unwrap(), Some(serde_json::json!(3)));
+}
+
+#[test]
+fn cells_blank_slash_and_numbers_as_published() {
+    // Tabs, full-width digits, a blank cell, "—" and "无", a thousands separator.
+    let page = format!(
+        "{HEAD_2021}二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t—\t无\t／\n行政规范性文件\t１２\t\t30\n第二十条第（五）项\n行政许可\t1,234\n"
+    );
+    let got = text(&page);
+    let get = |p: &str| got.report.get(p).unwrap();
+    assert_eq!(get("/proactive/rules/issued"), Some("/".into()));
+    assert_eq!(get("/proactive/rules/repealed"), Some("/".into()));
+    assert_eq!(get("/proactive/rules/in_force"), Some("/".into()));
+    assert_eq!(get("/proactive/normative_documents/issued"), Some(12.into()));
+    assert_eq!(get("/proactive/normative_documents/repealed"), Some(serde_json::Value::Null));
+    assert_eq!(get("/proactive/normative_documents/in_force"), Some(30.into()));
+    assert_eq!(get("/proactive/licensing"), Some(1234.into()));
+    assert_eq!(get("/proactive/penalty"), None);
+}
+
+#[test]
+fn labels_broken_up_and_written_otherwise_still_match() {
+    // Spaces inside labels, "1、" for "1.", half-width brackets, quotes of another kind,
+    // traditional characters, and an alias that is reported.
+    let page = format!(
+        "{HEAD_2021}三、收到和处理政府信息公开申请情况\n自然人 | 法人或其他组织 | 总计\n商业 企业 | 科研 机构 | 社会公益 组织 | 法律服务机构 | 其他\n(三) 不予公開 | 1、屬于國家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n3、危及\"三安全一稳定\" | 1 | 0 | 0 | 0 | 0 | 0 | 1\n（七）合计 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n"
+    );
+    let got = text(&page);
+    assert_eq!(got.report.get("/requests/withheld/state_secret/total").unwrap(), Some(0.into()));
+    assert_eq!(got.report.get("/requests/withheld/security_stability/natural_person").unwrap(), Some(1.into()));
+    assert_eq!(got.report.get("/requests/results_total/total").unwrap(), Some(1.into()));
+    let alias: Vec<(&str, &str)> = got.findings.with_code("GR906").map(|f| (f.params["found"].as_str(), f.params["label"].as_str())).collect();
+    assert_eq!(alias, vec![("（七）合计", "（七）总计")]);
+    // Rows are never placed by position across rows: the rows the source skips stay absent.
+    assert!(got.report.get("/requests/withheld/prohibited_by_law").unwrap().is_none());
+    assert!(got.report.get("/requests/new").unwrap().is_none());
+}
+
+#[test]
+fn a_short_row_in_the_middle_keeps_its_cells_and_says_so() {
+    let page = format!(
+        "{HEAD_2021}三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 2 | 0 | 0\n二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
+    );
+    let got = text(&page);
+    assert_eq!(got.report.get("/requests/new/research").unwrap(), Some(0.into()));
+    assert_eq!(got.report.get("/requests/new/social_welfare").unwrap(), None);
+    let short = got.findings.with_code("GR905").next().expect("GR905");
+    assert_eq!((short.path.as_str(), short.params["found"].as_str(), short.params["columns"].as_str()), ("/requests/new", "3", "7"));
+    // The table ends at part 四's heading: its other rows are missing, not cut off.
+    assert!(got.findings.with_code("GR913").any(|f| f.path == "/requests/granted"));
+    assert!(got.findings.with_code("GR904").all(|f| !f.path.starts_with("/requests")));
+}
+
+#[test]
+fn the_2019_template_is_told_from_its_columns() {
+    let page = "某县某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 0\n规范性文件 3 3 15\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 20 -3 410\n";
+    let got = text(page);
+    assert_eq!(got.report.format(), govreport::Format::F2019);
+    assert_eq!(got.report.get("/proactive/normative_documents/total_published").unwrap(), Some(15.into()));
+    assert_eq!(got.report.get("/proactive/licensing/change").unwrap(), Some((-3).into()));
+    // The same tables in a 2021 report name the 2019 template.
+    let page = page.replace("2020年", "2022年").replace("二、主动公开", "根据国办公开办函〔2021〕30号要求编制。\n二、主动公开");
+    let got = text(&page);
+    assert_eq!(got.report.format(), govreport::Format::F2019);
+    assert!(got.findings.with_code("GR907").any(|f| f.params["cited"].contains("〔2021〕30号")));
+}
+
+#[test]
+fn headings_out_of_order_and_tables_missing() {
+    let page = "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度我局依法做好政府信息公开工作。\n三、主动公开政府信息情况\n我局主动公开了各类信息。\n二、收到和处理政府信息公开申请情况\n本年度未收到申请。\n";
+    let got = text(page);
+    let order: Vec<&str> = got.findings.with_code("GR902").map(|f| f.path.as_str()).collect();
+    assert_eq!(order, vec!["/proactive", "/requests"]);
+    let missing: Vec<&str> = got.findings.with_code("GR903").map(|f| f.path.as_str()).collect();
+    assert_eq!(missing, vec!["/proactive", "/requests"]);
+    assert!(got.findings.with_code("GR901").any(|f| f.params["parts"].contains("四、")));
+}
+
+#[test]
+fn encodings_bom_meta_and_detection() {
+    let page = format!("{HEAD_2021}二、主动公开政府信息情况\n规章 | 1 | 0 | 1 |\n");
+    // GB18030 text without a declaration: not UTF-8, so GB18030.
+    let (gb, _, _) = encoding_rs::GB18030.encode(&page);
+    let got = import_document(&gb, &ImportOptions::default()).unwrap();
+    assert_eq!((got.encoding, got.report.meta().agency.name.as_str()), ("gb18030", "某市某局"));
+    // A UTF-8 byte-order mark.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(page.as_bytes());
+    assert_eq!(import_document(&bom, &ImportOptions::default()).unwrap().report.meta().agency.name, "某市某局");
+    // A label given by the caller wins over detection.
+    let got = import_document(&gb, &ImportOptions { encoding: Some("gbk".into()), ..Default::default() }).unwrap();
+    assert_eq!(got.encoding, "GBK");
+    // A page that says utf-8 but was saved as GBK is read as what it is.
+    let html = format!("<html><head><meta charset=\"utf-8\"></head><body><p>{}</p></body></html>", page.replace('\n', "</p><p>"));
+    let (gbk, _, _) = encoding_rs::GBK.encode(&html);
+    let got = import_document(&gbk, &ImportOptions::default()).unwrap();
+    assert_eq!(got.source, SourceKind::Html);
+    assert_eq!(got.report.meta().agency.name, "某市某局");
+    // Bytes that are no text in the encoding named are replaced, and said so.
+    let got = import_document(&[page.as_bytes(), b"\xFF\xFE\xFD"].concat(), &ImportOptions { encoding: Some("utf-8".into()), ..Default::default() }).unwrap();
+    assert!(got.findings.with_code("GR914").next().is_some());
+}
+
+#[test]
+fn json_and_what_is_refused() {
+    let json = std::fs::read(root().join("examples/report-2023.json")).unwrap();
+    let got = import_document(&json, &ImportOptions::default()).unwrap();
+    assert_eq!((got.source, got.findings.len()), (SourceKind::Json, 0));
+    assert_eq!(got.report, load("examples/report-2023.json"));
+    let kind = |b: &[u8], o: &ImportOptions| import_document(b, o).unwrap_err().kind();
+    assert_eq!(kind(b"", &ImportOptions::default()), "invalid");
+    assert_eq!(kind(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word", &ImportOptions::default()), "invalid");
+    assert_eq!(kind(b"%PDF-1.4", &ImportOptions::default()), "invalid");
+    assert_eq!(kind(b"PK\x03\x04 not really a zip", &ImportOptions::default()), "invalid");
+    assert_eq!(kind(b"{\"format\": 2021}", &ImportOptions::default()), "structure");
+    // No year anywhere: an error that says how to give it; with the year given, a document.
+    let no_year = "某局政府信息公开工作报告\n一、总体情况\n工作平稳。".as_bytes();
+    let e = import_document(no_year, &ImportOptions::default()).unwrap_err();
+    assert_eq!(e.pointer(), None);
+    assert_eq!(e.kind(), "invalid");
+    let got = import_document(no_year, &ImportOptions { year: Some(2022), ..Default::default() }).unwrap();
+    assert_eq!(got.report.meta().year, 2022);
+    // Options as JSON (for the command, C and Python).
+    let o = ImportOptions::from_json(r#"{"encoding":"gb18030","source":"html","format":"2019","year":2020,"lang":"en"}"#).unwrap();
+    assert_eq!((o.source, o.format, o.year, o.lang), (Some(SourceKind::Html), Some(govreport::Format::F2019), Some(2020), govreport::Lang::En));
+    for bad in [r#"{"encoding":"klingon"}"#, r#"{"source":"pdf"}"#, r#"{"format":"2020"}"#, r#"{"colour":1}"#] {
+        assert_eq!(ImportOptions::from_json(bad).unwrap_err().kind(), "invalid", "{bad}");
+    }
+    // The whole result as JSON.
+    let v: serde_json::Value = serde_json::from_str(&corpus("dev/2022-002").to_json()).unwrap();
+    assert_eq!((v["source"].as_str(), v["encoding"].as_str()), (Some("text"), Some("UTF-8")));
+    assert_eq!(v["report"]["requests"]["new"]["total"], 1);
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "GR904"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// No input makes the importer panic.
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn docx_with(document_xml: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    z.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    z.write_all(document_xml.as_bytes()).unwrap();
+    z.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn no_panic_on_truncated_garbage_or_mutated_input() {
+    let mut inputs: Vec<(String, Vec<u8>)> = vec![];
+    for (name, _) in CORPUS {
+        inputs.push((name.to_string(), std::fs::read(root().join(format!("tests/fixtures/corpus/{name}.txt"))).unwrap()));
+    }
+    for p in ["word-gbk-2022.html", "portal-nested-2023.html", "word-2020.docx"] {
+        inputs.push((p.to_string(), std::fs::read(root().join(format!("tests/fixtures/pages/{p}"))).unwrap()));
+    }
+    let example = load("examples/report-2023.json");
+    inputs.push(("rendered docx".into(), render(&example, RenderFormat::Docx, Lang::Zh).unwrap()));
+    let mut cases: Vec<(String, Vec<u8>)> = vec![];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for (name, bytes) in &inputs {
+        // Cut at many points, including inside multi-byte characters and zip entries.
+        for k in 0..30 {
+            let at = bytes.len() * k / 30 + rng.below(7);
+            cases.push((format!("{name} cut at {at}"), bytes[..at.min(bytes.len())].to_vec()));
+        }
+        // Bytes changed at random.
+        for k in 0..12 {
+            let mut b = bytes.clone();
+            for _ in 0..=k {
+                let i = rng.below(b.len());
+                b[i] = rng.next() as u8;
+            }
+            cases.push((format!("{name} mutated {k}"), b));
+        }
+    }
+    for k in 0..120 {
+        let n = rng.below(4000);
+        cases.push((format!("random {k}"), (0..n).map(|_| rng.next() as u8).collect()));
+    }
+    // Shapes meant to hurt: deep nesting, huge spans, tables without end, odd numbers.
+    let deep_html = format!("<html><body>{}2023年报告{}</body></html>", "<div><table><tr><td>".repeat(3000), "</td></tr></table></div>".repeat(10));
+    let deep_xml = format!("<w:document><w:body>{}<w:t>x</w:t></w:body></w:document>", "<w:tbl><w:tr><w:tc><w:p><w:r>".repeat(3000));
+    let odd = [
+        deep_html.into_bytes(),
+        docx_with(&deep_xml),
+        docx_with(
+            "<w:document><w:body><w:p><w:r><w:t>某局2023年政府信息公开工作年度报告</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val=\"99999\"/></w:tcPr></w:tc></w:tr></w:tbl>",
+        ),
+        "<table><tr><td rowspan=99999 colspan=99999>一、本年新收政府信息公开申请数量</td><td>99999999999999999999999</td></tr></table>".into(),
+        format!("{HEAD_2021}{}", "一、本年新收政府信息公开申请数量 | 1 |\n".repeat(500)).into_bytes(),
+        format!("{HEAD_2021}{}", "行政复议 ".repeat(2000)).into_bytes(),
+        "2023年\n（六）其他处理 1 2 3 4 5 6 7 8 9\n结果维持 结果纠正 其他结果 尚未审结 总计\n".repeat(20).into_bytes(),
+        "共主动公开政府信息99999999999999999999999条，其中：其他信息类1条，占999.999%".into(),
+        "2012年报告\n一、\n二、共\n三、共计条其中：".into(),
+        "\u{FEFF}{".into(),
+        b"\xFF\xFE<\x00h\x00t\x00m\x00l\x00>\x00".to_vec(),
+        "二〇二三年十三月四十日".into(),
+    ];
+    for (i, b) in odd.into_iter().enumerate() {
+        cases.push((format!("odd {i}"), b));
+    }
+    let mut panicked = vec![];
+    let mut slowest = (std::time::Duration::ZERO, String::new());
+    for (name, bytes) in &cases {
+        let t = std::time::Instant::now();
+        for options in [ImportOptions::default(), ImportOptions { year: Some(2023), ..Default::default() }] {
+            let r = std::panic::catch_unwind(|| {
+                if let Ok(got) = import_document(bytes, &options) {
+                    let _ = got.to_json();
+                    let _ = govreport::check(&got.report, &govreport::Options { today: Some("2026-11-26".into()), ..Default::default() });
+                }
+            });
+            if r.is_err() {
+                panicked.push(name.clone());
+            }
+        }
+        if t.elapsed() > slowest.0 {
+            slowest = (t.elapsed(), name.clone());
+        }
+    }
+    println!("{} inputs; slowest: {} ({:?})", cases.len(), slowest.1, slowest.0);
+    assert!(panicked.is_empty(), "panicked on {} of {} inputs: {panicked:?}", panicked.len(), cases.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speed: a page of about 100 KB (printed, not asserted).
+
+#[test]
+fn speed_of_a_100_kb_page() {
+    let word = std::fs::read(root().join("tests/fixtures/pages/word-gbk-2022.html")).unwrap();
+    // The Word page is about 90 KB; pad its text to 100 KB as a long report would be.
+    let html = encoding_rs::GBK.decode(&word).0.into_owned();
+    let para = "<p class=MsoNormal style='text-indent:32.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>我局坚持以公开为常态、不公开为例外，健全政府信息公开工作机制，及时回应社会关切。<span lang=EN-US><o:p></o:p></span></span></p>\r\n";
+    let mut page = html.clone();
+    while page.len() < 100 * 1024 {
+        page = page.replacen("五、政府信息公开工作存在", &format!("{para}五、政府信息公开工作存在"), 1);
+    }
+    let bytes = page.into_bytes();
+    let runs = 20;
+    let start = std::time::Instant::now();
+    for _ in 0..runs {
+        let got = import_document(&bytes, &ImportOptions::default()).unwrap();
+        assert_eq!(got.report.get("/proactive/licensing").unwrap(), Some(156.into()));
+    }
+    let each = start.elapsed() / runs;
+    let build = if cfg!(debug_assertions) { "debug build; `cargo test --release` for the real figure" } else { "release build" };
+    println!(
+        "import of a {} KB HTML page: {:.2} ms ({:.1} MB/s, {build})",
+        bytes.len() / 1024,
+        each.as_secs_f64() * 1000.0,
+        bytes.len() as f64 / each.as_secs_f64() / 1e6
+    );
 }

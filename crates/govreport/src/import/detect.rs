@@ -85,29 +85,31 @@ fn decode_with(bytes: &[u8], e: &'static Encoding) -> Decoded {
 
 /// Whether the bytes look like markup, judged on their ASCII.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(65536)];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     const TAGS: &[&[u8]] = &[
-        b"<!doctype html",
-        b"<html",
-        b"<head",
-        b"<body",
-        b"<table",
-        b"<div",
-        b"<p>",
-        b"<p ",
-        b"<br",
-        b"<tr",
-        b"<td",
-        b"<span",
-        b"<meta",
-        b"<h1",
-        b"<h2",
-        b"<section",
-        b"<article",
-        b"<font",
+        b"!doctype html",
+        b"html",
+        b"head",
+        b"body",
+        b"table",
+        b"div",
+        b"p>",
+        b"p ",
+        b"br",
+        b"tr",
+        b"td",
+        b"span",
+        b"meta",
+        b"h1",
+        b"h2",
+        b"section",
+        b"article",
+        b"font",
     ];
-    TAGS.iter().any(|t| find(&lower, t).is_some())
+    let head = &bytes[..bytes.len().min(65536)];
+    head.iter().enumerate().filter(|(_, b)| **b == b'<').any(|(i, _)| {
+        let rest = &head[i + 1..];
+        TAGS.iter().any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
+    })
 }
 
 /// Decodes `bytes`: a byte-order mark first, then the label the caller gives, then the charset

@@ -237,9 +237,9 @@ impl Reader<'_> {
         }
     }
 
-    fn cell_text(&self, tc: usize) -> String {
+    fn cell_text(&self, tc: usize, depth: usize) -> String {
         let mut r = Reader { els: self.els, out: vec![], paragraphs: 0, tables: 0 };
-        r.blocks(tc, 1);
+        r.blocks(tc, depth + 1);
         r.out.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
     }
 
@@ -262,8 +262,9 @@ impl Reader<'_> {
                     .collect()
             })
             .collect();
-        let texts: Vec<Vec<String>> = cells.iter().map(|r| r.iter().map(|&c| self.cell_text(c)).collect()).collect();
+        // A table with tables inside is layout: its cells are read as blocks, once.
         let nested = cells.iter().flatten().any(|&c| has_table(els, c, 0));
+        let texts: Vec<Vec<String>> = if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|&c| self.cell_text(c, depth)).collect()).collect() };
         let prose = texts.iter().flatten().any(|t| t.chars().count() > PROSE_CELL_CHARS);
         let single_column = texts.iter().all(|r| r.iter().filter(|t| !t.trim().is_empty()).count() <= 1);
         if nested || prose || single_column {

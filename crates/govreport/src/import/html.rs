@@ -77,8 +77,12 @@ fn name<'a>(el: &ElementRef<'a>) -> &'a str {
 
 fn hidden(el: &ElementRef) -> bool {
     el.value().attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
+        // Most elements of a Word page have a style; few hide anything.
+        let quick = ["one", "ONE", "idden", "IDDEN"].iter().any(|w| s.contains(w));
+        quick && {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        }
     }) || el.value().attr("hidden").is_some()
 }
 
@@ -166,8 +170,9 @@ impl Walker {
     fn table(&mut self, table: ElementRef, depth: usize) {
         let rows = rows_of(table);
         let cells: Vec<Vec<ElementRef>> = rows.iter().map(|r| cells_of(*r)).collect();
-        let texts: Vec<Vec<String>> = cells.iter().map(|r| r.iter().map(|c| cell_text(*c)).collect()).collect();
+        // A table with tables inside is layout: its cells are read as blocks, once.
         let nested = table.descendent_elements().skip(1).any(|e| name(&e) == "table");
+        let texts: Vec<Vec<String>> = if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|c| cell_text(*c, depth)).collect()).collect() };
         let prose = texts.iter().flatten().any(|t| t.chars().count() > PROSE_CELL_CHARS);
         let single_column = texts.iter().all(|r| r.iter().filter(|t| !t.trim().is_empty()).count() <= 1);
         if nested || prose || single_column {
@@ -208,14 +213,14 @@ fn cells_of(row: ElementRef) -> Vec<ElementRef> {
 }
 
 /// The text of a cell: its paragraphs on separate lines, white space collapsed in each.
-fn cell_text(cell: ElementRef) -> String {
+fn cell_text(cell: ElementRef, depth: usize) -> String {
     let mut w = Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0 };
     for child in cell.children() {
         match child.value() {
             Node::Text(t) => push_text(&mut w.buf, t),
             Node::Element(_) => {
                 if let Some(c) = ElementRef::wrap(child) {
-                    w.walk(c, 1);
+                    w.walk(c, depth + 1);
                 }
             }
             _ => {}

@@ -407,24 +407,74 @@ pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
             break;
         }
     }
-    let nonempty: Vec<usize> = (0..lines.len()).rev().take(4).collect();
-    for &li in &nonempty {
+    // The page around the report: print and close links, site footers.
+    for (li, line) in lines.iter().enumerate() {
+        if is_chrome(&line.text) {
+            m.excluded.insert(li);
+        }
+    }
+    let last: Vec<usize> = (0..lines.len()).rev().filter(|i| !m.excluded.contains(i)).take(4).collect();
+    for &li in &last {
         if let Some(d) = date_line(&plain(&lines[li].text)) {
             if m.published_on.is_none() {
                 m.published_on = Some(d);
             }
             m.excluded.insert(li);
             // The signature above the date.
-            if li > 0
-                && let Some((name, _)) = &m.agency
-                && norm::key(&lines[li - 1].text) == norm::key(name)
+            if let Some(prev) = (0..li).rev().find(|i| !m.excluded.contains(i))
+                && is_signature(&lines[prev].text, m.agency.as_ref().map(|a| a.0.as_str()))
             {
-                m.excluded.insert(li - 1);
+                m.excluded.insert(prev);
             }
             break;
         }
     }
     m
+}
+
+/// Words of the page around an article, never of a report (half-width, as [`plain`] gives them).
+const CHROME: &[&str] = &[
+    "打印本页",
+    "关闭窗口",
+    "【打印】",
+    "【关闭】",
+    "版权所有",
+    "ICP备",
+    "网站标识码",
+    "网站地图",
+    "主办单位",
+    "主办:",
+    "承办单位",
+    "技术支持",
+    "分享到",
+    "浏览次数",
+    "访问量",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "字号:",
+    "【字体",
+    "您当前的位置",
+    "当前位置:",
+];
+
+/// Whether a line is part of the page around the report (navigation, print links, footer).
+pub fn is_chrome(text: &str) -> bool {
+    let t: String = plain(text).into_iter().filter(|c| !norm::is_space(*c)).collect();
+    t.chars().count() <= 60 && !t.contains('。') && CHROME.iter().any(|w| t.contains(w))
+}
+
+/// Whether a line above the closing date is the signature: the agency's name or a short form.
+fn is_signature(text: &str, agency: Option<&str>) -> bool {
+    let k = norm::key(text);
+    let n = k.chars().count();
+    if !(2..=30).contains(&n) || k.chars().any(|c| clause_break(c) || c == '。') {
+        return false;
+    }
+    match agency.map(norm::key) {
+        Some(a) if !a.is_empty() && (a.contains(&k) || k.contains(&a)) => true,
+        _ => AGENCY_ENDS.iter().any(|e| k.ends_with(e)),
+    }
 }
 
 /// The kind of body its name shows: 街道办事处, 乡 and 镇 are townships, a name ending in

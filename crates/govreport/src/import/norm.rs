@@ -271,8 +271,11 @@ const T2S: &[(char, char)] = &[
 
 /// The simplified form of `c` when it is one of the traditional characters the importer knows.
 pub fn simplify(c: char) -> char {
-    // The table is small; a linear scan costs less than building a map for every call site.
-    T2S.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, char>> = std::sync::OnceLock::new();
+    if c.is_ascii() {
+        return c;
+    }
+    MAP.get_or_init(|| T2S.iter().copied().collect()).get(&c).copied().unwrap_or(c)
 }
 
 /// Full-width ASCII forms (ＡＢ１２（）：，) as ASCII; the ideographic space as a space.

@@ -233,8 +233,15 @@ fn strip_numbering(k: &str) -> &str {
 }
 
 impl Index {
+    /// The labels of `format`'s tables (2019 or 2021), built once.
+    pub fn of(format: Format) -> &'static Index {
+        static I2019: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        static I2021: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        if format == Format::F2019 { I2019.get_or_init(|| Index::new(Format::F2019)) } else { I2021.get_or_init(|| Index::new(Format::F2021)) }
+    }
+
     /// The labels of `format`'s tables (2019 or 2021).
-    pub fn new(format: Format) -> Index {
+    fn new(format: Format) -> Index {
         let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
         let rows: Vec<&'static RowLabel> = labels::request_rows(format).collect();
         let mut ix = Index { format, map: HashMap::new(), blocks, rows };
@@ -340,19 +347,19 @@ pub struct Tok {
 const MAX_JOIN: usize = 6;
 
 fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
+    let values: Vec<Option<Raw>> = words.iter().map(|w| raw_value(w)).collect();
     let mut i = 0;
     while i < words.len() {
-        if let Some(raw) = raw_value(words[i]) {
-            out.push(TokKind::Value(raw, words[i].to_string()));
+        if let Some(raw) = &values[i] {
+            out.push(TokKind::Value(raw.clone(), words[i].to_string()));
             i += 1;
             continue;
         }
         let mut found = None;
-        let end = words.len().min(i + MAX_JOIN);
+        // Words joined up to the next value, longest first.
+        let run = values[i + 1..].iter().take_while(|v| v.is_none()).count();
+        let end = words.len().min(i + MAX_JOIN).min(i + 1 + run);
         for j in (i + 1..=end).rev() {
-            if words[i + 1..j].iter().any(|w| raw_value(w).is_some()) {
-                continue;
-            }
             let joined: String = words[i..j].concat();
             if let Some(e) = ix.lookup(&joined) {
                 found = Some((j, e.to_vec(), words[i..j].join(" ")));
@@ -396,7 +403,7 @@ pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
                 if let Some(raw) = raw_value(t) {
                     kinds.push(TokKind::Value(raw, t.to_string()));
                 } else if let Some(e) = ix.lookup(t) {
-                    kinds.push(TokKind::Label(e.to_vec(), t.to_string()));
+                    kinds.push(TokKind::Label(e.to_vec(), t.split(is_space).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")));
                 } else {
                     let w = words(t);
                     let before = kinds.len();
@@ -467,6 +474,7 @@ pub struct Reader<'a> {
     last_table: Option<TableId>,
     closed: HashSet<TableId>,
     part: Option<usize>,
+    other_single: bool,
 }
 
 fn next_is_value(toks: &[Tok], i: usize) -> bool {
@@ -510,6 +518,7 @@ impl<'a> Reader<'a> {
             last_table: None,
             closed: HashSet::new(),
             part: None,
+            other_single: false,
         }
     }
 
@@ -750,6 +759,7 @@ impl<'a> Reader<'a> {
                 }
                 let list = values.join("、");
                 if other6 {
+                    self.other_single = true;
                     notes.add(&GR908, label.id, pos).text("values", list);
                 } else {
                     notes.add(&GR909, "", pos).text("text", format!("{} {}", label.zh, values.join(" ")));
@@ -786,8 +796,10 @@ impl<'a> Reader<'a> {
             }
             let max = reads.iter().map(|r| r.order).max();
             let got: HashSet<usize> = reads.iter().map(|r| r.order).collect();
+            // The sub-rows of a （六）其他处理 given as one row are GR908's, not missing rows.
+            let single = |id: &str| self.other_single && id.starts_with("/requests/other/");
             let missing: Vec<(usize, &'static str, &'static Label)> =
-                template.iter().filter(|(o, ..)| max.is_some_and(|m| *o < m) && !got.contains(o)).copied().collect();
+                template.iter().filter(|(o, id, _)| max.is_some_and(|m| *o < m) && !got.contains(o) && !single(id)).copied().collect();
             let trailing: Vec<(usize, &'static str, &'static Label)> = template.iter().filter(|(o, ..)| max.is_none_or(|m| *o > m)).copied().collect();
             let last = reads.last();
             let last_short = last.is_some_and(|r| r.filled < r.columns);
@@ -800,7 +812,7 @@ impl<'a> Reader<'a> {
                     _ => trailing.first().map_or(String::new(), |t| t.1.to_string()),
                 };
                 let n = notes.add(&GR904, path, last_pos);
-                n.label("table", table.label()).text("count", trailing.len());
+                n.label("table_name", table.label()).text("count", trailing.len());
                 match last {
                     Some(r) => {
                         n.label("last", r.label).text("found", r.filled).text("columns", r.columns);
@@ -824,7 +836,12 @@ impl<'a> Reader<'a> {
                 let zh = shown.iter().map(|l| l.zh).collect::<Vec<_>>().join("、") + more.0;
                 let en = shown.iter().map(|l| l.en).collect::<Vec<_>>().join(", ") + more.1;
                 let related = unlisted.iter().map(|t| t.1.to_string()).collect();
-                notes.add(&GR913, unlisted[0].1, last_pos).label("table", table.label()).text("count", unlisted.len()).both("rows", zh, en).related(related);
+                notes
+                    .add(&GR913, unlisted[0].1, last_pos)
+                    .label("table_name", table.label())
+                    .text("count", unlisted.len())
+                    .both("rows", zh, en)
+                    .related(related);
             }
             for r in short {
                 notes.add(&GR905, r.id, r.pos).text("found", r.filled).text("columns", r.columns);
@@ -844,7 +861,7 @@ impl<'a> Reader<'a> {
         if at_end {
             notes
                 .add(&GR904, path, last_pos)
-                .label("table", TableId::C.label())
+                .label("table_name", TableId::C.label())
                 .label("last", &labels::REVIEW_GROUPS[((s - 1) / 5).min(2)])
                 .text("found", (s - 1) % 5 + 1)
                 .text("columns", 5)
@@ -916,9 +933,11 @@ fn format_keys(format: Format) -> HashSet<String> {
 
 /// How many labels found only in one format's tables the lines use: (2019, 2021).
 pub fn format_votes(lines: &[Line]) -> (usize, usize) {
-    let (all19, all21) = (format_keys(Format::F2019), format_keys(Format::F2021));
-    let only19: HashSet<&String> = all19.difference(&all21).collect();
-    let only21: HashSet<&String> = all21.difference(&all19).collect();
+    static ONLY: std::sync::OnceLock<(HashSet<String>, HashSet<String>)> = std::sync::OnceLock::new();
+    let (only19, only21) = ONLY.get_or_init(|| {
+        let (all19, all21) = (format_keys(Format::F2019), format_keys(Format::F2021));
+        (all19.difference(&all21).cloned().collect(), all21.difference(&all19).cloned().collect())
+    });
     let (mut v19, mut v21) = (0, 0);
     for line in lines {
         let pieces: Vec<String> = match &line.cells {
@@ -971,7 +990,7 @@ mod tests {
 
     #[test]
     fn index() {
-        let ix = Index::new(Format::F2021);
+        let ix = Index::of(Format::F2021);
         assert!(matches!(ix.lookup("规范性文件").unwrap()[0], Entry { hit: Hit::ARow(0, 1), alias: true, .. }));
         assert!(matches!(ix.lookup("行政规范性文件").unwrap()[0], Entry { hit: Hit::ARow(0, 1), alias: false, .. }));
         assert!(ix.lookup("商业 企业").is_some());

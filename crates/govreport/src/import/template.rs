@@ -91,9 +91,9 @@ pub struct Read {
 
 /// Reads a 2019 or 2021 report. `from_tables` says whether the tables set the format.
 pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, notes: &mut Notes) -> Read {
-    let ix = Index::new(format);
+    let ix = Index::of(format);
     let body: Vec<usize> = (0..lines.len()).filter(|i| !meta.excluded.contains(i)).collect();
-    let headings: BTreeMap<usize, Heading> = body.iter().filter_map(|&i| heading(&lines[i], &ix).map(|h| (i, h))).collect();
+    let headings: BTreeMap<usize, Heading> = body.iter().filter_map(|&i| heading(&lines[i], ix).map(|h| (i, h))).collect();
     // Numbering and order.
     let mut last: Option<usize> = None;
     for (&li, h) in &headings {
@@ -105,7 +105,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         }
         last = Some(last.map_or(h.part, |l| l.max(h.part)));
     }
-    let mut reader = Reader::new(&ix);
+    let mut reader = Reader::new(ix);
     let mut prose: [Vec<String>; 6] = Default::default();
     let mut unheaded: Vec<String> = vec![];
     let mut part: Option<usize> = None;
@@ -119,7 +119,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
             after_table = false;
             continue;
         }
-        let toks = tokens(line, &ix);
+        let toks = tokens(line, ix);
         let prose_part = part.is_some_and(|p| matches!(p, 0 | 4 | 5));
         let labels_n = toks.iter().filter(|t| matches!(t.kind, TokKind::Label(..))).count();
         let only_values = !toks.is_empty() && toks.iter().all(|t| matches!(t.kind, TokKind::Value(..)));
