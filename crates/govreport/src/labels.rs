@@ -180,7 +180,7 @@ pub static PROACTIVE_2021: &[ProactiveBlock] = &[
     ProactiveBlock {
         item: "第二十条第（八）项",
         rows: &[l("/proactive/fees_10k_yuan", "行政事业性收费", "Administrative fees")],
-        columns: &[la("", "本年收费金额（单位：万元）", "Fees collected this year (10,000 yuan)", &["本年收费金额"])],
+        columns: &[la("", "本年收费金额（单位：万元）", "Fees collected this year (10,000 yuan)", &["本年收费金额", "本年收费金额（万元）"])],
     },
 ];
 

@@ -426,6 +426,9 @@ fn json_and_what_is_refused() {
     assert_eq!(kind(b"%PDF-1.4", &ImportOptions::default()), "invalid");
     assert_eq!(kind(b"PK\x03\x04 not really a zip", &ImportOptions::default()), "invalid");
     assert_eq!(kind(b"{\"format\": 2021}", &ImportOptions::default()), "structure");
+    assert_eq!(kind(b"{\"format\": \"2021\",", &ImportOptions::default()), "syntax");
+    // Braces around words are text, not JSON.
+    assert_eq!(text("{某局}2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。").source, SourceKind::Text);
     // No year anywhere: an error that says how to give it; with the year given, a document.
     let no_year = "某局政府信息公开工作报告\n一、总体情况\n工作平稳。".as_bytes();
     let e = import_document(no_year, &ImportOptions::default()).unwrap_err();
@@ -580,4 +583,30 @@ fn speed_of_a_100_kb_page() {
         each.as_secs_f64() * 1000.0,
         bytes.len() as f64 / each.as_secs_f64() / 1e6
     );
+}
+
+#[test]
+fn round_trip_2007_prose() {
+    // The 2007 fixtures rendered and read back: headings, text, and the figures in the text.
+    let mut names: Vec<String> = std::fs::read_dir(root().join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    let mut seen = 0;
+    for n in names {
+        let original = load(&format!("tests/fixtures/{n}"));
+        let Report::F2007(want) = &original else { continue };
+        seen += 1;
+        for fmt in [RenderFormat::Html, RenderFormat::Docx, RenderFormat::Text] {
+            let got = import_document(&render(&original, fmt, Lang::Zh).unwrap(), &ImportOptions::default()).unwrap();
+            let Report::F2007(got_r) = &got.report else { panic!("{n} as {fmt:?}: not read as 2007") };
+            assert_eq!((got_r.year, &got_r.published_on, &got_r.agency.name), (want.year, &want.published_on, &want.agency.name), "{n} as {fmt:?}");
+            assert_eq!(got_r.sections, want.sections, "{n} as {fmt:?}");
+            assert_eq!(got_r.figures, want.figures, "{n} as {fmt:?}");
+            assert!(got.findings.is_empty(), "{n} as {fmt:?}: {:#?}", got.findings);
+        }
+    }
+    assert!(seen >= 3);
 }

@@ -146,7 +146,10 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error> {
 /// What decoded text is: a JSON document, an HTML page or plain text.
 pub fn kind_of_text(text: &str, raw: &[u8]) -> SourceKind {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    if t.starts_with('{') {
+    // A JSON object opens with a key or closes at once; "{标题}…" is text.
+    if let Some(rest) = t.strip_prefix('{')
+        && rest.trim_start().starts_with(['"', '}'])
+    {
         return SourceKind::Json;
     }
     if t.starts_with('<') || looks_like_html(raw) || looks_like_html(text.as_bytes()) {

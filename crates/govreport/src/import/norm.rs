@@ -343,7 +343,8 @@ pub fn key(text: &str) -> String {
     for &c in &chars[i..] {
         out.push(c);
     }
-    out
+    // 其它 is the other spelling of 其他 (法人或其它组织, 不计其它情形).
+    if out.contains("其它") { out.replace("其它", "其他") } else { out }
 }
 
 /// Text with traditional characters simplified and full-width forms made half-width, one
@@ -400,6 +401,7 @@ mod tests {
         assert_eq!(key("本年收费金额（单位：万元）"), "本年收费金额(单位:万元)");
         assert_eq!(key("2022"), "2022");
         assert_eq!(key("12.5"), "12.5");
+        assert_eq!(key("法人或其它组织"), "法人或其他组织");
     }
 
     #[test]
