@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use govreport::across::{CopyDetector, PeerFigures, copy_findings};
+use govreport::across::Batch;
 use govreport::limits::MAX_INPUT_BYTES;
-use govreport::{Error, Findings, Format, Lang, Options, Severity, Status};
+use govreport::{Error, Findings, Lang, Options, Severity, Status};
 use rayon::prelude::*;
 
 use crate::CheckFormat;
@@ -245,9 +245,7 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         bar
     });
     let mut summary = Summary::default();
-    let mut copies = CopyDetector::new();
-    let mut peers = PeerFigures::new();
-    let (mut names, mut formats): (Vec<String>, Vec<Format>) = (vec![], vec![]);
+    let mut batch = Batch::new();
     let mut outcome = Outcome { unreadable: false, errors: false };
     let mut first = true;
     let mut sarif: Vec<(String, Findings)> = vec![];
@@ -303,10 +301,7 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         let mut results = Vec::with_capacity(done.len());
         for (r, report) in done {
             if let Some(report) = report {
-                copies.add(names.len(), &report);
-                peers.add(names.len(), &report);
-                names.push(r.name.clone());
-                formats.push(report.format());
+                batch.add(r.name.clone(), &report);
             }
             results.push(r);
         }
@@ -325,19 +320,10 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    // Across the batch: 内容雷同 between units (on the later unit of each pair), and units
-    // that stand out from their peers.
-    let threshold = options.copy_threshold.unwrap_or(govreport::across::compare::COPY_THRESHOLD);
-    let pairs = copies.pairs(threshold);
-    if let (Ok(mut found), Ok(odd)) = (copy_findings(&pairs, &names, &formats, options), peers.findings(options)) {
-        for (unit, f) in odd {
-            match found.iter_mut().find(|(u, _)| *u == unit) {
-                Some((_, g)) => g.0.extend(f.0),
-                None => found.push((unit, f)),
-            }
-        }
-        found.sort_by_key(|(u, _)| *u);
-        let results: Vec<FileResult> = found.into_iter().map(|(i, f)| FileResult { name: names[i].clone(), outcome: Ok(f) }).collect();
+    // What only the batch shows: copied prose between units, units that stand out.
+    if let Ok(found) = batch.findings(options) {
+        let results: Vec<FileResult> =
+            found.into_iter().map(|(i, f)| FileResult { name: batch.name(i).unwrap_or_default().to_string(), outcome: Ok(f) }).collect();
         if !results.is_empty() {
             if format == CheckFormat::Human && !summary_only {
                 output::emit(if lang == Lang::Zh { "\n与同批其他单位相比：\n" } else { "\nCompared with the other units of the batch:\n" });

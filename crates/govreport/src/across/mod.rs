@@ -1,13 +1,16 @@
 //! Across reports: a unit against its previous year ([`compare`]), units rolled up into the
-//! 本级 report ([`aggregate`]), and near-duplicate prose between reports ([`similarity`]).
+//! 本级 report ([`aggregate`]), what only a batch shows ([`Batch`]: near-duplicate prose between
+//! units, units that stand out from their peers), and each unit's derived figures ([`indicators`]).
 
 pub mod aggregate;
+pub mod batch;
 pub mod compare;
 pub mod copies;
 pub mod indicators;
 pub mod similarity;
 
 pub use aggregate::{Gap, RollUp, aggregate};
+pub use batch::Batch;
 pub use compare::compare;
 pub use copies::{CopyDetector, CopyPair, copy_findings};
 pub use indicators::{Indicators, PeerFigures, indicators};
