@@ -307,3 +307,15 @@ def test_calls_across_reports_run_in_parallel_threads() -> None:
     for t in threads:
         t.join()
     assert not errors
+
+
+def test_indicators_are_the_cores_figures() -> None:
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    figures = govreport.indicators(root / "tests/fixtures/county/2023/education.json")
+    assert figures["disclosure_rate"] == pytest.approx(14 / 19)
+    assert figures["review_litigation_rate"] == pytest.approx(1 / 17)
+    assert figures["correction_rate"] is None
+    with pytest.raises(TypeError):
+        govreport.indicators(42)  # type: ignore[arg-type]

@@ -184,3 +184,18 @@ impl Gap {
         Ok(format!("Gap(pointer={pointer}, units={units})"))
     }
 }
+
+/// The derived figures supervisors read: `{"disclosure_rate": …, "review_litigation_rate": …,
+/// "correction_rate": …}`, each a fraction (0–1) or None when a number it needs is missing or
+/// zero. The argument is anything `check` takes.
+#[pyfunction]
+pub(crate) fn indicators<'py>(py: Python<'py>, report: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let input = convert::input(report)?;
+    let figures = py.detach(move || guard(|| Ok(govreport::across::indicators(&input.load()?))));
+    let figures = figures.map_err(|f| f.into_pyerr(py, Lang::Zh))?;
+    let out = PyDict::new(py);
+    out.set_item("disclosure_rate", figures.disclosure_rate)?;
+    out.set_item("review_litigation_rate", figures.review_litigation_rate)?;
+    out.set_item("correction_rate", figures.correction_rate)?;
+    Ok(out)
+}

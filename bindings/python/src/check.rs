@@ -4,9 +4,8 @@
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use govreport::across::compare::COPY_THRESHOLD;
-use govreport::across::{CopyDetector, PeerFigures, copy_findings};
-use govreport::{Format, Lang, Options};
+use govreport::across::Batch;
+use govreport::{Lang, Options};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
@@ -173,9 +172,9 @@ fn unit_name(i: usize, report: &govreport::Report) -> String {
 }
 
 /// Checks the batch on `threads` threads, then adds what only the batch shows, as
-/// `govreport check` does: prose copied between its units (the core's `CopyDetector` and
-/// `copy_findings`, GR701 on the later unit of each pair) and units that stand out from their
-/// peers (the core's `PeerFigures`, GR702/GR703). Runs without the GIL.
+/// `govreport check` does, from the core's `across::Batch`: prose copied between its units
+/// (GR701 on the later unit of each pair) and units that stand out from their peers
+/// (GR702/GR703). Runs without the GIL.
 fn check_batch(work: &[Option<Input>], threads: usize, options: &Options) -> Result<Vec<Checked>, Failure> {
     let checked = map_parallel(work, threads, |input| {
         input.as_ref().map(|i| {
@@ -199,25 +198,20 @@ fn check_batch(work: &[Option<Input>], threads: usize, options: &Options) -> Res
             None => Some(Err(Failure::Internal("a worker thread stopped".into()))),
         });
     }
-    let (copies, outliers) = guard(|| {
-        let mut detector = CopyDetector::new();
-        let mut peers = PeerFigures::new();
-        let mut names = vec![String::new(); out.len()];
-        let mut formats = vec![Format::F2021; out.len()];
+    // What only the batch shows, from the core's one collector; batch units map back to
+    // positions in the input (unreadable items are not units).
+    let found = guard(|| {
+        let mut batch = Batch::new();
+        let mut position = Vec::with_capacity(kept.len());
         for (i, report) in &kept {
-            detector.add(*i, report);
-            peers.add(*i, report);
-            if let (Some(n), Some(f)) = (names.get_mut(*i), formats.get_mut(*i)) {
-                *n = unit_name(*i, report);
-                *f = report.format();
-            }
+            batch.add(unit_name(*i, report), report);
+            position.push(*i);
         }
-        let threshold = options.copy_threshold.unwrap_or(COPY_THRESHOLD);
-        Ok((copy_findings(&detector.pairs(threshold), &names, &formats, options)?, peers.findings(options)?))
+        Ok(batch.findings(options)?.into_iter().filter_map(|(unit, f)| position.get(unit).map(|i| (*i, f))).collect::<Vec<_>>())
     })?;
-    for (unit, found) in copies.into_iter().chain(outliers) {
-        if let Some(Some(Ok(findings))) = out.get_mut(unit) {
-            findings.0.extend(found.0);
+    for (i, f) in found {
+        if let Some(Some(Ok(findings))) = out.get_mut(i) {
+            findings.0.extend(f.0);
         }
     }
     Ok(out)

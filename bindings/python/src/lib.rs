@@ -39,6 +39,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(render::render, m)?)?;
     m.add_function(wrap_pyfunction!(across::compare, m)?)?;
     m.add_function(wrap_pyfunction!(across::aggregate, m)?)?;
+    m.add_function(wrap_pyfunction!(across::indicators, m)?)?;
     m.add_function(wrap_pyfunction!(import::import_document, m)?)?;
     Ok(())
 }

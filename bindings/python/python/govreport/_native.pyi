@@ -289,6 +289,10 @@ class RollUp:
     def to_dict(self) -> dict[str, Any]:
         """``{"report": {…}, "units": […], "gaps": [{"pointer": …, "units": […]}, …]}``."""
 
+def indicators(report: ReportInput) -> dict[str, float | None]:
+    """公开率, 复议诉讼率, 纠错率 as fractions (None when a number they need is missing or zero)."""
+    ...
+
 def aggregate(reports: Iterable[ReportInput], *, agency: AgencyInput, lang: Lang = "zh") -> RollUp:
     """Rolls units' reports (one format, one year) up into one report of ``agency``.
 
