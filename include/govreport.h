@@ -615,6 +615,157 @@ enum govreport_status govreport_report_render(const struct govreport_report *rep
  */
 void govreport_bytes_free(uint8_t *bytes, size_t len);
 
+/**
+ * Compares a report with the same unit's report of the previous year (rules GR601–GR606):
+ * this year's 上年结转 against last year's 结转下年度继续办理, documents in force carried on,
+ * a changed agency, years that do not follow, sudden jumps, prose copied from last year.
+ * Both documents are `…_len` bytes of UTF-8 JSON; options as for `govreport_check_json`
+ * (NULL for the defaults), where `"copy_threshold"` (0–1, default 0.8) sets how similar prose
+ * must be to count as copied. Findings out as a JSON array of the same shape as
+ * `govreport_check_json` gives, their paths pointing into `current`. Findings are results:
+ * a report that does not follow from last year's still returns `GOVREPORT_OK`.
+ *
+ * Ownership: `previous`, `current` and `options_json` stay the caller's. On success
+ * `*findings_out` receives a new UTF-8 string that the caller frees with
+ * `govreport_string_free`; on failure it is not written.
+ *
+ * Errors: NULL_ARGUMENT, TOO_LARGE (either over 32 MiB), ENCODING, SYNTAX, STRUCTURE,
+ * UNKNOWN_FORMAT (the message starts with "previous: " or "current: " to say which document;
+ * the pointer is into that document), INVALID (bad options). Thread-safe.
+ *
+ * # Safety
+ * `previous` points to `previous_len` readable bytes and `current` to `current_len`;
+ * `options_json` is NULL or a NUL-terminated string; `findings_out` points to writable
+ * storage for a pointer.
+ */
+enum govreport_status govreport_compare_json(const uint8_t *previous,
+                                             size_t previous_len,
+                                             const uint8_t *current,
+                                             size_t current_len,
+                                             const char *options_json,
+                                             char **findings_out);
+
+/**
+ * `govreport_compare_json` with every text in `encoding`: both documents, the options and
+ * the findings JSON returned.
+ *
+ * Ownership: as for `govreport_compare_json`; the string returned is in `encoding`.
+ *
+ * Errors: as for `govreport_compare_json`, and INVALID_ARGUMENT for an unknown encoding.
+ * Thread-safe.
+ *
+ * # Safety
+ * As for `govreport_compare_json`.
+ */
+enum govreport_status govreport_compare_json_encoded(const uint8_t *previous,
+                                                     size_t previous_len,
+                                                     const uint8_t *current,
+                                                     size_t current_len,
+                                                     const char *options_json,
+                                                     govreport_encoding encoding,
+                                                     char **findings_out);
+
+/**
+ * Compares the report `current` with `previous`, the same unit's report of the year before
+ * (see `govreport_compare_json`). `options_json` may be NULL (defaults) or JSON as for
+ * `govreport_report_check`, in the encoding of `current`.
+ *
+ * Ownership: on success `*findings_out` receives a new findings handle (its text in the
+ * encoding of `current`, its paths pointing into `current`) that the caller frees with
+ * `govreport_findings_free`; it does not depend on either report. On failure it is not
+ * written. Both reports stay the caller's and are not changed.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID (bad options). Thread-safe: the two handles are
+ * locked one after the other, never together, so any threads may compare any handles in any
+ * order, a handle with itself included.
+ *
+ * # Safety
+ * `previous` and `current` are live handles; `options_json` is NULL or a NUL-terminated
+ * string; `findings_out` points to writable storage for a pointer.
+ */
+enum govreport_status govreport_report_compare(const struct govreport_report *previous,
+                                               const struct govreport_report *current,
+                                               const char *options_json,
+                                               struct govreport_findings **findings_out);
+
+/**
+ * Rolls units' reports up into one report of the agency `agency_json` (e.g.
+ * `{"name":"进贤县人民政府","kind":"government"}`, as for `govreport_report_new`): every cell
+ * is the exact sum of the units' cells; "/" units are left out of a sum, a cell is "/" when
+ * every unit has "/", and a cell some unit leaves blank or absent is left blank and named as a
+ * gap (never counted as 0). `reports_json` is `len` bytes of UTF-8 JSON: an array of report
+ * documents of one format and one year (not 2007-regime prose reports).
+ *
+ * The result is JSON `{"report":{…},"units":["…",…],"gaps":[{"pointer":"/proactive/licensing","units":["…"]},…]}`:
+ * the summed report (tables only; the prose is the 本级 office's to write), the units' agency
+ * names in order, and the cells left blank with the units that do not give them.
+ *
+ * Ownership: `reports_json` and `agency_json` stay the caller's. On success `*rollup_out`
+ * receives a new UTF-8 string that the caller frees with `govreport_string_free`; on failure
+ * it is not written.
+ *
+ * Errors: NULL_ARGUMENT, TOO_LARGE (over 32 MiB in all), ENCODING, SYNTAX, STRUCTURE (not an
+ * array, or an element that is no report document: the message starts with "reports[i]: "
+ * and the pointer with "/i"), UNKNOWN_FORMAT, INVALID (no report, mixed formats or years —
+ * the message names the first report that differs, e.g. "reports[1] (…)" — a 2007-regime
+ * report, a sum larger than the largest count). Thread-safe.
+ *
+ * # Safety
+ * `reports_json` points to `len` readable bytes; `agency_json` is a NUL-terminated string;
+ * `rollup_out` points to writable storage for a pointer.
+ */
+enum govreport_status govreport_aggregate_json(const uint8_t *reports_json,
+                                               size_t len,
+                                               const char *agency_json,
+                                               char **rollup_out);
+
+/**
+ * `govreport_aggregate_json` with every text in `encoding`: the array of reports, the agency
+ * and the roll-up JSON returned.
+ *
+ * Ownership: as for `govreport_aggregate_json`; the string returned is in `encoding`.
+ *
+ * Errors: as for `govreport_aggregate_json`, and INVALID_ARGUMENT for an unknown encoding.
+ * Thread-safe.
+ *
+ * # Safety
+ * As for `govreport_aggregate_json`.
+ */
+enum govreport_status govreport_aggregate_json_encoded(const uint8_t *reports_json,
+                                                       size_t len,
+                                                       const char *agency_json,
+                                                       govreport_encoding encoding,
+                                                       char **rollup_out);
+
+/**
+ * Rolls the `count` report handles at `reports` up into a new report handle, as
+ * `govreport_aggregate_json` does. `agency_json` and every text of the new handle (and of
+ * the gaps) are in `encoding`; the units' handles may be in any encoding.
+ *
+ * Ownership: the handles stay the caller's and are not changed. On success `*report_out`
+ * receives a new handle that the caller frees with `govreport_report_free`, and, when
+ * `gaps_out` is not NULL, `*gaps_out` a new string that the caller frees with
+ * `govreport_string_free`: the cells left blank, JSON
+ * `[{"pointer":"/proactive/licensing","units":["…"]},…]` (`[]` when every cell could be
+ * summed). Pass NULL to skip it. On failure neither is written.
+ *
+ * Errors: NULL_ARGUMENT (`reports`, even with `count` 0, or one of its handles: the message
+ * names `reports[i]`), INVALID_ARGUMENT (encoding, a count no array can hold), ENCODING,
+ * SYNTAX, STRUCTURE (agency_json), INVALID (as for `govreport_aggregate_json`). Thread-safe:
+ * the handles are locked one at a time; one handle may appear more than once.
+ *
+ * # Safety
+ * `reports` points to `count` handle pointers, each NULL or a live handle; `agency_json` is a
+ * NUL-terminated string; `report_out` points to writable storage for a pointer; `gaps_out` is
+ * NULL or points to writable storage for a pointer.
+ */
+enum govreport_status govreport_aggregate(const struct govreport_report *const *reports,
+                                          size_t count,
+                                          const char *agency_json,
+                                          govreport_encoding encoding,
+                                          struct govreport_report **report_out,
+                                          char **gaps_out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

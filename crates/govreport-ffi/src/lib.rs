@@ -21,7 +21,7 @@
 
 // The header lists items in the order cbindgen reads them: this file, then these modules in
 // this order (kept apart so that rustfmt does not sort them): statuses and errors first, then
-// strings, the report handle and its findings.
+// strings, the report handle and its findings, rendering, then the calls across reports.
 mod status;
 
 mod text;
@@ -31,6 +31,8 @@ mod report;
 mod findings;
 
 mod render;
+
+mod across;
 
 #[cfg(test)]
 mod tests;

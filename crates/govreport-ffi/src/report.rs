@@ -42,7 +42,7 @@ impl govreport_report {
         self.lock()
     }
 
-    fn into_raw(report: Report, encoding: Encoding) -> *mut govreport_report {
+    pub(crate) fn into_raw(report: Report, encoding: Encoding) -> *mut govreport_report {
         Box::into_raw(Box::new(govreport_report { report: Mutex::new(report), encoding }))
     }
 }
@@ -62,7 +62,7 @@ pub(crate) fn parse(bytes: &[u8], enc: Encoding) -> Result<Report, Failure> {
 }
 
 /// A JSON value given as text by the caller.
-fn json_value(text: &str) -> Result<Value, Failure> {
+pub(crate) fn json_value(text: &str) -> Result<Value, Failure> {
     serde_json::from_str(text).map_err(|e| govreport::Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }.into())
 }
 

@@ -107,6 +107,16 @@ impl Failure {
         Failure::new(GOVREPORT_ERROR_INVALID_ARGUMENT, format!("argument `{name}`: {en}"), format!("参数 `{name}`：{zh}"))
     }
 
+    /// The failure of one of several inputs: `what` ("previous", "reports[2]") is put before
+    /// the message and `pointer_prefix` ("", "/2") before the pointer, so that both say which
+    /// input the core's message is about.
+    pub fn within(mut self, what: &str, pointer_prefix: &str) -> Failure {
+        self.en = format!("{what}: {}", self.en);
+        self.zh = format!("{what}：{}", self.zh);
+        self.pointer = self.pointer.map(|p| format!("{pointer_prefix}{p}"));
+        self
+    }
+
     fn panic(payload: &(dyn std::any::Any + Send)) -> Failure {
         let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default();
         Failure::new(

@@ -3,6 +3,7 @@
 use std::ffi::{CStr, c_char};
 use std::ptr::{null, null_mut};
 
+use crate::across::*;
 use crate::findings::*;
 use crate::report::*;
 use crate::status::govreport_status::*;
@@ -415,4 +416,345 @@ fn a_report_handle_is_shared_by_threads() {
 fn nul_in_text_does_not_cut_strings() {
     let s = c_string("a\0b", Encoding::Utf8);
     assert_eq!(s.to_str().unwrap_or_default(), "a\u{FFFD}b");
+}
+
+// Across reports.
+
+const EDUCATION_2022: &[u8] = include_bytes!("../../../tests/fixtures/county/2022/education.json");
+const EDUCATION_2023: &[u8] = include_bytes!("../../../tests/fixtures/county/2023/education.json");
+const HEALTH_2022: &[u8] = include_bytes!("../../../tests/fixtures/county/2022/health.json");
+const HEALTH_2023: &[u8] = include_bytes!("../../../tests/fixtures/county/2023/health.json");
+const MINHE_2023: &[u8] = include_bytes!("../../../tests/fixtures/county/2023/minhe-town.json");
+const COUNTY: &CStr = c"{\"name\":\"进贤县人民政府\",\"kind\":\"government\",\"region_code\":\"360124\"}";
+const DATED: &CStr = c"{\"today\":\"2026-11-26\"}";
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// (code, path) of every finding in a findings JSON array.
+fn code_paths(findings_json: &str) -> Vec<(String, String)> {
+    json(findings_json)
+        .as_array()
+        .map(|a| a.iter().map(|f| (f["code"].as_str().unwrap_or("?").to_string(), f["path"].as_str().unwrap_or("?").to_string())).collect())
+        .unwrap_or_default()
+}
+
+/// `[a, b, …]` as one JSON array of documents.
+fn array(docs: &[&[u8]]) -> Vec<u8> {
+    let mut out = b"[".to_vec();
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(d);
+    }
+    out.push(b']');
+    out
+}
+
+fn from_json(doc: &[u8], encoding: govreport_encoding) -> *mut govreport_report {
+    let mut r = sentinel();
+    assert_eq!(unsafe { govreport_report_from_json(doc.as_ptr(), doc.len(), encoding, &mut r) }, GOVREPORT_OK, "{}", last_error());
+    r
+}
+
+fn gb18030(bytes: &[u8]) -> Vec<u8> {
+    encoding_rs::GB18030.encode(&String::from_utf8_lossy(bytes)).0.into_owned()
+}
+
+fn from_gb18030(p: *mut c_char) -> String {
+    let bytes = unsafe { CStr::from_ptr(p) }.to_bytes().to_vec();
+    unsafe { govreport_string_free(p) };
+    let (text, _, bad) = encoding_rs::GB18030.decode(&bytes);
+    assert!(!bad);
+    text.into_owned()
+}
+
+const GR601_TWICE: [(&str, &str); 2] = [("GR601", "/requests/carried_over/natural_person"), ("GR601", "/requests/carried_over/total")];
+
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn compare_json_finds_the_carried_over_mismatch() {
+    let mut out = sentinel();
+    let s = unsafe {
+        govreport_compare_json(EDUCATION_2022.as_ptr(), EDUCATION_2022.len(), EDUCATION_2023.as_ptr(), EDUCATION_2023.len(), DATED.as_ptr(), &mut out)
+    };
+    assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+    let findings = take(out);
+    assert_eq!(code_paths(&findings), owned(&GR601_TWICE));
+    let first = &json(&findings)[0];
+    assert_eq!((first["expected"].as_str(), first["actual"].as_str()), (Some("2"), Some("3")));
+    // No options is the defaults; the threshold of copied prose is an option like any other.
+    let mut out = sentinel();
+    let s = unsafe { govreport_compare_json(HEALTH_2022.as_ptr(), HEALTH_2022.len(), HEALTH_2023.as_ptr(), HEALTH_2023.len(), null(), &mut out) };
+    assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+    assert!(codes(&take(out)).contains(&"GR606".to_string()));
+    let mut out = sentinel();
+    let s = unsafe {
+        govreport_compare_json(HEALTH_2022.as_ptr(), HEALTH_2022.len(), HEALTH_2023.as_ptr(), HEALTH_2023.len(), c"{\"copy_threshold\":1.5}".as_ptr(), &mut out)
+    };
+    assert_eq!(s, GOVREPORT_ERROR_INVALID);
+    assert!(last_error().contains("copy_threshold"), "{}", last_error());
+    assert_eq!(out, sentinel());
+}
+
+#[test]
+fn compare_json_encoded_in_gb18030_is_the_utf8_result() {
+    let (prev, cur) = (gb18030(EDUCATION_2022), gb18030(EDUCATION_2023));
+    assert!(std::str::from_utf8(&cur).is_err(), "the GB18030 form differs from UTF-8");
+    let (mut a, mut b) = (sentinel(), sentinel());
+    unsafe {
+        assert_eq!(
+            govreport_compare_json(EDUCATION_2022.as_ptr(), EDUCATION_2022.len(), EDUCATION_2023.as_ptr(), EDUCATION_2023.len(), DATED.as_ptr(), &mut a),
+            GOVREPORT_OK
+        );
+        let s = govreport_compare_json_encoded(prev.as_ptr(), prev.len(), cur.as_ptr(), cur.len(), DATED.as_ptr(), GOVREPORT_ENCODING_GB18030, &mut b);
+        assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+        assert_eq!(take(a), from_gb18030(b));
+        let mut c = sentinel();
+        let s = govreport_compare_json_encoded(prev.as_ptr(), prev.len(), cur.as_ptr(), cur.len(), null(), 5, &mut c);
+        assert_eq!(s, GOVREPORT_ERROR_INVALID_ARGUMENT);
+        assert_eq!(c, sentinel());
+    }
+}
+
+#[test]
+fn compare_json_says_which_document_is_wrong() {
+    let broken = br#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"requests":{"new":{"total":-1}}}"#;
+    let mut out = sentinel();
+    unsafe {
+        let s = govreport_compare_json(broken.as_ptr(), broken.len(), EDUCATION_2023.as_ptr(), EDUCATION_2023.len(), null(), &mut out);
+        assert_eq!(s, GOVREPORT_ERROR_STRUCTURE);
+        assert!(last_error().starts_with("previous: /requests/new/total"), "{}", last_error());
+        assert_eq!(text(govreport_last_error_pointer()), "/requests/new/total");
+        assert!(text(govreport_last_error_text(c"zh".as_ptr(), GOVREPORT_ENCODING_UTF8)).starts_with("previous："));
+        let s = govreport_compare_json(EDUCATION_2022.as_ptr(), EDUCATION_2022.len(), b"{".as_ptr(), 1, null(), &mut out);
+        assert_eq!(s, GOVREPORT_ERROR_SYNTAX);
+        assert!(last_error().starts_with("current: "), "{}", last_error());
+        let s = govreport_compare_json(null(), 0, EDUCATION_2023.as_ptr(), EDUCATION_2023.len(), null(), &mut out);
+        assert_eq!(s, GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert!(last_error().contains("`previous`"), "{}", last_error());
+        let s = govreport_compare_json(EDUCATION_2022.as_ptr(), EDUCATION_2022.len(), null(), 0, null(), &mut out);
+        assert_eq!(s, GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert!(last_error().contains("`current`"), "{}", last_error());
+        let s = govreport_compare_json(EDUCATION_2022.as_ptr(), EDUCATION_2022.len(), EDUCATION_2023.as_ptr(), EDUCATION_2023.len(), null(), null_mut());
+        assert_eq!(s, GOVREPORT_ERROR_NULL_ARGUMENT);
+        let big = vec![b' '; (govreport::limits::MAX_INPUT_BYTES + 1) as usize];
+        let s = govreport_compare_json(EDUCATION_2022.as_ptr(), EDUCATION_2022.len(), big.as_ptr(), big.len(), null(), &mut out);
+        assert_eq!(s, GOVREPORT_ERROR_TOO_LARGE);
+        assert!(last_error().starts_with("current: "), "{}", last_error());
+        let bad = b"{\"format\":\"\xff\"}";
+        let s = govreport_compare_json(bad.as_ptr(), bad.len(), EDUCATION_2023.as_ptr(), EDUCATION_2023.len(), null(), &mut out);
+        assert_eq!(s, GOVREPORT_ERROR_ENCODING);
+        let s = govreport_compare_json_encoded(
+            bad.as_ptr(),
+            bad.len(),
+            EDUCATION_2023.as_ptr(),
+            EDUCATION_2023.len(),
+            null(),
+            GOVREPORT_ENCODING_GB18030,
+            &mut out,
+        );
+        assert_eq!(s, GOVREPORT_ERROR_ENCODING);
+        assert!(last_error().contains("`previous`"), "{}", last_error());
+    }
+    assert_eq!(out, sentinel());
+}
+
+#[test]
+fn report_compare_gives_a_findings_handle() {
+    let (prev, cur) = (from_json(EDUCATION_2022, GOVREPORT_ENCODING_UTF8), from_json(EDUCATION_2023, GOVREPORT_ENCODING_UTF8));
+    unsafe {
+        let mut f = sentinel();
+        assert_eq!(govreport_report_compare(prev, cur, DATED.as_ptr(), &mut f), GOVREPORT_OK, "{}", last_error());
+        govreport_report_free(prev); // the findings do not depend on the reports
+        assert_eq!(govreport_findings_count(f), 2);
+        let mut all = sentinel();
+        assert_eq!(govreport_findings_to_json(f, &mut all), GOVREPORT_OK);
+        assert_eq!(code_paths(&take(all)), owned(&GR601_TWICE));
+        govreport_findings_free(f);
+        // A handle compared with itself: no deadlock, and the years do not follow.
+        let mut f = sentinel();
+        assert_eq!(govreport_report_compare(cur, cur, null(), &mut f), GOVREPORT_OK, "{}", last_error());
+        let mut all = sentinel();
+        assert_eq!(govreport_findings_to_json(f, &mut all), GOVREPORT_OK);
+        assert!(codes(&take(all)).contains(&"GR604".to_string()));
+        govreport_findings_free(f);
+        let mut f = sentinel();
+        assert_eq!(govreport_report_compare(null(), cur, null(), &mut f), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert!(last_error().contains("`previous`"));
+        assert_eq!(govreport_report_compare(cur, null(), null(), &mut f), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_compare(cur, cur, null(), null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_report_compare(cur, cur, c"{\"disable\":[\"XX\"]}".as_ptr(), &mut f), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_report_compare(cur, cur, c"{\"lang\":\"\xe4\"}".as_ptr(), &mut f), GOVREPORT_ERROR_ENCODING);
+        assert_eq!(f, sentinel());
+        govreport_report_free(cur);
+    }
+}
+
+#[test]
+fn report_compare_in_opposite_orders_on_threads_does_not_deadlock() {
+    let a = from_json(EDUCATION_2022, GOVREPORT_ENCODING_UTF8) as usize;
+    let b = from_json(&gb18030(EDUCATION_2023), GOVREPORT_ENCODING_GB18030) as usize;
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let (x, y) = if t % 2 == 0 { (a, b) } else { (b, a) };
+                for _ in 0..50 {
+                    let mut f = null_mut();
+                    let s = unsafe { govreport_report_compare(x as *const govreport_report, y as *const govreport_report, null(), &mut f) };
+                    assert_eq!(s, GOVREPORT_OK);
+                    unsafe { govreport_findings_free(f) };
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().is_ok());
+    }
+    unsafe {
+        govreport_report_free(a as *mut govreport_report);
+        govreport_report_free(b as *mut govreport_report);
+    }
+}
+
+#[test]
+fn aggregate_json_rolls_the_county_up() {
+    let units = array(&[EDUCATION_2023, HEALTH_2023, MINHE_2023]);
+    let mut out = sentinel();
+    let s = unsafe { govreport_aggregate_json(units.as_ptr(), units.len(), COUNTY.as_ptr(), &mut out) };
+    assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+    let up = json(&take(out));
+    assert_eq!(up["report"]["requests"]["new"]["total"], 38);
+    assert_eq!(up["report"]["agency"]["name"], "进贤县人民政府");
+    assert_eq!(up["units"], serde_json::json!(["进贤县教育体育局", "进贤县卫生健康委员会", "进贤县民和镇人民政府"]));
+    assert_eq!(up["gaps"], serde_json::json!([{"pointer": "/proactive/licensing", "units": ["进贤县民和镇人民政府"]}]));
+    // The same in GB18030, both ways.
+    let (gb_units, gb_county) = (gb18030(&units), gb18030(COUNTY.to_bytes_with_nul()));
+    let mut out = sentinel();
+    let s = unsafe { govreport_aggregate_json_encoded(gb_units.as_ptr(), gb_units.len(), gb_county.as_ptr().cast(), GOVREPORT_ENCODING_GB18030, &mut out) };
+    assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+    assert_eq!(json(&from_gb18030(out)), up);
+}
+
+#[test]
+fn aggregate_json_refuses_what_cannot_be_rolled_up() {
+    let mut out = sentinel();
+    let agg = |doc: &[u8], agency: &CStr, out: &mut *mut c_char| unsafe { govreport_aggregate_json(doc.as_ptr(), doc.len(), agency.as_ptr(), out) };
+    // Mixed years: the core's message, naming the report.
+    assert_eq!(agg(&array(&[EDUCATION_2023, HEALTH_2022]), COUNTY, &mut out), GOVREPORT_ERROR_INVALID);
+    assert!(last_error().contains("reports[1] (进贤县卫生健康委员会)"), "{}", last_error());
+    // 2007-regime prose, an empty list, not a list.
+    assert_eq!(agg(&array(&[SEED]), COUNTY, &mut out), GOVREPORT_ERROR_INVALID);
+    assert_eq!(agg(b"[]", COUNTY, &mut out), GOVREPORT_ERROR_INVALID);
+    assert!(last_error().contains("no report"), "{}", last_error());
+    assert_eq!(agg(EDUCATION_2023, COUNTY, &mut out), GOVREPORT_ERROR_STRUCTURE);
+    assert!(last_error().contains("array"), "{}", last_error());
+    assert_eq!(agg(b"[1]", COUNTY, &mut out), GOVREPORT_ERROR_STRUCTURE);
+    assert_eq!(text(govreport_last_error_pointer()), "/0");
+    // An element that is no report names itself and the place in it.
+    let broken = br#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"requests":{"new":{"total":-1}}}"#;
+    assert_eq!(agg(&array(&[EDUCATION_2023, broken]), COUNTY, &mut out), GOVREPORT_ERROR_STRUCTURE);
+    assert!(last_error().starts_with("reports[1]: /requests/new/total"), "{}", last_error());
+    assert_eq!(text(govreport_last_error_pointer()), "/1/requests/new/total");
+    let unknown = br#"{"format":"2031","year":2023,"agency":{"name":"x","kind":"department"}}"#;
+    assert_eq!(agg(&array(&[unknown]), COUNTY, &mut out), GOVREPORT_ERROR_UNKNOWN_FORMAT);
+    assert_eq!(text(govreport_last_error_pointer()), "/0/format");
+    // Truncated at every length: a status, never a crash.
+    let units = array(&[EDUCATION_2023, MINHE_2023]);
+    for cut in (0..units.len()).step_by(97) {
+        // A cut inside a character is an encoding error; elsewhere, JSON that stops short.
+        let want = if std::str::from_utf8(&units[..cut]).is_ok() { GOVREPORT_ERROR_SYNTAX } else { GOVREPORT_ERROR_ENCODING };
+        assert_eq!(agg(&units[..cut], COUNTY, &mut out), want, "cut at {cut}");
+    }
+    // The agency is read as a document's agency.
+    assert_eq!(agg(&units, c"{\"name\":\"x\",\"kind\":\"ministry\"}", &mut out), GOVREPORT_ERROR_STRUCTURE);
+    assert_eq!(text(govreport_last_error_pointer()), "/agency/kind");
+    assert_eq!(agg(&units, c"{\"name\":", &mut out), GOVREPORT_ERROR_SYNTAX);
+    assert_eq!(agg(&units, c"[]", &mut out), GOVREPORT_ERROR_STRUCTURE);
+    unsafe {
+        assert_eq!(govreport_aggregate_json(null(), 0, COUNTY.as_ptr(), &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_aggregate_json(units.as_ptr(), units.len(), null(), &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_aggregate_json(units.as_ptr(), units.len(), COUNTY.as_ptr(), null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_aggregate_json_encoded(units.as_ptr(), units.len(), COUNTY.as_ptr(), 2, &mut out), GOVREPORT_ERROR_INVALID_ARGUMENT);
+        let bad = b"[\"\xff\"]";
+        assert_eq!(govreport_aggregate_json(bad.as_ptr(), bad.len(), COUNTY.as_ptr(), &mut out), GOVREPORT_ERROR_ENCODING);
+    }
+    assert_eq!(out, sentinel());
+}
+
+#[test]
+fn aggregate_json_refuses_a_sum_past_the_largest_count() {
+    let doc = format!(r#"{{"format":"2021","year":2023,"agency":{{"name":"x","kind":"department"}},"proactive":{{"penalty":{}}}}}"#, u64::MAX);
+    let units = array(&[doc.as_bytes(), doc.as_bytes()]);
+    let mut out = sentinel();
+    assert_eq!(unsafe { govreport_aggregate_json(units.as_ptr(), units.len(), COUNTY.as_ptr(), &mut out) }, GOVREPORT_ERROR_INVALID);
+    assert!(last_error().contains("/proactive/penalty"), "{}", last_error());
+    assert_eq!(out, sentinel());
+}
+
+#[test]
+fn aggregate_handles_give_a_new_handle_and_the_gaps() {
+    let units = [
+        from_json(EDUCATION_2023, GOVREPORT_ENCODING_UTF8),
+        from_json(&gb18030(HEALTH_2023), GOVREPORT_ENCODING_GB18030),
+        from_json(MINHE_2023, GOVREPORT_ENCODING_UTF8),
+    ];
+    let ptrs: Vec<*const govreport_report> = units.iter().map(|&u| u.cast_const()).collect();
+    unsafe {
+        let (mut r, mut gaps) = (sentinel(), sentinel());
+        let s = govreport_aggregate(ptrs.as_ptr(), ptrs.len(), COUNTY.as_ptr(), GOVREPORT_ENCODING_UTF8, &mut r, &mut gaps);
+        assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+        assert_eq!(json(&take(gaps)), serde_json::json!([{"pointer": "/proactive/licensing", "units": ["进贤县民和镇人民政府"]}]));
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/requests/new/total".as_ptr(), &mut v), GOVREPORT_OK);
+        assert_eq!(take(v), "38");
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/proactive/licensing".as_ptr(), &mut v), GOVREPORT_OK);
+        assert_eq!(take(v), "null", "blank, not the sum of the others");
+        govreport_report_free(r);
+        // Gaps may be skipped; a GB18030 roll-up takes its agency and gives its text in GB18030.
+        let county = gb18030(COUNTY.to_bytes_with_nul());
+        let mut r = sentinel();
+        let s = govreport_aggregate(ptrs.as_ptr(), 2, county.as_ptr().cast(), GOVREPORT_ENCODING_GB18030, &mut r, null_mut());
+        assert_eq!(s, GOVREPORT_OK, "{}", last_error());
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/agency/name".as_ptr(), &mut v), GOVREPORT_OK);
+        assert_eq!(from_gb18030(v), "\"进贤县人民政府\"");
+        govreport_report_free(r);
+        // One handle twice is allowed (and locks one at a time).
+        let twice = [ptrs[0], ptrs[0]];
+        let mut r = sentinel();
+        assert_eq!(govreport_aggregate(twice.as_ptr(), 2, COUNTY.as_ptr(), GOVREPORT_ENCODING_UTF8, &mut r, null_mut()), GOVREPORT_OK);
+        let mut v = sentinel();
+        assert_eq!(govreport_report_get(r, c"/requests/new/total".as_ptr(), &mut v), GOVREPORT_OK);
+        assert_eq!(take(v), "34");
+        govreport_report_free(r);
+
+        // Misuse.
+        let (mut r, mut gaps) = (sentinel(), sentinel());
+        assert_eq!(govreport_aggregate(null(), 0, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_aggregate(ptrs.as_ptr(), 0, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID);
+        assert!(last_error().contains("no report"), "{}", last_error());
+        let holey = [ptrs[0], null()];
+        assert_eq!(govreport_aggregate(holey.as_ptr(), 2, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert!(last_error().contains("reports[1]"), "{}", last_error());
+        assert_eq!(govreport_aggregate(ptrs.as_ptr(), usize::MAX, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID_ARGUMENT);
+        assert_eq!(govreport_aggregate(ptrs.as_ptr(), 3, null(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_aggregate(ptrs.as_ptr(), 3, COUNTY.as_ptr(), 0, null_mut(), &mut gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_aggregate(ptrs.as_ptr(), 3, COUNTY.as_ptr(), 9, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID_ARGUMENT);
+        let mixed = from_json(HEALTH_2022, GOVREPORT_ENCODING_UTF8);
+        let with_mixed = [ptrs[0], mixed.cast_const()];
+        assert_eq!(govreport_aggregate(with_mixed.as_ptr(), 2, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID);
+        assert!(last_error().contains("reports[1]"), "{}", last_error());
+        assert_eq!((r, gaps), (sentinel(), sentinel()));
+        govreport_report_free(mixed);
+        for u in units {
+            govreport_report_free(u);
+        }
+    }
 }

@@ -1,0 +1,289 @@
+//! Across reports: a report against the same unit's report of last year, and units' reports
+//! rolled up into one. Each comes as a one-shot JSON call and as a call on report handles.
+
+use std::ffi::c_char;
+
+use govreport::Report;
+use serde_json::value::RawValue;
+
+use crate::findings::govreport_findings;
+use crate::report::{govreport_report, handle, json_value};
+use crate::status::{Failure, govreport_status, guard};
+use crate::text::{Encoding, GOVREPORT_ENCODING_UTF8, bytes_arg, govreport_encoding, opt_str_arg, out_arg, owned_string, str_arg};
+
+/// A report document argument: `len` bytes at `ptr` in `enc`. A failure of the core names
+/// the argument, so that the caller knows which of two documents it is about.
+///
+/// # Safety
+/// As for [`bytes_arg`].
+unsafe fn document(ptr: *const u8, len: usize, enc: Encoding, name: &str) -> Result<Report, Failure> {
+    let bytes =
+        unsafe { bytes_arg(ptr, len, name) }.map_err(|f| if f.status == govreport_status::GOVREPORT_ERROR_TOO_LARGE { f.within(name, "") } else { f })?;
+    let report = match enc {
+        Encoding::Utf8 => govreport::parse_json(bytes),
+        Encoding::Gb18030 => govreport::parse_str(&enc.decode(bytes, &format!("argument `{name}`"))?),
+    };
+    report.map_err(|e| Failure::from(e).within(name, ""))
+}
+
+/// The agency of a roll-up from JSON text, read by the core as the agency of a document so
+/// that a wrong field is reported as in a document ("/agency/kind").
+fn agency(text: &str) -> Result<govreport::Agency, Failure> {
+    let doc = serde_json::json!({ "format": "2021", "year": 2023, "agency": json_value(text)? });
+    Ok(govreport::parse_str(&doc.to_string())?.meta().agency.clone())
+}
+
+/// The reports of a JSON array, each element read by the core from its own text. A failure
+/// names the element: "reports[2]: …" and the pointer "/2/…".
+fn reports(text: &str) -> Result<Vec<Report>, Failure> {
+    let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => {
+            let mut f = Failure::new(
+                govreport_status::GOVREPORT_ERROR_STRUCTURE,
+                format!("argument `reports_json` is not a JSON array of report documents ({e})"),
+                format!("参数 `reports_json` 不是报告文档的 JSON 数组（{e}）"),
+            );
+            f.pointer = Some(String::new());
+            f
+        }
+        _ => govreport::Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }.into(),
+    })?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| govreport::parse_str(item.get()).map_err(|e| Failure::from(e).within(&format!("reports[{i}]"), &format!("/{i}"))))
+        .collect()
+}
+
+/// Something the core made, as JSON text.
+fn to_json(value: Result<String, serde_json::Error>) -> Result<String, Failure> {
+    value.map_err(|e| Failure::new(govreport_status::GOVREPORT_ERROR_PANIC, e.to_string(), e.to_string()))
+}
+
+/// Compares a report with the same unit's report of the previous year (rules GR601–GR606):
+/// this year's 上年结转 against last year's 结转下年度继续办理, documents in force carried on,
+/// a changed agency, years that do not follow, sudden jumps, prose copied from last year.
+/// Both documents are `…_len` bytes of UTF-8 JSON; options as for `govreport_check_json`
+/// (NULL for the defaults), where `"copy_threshold"` (0–1, default 0.8) sets how similar prose
+/// must be to count as copied. Findings out as a JSON array of the same shape as
+/// `govreport_check_json` gives, their paths pointing into `current`. Findings are results:
+/// a report that does not follow from last year's still returns `GOVREPORT_OK`.
+///
+/// Ownership: `previous`, `current` and `options_json` stay the caller's. On success
+/// `*findings_out` receives a new UTF-8 string that the caller frees with
+/// `govreport_string_free`; on failure it is not written.
+///
+/// Errors: NULL_ARGUMENT, TOO_LARGE (either over 32 MiB), ENCODING, SYNTAX, STRUCTURE,
+/// UNKNOWN_FORMAT (the message starts with "previous: " or "current: " to say which document;
+/// the pointer is into that document), INVALID (bad options). Thread-safe.
+///
+/// # Safety
+/// `previous` points to `previous_len` readable bytes and `current` to `current_len`;
+/// `options_json` is NULL or a NUL-terminated string; `findings_out` points to writable
+/// storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_compare_json(
+    previous: *const u8,
+    previous_len: usize,
+    current: *const u8,
+    current_len: usize,
+    options_json: *const c_char,
+    findings_out: *mut *mut c_char,
+) -> govreport_status {
+    unsafe { govreport_compare_json_encoded(previous, previous_len, current, current_len, options_json, GOVREPORT_ENCODING_UTF8, findings_out) }
+}
+
+/// `govreport_compare_json` with every text in `encoding`: both documents, the options and
+/// the findings JSON returned.
+///
+/// Ownership: as for `govreport_compare_json`; the string returned is in `encoding`.
+///
+/// Errors: as for `govreport_compare_json`, and INVALID_ARGUMENT for an unknown encoding.
+/// Thread-safe.
+///
+/// # Safety
+/// As for `govreport_compare_json`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_compare_json_encoded(
+    previous: *const u8,
+    previous_len: usize,
+    current: *const u8,
+    current_len: usize,
+    options_json: *const c_char,
+    encoding: govreport_encoding,
+    findings_out: *mut *mut c_char,
+) -> govreport_status {
+    guard(|| {
+        let out = out_arg(findings_out, "findings_out")?;
+        let enc = Encoding::check(encoding)?;
+        let options = crate::options(unsafe { opt_str_arg(options_json, "options_json", enc) }?)?;
+        let previous = unsafe { document(previous, previous_len, enc, "previous") }?;
+        let current = unsafe { document(current, current_len, enc, "current") }?;
+        let findings = govreport::compare(&previous, &current, &options)?;
+        *out = owned_string(&findings.to_json(), enc);
+        Ok(())
+    })
+}
+
+/// Compares the report `current` with `previous`, the same unit's report of the year before
+/// (see `govreport_compare_json`). `options_json` may be NULL (defaults) or JSON as for
+/// `govreport_report_check`, in the encoding of `current`.
+///
+/// Ownership: on success `*findings_out` receives a new findings handle (its text in the
+/// encoding of `current`, its paths pointing into `current`) that the caller frees with
+/// `govreport_findings_free`; it does not depend on either report. On failure it is not
+/// written. Both reports stay the caller's and are not changed.
+///
+/// Errors: NULL_ARGUMENT, ENCODING, INVALID (bad options). Thread-safe: the two handles are
+/// locked one after the other, never together, so any threads may compare any handles in any
+/// order, a handle with itself included.
+///
+/// # Safety
+/// `previous` and `current` are live handles; `options_json` is NULL or a NUL-terminated
+/// string; `findings_out` points to writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_report_compare(
+    previous: *const govreport_report,
+    current: *const govreport_report,
+    options_json: *const c_char,
+    findings_out: *mut *mut govreport_findings,
+) -> govreport_status {
+    guard(|| {
+        let out = out_arg(findings_out, "findings_out")?;
+        let previous = handle(previous, "previous")?;
+        let current = handle(current, "current")?;
+        let options = crate::options(unsafe { opt_str_arg(options_json, "options_json", current.encoding()) }?)?;
+        // Last year's report is copied out under its own lock, which is released before the
+        // current one is taken.
+        let before = previous.locked().clone();
+        let findings = govreport::compare(&before, &current.locked(), &options)?;
+        *out = govreport_findings::into_raw(findings, current.encoding());
+        Ok(())
+    })
+}
+
+/// Rolls units' reports up into one report of the agency `agency_json` (e.g.
+/// `{"name":"进贤县人民政府","kind":"government"}`, as for `govreport_report_new`): every cell
+/// is the exact sum of the units' cells; "/" units are left out of a sum, a cell is "/" when
+/// every unit has "/", and a cell some unit leaves blank or absent is left blank and named as a
+/// gap (never counted as 0). `reports_json` is `len` bytes of UTF-8 JSON: an array of report
+/// documents of one format and one year (not 2007-regime prose reports).
+///
+/// The result is JSON `{"report":{…},"units":["…",…],"gaps":[{"pointer":"/proactive/licensing","units":["…"]},…]}`:
+/// the summed report (tables only; the prose is the 本级 office's to write), the units' agency
+/// names in order, and the cells left blank with the units that do not give them.
+///
+/// Ownership: `reports_json` and `agency_json` stay the caller's. On success `*rollup_out`
+/// receives a new UTF-8 string that the caller frees with `govreport_string_free`; on failure
+/// it is not written.
+///
+/// Errors: NULL_ARGUMENT, TOO_LARGE (over 32 MiB in all), ENCODING, SYNTAX, STRUCTURE (not an
+/// array, or an element that is no report document: the message starts with "reports[i]: "
+/// and the pointer with "/i"), UNKNOWN_FORMAT, INVALID (no report, mixed formats or years —
+/// the message names the first report that differs, e.g. "reports[1] (…)" — a 2007-regime
+/// report, a sum larger than the largest count). Thread-safe.
+///
+/// # Safety
+/// `reports_json` points to `len` readable bytes; `agency_json` is a NUL-terminated string;
+/// `rollup_out` points to writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_aggregate_json(
+    reports_json: *const u8,
+    len: usize,
+    agency_json: *const c_char,
+    rollup_out: *mut *mut c_char,
+) -> govreport_status {
+    unsafe { govreport_aggregate_json_encoded(reports_json, len, agency_json, GOVREPORT_ENCODING_UTF8, rollup_out) }
+}
+
+/// `govreport_aggregate_json` with every text in `encoding`: the array of reports, the agency
+/// and the roll-up JSON returned.
+///
+/// Ownership: as for `govreport_aggregate_json`; the string returned is in `encoding`.
+///
+/// Errors: as for `govreport_aggregate_json`, and INVALID_ARGUMENT for an unknown encoding.
+/// Thread-safe.
+///
+/// # Safety
+/// As for `govreport_aggregate_json`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_aggregate_json_encoded(
+    reports_json: *const u8,
+    len: usize,
+    agency_json: *const c_char,
+    encoding: govreport_encoding,
+    rollup_out: *mut *mut c_char,
+) -> govreport_status {
+    guard(|| {
+        let out = out_arg(rollup_out, "rollup_out")?;
+        let enc = Encoding::check(encoding)?;
+        let bytes = unsafe { bytes_arg(reports_json, len, "reports_json") }?;
+        let agency = agency(&unsafe { str_arg(agency_json, "agency_json", enc) }?)?;
+        let reports = reports(&enc.decode(bytes, "argument `reports_json`")?)?;
+        let rollup = govreport::aggregate(&reports, agency)?;
+        let json = to_json(serde_json::to_string(&rollup))?;
+        *out = owned_string(&json, enc);
+        Ok(())
+    })
+}
+
+/// Rolls the `count` report handles at `reports` up into a new report handle, as
+/// `govreport_aggregate_json` does. `agency_json` and every text of the new handle (and of
+/// the gaps) are in `encoding`; the units' handles may be in any encoding.
+///
+/// Ownership: the handles stay the caller's and are not changed. On success `*report_out`
+/// receives a new handle that the caller frees with `govreport_report_free`, and, when
+/// `gaps_out` is not NULL, `*gaps_out` a new string that the caller frees with
+/// `govreport_string_free`: the cells left blank, JSON
+/// `[{"pointer":"/proactive/licensing","units":["…"]},…]` (`[]` when every cell could be
+/// summed). Pass NULL to skip it. On failure neither is written.
+///
+/// Errors: NULL_ARGUMENT (`reports`, even with `count` 0, or one of its handles: the message
+/// names `reports[i]`), INVALID_ARGUMENT (encoding, a count no array can hold), ENCODING,
+/// SYNTAX, STRUCTURE (agency_json), INVALID (as for `govreport_aggregate_json`). Thread-safe:
+/// the handles are locked one at a time; one handle may appear more than once.
+///
+/// # Safety
+/// `reports` points to `count` handle pointers, each NULL or a live handle; `agency_json` is a
+/// NUL-terminated string; `report_out` points to writable storage for a pointer; `gaps_out` is
+/// NULL or points to writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_aggregate(
+    reports: *const *const govreport_report,
+    count: usize,
+    agency_json: *const c_char,
+    encoding: govreport_encoding,
+    report_out: *mut *mut govreport_report,
+    gaps_out: *mut *mut c_char,
+) -> govreport_status {
+    guard(|| {
+        let out = out_arg(report_out, "report_out")?;
+        let gaps_slot = if gaps_out.is_null() { None } else { Some(out_arg(gaps_out, "gaps_out")?) };
+        let enc = Encoding::check(encoding)?;
+        if reports.is_null() {
+            return Err(Failure::null("reports"));
+        }
+        if count > isize::MAX as usize / std::mem::size_of::<*const govreport_report>() {
+            return Err(Failure::argument("count", format_args!("{count} handles do not fit in memory"), format_args!("{count} 个句柄无法放入内存")));
+        }
+        // SAFETY: non-NULL, `count` readable pointers per the contract, and the size in bytes
+        // fits in isize.
+        let handles = unsafe { std::slice::from_raw_parts(reports, count) };
+        let agency = agency(&unsafe { str_arg(agency_json, "agency_json", enc) }?)?;
+        let units = handles
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| handle(h, &format!("reports[{i}]")).map(|r| r.locked().clone()))
+            .collect::<Result<Vec<Report>, Failure>>()?;
+        let rollup = govreport::aggregate(&units, agency)?;
+        let gaps = match gaps_slot {
+            Some(_) => Some(to_json(serde_json::to_string(&rollup.gaps))?),
+            None => None,
+        };
+        *out = govreport_report::into_raw(rollup.report, enc);
+        if let (Some(slot), Some(gaps)) = (gaps_slot, gaps) {
+            *slot = owned_string(&gaps, enc);
+        }
+        Ok(())
+    })
+}
