@@ -21,7 +21,8 @@
 
 // The header lists items in the order cbindgen reads them: this file, then these modules in
 // this order (kept apart so that rustfmt does not sort them): statuses and errors first, then
-// strings, the report handle and its findings, rendering, then the calls across reports.
+// strings, the report handle and its findings, rendering, then the calls across reports and
+// the import.
 mod status;
 
 mod text;
@@ -33,6 +34,8 @@ mod findings;
 mod render;
 
 mod across;
+
+mod import;
 
 #[cfg(test)]
 mod tests;

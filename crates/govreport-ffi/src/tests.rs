@@ -5,6 +5,7 @@ use std::ptr::{null, null_mut};
 
 use crate::across::*;
 use crate::findings::*;
+use crate::import::*;
 use crate::report::*;
 use crate::status::govreport_status::*;
 use crate::status::*;
@@ -418,13 +419,14 @@ fn nul_in_text_does_not_cut_strings() {
     assert_eq!(s.to_str().unwrap_or_default(), "a\u{FFFD}b");
 }
 
-// Across reports.
+// Across reports and import.
 
 const EDUCATION_2022: &[u8] = include_bytes!("../../../tests/fixtures/county/2022/education.json");
 const EDUCATION_2023: &[u8] = include_bytes!("../../../tests/fixtures/county/2023/education.json");
 const HEALTH_2022: &[u8] = include_bytes!("../../../tests/fixtures/county/2022/health.json");
 const HEALTH_2023: &[u8] = include_bytes!("../../../tests/fixtures/county/2023/health.json");
 const MINHE_2023: &[u8] = include_bytes!("../../../tests/fixtures/county/2023/minhe-town.json");
+const SEED_TXT: &[u8] = include_bytes!("../../../tests/fixtures/corpus/seed-2012-changchun-etdz.txt");
 const COUNTY: &CStr = c"{\"name\":\"进贤县人民政府\",\"kind\":\"government\",\"region_code\":\"360124\"}";
 const DATED: &CStr = c"{\"today\":\"2026-11-26\"}";
 
@@ -661,6 +663,11 @@ fn aggregate_json_refuses_what_cannot_be_rolled_up() {
     assert_eq!(agg(&array(&[EDUCATION_2023, broken]), COUNTY, &mut out), GOVREPORT_ERROR_STRUCTURE);
     assert!(last_error().starts_with("reports[1]: /requests/new/total"), "{}", last_error());
     assert_eq!(text(govreport_last_error_pointer()), "/1/requests/new/total");
+    // Each element goes to the core as the text it is: a duplicate key fails as it would alone.
+    let twice = br#"{"format":"2021","year":2023,"year":2024,"agency":{"name":"x","kind":"department"}}"#;
+    assert_eq!(agg(&array(&[EDUCATION_2023, twice]), COUNTY, &mut out), GOVREPORT_ERROR_STRUCTURE);
+    assert!(last_error().contains("duplicate field"), "{}", last_error());
+    assert_eq!(text(govreport_last_error_pointer()), "/1/year");
     let unknown = br#"{"format":"2031","year":2023,"agency":{"name":"x","kind":"department"}}"#;
     assert_eq!(agg(&array(&[unknown]), COUNTY, &mut out), GOVREPORT_ERROR_UNKNOWN_FORMAT);
     assert_eq!(text(govreport_last_error_pointer()), "/0/format");
@@ -757,4 +764,135 @@ fn aggregate_handles_give_a_new_handle_and_the_gaps() {
             govreport_report_free(u);
         }
     }
+}
+
+#[test]
+fn import_of_the_raw_seed_checks_as_the_seed() {
+    unsafe {
+        let (mut r, mut notes) = (sentinel(), sentinel());
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), null(), &mut r, &mut notes), GOVREPORT_OK, "{}", last_error());
+        assert!(json(&take(notes)).is_array());
+        let mut fmt = lent();
+        assert_eq!(govreport_report_format(r, &mut fmt), GOVREPORT_OK);
+        assert_eq!(text(fmt), "2007");
+        let mut f = sentinel();
+        assert_eq!(govreport_report_check(r, null(), &mut f), GOVREPORT_OK);
+        let mut all = sentinel();
+        assert_eq!(govreport_findings_to_json(f, &mut all), GOVREPORT_OK);
+        assert_eq!(codes(&take(all)), ["GR801", "GR801", "GR801", "GR802"]);
+        govreport_findings_free(f);
+        govreport_report_free(r);
+        // The import findings may be skipped.
+        let mut r = sentinel();
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), null(), &mut r, null_mut()), GOVREPORT_OK);
+        govreport_report_free(r);
+    }
+}
+
+#[test]
+fn import_reads_gbk_bytes_as_the_text_they_are() {
+    // GBK has no U+00A0 (the page's &nbsp;): as a GBK page would, the text has spaces there.
+    let text_utf8 = String::from_utf8_lossy(SEED_TXT).replace('\u{a0}', " ");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text_utf8);
+    assert!(!unmappable);
+    let gbk = gbk.into_owned();
+    assert!(std::str::from_utf8(&gbk).is_err());
+    let mut a = sentinel();
+    let mut b = sentinel();
+    unsafe {
+        assert_eq!(govreport_import_json(text_utf8.as_ptr(), text_utf8.len(), null(), &mut a), GOVREPORT_OK, "{}", last_error());
+        assert_eq!(govreport_import_json(gbk.as_ptr(), gbk.len(), null(), &mut b), GOVREPORT_OK, "{}", last_error());
+    }
+    let (a, b) = (json(&take(a)), json(&take(b)));
+    assert_eq!((a["source"].as_str(), a["encoding"].as_str()), (Some("text"), Some("UTF-8")));
+    assert_eq!(b["source"], "text");
+    assert_eq!(b["report"], a["report"]);
+    assert_eq!(b["findings"], a["findings"]);
+    // An HTML page that declares GBK, and the encoding given in the options.
+    let page = format!(
+        "<html><head><meta charset=\"gbk\"><title>长春经济技术开发区2012年度政府信息公开工作报告</title></head><body><pre>{text_utf8}</pre></body></html>"
+    );
+    let page = encoding_rs::GBK.encode(&page).0.into_owned();
+    let mut c = sentinel();
+    assert_eq!(unsafe { govreport_import_json(page.as_ptr(), page.len(), null(), &mut c) }, GOVREPORT_OK, "{}", last_error());
+    let c = json(&take(c));
+    assert_eq!((c["source"].as_str(), c["encoding"].as_str()), (Some("html"), Some("GBK")));
+    let mut r = sentinel();
+    let options = c"{\"encoding\":\"gb18030\",\"source\":\"text\",\"lang\":\"en\"}";
+    assert_eq!(unsafe { govreport_import(gbk.as_ptr(), gbk.len(), options.as_ptr(), &mut r, null_mut()) }, GOVREPORT_OK, "{}", last_error());
+    let mut v = sentinel();
+    assert_eq!(unsafe { govreport_report_get(r, c"/agency/name".as_ptr(), &mut v) }, GOVREPORT_OK);
+    assert_eq!(take(v), "\"长春经济技术开发区\"", "a UTF-8 handle, whatever the source's encoding");
+    unsafe { govreport_report_free(r) };
+}
+
+#[test]
+fn import_misuse_gives_statuses() {
+    let (mut r, mut notes, mut all) = (sentinel(), sentinel(), sentinel());
+    unsafe {
+        assert_eq!(govreport_import(null(), 0, null(), &mut r, &mut notes), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), null(), null_mut(), &mut notes), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_import_json(SEED_TXT.as_ptr(), SEED_TXT.len(), null(), null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert_eq!(govreport_import(b"".as_ptr(), 0, null(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        assert!(last_error().contains("empty"), "{}", last_error());
+        assert_eq!(govreport_import(b" \n".as_ptr(), 2, null(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_import(b"%PDF-1.4\0\0\x01".as_ptr(), 11, null(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        let no_year = "某局政府信息公开工作报告\n一、总体情况\n本机关依法公开。".as_bytes();
+        assert_eq!(govreport_import(no_year.as_ptr(), no_year.len(), null(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        assert!(last_error().contains("year"), "{}", last_error());
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), c"{\"colour\":1}".as_ptr(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), c"{\"encoding\":\"klingon\"}".as_ptr(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), c"{\"source\":\"pdf\"}".as_ptr(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), c"{\"source\":\"\xff\"}".as_ptr(), &mut r, &mut notes), GOVREPORT_ERROR_ENCODING);
+        assert_eq!(govreport_import(SEED_TXT.as_ptr(), SEED_TXT.len(), c"{".as_ptr(), &mut r, &mut notes), GOVREPORT_ERROR_INVALID);
+        // A JSON document goes through the core's parser with its statuses.
+        assert_eq!(govreport_import(b"{\"format\":".as_ptr(), 10, null(), &mut r, &mut notes), GOVREPORT_ERROR_SYNTAX);
+        let big = vec![b'a'; (govreport::limits::MAX_INPUT_BYTES + 1) as usize];
+        assert_eq!(govreport_import(big.as_ptr(), big.len(), null(), &mut r, &mut notes), GOVREPORT_ERROR_TOO_LARGE);
+        assert_eq!(govreport_import_json(big.as_ptr(), big.len(), null(), &mut all), GOVREPORT_ERROR_TOO_LARGE);
+    }
+    assert_eq!((r, notes, all), (sentinel(), sentinel(), sentinel()));
+    // A JSON document imports as itself, with no import findings.
+    let mut r = sentinel();
+    let mut notes = sentinel();
+    assert_eq!(unsafe { govreport_import(SEED.as_ptr(), SEED.len(), null(), &mut r, &mut notes) }, GOVREPORT_OK, "{}", last_error());
+    assert_eq!(take(notes), "[]");
+    unsafe { govreport_report_free(r) };
+}
+
+#[test]
+fn garbage_into_the_new_calls_is_a_status_never_a_panic() {
+    // Bytes of every kind at every cut: whatever the calls make of them, no panic escapes
+    // and no call reports one.
+    let mut inputs: Vec<Vec<u8>> = vec![];
+    for src in [SEED_TXT, EDUCATION_2023, MINHE_2023] {
+        for cut in (0..src.len()).step_by(src.len() / 8 + 1) {
+            inputs.push(src[..cut].to_vec());
+            inputs.push(src[cut..].to_vec());
+        }
+    }
+    inputs.push((0..=255u8).collect());
+    inputs.push(b"PK\x03\x04 not a zip".to_vec());
+    inputs.push(b"<html><table><tr><td>".to_vec());
+    inputs.push(
+        b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[".to_vec(),
+    );
+    for bytes in &inputs {
+        unsafe {
+            let mut s = null_mut();
+            let st = govreport_import_json(bytes.as_ptr(), bytes.len(), null(), &mut s);
+            assert_ne!(st, GOVREPORT_ERROR_PANIC, "{}", last_error());
+            govreport_string_free(s);
+            let mut s = null_mut();
+            let st = govreport_aggregate_json(bytes.as_ptr(), bytes.len(), COUNTY.as_ptr(), &mut s);
+            assert_ne!(st, GOVREPORT_ERROR_PANIC, "{}", last_error());
+            govreport_string_free(s);
+            let mut s = null_mut();
+            let st = govreport_compare_json(EDUCATION_2022.as_ptr(), EDUCATION_2022.len(), bytes.as_ptr(), bytes.len(), null(), &mut s);
+            assert_ne!(st, GOVREPORT_ERROR_PANIC, "{}", last_error());
+            govreport_string_free(s);
+        }
+    }
+    // And a panic inside one of them would be caught like any other: they all run in `guard`.
+    assert_eq!(guard(|| panic!("in a roll-up")), GOVREPORT_ERROR_PANIC);
 }

@@ -1,0 +1,96 @@
+//! Importing a published report as it is (an HTML page, copied text, a Word file, a JSON
+//! document) into a report handle.
+
+use std::ffi::c_char;
+
+use crate::report::govreport_report;
+use crate::status::{Failure, govreport_status, guard};
+use crate::text::{Encoding, bytes_arg, opt_str_arg, out_arg, owned_string};
+
+/// Runs the core's import on the caller's bytes and options.
+///
+/// # Safety
+/// `bytes` points to `len` readable bytes; `options_json` is NULL or a NUL-terminated string.
+unsafe fn import(bytes: *const u8, len: usize, options_json: *const c_char) -> Result<govreport::Imported, Failure> {
+    let bytes = unsafe { bytes_arg(bytes, len, "bytes") }?;
+    let options = match unsafe { opt_str_arg(options_json, "options_json", Encoding::Utf8) }? {
+        None => govreport::ImportOptions::default(),
+        Some(text) => govreport::ImportOptions::from_json(&text)?,
+    };
+    Ok(govreport::import_document(bytes, &options)?)
+}
+
+/// Imports a published report from its raw bytes: an HTML page, text copied from a page, a
+/// Word file (.docx) or a JSON document, in any encoding. The kind of source, its encoding
+/// (UTF-8, GBK/GB18030 … from a byte-order mark, a `<meta charset>`, or the bytes
+/// themselves), the year and the format are found from the content unless `options_json`
+/// says: NULL, or UTF-8 JSON such as
+/// `{"encoding":"gb18030","source":"html","format":"2021","year":2023,"lang":"en"}`, every
+/// field optional (source: json, html, text or docx; lang: of the findings' messages).
+///
+/// The report holds what the source states and nothing else: a cell the source does not give
+/// is absent, a blank cell blank, "/" not applicable. What the importer notices about the
+/// source itself (parts missing or out of order, a table cut off, a label read through an
+/// alias …) is given as import findings (GR9xx), each with its place in the source in
+/// `params`. Check the report with `govreport_report_check` for the findings of the document.
+///
+/// Ownership: `bytes` and `options_json` stay the caller's (nothing is kept). On success
+/// `*report_out` receives a new UTF-8 report handle that the caller frees with
+/// `govreport_report_free`, and, when `import_findings_out` is not NULL,
+/// `*import_findings_out` a new UTF-8 string that the caller frees with
+/// `govreport_string_free`: the import findings as a JSON array of the same shape as
+/// `govreport_check_json` gives (`[]` when there are none). Pass NULL to skip them. On
+/// failure neither is written.
+///
+/// Errors: NULL_ARGUMENT, TOO_LARGE (over 32 MiB), ENCODING (options_json), INVALID (bad
+/// options; bytes that are no report at all: empty, a binary format the importer does not
+/// read such as .doc or PDF, a broken .docx, no reporting year anywhere — give `"year"`),
+/// and for a JSON document SYNTAX, STRUCTURE or UNKNOWN_FORMAT. Thread-safe.
+///
+/// # Safety
+/// `bytes` points to `len` readable bytes; `options_json` is NULL or a NUL-terminated string;
+/// `report_out` points to writable storage for a pointer; `import_findings_out` is NULL or
+/// points to writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_import(
+    bytes: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    report_out: *mut *mut govreport_report,
+    import_findings_out: *mut *mut c_char,
+) -> govreport_status {
+    guard(|| {
+        let out = out_arg(report_out, "report_out")?;
+        let findings_slot = if import_findings_out.is_null() { None } else { Some(out_arg(import_findings_out, "import_findings_out")?) };
+        let imported = unsafe { import(bytes, len, options_json) }?;
+        if let Some(slot) = findings_slot {
+            *slot = owned_string(&imported.findings.to_json(), Encoding::Utf8);
+        }
+        *out = govreport_report::into_raw(imported.report, Encoding::Utf8);
+        Ok(())
+    })
+}
+
+/// `govreport_import` in one call with the whole result as JSON:
+/// `{"source":"html","encoding":"GBK","report":{…},"findings":[…]}` — what the source was
+/// (json, html, text or docx), the encoding it was read in (a WHATWG name), the report
+/// document and the import findings.
+///
+/// Ownership: `bytes` and `options_json` stay the caller's. On success `*imported_out`
+/// receives a new UTF-8 string that the caller frees with `govreport_string_free`; on failure
+/// it is not written.
+///
+/// Errors: as for `govreport_import`. Thread-safe.
+///
+/// # Safety
+/// `bytes` points to `len` readable bytes; `options_json` is NULL or a NUL-terminated string;
+/// `imported_out` points to writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_import_json(bytes: *const u8, len: usize, options_json: *const c_char, imported_out: *mut *mut c_char) -> govreport_status {
+    guard(|| {
+        let out = out_arg(imported_out, "imported_out")?;
+        let imported = unsafe { import(bytes, len, options_json) }?;
+        *out = owned_string(&imported.to_json(), Encoding::Utf8);
+        Ok(())
+    })
+}
