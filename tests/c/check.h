@@ -83,6 +83,19 @@ static TEST_UNUSED unsigned char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* Reads a whole file as a NUL-terminated string (its length without the NUL in *len when
+ * not NULL); NULL on failure. The caller frees it. */
+static TEST_UNUSED char *read_text(const char *path, size_t *len) {
+    size_t n = 0;
+    unsigned char *buf = read_file(path, &n), *bigger;
+    if (buf == NULL) return NULL;
+    bigger = (unsigned char *)realloc(buf, n + 1);
+    if (bigger == NULL) { free(buf); return NULL; }
+    bigger[n] = '\0';
+    if (len != NULL) *len = n;
+    return (char *)bigger;
+}
+
 /*
  * Converts `len` bytes of `in` from encoding `from` to `to` with the C library's iconv (not
  * the library under test); NUL-terminated, length in *out_len when not NULL. NULL on failure.
