@@ -100,7 +100,8 @@ impl Param {
                 let sep = if lang == Lang::Zh { "、" } else { ", " };
                 let column = |p: &String| {
                     let (row, key) = p.rsplit_once('/').unwrap_or(("", p));
-                    match labels::column(format, row, key).filter(|c| !c.id.is_empty()) {
+                    // A one-cell row (行政许可) names its block's single column instead.
+                    match labels::column(format, row, key).filter(|c| !c.id.is_empty()).or_else(|| labels::column(format, p, "")) {
                         Some(c) => c.text(lang).to_string(),
                         None => labels::cell_name(format, p, lang),
                     }
