@@ -610,3 +610,36 @@ fn round_trip_2007_prose() {
     }
     assert!(seen >= 3);
 }
+
+#[test]
+fn shapes_the_property_tests_found() {
+    // A two-column row padded at its end (Markdown pads 2019 table A rows to four cells).
+    let page = "某局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n| 信息内容 | 采购项目数量 | 采购总金额 |  |\n| 政府集中采购 |  | 7 |  |\n";
+    let got = text(page);
+    assert_eq!(got.report.get("/proactive/procurement/items").unwrap(), Some(serde_json::Value::Null));
+    assert_eq!(got.report.get("/proactive/procurement/amount").unwrap(), Some("7".into()));
+    // A processing-fees table of blank cells, and 本年增/减 at the smallest i64.
+    let mut r = Report::new(
+        govreport::Format::F2019,
+        2019,
+        govreport::Agency { name: "某市某局".into(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None },
+    );
+    r.set("/processing_fees/billed_yuan", serde_json::Value::Null).unwrap();
+    r.set("/proactive/licensing/change", i64::MIN.into()).unwrap();
+    for fmt in [RenderFormat::Html, RenderFormat::Docx, RenderFormat::Markdown, RenderFormat::Text] {
+        let got = import_document(&render(&r, fmt, Lang::Zh).unwrap(), &ImportOptions::default()).unwrap();
+        assert_eq!(got.report.get("/processing_fees/notices").unwrap(), Some(serde_json::Value::Null), "{fmt:?}");
+        assert_eq!(got.report.get("/proactive/licensing/change").unwrap(), Some(i64::MIN.into()), "{fmt:?}");
+    }
+    // 100 000 nested elements: read as text instead of parsed, in linear time.
+    let depth = 100_000;
+    let html = format!(
+        "<html><body><h1>某市某局2023年政府信息公开工作年度报告</h1>{}一、总体情况<br>工作平稳。{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let started = std::time::Instant::now();
+    let got = import_document(html.as_bytes(), &ImportOptions::default()).unwrap();
+    assert_eq!(got.report.meta().agency.name, "某市某局");
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}

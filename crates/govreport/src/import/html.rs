@@ -230,8 +230,84 @@ fn cell_text(cell: ElementRef, depth: usize) -> String {
     w.out.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
+/// Pages nested deeper than this are not parsed as HTML: html5ever's tree builder takes time
+/// quadratic in the depth of open elements, and no report page comes near it.
+const MAX_PARSE_DEPTH: usize = 512;
+
+/// Elements that never hold others, or whose end the parser implies: they do not deepen.
+const SHALLOW: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt",
+    "dd",
+];
+
+/// How deeply the elements of a page nest, judged from its tags alone (linear time).
+fn tag_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
+        let rest = &b[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find_from(b, lt + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            i = lt + 2;
+            continue;
+        }
+        let name_len = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b':').count();
+        if name_len == 0 {
+            i = lt + 1;
+            continue;
+        }
+        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        let close = find_from(b, lt, b">").unwrap_or(b.len() - 1);
+        let self_closing = close > 0 && b[close - 1] == b'/';
+        if name == "script" || name == "style" {
+            i = find_from(b, close, format!("</{name}").as_bytes()).unwrap_or(b.len());
+            continue;
+        }
+        if !self_closing && !SHALLOW.contains(&name.as_str()) {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = close + 1;
+    }
+    max
+}
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if from >= hay.len() {
+        return None;
+    }
+    hay[from..].windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+}
+
+/// A page too deeply nested to parse, read as text: tags dropped, blocks on lines of their own.
+fn lines_without_parsing(html: &str) -> (Vec<Line>, Option<String>) {
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&rest[..lt]);
+        let tag_end = rest[lt..].find('>').map_or(rest.len(), |e| lt + e + 1);
+        let tag = rest[lt..tag_end].to_ascii_lowercase();
+        let name: String = tag.trim_start_matches(['<', '/']).chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if BLOCK.contains(&name.as_str()) || name == "br" {
+            text.push('\n');
+        }
+        rest = &rest[tag_end..];
+    }
+    text.push_str(rest);
+    let text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    let lines = super::text::lines(&text).into_iter().enumerate().map(|(i, l)| Line { pos: Pos::Paragraph(i + 1), ..l }).collect();
+    (lines, None)
+}
+
 /// The lines of an HTML page, and the text of its `<title>`.
 pub fn lines(html: &str) -> (Vec<Line>, Option<String>) {
+    if tag_depth(html) > MAX_PARSE_DEPTH {
+        return lines_without_parsing(html);
+    }
     let doc = Html::parse_document(html);
     let title = doc.root_element().descendent_elements().find(|e| name(e) == "title").map(|t| {
         let mut s = String::new();
@@ -242,4 +318,18 @@ pub fn lines(html: &str) -> (Vec<Line>, Option<String>) {
     w.walk(doc.root_element(), 0);
     w.flush();
     (w.out, title.filter(|t| !t.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_of_tags() {
+        assert_eq!(tag_depth("<html><body><div><p>a<p>b</div></body></html>"), 3);
+        assert_eq!(tag_depth("<div><br><img src=x/><!-- <div><div> --><script>if (a<b) {}</script></div>"), 1);
+        assert_eq!(tag_depth(&"<div>".repeat(1000)), 1000);
+        let (lines, _) = lines(&format!("{}某局2023年政府信息公开工作年度报告<br>一、总体情况{}", "<div>".repeat(1000), "</div>".repeat(1000)));
+        assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), vec!["某局2023年政府信息公开工作年度报告", "一、总体情况"]);
+    }
 }

@@ -108,8 +108,8 @@ fn to_json(raw: &Raw, kind: Kind) -> Option<Value> {
         Raw::Num { negative, digits } => match kind {
             Kind::Count if !negative && !digits.contains('.') => digits.parse::<u64>().ok().map(Value::from),
             Kind::Signed if !digits.contains('.') => {
-                let v: i64 = digits.parse().ok()?;
-                Some(Value::from(if *negative { -v } else { v }))
+                let v: i128 = digits.parse().ok()?;
+                i64::try_from(if *negative { -v } else { v }).ok().map(Value::from)
             }
             Kind::Amount if !negative => {
                 let (int, frac) = digits.split_once('.').map_or((digits.as_str(), None), |(i, f)| (i, Some(f)));
@@ -633,7 +633,7 @@ impl<'a> Reader<'a> {
                     self.open_row(TableId::B, k, rl.label.id, &rl.label, cells, toks, i, notes);
                 } else {
                     let other6 = self.ix.format == Format::F2021 && rl.label.id == "/requests/other";
-                    let skip = leading_skip(toks, i, labels::REQUEST_COLUMNS.len());
+                    let skip = leading_skip(toks, i, labels::REQUEST_COLUMNS.len(), true);
                     self.row = Some(Open::Group { label: &rl.label, other6, values: vec![], pos, skip });
                 }
             }
@@ -657,7 +657,7 @@ impl<'a> Reader<'a> {
         if discard {
             notes.add(&GR912, id, pos);
         }
-        let skip = leading_skip(toks, i, cells.len());
+        let skip = leading_skip(toks, i, cells.len(), table == TableId::B);
         self.row = Some(Open::Row { table, order, id, label, cells, filled: 0, pos, skip, discard });
     }
 
@@ -876,21 +876,20 @@ impl<'a> Reader<'a> {
 /// Blank cells right after a row label that stand for a merged label cell, not for figures:
 /// more cells follow in the line than the row has columns, or only blanks follow before the
 /// next label of the same line.
-fn leading_skip(toks: &[Tok], i: usize, columns: usize) -> usize {
+///
+/// Where the extra cells are is a matter of the table's shape: the labels of table B span
+/// several columns (so the extra blanks come right after the label), while table A's last
+/// figure spans to the table's edge (so they come at the end of the row). `label_spans` says
+/// which; when it does not, trailing blanks account for the extra cells first.
+fn leading_skip(toks: &[Tok], i: usize, columns: usize, label_spans: bool) -> usize {
     if !toks[i].explicit {
         return 0;
     }
-    let mut run = 0;
-    let mut blanks = 0;
+    let mut run: Vec<bool> = vec![];
     let mut then_label = false;
     for t in &toks[i + 1..] {
         match &t.kind {
-            TokKind::Value(raw, _) => {
-                if *raw == Raw::Blank && blanks == run {
-                    blanks += 1;
-                }
-                run += 1;
-            }
+            TokKind::Value(raw, _) => run.push(*raw == Raw::Blank),
             TokKind::Label(..) => {
                 then_label = true;
                 break;
@@ -901,10 +900,19 @@ fn leading_skip(toks: &[Tok], i: usize, columns: usize) -> usize {
             break;
         }
     }
-    if blanks == run && then_label {
-        return blanks;
+    let leading = run.iter().take_while(|b| **b).count();
+    if leading == run.len() && then_label {
+        return leading;
     }
-    if run > columns { blanks.min(run - columns) } else { 0 }
+    let excess = run.len().saturating_sub(columns);
+    if excess == 0 {
+        return 0;
+    }
+    if label_spans {
+        return leading.min(excess);
+    }
+    let trailing = run.iter().rev().take_while(|b| **b).count();
+    leading.min(excess.saturating_sub(trailing))
 }
 
 /// Keys of every label of `format`'s tables (rows, columns, items, with aliases).
@@ -978,6 +986,8 @@ mod tests {
         assert_eq!(to_json(&raw_value("0.092").unwrap(), Kind::Amount), Some(Value::String("0.092".into())));
         assert_eq!(to_json(&raw_value("1.5").unwrap(), Kind::Count), None);
         assert_eq!(to_json(&raw_value("-2").unwrap(), Kind::Signed), Some(Value::from(-2)));
+        assert_eq!(to_json(&raw_value("-9223372036854775808").unwrap(), Kind::Signed), Some(Value::from(i64::MIN)));
+        assert_eq!(to_json(&raw_value("9223372036854775808").unwrap(), Kind::Signed), None);
         assert_eq!(to_json(&raw_value("99999999999999999999999").unwrap(), Kind::Count), None);
     }
 

@@ -137,8 +137,9 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         }
         let text = line.text.trim();
         if text.is_empty() {
-            // A row of empty cells: blank figures under the headings of table C or the fees.
-            if line.cells.is_some() && !prose_part {
+            // A row of empty cells: blank figures under the headings of table C or the fees
+            // (which part 六 holds).
+            if line.cells.is_some() && (!prose_part || after_table) {
                 reader.line(&toks, notes);
             }
             continue;
