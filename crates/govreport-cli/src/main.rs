@@ -141,6 +141,12 @@ enum Command {
         /// The reporting year, when the source does not state it.
         #[arg(long)]
         year: Option<u16>,
+        /// The format of the document to make ("2007", "2019", "2021"), over what the tables show.
+        #[arg(long, value_name = "FORMAT")]
+        template: Option<String>,
+        /// What the input is (json, html, text, docx), over detection.
+        #[arg(long)]
+        source: Option<String>,
         /// Language of the import findings.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
@@ -269,9 +275,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 0
             }))
         }
-        Command::Import { file, output, encoding, year, lang } => {
+        Command::Import { file, output, encoding, year, template, source, lang } => {
             let lang: Lang = lang.into();
-            let options = govreport::ImportOptions { encoding, year, lang, ..Default::default() };
+            let format = template.map(|t| govreport::Format::parse(&t).ok_or(format!("--template {t}: expected 2007, 2019 or 2021"))).transpose()?;
+            let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text or docx"))).transpose()?;
+            let options = govreport::ImportOptions { encoding, year, format, source, lang };
             let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let imported = govreport::import_document(&bytes, &options).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let text = imported.report.to_json_pretty() + "\n";
