@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Batch throughput of issue 8: 100,000 generated reports as JSON Lines through
+# `govreport check --summary` (release build), on one core and on two, with peak memory. From
+# the repo root:
+#
+#   bash bench/batch.sh
+#
+# Also runs 10,000 reports on one core so that peak memory at 10k and 100k can be compared:
+# flat means it does not grow with the batch. Needs GNU time (/usr/bin/time; installed with
+# apt-get when missing). Environment: GOVREPORT_BENCH_BATCH (100000).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+
+count="${GOVREPORT_BENCH_BATCH:-100000}"
+small=$((count / 10))
+out=target/bench
+mkdir -p "$out"
+
+if [ ! -x /usr/bin/time ]; then
+    echo "== installing GNU time"
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+
+echo "== machine"
+model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
+echo "cpu: ${model:-unknown}, $(nproc) cores; memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); $(rustc --version)"
+echo "load before: $(uptime | sed 's/.*load average: //')"
+
+echo "== building (release): govreport, the generator"
+cargo build --release --quiet -p govreport-cli
+CARGO_TARGET_DIR="$root/target" cargo build --release --quiet --manifest-path bench/rust/Cargo.toml
+
+data="$out/batch-$count.jsonl"
+data_small="$out/batch-$small.jsonl"
+if [ ! -s "$data" ]; then
+    echo "== generating $count reports: $data"
+    target/release/govreport-bench gen "$count" "$data" 11
+fi
+head -n "$small" "$data" > "$data_small"
+echo "$(wc -l < "$data") reports, $(du -m "$data" | cut -f1) MB"
+
+# run LABEL THREADS FILE: prints reports/s, wall time and peak RSS.
+run() {
+    local label=$1 threads=$2 file=$3 n
+    n=$(wc -l < "$file")
+    local log="$out/batch-$label.time" summary="$out/batch-$label.summary"
+    # Exit 1 means errors were found in the reports: expected, they carry defects.
+    set +e
+    RAYON_NUM_THREADS=$threads /usr/bin/time -v target/release/govreport check --summary "$file" > "$summary" 2> "$log"
+    local status=$?
+    set -e
+    if [ "$status" -gt 1 ]; then
+        echo "govreport check exited $status" >&2
+        cat "$log" >&2
+        exit 1
+    fi
+    local wall rss
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
+    python3 - "$label" "$threads" "$n" "$wall" "$rss" <<'EOF'
+import sys
+label, threads, n, wall, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+secs = 0.0
+for part in wall.split(":"):
+    secs = secs * 60 + float(part)
+print(f"RESULT {label}: {n} reports, {threads} thread(s): {secs:.2f} s, {n / secs:,.0f} reports/s, peak RSS {rss / 1024:.1f} MB")
+EOF
+}
+
+echo "== govreport check --summary"
+results="$out/batch-results.txt"
+{
+    run "${count}-1thread" 1 "$data"
+    run "${count}-2threads" 2 "$data"
+    run "${small}-1thread" 1 "$data_small"
+} | tee "$results"
+echo "summary of the last run:"
+tail -n 5 "$out/batch-${small}-1thread.summary"
+echo "load after: $(uptime | sed 's/.*load average: //')"
