@@ -5,8 +5,8 @@
 #
 #   bash bench/batch.sh
 #
-# Also runs 10,000 reports on one core so that peak memory at 10k and 100k can be compared:
-# flat means it does not grow with the batch. Needs GNU time (/usr/bin/time; installed with
+# Also runs the first 1,000 and 10,000 of them on one core, so that peak memory can be compared
+# across sizes: flat means it does not grow with the batch. Needs GNU time (/usr/bin/time; installed with
 # apt-get when missing). Environment: GOVREPORT_BENCH_BATCH (100000).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,6 +14,7 @@ root=$PWD
 
 count="${GOVREPORT_BENCH_BATCH:-100000}"
 small=$((count / 10))
+tiny=$((count / 100))
 out=target/bench
 mkdir -p "$out"
 
@@ -35,9 +36,12 @@ data="$out/batch-$count.jsonl"
 data_small="$out/batch-$small.jsonl"
 if [ ! -s "$data" ]; then
     echo "== generating $count reports: $data"
-    target/release/govreport-bench gen "$count" "$data" 11
+    target/release/govreport-bench gen "$count" "$data.tmp" 11
+    mv "$data.tmp" "$data"
 fi
 head -n "$small" "$data" > "$data_small"
+data_tiny="$out/batch-$tiny.jsonl"
+head -n "$tiny" "$data" > "$data_tiny"
 echo "$(wc -l < "$data") reports, $(du -m "$data" | cut -f1) MB"
 
 # run LABEL THREADS FILE: prints reports/s, wall time and peak RSS.
@@ -74,7 +78,8 @@ results="$out/batch-results.txt"
     run "${count}-1thread" 1 "$data"
     run "${count}-2threads" 2 "$data"
     run "${small}-1thread" 1 "$data_small"
+    run "${tiny}-1thread" 1 "$data_tiny"
 } | tee "$results"
 echo "summary of the last run:"
-tail -n 5 "$out/batch-${small}-1thread.summary"
+tail -n 12 "$out/batch-${count}-1thread.summary"
 echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -3,6 +3,7 @@
 //! ```text
 //! govreport-bench gen COUNT OUT.jsonl [SEED]   write COUNT generated reports, one a line
 //! govreport-bench time IN.jsonl [ROUNDS]       time serde_json and govreport on every line
+//! govreport-bench candidates IN.jsonl          count the pairs the batch's copy detector compares
 //! ```
 //!
 //! `time` runs every stage over all the reports once per round, stages interleaved so that a
@@ -38,6 +39,7 @@ fn main() {
             let rounds: usize = args.get(3).map_or(7, |s| s.parse().expect("ROUNDS"));
             time(&args[2], rounds);
         }
+        Some("candidates") if args.len() >= 3 => candidates(&args[2]),
         _ => {
             eprintln!("usage: govreport-bench gen COUNT OUT.jsonl [SEED] | time IN.jsonl [ROUNDS]");
             std::process::exit(2);
@@ -186,4 +188,52 @@ fn cpu_time() -> f64 {
     // SAFETY: clock_gettime writes the timespec it is given.
     unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
     t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+}
+
+/// How many candidate pairs `CopyDetector::pairs` looks at (and keeps in its `seen` set) for
+/// the reports of a file: the same MinHash bands (4 rows, 8 bands, overview and problems apart)
+/// and the same cap of 64 neighbours per member of a band.
+fn candidates(path: &str) {
+    use govreport::across::similarity::MinHash;
+    let file = std::io::BufReader::new(std::fs::File::open(path).expect("IN"));
+    let mut bands: Vec<(u64, u32)> = vec![];
+    let mut n = 0u32;
+    let mut at = 0u32;
+    for line in file.lines() {
+        let r = govreport::parse_json(line.unwrap().as_bytes()).unwrap();
+        n += 1;
+        if let govreport::Report::F2021(r) = r {
+            for (part, text) in [(0u64, &r.sections.overview), (1, &r.sections.problems)] {
+                let text = text.as_deref().unwrap_or_default();
+                if text.chars().count() < 40 {
+                    continue;
+                }
+                if let Some(sig) = MinHash::of(text) {
+                    for key in sig.bands(4) {
+                        bands.push((key ^ part.wrapping_mul(0x9E3779B97F4A7C15), at));
+                    }
+                    at += 1;
+                }
+            }
+        }
+    }
+    bands.sort_unstable();
+    let mut pairs = std::collections::HashSet::new();
+    let mut largest = 0;
+    for group in bands.chunk_by(|x, y| x.0 == y.0) {
+        largest = largest.max(group.len());
+        for (i, a) in group.iter().enumerate() {
+            for b in group[i + 1..].iter().take(64) {
+                pairs.insert((a.1.min(b.1), a.1.max(b.1)));
+            }
+        }
+    }
+    println!(
+        "{n} reports, {at} texts, {} band entries; largest band {largest}; {} distinct candidate pairs ({:.0} a report), set capacity {} ({:.1} MB at 8 bytes a slot plus 1 control byte)",
+        bands.len(),
+        pairs.len(),
+        pairs.len() as f64 / f64::from(n),
+        pairs.capacity(),
+        pairs.capacity() as f64 * 9.0 / 1e6
+    );
 }

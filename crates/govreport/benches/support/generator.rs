@@ -153,6 +153,55 @@ const MEASURES: [&str; 12] = [
 ];
 const ORDINALS: [&str; 4] = ["一是", "二是", "三是", "四是"];
 
+// Words that sentences are put together from, so that no two units write quite the same text
+// (copying is a defect of its own, made on purpose above).
+const WHO: [&str; 8] = ["部分科室", "个别下属单位", "少数工作人员", "基层站所", "部分业务领域", "个别栏目", "有的镇街", "窗口单位"];
+const TOPICS: [&str; 14] = [
+    "政策解读",
+    "依申请公开办理",
+    "政府网站栏目维护",
+    "政务新媒体管理",
+    "重点领域信息公开",
+    "基层政务公开",
+    "公开目录编制",
+    "公开前保密审查",
+    "政策文件发布",
+    "政务公开专区建设",
+    "信息公开指南更新",
+    "回应社会关切",
+    "行政规范性文件清理",
+    "办事服务指南公开",
+];
+const FAULTS: [&str; 10] = [
+    "的规范性有待加强",
+    "存在更新不够及时的情况",
+    "形式较为单一",
+    "的深度和广度有待拓展",
+    "的工作机制仍需完善",
+    "与群众期待还有差距",
+    "的标准化程度不高",
+    "的人员力量相对薄弱",
+    "的质量参差不齐",
+    "的督促检查不够到位",
+];
+const VERBS: [&str; 10] = ["进一步规范", "持续加强", "着力优化", "认真落实", "不断完善", "扎实推进", "全面提升", "切实抓好", "深入开展", "统筹做好"];
+const OBJECTS: [&str; 10] = ["工作机制", "业务培训", "日常监测", "考核评估", "流程管理", "质量把关", "制度建设", "队伍建设", "台账管理", "协调联动"];
+const OUTCOMES: [&str; 8] = [
+    "取得了较好成效",
+    "群众满意度稳步提升",
+    "各项工作有序开展",
+    "公开质量明显提高",
+    "工作规范化水平不断提升",
+    "全年未出现差错",
+    "做到了应公开尽公开",
+    "为公众获取信息提供了便利",
+];
+
+/// "持续加强政策解读质量把关，取得了较好成效。"
+fn action(rng: &mut Rng) -> String {
+    format!("{}{}{}，{}。", rng.pick(&VERBS), rng.pick(&TOPICS), rng.pick(&OBJECTS), rng.pick(&OUTCOMES))
+}
+
 const OTHER_MATTERS: [&str; 4] = [
     "本年度未收取信息处理费。无其他需要报告的事项。",
     "依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。本机关全年未发生其他需要报告的事项。",
@@ -401,12 +450,17 @@ pub fn report(seed: u64, i: u64) -> Value {
         review["total"],
         direct["total"].as_u64().unwrap() + after["total"].as_u64().unwrap()
     ));
-    overview.push_str(&format!("\n（三）政府信息管理。{}\n（四）政府信息公开平台建设。{}\n（五）监督保障。", rng.pick(&MANAGEMENT), rng.pick(&PLATFORMS)));
+    for _ in 0..rng.range(1, 2) {
+        overview.push_str(&action(&mut rng));
+    }
+    let (m, p) = (rng.pick(&MANAGEMENT), rng.pick(&PLATFORMS));
+    overview.push_str(&format!("\n（三）政府信息管理。{m}{}\n（四）政府信息公开平台建设。{p}{}\n（五）监督保障。", action(&mut rng), action(&mut rng)));
     if kind == "government" || name.ends_with("人民政府") {
         overview.push_str(rng.pick(&GOVERNMENT_OVERSIGHT));
     } else {
         overview.push_str(rng.pick(&OVERSIGHT));
     }
+    overview.push_str(&action(&mut rng));
 
     let mut report = json!({
         "format": "2021",
@@ -434,31 +488,26 @@ pub fn report(seed: u64, i: u64) -> Value {
     report
 }
 
-/// Part 五: a few problems and what the unit will do about them; now and then copied whole.
+/// Part 五: a few problems and what the unit will do about them, put together from phrases;
+/// one unit in a hundred copies it whole from a common text.
 fn problems(rng: &mut Rng, year: u64, name: &str) -> String {
-    if rng.chance(0.02) {
+    if rng.chance(0.01) {
         return COPIED_PROBLEMS.into();
     }
     let mut out = format!("{year}年，{name}政府信息公开工作仍存在一些不足：");
-    let mut used = vec![];
-    for k in 0..rng.range(2, 3) as usize {
-        let mut i = rng.range(0, ISSUES.len() as u64 - 1) as usize;
-        while used.contains(&i) {
-            i = (i + 1) % ISSUES.len();
-        }
-        used.push(i);
-        out.push_str(&format!("{}{}；", ORDINALS[k], ISSUES[i]));
+    for k in 0..rng.range(2, 4) as usize {
+        // A plain sentence now and then, a composed one mostly.
+        let issue = if rng.chance(0.25) { rng.pick(&ISSUES).to_string() } else { format!("{}{}{}", rng.pick(&WHO), rng.pick(&TOPICS), rng.pick(&FAULTS)) };
+        out.push_str(&format!("{}{issue}；", ORDINALS[k]));
     }
     out.pop();
     out.push_str(&format!("。{}年，我们将", year + 1));
-    let mut used = vec![];
     for _ in 0..rng.range(2, 4) {
-        let mut i = rng.range(0, MEASURES.len() as u64 - 1) as usize;
-        while used.contains(&i) {
-            i = (i + 1) % MEASURES.len();
+        if rng.chance(0.25) {
+            out.push_str(rng.pick(&MEASURES));
+        } else {
+            out.push_str(&format!("{}{}{}", rng.pick(&VERBS), rng.pick(&TOPICS), rng.pick(&OBJECTS)));
         }
-        used.push(i);
-        out.push_str(MEASURES[i]);
         out.push('，');
     }
     out.pop();
@@ -478,6 +527,7 @@ fn request_rows() -> Vec<String> {
 }
 
 /// One of the defects seen in published reports.
+/// A second defect may land on a cell the first made blank or "/": it then counts from 0.
 fn defect(rng: &mut Rng, r: &mut Value) {
     let rows = request_rows();
     match rng.range(0, 9) {
@@ -485,13 +535,13 @@ fn defect(rng: &mut Rng, r: &mut Value) {
             // A row's 总计 off by a few (B3, and B1/B2 through it).
             let row = rows[rng.next() as usize % rows.len()].clone();
             let t = r.pointer_mut(&format!("{row}/total")).unwrap();
-            *t = json!(t.as_u64().unwrap() + rng.range(1, 3));
+            *t = json!(t.as_u64().unwrap_or(0) + rng.range(1, 3));
         }
         2 => {
             // A results cell off: B2 and B3 fail together.
             let c = rng.pick(&COLUMNS);
             let t = r.pointer_mut(&format!("/requests/results_total/{c}")).unwrap();
-            *t = json!(t.as_u64().unwrap() + 1);
+            *t = json!(t.as_u64().unwrap_or(0) + 1);
         }
         3 => {
             // A blank cell: the rules that need it cannot be judged.
@@ -506,7 +556,7 @@ fn defect(rng: &mut Rng, r: &mut Value) {
         5 => {
             // A review group that does not add up (C1).
             let t = r.pointer_mut("/review_litigation/review/total").unwrap();
-            *t = json!(t.as_u64().unwrap() + 1);
+            *t = json!(t.as_u64().unwrap_or(0) + 1);
         }
         6 => {
             // The overview quotes a different number from the table (GR404).
