@@ -650,18 +650,18 @@ fn regression_deeply_nested_html_imports_in_linear_time() {
     assert!(started.elapsed().as_secs() < 10, "took {:?}", started.elapsed());
 }
 
-/// What the fix of 77adbac does not see: it judges nesting from the tags (`tag_depth` in
-/// import/html.rs), but the HTML parser nests differently. `<div/>` is an open `<div>` in
-/// HTML (the slash is ignored on non-void elements), and an end tag that closes nothing
-/// (`</span>` with no open span) is ignored by the parser while `tag_depth` subtracts it.
+/// Nesting written so that only a parser sees it: `<div/>` is an open `<div>` in HTML (the
+/// slash is ignored on non-void elements), and an end tag that closes nothing (`</span>` with
+/// no open span) is ignored. `tag_depth` in import/html.rs nests as the parser does, so such
+/// a page is read as text instead of being handed to the quadratic tree builder.
 #[test]
-#[ignore = "bug: HTML import time is still quadratic in nesting when the nesting is written as <div/> (20 000 of them, 120 KB: 6.6 s in a release build; 40 000, 240 KB: 34 s) or as <div></span> (20 000: 6 s): import/html.rs tag_depth counts <div/> as self-closing and subtracts unmatched end tags, so the page is handed to html5ever, whose tree builder is quadratic in the depth of open elements"]
-fn bug_html_nesting_hidden_from_tag_depth_takes_quadratic_time() {
+fn html_nesting_hidden_in_odd_tags_stays_linear() {
     let title = "<html><body><h1>某市某局2023年政府信息公开工作年度报告</h1>";
     for page in [format!("{title}{}x</body></html>", "<div/>".repeat(100_000)), format!("{title}{}x</body></html>", "<div></span>".repeat(100_000))] {
         let started = std::time::Instant::now();
         let _ = import_document(page.as_bytes(), &ImportOptions::default());
-        assert!(started.elapsed().as_secs() < 10, "{}: took {:?}", &page[page.len() - 40..], started.elapsed());
+        // Quadratic time would be minutes here; linear is seconds even in a debug build.
+        assert!(started.elapsed().as_secs() < 30, "{}: took {:?}", &page[page.len() - 40..], started.elapsed());
     }
 }
 

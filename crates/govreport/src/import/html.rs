@@ -240,21 +240,26 @@ const SHALLOW: &[&str] = &[
     "dd",
 ];
 
-/// How deeply the elements of a page nest, judged from its tags alone (linear time).
+/// Elements that never have content: `<br>`, `<img>` … (a `/>` closes nothing else in HTML).
+const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+/// How deeply the elements of a page nest, judged from its tags alone, as an HTML parser would
+/// open and close them: `<div/>` opens a div (only void elements close themselves), and an end
+/// tag closes something only when an element of its name is open. Linear time: each element
+/// is opened and closed once, and unmatched end tags are found by a count per name.
 fn tag_depth(html: &str) -> usize {
     let b = html.as_bytes();
-    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    let (mut max, mut i) = (0usize, 0usize);
+    let mut stack: Vec<String> = Vec::new();
+    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
         let rest = &b[lt + 1..];
         if rest.starts_with(b"!--") {
             i = find_from(b, lt + 4, b"-->").map_or(b.len(), |e| e + 3);
             continue;
         }
-        if rest.first() == Some(&b'/') {
-            depth = depth.saturating_sub(1);
-            i = lt + 2;
-            continue;
-        }
+        let end_tag = rest.first() == Some(&b'/');
+        let rest = if end_tag { &rest[1..] } else { rest };
         let name_len = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b':').count();
         if name_len == 0 {
             i = lt + 1;
@@ -262,14 +267,28 @@ fn tag_depth(html: &str) -> usize {
         }
         let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
         let close = find_from(b, lt, b">").unwrap_or(b.len() - 1);
-        let self_closing = close > 0 && b[close - 1] == b'/';
+        if end_tag {
+            if open.get(&name).is_some_and(|n| *n > 0) {
+                while let Some(top) = stack.pop() {
+                    if let Some(n) = open.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
+            }
+            i = close + 1;
+            continue;
+        }
         if name == "script" || name == "style" {
             i = find_from(b, close, format!("</{name}").as_bytes()).unwrap_or(b.len());
             continue;
         }
-        if !self_closing && !SHALLOW.contains(&name.as_str()) {
-            depth += 1;
-            max = max.max(depth);
+        if !VOID.contains(&name.as_str()) && !SHALLOW.contains(&name.as_str()) {
+            *open.entry(name.clone()).or_default() += 1;
+            stack.push(name);
+            max = max.max(stack.len());
         }
         i = close + 1;
     }
