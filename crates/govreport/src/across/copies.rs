@@ -71,21 +71,21 @@ impl CopyDetector {
         }
     }
 
-    /// The pairs at or above `threshold`, each once, in the order of their second unit.
+    /// The pairs at or above `threshold`: for each later unit and part, the closest earlier
+    /// unit, in the order of the later unit.
     pub fn pairs(&self, threshold: f64) -> Vec<CopyPair> {
         // A band shared by very many texts is boilerplate (a template sentence): its members
         // are still compared, but only against their neighbours, to stay near linear.
-        let mut seen = std::collections::HashSet::new();
-        let mut out = vec![];
+        // Only the closest earlier unit is kept for each later unit and part, so a batch where
+        // everyone copied one template still gives at most two findings a unit, and memory
+        // stays proportional to the number of units.
+        let mut best: std::collections::HashMap<(usize, &'static str), CopyPair> = std::collections::HashMap::new();
         let mut bands = self.bands.clone();
         bands.sort_unstable();
         for group in bands.chunk_by(|x, y| x.0 == y.0) {
             let members: Vec<u32> = group.iter().map(|(_, i)| *i).collect();
             for (i, &a) in members.iter().enumerate() {
                 for &b in members[i + 1..].iter().take(MAX_NEIGHBOURS) {
-                    if !seen.insert((a.min(b), a.max(b))) {
-                        continue;
-                    }
                     let (ua, pa, sa) = &self.signatures[a as usize];
                     let (ub, _, sb) = &self.signatures[b as usize];
                     if ua == ub {
@@ -93,11 +93,16 @@ impl CopyDetector {
                     }
                     let s = sa.similarity(sb);
                     if s >= threshold {
-                        out.push(CopyPair { first: *ua.min(ub), second: *ua.max(ub), pointer: pa, similarity: s });
+                        let pair = CopyPair { first: *ua.min(ub), second: *ua.max(ub), pointer: pa, similarity: s };
+                        let slot = best.entry((pair.second, pa)).or_insert_with(|| pair.clone());
+                        if (pair.similarity, std::cmp::Reverse(pair.first)) > (slot.similarity, std::cmp::Reverse(slot.first)) {
+                            *slot = pair;
+                        }
                     }
                 }
             }
         }
+        let mut out: Vec<CopyPair> = best.into_values().collect();
         out.sort_by(|x, y| (x.second, x.first, x.pointer).cmp(&(y.second, y.first, y.pointer)));
         out
     }
