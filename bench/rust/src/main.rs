@@ -64,6 +64,8 @@ fn time(path: &str, rounds: usize) {
             _ => String::new(),
         })
         .collect();
+    // A fixed "today" spares Options::resolve its chrono::Local::now() on every check.
+    let dated = Options { today: Some("2026-11-26".into()), ..Options::default() };
     let no_gr404 = Options { disable: vec!["GR404".into()], ..Options::default() };
     let no_gr4 = Options { disable: vec!["GR4".into()], ..Options::default() };
 
@@ -152,6 +154,7 @@ fn time(path: &str, rounds: usize) {
             }),
         ),
         ("detail_statements", Box::new(|| overviews.iter().map(|o| govreport::text::statements(o).len()).sum())),
+        ("detail_check_today_given", Box::new(|| parsed.iter().map(|r| govreport::check(r, &dated).unwrap().0.len()).sum())),
         ("detail_check_without_gr404", Box::new(|| parsed.iter().map(|r| govreport::check(r, &no_gr404).unwrap().0.len()).sum())),
         ("detail_check_without_gr4", Box::new(|| parsed.iter().map(|r| govreport::check(r, &no_gr4).unwrap().0.len()).sum())),
     ];

@@ -29,16 +29,12 @@ fn one_report(c: &mut Criterion) {
     let text = typical();
     let report = govreport::parse_str(&text).unwrap();
     let options = Options::default();
-    // A fixed "today" spares the clock lookup; both are measured because the one-shot C call
-    // and `govreport check` use the default (today from the system clock).
-    let dated = Options { today: Some("2026-11-26".into()), ..Options::default() };
 
     let mut g = c.benchmark_group("report");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("serde_json_value (floor)", |b| b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap()));
     g.bench_function("parse_json", |b| b.iter(|| govreport::parse_json(black_box(text.as_bytes())).unwrap()));
     g.bench_function("check", |b| b.iter(|| govreport::check(black_box(&report), &options).unwrap()));
-    g.bench_function("check (today given)", |b| b.iter(|| govreport::check(black_box(&report), &dated).unwrap()));
     g.bench_function("check_json (end to end)", |b| b.iter(|| govreport::check_json(black_box(text.as_bytes()), &options).unwrap()));
     g.bench_function("check_json + findings to JSON", |b| {
         b.iter(|| serde_json::to_string(&govreport::check_json(black_box(text.as_bytes()), &options).unwrap()).unwrap())
