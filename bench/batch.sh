@@ -29,7 +29,7 @@ echo "cpu: ${model:-unknown}, $(nproc) cores; memory: $(free -g | awk '/^Mem:/ {
 echo "load before: $(uptime | sed 's/.*load average: //')"
 
 echo "== building (release): govreport, the generator"
-cargo build --release --quiet -p govreport-cli
+cargo build --release --quiet -p govreport-cli -p govreport-ffi
 CARGO_TARGET_DIR="$root/target" cargo build --release --quiet --manifest-path bench/rust/Cargo.toml
 
 data="$out/batch-$count.jsonl"

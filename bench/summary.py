@@ -34,6 +34,7 @@ ROWS = [
     ("check_json_to_json", "Rust  check_json + findings to JSON text"),
     ("check_batch", "Rust  check_json + the batch collector (GR701-703), as check_many"),
     ("c_check_json", "C     govreport_check_json (one-shot)"),
+    ("c_abi_in_process", "C ABI govreport_check_json, called from the Rust process"),
     ("py_check_loop", "Py    [govreport.check(t) for t in texts]"),
     ("py_check_many_1thread", "Py    govreport.check_many(texts, threads=1)"),
     ("py_check_many", "Py    govreport.check_many(texts) (all cores: see wall)"),
@@ -72,6 +73,7 @@ ratio("  Python boundary: loop of check / Rust check_json", "py_check_loop", "ch
 ratio("  Python boundary: check_many 1 thread / Rust check_batch", "py_check_many_1thread", "check_batch", 1.2)
 ratio("C vs Rust: govreport_check_json / check_json", "c_check_json", "check_json", 1.2)
 ratio("  C / Rust check_json + findings to JSON (the same output)", "c_check_json", "check_json_to_json", 1.2)
+ratio("  C ABI / Rust, in one process, interleaved (the same output)", "c_abi_in_process", "check_json_to_json", 1.2)
 if len(set(flagged.values())) > 1:
     print(f"\nWARNING: the paths disagree on the reports with a B1/B2/B3/C1 violation: {flagged}")
 else:

@@ -11,13 +11,33 @@
 //! over the rounds of the time per report: CPU time of the process (what the work costs, little
 //! affected by other programs on a shared machine) and wall-clock time. Lines starting
 //! `RESULT name CPU_US WALL_US` are read by the script.
-//! `GOVREPORT_BENCH_ONLY=STAGE` runs that stage alone, for a profiler:
+//! `GOVREPORT_BENCH_ONLY=STAGE[,STAGE…]` runs those stages alone, e.g. for a profiler:
 //! `GOVREPORT_BENCH_ONLY=check_only perf record -g target/release/govreport-bench time IN 50`.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::time::Instant;
 
 use govreport::{Options, Status};
+
+// The C ABI of libgovreport.so (include/govreport.h), called as a C program would.
+#[link(name = "govreport", kind = "dylib")]
+unsafe extern "C" {
+    fn govreport_check_json(json: *const u8, len: usize, options_json: *const std::ffi::c_char, findings_out: *mut *mut std::ffi::c_char) -> i32;
+    fn govreport_string_free(s: *mut std::ffi::c_char);
+}
+
+/// One call of the C ABI's one-shot check; the length of the findings JSON it returned.
+fn check_through_c_abi(text: &[u8]) -> usize {
+    let mut out: *mut std::ffi::c_char = std::ptr::null_mut();
+    // SAFETY: `text` is `len` readable bytes, NULL options, `out` is writable; the string
+    // returned is freed with the library's own function.
+    unsafe {
+        assert_eq!(govreport_check_json(text.as_ptr(), text.len(), std::ptr::null(), &mut out), 0);
+        let n = std::ffi::CStr::from_ptr(out).to_bytes().len();
+        govreport_string_free(out);
+        n
+    }
+}
 
 #[path = "../../../crates/govreport/benches/support/generator.rs"]
 mod generator;
@@ -96,6 +116,10 @@ fn time(path: &str, rounds: usize) {
             "check_json_to_json",
             Box::new(|| texts.iter().map(|t| serde_json::to_string(&govreport::check_json(t, &options).unwrap()).unwrap().len()).sum()),
         ),
+        // The same work through the C ABI of libgovreport.so, in this process and interleaved
+        // with the stages above: what the C layer itself adds, without the noise between two
+        // programs run one after the other.
+        ("c_abi_in_process", Box::new(|| texts.iter().map(|t| check_through_c_abi(t)).sum())),
         // What `govreport check` and Python's check_many do for a batch: each report's check,
         // then the batch collector (prose copied between units, units far from their peers).
         (
@@ -158,9 +182,10 @@ fn time(path: &str, rounds: usize) {
         ("detail_check_without_gr404", Box::new(|| parsed.iter().map(|r| govreport::check(r, &no_gr404).unwrap().0.len()).sum())),
         ("detail_check_without_gr4", Box::new(|| parsed.iter().map(|r| govreport::check(r, &no_gr4).unwrap().0.len()).sum())),
     ];
-    // GOVREPORT_BENCH_ONLY=check_only runs one stage alone (for a profiler).
+    // GOVREPORT_BENCH_ONLY=check_only runs one stage alone (for a profiler); a comma-separated
+    // list runs those stages.
     let only = std::env::var("GOVREPORT_BENCH_ONLY").ok();
-    let stages: Vec<Stage> = stages.into_iter().filter(|(name, _)| only.as_deref().is_none_or(|o| o == *name)).collect();
+    let stages: Vec<Stage> = stages.into_iter().filter(|(name, _)| only.as_deref().is_none_or(|o| o.split(',').any(|x| x == *name))).collect();
     let mut times: Vec<Vec<(f64, f64)>> = vec![vec![]; stages.len()];
     // One warm-up round, not counted.
     for (_, f) in &stages {
