@@ -10,7 +10,10 @@
 #     2021 model in one pass;
 #   - govreport from Rust: parse_json, check, check_json (parse + check), and check_json with
 #     the findings written as JSON (what the C call returns);
-#   - govreport from C: the one-shot govreport_check_json against target/release/libgovreport.so;
+#   - govreport from C: the one-shot govreport_check_json against target/release/libgovreport.so,
+#     from a C program (bench/check_c.c) and, interleaved with the Rust call, from the Rust
+#     process itself (the stage c_abi_in_process: the C layer's own cost without the noise
+#     between two programs);
 #   - govreport from Python: check_many (1 thread, and all cores) and a loop of check;
 #   - the stock Python jsonschema validator (Draft 2020-12) on schema/report.schema.json plus
 #     B1/B2/B3/C1 written plainly in Python (bench/baseline.py);
