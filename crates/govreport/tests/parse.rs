@@ -186,3 +186,94 @@ fn a_list_is_never_read_as_an_object_by_position() {
     let (p, _) = structure(&ok.replace(r#"{"label":"其他","count":5}"#, r#"["其他",5]"#));
     assert_eq!(p, "/figures/0/breakdown/0");
 }
+
+/// Every fixture, valid or not, and variants of each: cut short, a list put in, the format
+/// changed, a key repeated. The fast path (one typed pass) must accept exactly what the slow
+/// path (every check, naming the place) accepts, and give the same report.
+#[test]
+fn the_fast_path_accepts_exactly_what_the_slow_path_accepts() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let mut texts = Vec::new();
+    for dir in ["", "/invalid", "/county/2022", "/county/2023"] {
+        for entry in std::fs::read_dir(format!("{root}{dir}")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json")
+                && let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap())
+            {
+                texts.push(text);
+            }
+        }
+    }
+    assert!(texts.len() > 50, "{}", texts.len());
+    let (mut accepted, mut checked) = (0, 0);
+    for text in &texts {
+        let mut variants = vec![
+            text.clone(),
+            text.replacen("\"2021\"", "\"2019\"", 1),
+            text.replacen("\"2019\"", "\"2021\"", 1),
+            text.replacen("\"2007\"", "\"2021\"", 1),
+            text.replacen("{", "[{", 2),
+            text.replacen("\"year\"", "\"format\":\"2021\",\"year\"", 1),
+            text.replacen("\"format\"", "\"agency\":{},\"format\"", 1),
+            format!("[{text}]"),
+            format!("{{\"x\":{{\"format\":\"2007\"}},{}", &text.trim_start()[1..]),
+        ];
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(text.chars().count() / 20 + 1).collect();
+        variants.extend(cuts.into_iter().map(|i| text[..i].to_string()));
+        variants.extend(objects_as_lists(text));
+        for v in &variants {
+            assert!(govreport::parse::paths_agree(v), "the two paths disagree on:\n{v}");
+            checked += 1;
+            accepted += usize::from(parse_str(v).is_ok());
+        }
+    }
+    // The variants reach both outcomes.
+    assert!(accepted > 40 && accepted < checked / 2, "{accepted} of {checked}");
+}
+
+/// Variants of `text` with one innermost object written as the list of its values, in order
+/// (`{"name":"x","kind":"department"}` → `["x","department"]`): what serde would read by
+/// position, and the parser must refuse.
+fn objects_as_lists(text: &str) -> Vec<String> {
+    // Split a span at commas or colons outside strings.
+    fn split(s: &str, at: u8) -> Vec<&str> {
+        let (mut parts, mut start, mut in_str, mut esc) = (Vec::new(), 0, false, false);
+        for (i, b) in s.bytes().enumerate() {
+            match (in_str, esc, b) {
+                (true, true, _) => esc = false,
+                (true, false, b'\\') => esc = true,
+                (true, false, b'"') => in_str = false,
+                (false, _, b'"') => in_str = true,
+                (false, _, c) if c == at => {
+                    parts.push(&s[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push(&s[start..]);
+        parts
+    }
+    let (mut out, mut open, mut in_str, mut esc) = (Vec::new(), None, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        match (in_str, esc, b) {
+            (true, true, _) => esc = false,
+            (true, false, b'\\') => esc = true,
+            (true, false, b'"') => in_str = false,
+            (false, _, b'"') => in_str = true,
+            (false, _, b'{') => open = Some(i),
+            (false, _, b'[') => open = None,
+            (false, _, b'}') => {
+                if let Some(o) = open.take() {
+                    let inner = &text[o + 1..i];
+                    if !inner.trim().is_empty() {
+                        let values: Vec<&str> = split(inner, b',').into_iter().filter_map(|kv| split(kv, b':').get(1).copied()).collect();
+                        out.push(format!("{}[{}]{}", &text[..o], values.join(","), &text[i + 1..]));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
