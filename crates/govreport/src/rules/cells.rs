@@ -23,8 +23,35 @@ pub(crate) fn state<T>(c: &Cell<T>) -> State {
 }
 
 /// A row of a table: its pointer and its cells as (column key, state); an empty key is a
-/// one-cell row whose pointer is the cell's.
-pub(crate) type Row = (&'static str, Vec<(&'static str, State)>);
+/// one-cell row whose pointer is the cell's. Held inline: the check of a clean report
+/// allocates nothing for its rows.
+pub(crate) struct Row {
+    pointer: &'static str,
+    cells: [(&'static str, State); Row::MAX],
+    len: usize,
+}
+
+impl Row {
+    /// The most cells a row has (table B: six applicant columns and 总计).
+    const MAX: usize = 7;
+
+    fn new(pointer: &'static str, cells: impl IntoIterator<Item = (&'static str, State)>) -> Row {
+        let mut row = Row { pointer, cells: [("", State::Value); Row::MAX], len: 0 };
+        for cell in cells.into_iter().take(Row::MAX) {
+            row.cells[row.len] = cell;
+            row.len += 1;
+        }
+        row
+    }
+
+    fn one(pointer: &'static str, state: State) -> Row {
+        Row::new(pointer, [("", state)])
+    }
+
+    fn cells(&self) -> &[(&'static str, State)] {
+        &self.cells[..self.len]
+    }
+}
 
 /// Table A's cells, row by row.
 pub(crate) trait ProactiveCells {
@@ -33,14 +60,14 @@ pub(crate) trait ProactiveCells {
 
 impl ProactiveCells for Proactive2021 {
     fn rows(&self) -> Vec<Row> {
-        let docs = |d: &crate::model::DocCounts2021| vec![("issued", state(&d.issued)), ("repealed", state(&d.repealed)), ("in_force", state(&d.in_force))];
+        let docs = |d: &crate::model::DocCounts2021| [("issued", state(&d.issued)), ("repealed", state(&d.repealed)), ("in_force", state(&d.in_force))];
         vec![
-            ("/proactive/rules", docs(&self.rules)),
-            ("/proactive/normative_documents", docs(&self.normative_documents)),
-            ("/proactive/licensing", vec![("", state(&self.licensing))]),
-            ("/proactive/penalty", vec![("", state(&self.penalty))]),
-            ("/proactive/coercion", vec![("", state(&self.coercion))]),
-            ("/proactive/fees_10k_yuan", vec![("", state(&self.fees_10k_yuan))]),
+            Row::new("/proactive/rules", docs(&self.rules)),
+            Row::new("/proactive/normative_documents", docs(&self.normative_documents)),
+            Row::one("/proactive/licensing", state(&self.licensing)),
+            Row::one("/proactive/penalty", state(&self.penalty)),
+            Row::one("/proactive/coercion", state(&self.coercion)),
+            Row::one("/proactive/fees_10k_yuan", state(&self.fees_10k_yuan)),
         ]
     }
 }
@@ -48,20 +75,19 @@ impl ProactiveCells for Proactive2021 {
 impl ProactiveCells for Proactive2019 {
     fn rows(&self) -> Vec<Row> {
         let docs = |d: &crate::model::DocCounts2019| {
-            vec![("produced", state(&d.produced)), ("published", state(&d.published)), ("total_published", state(&d.total_published))]
+            [("produced", state(&d.produced)), ("published", state(&d.published)), ("total_published", state(&d.total_published))]
         };
-        let items = |i: &crate::model::ItemCounts2019| {
-            vec![("previous_items", state(&i.previous_items)), ("change", state(&i.change)), ("decisions", state(&i.decisions))]
-        };
+        let items =
+            |i: &crate::model::ItemCounts2019| [("previous_items", state(&i.previous_items)), ("change", state(&i.change)), ("decisions", state(&i.decisions))];
         vec![
-            ("/proactive/rules", docs(&self.rules)),
-            ("/proactive/normative_documents", docs(&self.normative_documents)),
-            ("/proactive/licensing", items(&self.licensing)),
-            ("/proactive/other_services", items(&self.other_services)),
-            ("/proactive/penalty", items(&self.penalty)),
-            ("/proactive/coercion", items(&self.coercion)),
-            ("/proactive/fees", vec![("previous_items", state(&self.fees.previous_items)), ("change", state(&self.fees.change))]),
-            ("/proactive/procurement", vec![("items", state(&self.procurement.items)), ("amount", state(&self.procurement.amount))]),
+            Row::new("/proactive/rules", docs(&self.rules)),
+            Row::new("/proactive/normative_documents", docs(&self.normative_documents)),
+            Row::new("/proactive/licensing", items(&self.licensing)),
+            Row::new("/proactive/other_services", items(&self.other_services)),
+            Row::new("/proactive/penalty", items(&self.penalty)),
+            Row::new("/proactive/coercion", items(&self.coercion)),
+            Row::new("/proactive/fees", [("previous_items", state(&self.fees.previous_items)), ("change", state(&self.fees.change))]),
+            Row::new("/proactive/procurement", [("items", state(&self.procurement.items)), ("amount", state(&self.procurement.amount))]),
         ]
     }
 }
@@ -81,8 +107,7 @@ where
     let mut table_b: Vec<Row> = Vec::with_capacity(26);
     for rl in labels::request_rows(format) {
         if let Some(row) = rl.row.and_then(|id| r.requests.row(id)) {
-            let cells = row.cells().iter().zip(labels::REQUEST_COLUMNS).map(|(c, col)| (col.id, state(*c))).collect();
-            table_b.push((rl.label.id, cells));
+            table_b.push(Row::new(rl.label.id, row.cells().iter().zip(labels::REQUEST_COLUMNS).map(|(c, col)| (col.id, state(*c)))));
         }
     }
     let table_c: Vec<Row> = r
@@ -90,7 +115,7 @@ where
         .groups()
         .iter()
         .zip(labels::REVIEW_GROUPS)
-        .map(|(g, gl)| (gl.id, g.cells().iter().zip(labels::REVIEW_COLUMNS).map(|(c, col)| (col.id, state(*c))).collect()))
+        .map(|(g, gl)| Row::new(gl.id, g.cells().iter().zip(labels::REVIEW_COLUMNS).map(|(c, col)| (col.id, state(*c)))))
         .collect();
     let parts = &labels::PARTS;
     report_table(ctx, &parts[1].label, &table_a, false);
@@ -100,20 +125,21 @@ where
 
 fn report_table(ctx: &mut Ctx, table: &'static Label, rows: &[Row], slash_is_odd: bool) {
     let (mut blanks, mut slashes) = (0usize, 0usize);
-    for (row, cells) in rows {
-        let pick = |want: State| -> Vec<String> { cells.iter().filter(|(_, s)| *s == want).map(|(k, _)| cell_pointer(row, k)).collect() };
-        let blank = pick(State::Blank);
-        let absent = pick(State::Absent);
-        let na = pick(State::NotApplicable);
-        blanks += blank.len();
-        slashes += na.len();
-        for (rule, list) in [(&GR010, blank), (&GR011, absent)] {
-            if !list.is_empty() {
-                ctx.hit(rule, *row).text("count", list.len()).param("cells", Param::Columns(list.clone())).related(list).emit();
+    for row in rows {
+        let count = |want: State| row.cells().iter().filter(|(_, s)| *s == want).count();
+        let pick = |want: State| -> Vec<String> { row.cells().iter().filter(|(_, s)| *s == want).map(|(k, _)| cell_pointer(row.pointer, k)).collect() };
+        let na = count(State::NotApplicable);
+        blanks += count(State::Blank);
+        slashes += na;
+        for (rule, want) in [(&GR010, State::Blank), (&GR011, State::Absent)] {
+            if count(want) > 0 {
+                let list = pick(want);
+                ctx.hit(rule, row.pointer).text("count", list.len()).param("cells", Param::Columns(list.clone())).related(list).emit();
             }
         }
-        if slash_is_odd && !na.is_empty() {
-            ctx.hit(&GR012, *row).text("count", na.len()).param("cells", Param::Columns(na.clone())).related(na).emit();
+        if slash_is_odd && na > 0 {
+            let list = pick(State::NotApplicable);
+            ctx.hit(&GR012, row.pointer).text("count", list.len()).param("cells", Param::Columns(list.clone())).related(list).emit();
         }
     }
     if blanks > 0 && slashes > 0 {
