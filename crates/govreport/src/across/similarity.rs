@@ -6,8 +6,9 @@
 //!
 //! Each 4-gram is hashed once to 64 bits (the four characters packed and put through the
 //! SplitMix64 finaliser: stable across runs and platforms); the [`MINHASH_SIZE`] hash functions
-//! of a signature are derived from that one hash by multiply-shift (`(a·h + b) >> 32` with 32
-//! fixed odd multipliers), so a signature costs one pass over the characters and no set.
+//! of a signature are derived from 32 bits of that one hash by multiply-xor (`(x ⊕ t)·a` with
+//! 32 fixed keys and odd multipliers, which the compiler runs four lanes at a time), so a
+//! signature costs one pass over the characters and no set.
 
 use std::collections::HashSet;
 
@@ -86,40 +87,36 @@ pub struct MinHash(pub [u32; MINHASH_SIZE]);
 /// Hashes in a signature.
 pub const MINHASH_SIZE: usize = 32;
 
-/// The multipliers and addends of the signature's hash functions `(a·h + b) >> 32`: fixed, odd
-/// multipliers drawn once from SplitMix64 (so that signatures are the same in every run).
-const FAMILY: ([u64; MINHASH_SIZE], [u64; MINHASH_SIZE]) = {
-    let mut a = [0u64; MINHASH_SIZE];
-    let mut b = [0u64; MINHASH_SIZE];
+/// The keys and multipliers of the signature's hash functions `(x ⊕ t)·a mod 2³²` of a 4-gram's
+/// 32-bit hash `x`: each is a bijection (odd `a`), so the two minima of a function agree
+/// exactly when the same 4-gram gives both. Drawn once from SplitMix64, the same in every run.
+const FAMILY: ([u32; MINHASH_SIZE], [u32; MINHASH_SIZE]) = {
+    let mut t = [0u32; MINHASH_SIZE];
+    let mut a = [0u32; MINHASH_SIZE];
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut i = 0;
     while i < MINHASH_SIZE {
-        let mut draw = [0u64; 2];
-        let mut k = 0;
-        while k < 2 {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            draw[k] = z ^ (z >> 31);
-            k += 1;
-        }
-        a[i] = draw[0] | 1;
-        b[i] = draw[1];
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        t[i] = z as u32;
+        a[i] = (z >> 32) as u32 | 1;
         i += 1;
     }
-    (a, b)
+    (t, a)
 };
 
 impl MinHash {
     /// The signature of `text`, or None when it has nothing to compare.
     pub fn of(text: &str) -> Option<MinHash> {
-        let (a, b) = (&FAMILY.0, &FAMILY.1);
+        let (t, a) = (&FAMILY.0, &FAMILY.1);
         let mut sig = [u32::MAX; MINHASH_SIZE];
         let any = each_shingle(text, |h| {
+            let x = (h >> 32) as u32;
             for i in 0..MINHASH_SIZE {
-                let v = (a[i].wrapping_mul(h).wrapping_add(b[i]) >> 32) as u32;
-                sig[i] = sig[i].min(v);
+                sig[i] = sig[i].min((x ^ t[i]).wrapping_mul(a[i]));
             }
         });
         any.then_some(MinHash(sig))
