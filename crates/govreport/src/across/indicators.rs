@@ -1,12 +1,13 @@
 //! The derived figures supervisors read, per unit, and units that stand out from their peers.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::error::Error;
 use crate::finding::Findings;
-use crate::model::{Format, Report};
+use crate::model::{CaseRow, Cell, Count, Format, OtherRows, Report, Requests, ReviewLitigation};
 use crate::options::Options;
 use crate::rules::{Ctx, GR702, GR703};
 
@@ -21,10 +22,6 @@ pub struct Indicators {
     pub correction_rate: Option<f64>,
 }
 
-fn count(v: &Value, p: &str) -> Option<u64> {
-    v.pointer(p).and_then(Value::as_u64)
-}
-
 fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
     match (num, den) {
         (Some(n), Some(d)) if d > 0 => Some(n as f64 / d as f64),
@@ -32,31 +29,38 @@ fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
     }
 }
 
-fn sum(v: &Value, ps: &[&str]) -> Option<u64> {
-    ps.iter().map(|p| count(v, p)).sum::<Option<u64>>()
+/// The sum of the cells when every one holds a number (None when one is blank, "/" or absent,
+/// or the sum passes the largest count).
+fn sum<'a>(cells: impl IntoIterator<Item = &'a Count>) -> Option<u64> {
+    cells.into_iter().try_fold(0u64, |acc, c| acc.checked_add(*c.value()?))
 }
 
-const GROUPS: [&str; 3] = ["/review_litigation/review", "/review_litigation/litigation_direct", "/review_litigation/litigation_after_review"];
+fn rates<O: OtherRows>(requests: &Requests<O>, cases: &ReviewLitigation) -> Indicators {
+    let groups = cases.groups();
+    let pick = |f: fn(&CaseRow) -> &Count| sum(groups.iter().map(|g| f(g)));
+    let (total, corrected, pending) = (pick(|g| &g.total), pick(|g| &g.corrected), pick(|g| &g.pending));
+    Indicators {
+        disclosure_rate: ratio(sum([&requests.granted.total, &requests.partially_granted.total]), requests.results_total.total.value().copied()),
+        review_litigation_rate: ratio(total, requests.new.total.value().copied()),
+        correction_rate: ratio(corrected, total.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
+    }
+}
 
 /// The derived figures of a 2019 or 2021 report (all None for the 2007 regime).
 pub fn indicators(report: &Report) -> Indicators {
-    if report.format() == Format::F2007 {
-        return Indicators::default();
-    }
-    let v = serde_json::to_value(report).unwrap_or(Value::Null);
-    let totals: Vec<String> = GROUPS.iter().map(|g| format!("{g}/total")).collect();
-    let cases = sum(&v, &totals.iter().map(String::as_str).collect::<Vec<_>>());
-    let corrected = sum(&v, &GROUPS.iter().map(|g| format!("{g}/corrected")).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>());
-    let pending = sum(&v, &GROUPS.iter().map(|g| format!("{g}/pending")).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>());
-    Indicators {
-        disclosure_rate: ratio(sum(&v, &["/requests/granted/total", "/requests/partially_granted/total"]), count(&v, "/requests/results_total/total")),
-        review_litigation_rate: ratio(cases, count(&v, "/requests/new/total")),
-        correction_rate: ratio(corrected, cases.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
+    match report {
+        Report::F2021(r) => rates(&r.requests, &r.review_litigation),
+        Report::F2019(r) => rates(&r.requests, &r.review_litigation),
+        Report::F2007(_) => Indicators::default(),
     }
 }
 
 /// The figures compared between peers: what a unit reports most, in both template formats.
-const WATCHED: [(&str, &str); 3] = [("/requests/new/total", "/requests/new/total"), ("/proactive/licensing", "/proactive/licensing/decisions"), ("/proactive/penalty", "/proactive/penalty/decisions")];
+const WATCHED: [(&str, &str); 3] = [
+    ("/requests/new/total", "/requests/new/total"),
+    ("/proactive/licensing", "/proactive/licensing/decisions"),
+    ("/proactive/penalty", "/proactive/penalty/decisions"),
+];
 
 /// A peer group needs this many units with the figure before anyone stands out.
 pub const MIN_PEERS: usize = 5;
@@ -65,11 +69,54 @@ pub const SUBSTANTIAL: f64 = 10.0;
 /// Beyond the upper quartile by this many interquartile ranges is extreme.
 pub const FENCE: f64 = 3.0;
 
+/// The watched figures of one report ([`WATCHED`]: new requests, licensing and penalty
+/// decisions), read apart from any collection so that many reports can be read in parallel,
+/// then given to [`PeerFigures::add_watched`]. None for a 2007-regime report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Watched {
+    format: Format,
+    cells: [Count; 3],
+}
+
+impl Watched {
+    /// The watched cells of `report`; None for the 2007 regime, which has no tables.
+    pub fn of(report: &Report) -> Option<Watched> {
+        match report {
+            Report::F2021(r) => Some(Watched { format: Format::F2021, cells: [r.requests.new.total, r.proactive.licensing, r.proactive.penalty] }),
+            Report::F2019(r) => {
+                Some(Watched { format: Format::F2019, cells: [r.requests.new.total, r.proactive.licensing.decisions, r.proactive.penalty.decisions] })
+            }
+            Report::F2007(_) => None,
+        }
+    }
+}
+
+/// What a watched cell says for the comparison: a number, "/", or nothing to compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Figure {
+    /// Blank or absent.
+    Missing,
+    /// "/".
+    NotApplicable,
+    /// A number.
+    Value(u64),
+}
+
+impl From<Count> for Figure {
+    fn from(c: Count) -> Figure {
+        match c {
+            Cell::Value(n) => Figure::Value(n),
+            Cell::NotApplicable => Figure::NotApplicable,
+            Cell::Absent | Cell::Blank => Figure::Missing,
+        }
+    }
+}
+
 /// Collects the watched figures of every unit of a batch, then names the ones that stand out.
 #[derive(Default)]
 pub struct PeerFigures {
-    /// (unit, format, per watched figure: Some(n), or None for 0-like "/" / absent).
-    units: Vec<(usize, Format, [Option<Value>; 3])>,
+    /// (unit, format, the watched figures).
+    units: Vec<(usize, Format, [Figure; 3])>,
 }
 
 fn median(sorted: &[f64]) -> f64 {
@@ -94,16 +141,14 @@ impl PeerFigures {
 
     /// Adds unit `unit`'s figures (2007-regime reports have none and are skipped).
     pub fn add(&mut self, unit: usize, report: &Report) {
-        let format = report.format();
-        if format == Format::F2007 {
-            return;
+        if let Some(w) = Watched::of(report) {
+            self.add_watched(unit, w);
         }
-        let v = serde_json::to_value(report).unwrap_or(Value::Null);
-        let pick = |i: usize| {
-            let p = if format == Format::F2021 { WATCHED[i].0 } else { WATCHED[i].1 };
-            v.pointer(p).cloned()
-        };
-        self.units.push((unit, format, [pick(0), pick(1), pick(2)]));
+    }
+
+    /// Adds unit `unit`'s figures read by [`Watched::of`]; the same as [`PeerFigures::add`].
+    pub fn add_watched(&mut self, unit: usize, watched: Watched) {
+        self.units.push((unit, watched.format, watched.cells.map(Figure::from)));
     }
 
     /// GR702 (zero or "/" where peers have substantial numbers) and GR703 (extreme values),
@@ -111,11 +156,19 @@ impl PeerFigures {
     pub fn findings(&self, options: &Options) -> Result<Vec<(usize, Findings)>, Error> {
         let resolved = options.resolve()?;
         let mut out: Vec<(usize, Findings)> = vec![];
+        // Where each unit's findings are in `out`.
+        let mut at: HashMap<usize, usize> = HashMap::new();
         for format in [Format::F2019, Format::F2021] {
-            let peers: Vec<&(usize, Format, [Option<Value>; 3])> = self.units.iter().filter(|u| u.1 == format).collect();
+            let peers: Vec<&(usize, Format, [Figure; 3])> = self.units.iter().filter(|u| u.1 == format).collect();
             for i in 0..WATCHED.len() {
                 let pointer = if format == Format::F2021 { WATCHED[i].0 } else { WATCHED[i].1 };
-                let mut values: Vec<f64> = peers.iter().filter_map(|u| u.2[i].as_ref().and_then(Value::as_u64)).map(|n| n as f64).collect();
+                let mut values: Vec<f64> = peers
+                    .iter()
+                    .filter_map(|u| match u.2[i] {
+                        Figure::Value(n) => Some(n as f64),
+                        _ => None,
+                    })
+                    .collect();
                 if values.len() < MIN_PEERS {
                     continue;
                 }
@@ -125,14 +178,14 @@ impl PeerFigures {
                 let fence = q3 + FENCE * (q3 - q1).max(1.0);
                 for (unit, _, figures) in &peers {
                     let mut ctx = Ctx::new(format, &resolved);
-                    match &figures[i] {
-                        Some(Value::Number(n)) if n.as_u64().is_some_and(|x| x as f64 > fence) => {
+                    match figures[i] {
+                        Figure::Value(n) if n as f64 > fence => {
                             ctx.hit(&GR703, pointer).text("median", format!("{med}")).text("fence", format!("{fence:.0}")).actual(n).emit();
                         }
-                        Some(Value::Number(n)) if n.as_u64() == Some(0) && med >= SUBSTANTIAL => {
+                        Figure::Value(0) if med >= SUBSTANTIAL => {
                             ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual(0).emit();
                         }
-                        Some(Value::String(s)) if s == crate::model::NOT_APPLICABLE && med >= SUBSTANTIAL => {
+                        Figure::NotApplicable if med >= SUBSTANTIAL => {
                             ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual("/").emit();
                         }
                         _ => {}
@@ -141,9 +194,12 @@ impl PeerFigures {
                     if found.is_empty() {
                         continue;
                     }
-                    match out.iter_mut().find(|(u, _)| u == unit) {
-                        Some((_, f)) => f.0.extend(found.0),
-                        None => out.push((*unit, found)),
+                    match at.get(unit) {
+                        Some(&k) => out[k].1.0.extend(found.0),
+                        None => {
+                            at.insert(*unit, out.len());
+                            out.push((*unit, found));
+                        }
                     }
                 }
             }
@@ -159,7 +215,11 @@ mod tests {
     use serde_json::json;
 
     fn unit(new: serde_json::Value) -> Report {
-        let mut r = Report::new(Format::F2021, 2023, crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None });
+        let mut r = Report::new(
+            Format::F2021,
+            2023,
+            crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None },
+        );
         r.set("/requests/new/total", new).unwrap();
         r
     }

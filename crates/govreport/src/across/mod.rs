@@ -13,4 +13,4 @@ pub use aggregate::{Gap, RollUp, aggregate};
 pub use batch::Batch;
 pub use compare::compare;
 pub use copies::{CopyDetector, CopyPair, copy_findings};
-pub use indicators::{Indicators, PeerFigures, indicators};
+pub use indicators::{Indicators, PeerFigures, Watched, indicators};
