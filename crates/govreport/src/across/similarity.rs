@@ -14,7 +14,12 @@ use std::collections::HashSet;
 
 const SHINGLE: usize = 4;
 
+#[inline]
 fn kept(c: char) -> bool {
+    // Most characters of a report are CJK ideographs: kept, without the tables below.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     !c.is_whitespace() && !c.is_ascii_digit() && !c.is_ascii_punctuation() && !is_cjk_punctuation(c)
 }
 
