@@ -332,15 +332,22 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         bar.finish_and_clear();
     }
     // What only the batch shows: copied prose between units, units that stand out.
-    if let Ok(found) = batch.findings(options) {
-        let results: Vec<FileResult> =
-            found.into_iter().map(|(i, f)| FileResult { name: batch.name(i).unwrap_or_default().to_string(), outcome: Ok(f) }).collect();
-        if !results.is_empty() {
+    // They are made and printed a chunk of units at a time, so that a batch with findings on
+    // most of its units does not hold them all.
+    if let Ok(found) = batch.findings_iter(options) {
+        let mut found = found.map(|(i, f)| FileResult { name: batch.name(i).unwrap_or_default().to_string(), outcome: Ok(f) }).peekable();
+        if found.peek().is_some() {
             if format == CheckFormat::Human && !summary_only {
                 output::emit(if lang == Lang::Zh { "\n与同批其他单位相比：\n" } else { "\nCompared with the other units of the batch:\n" });
             }
             let units_before = summary.units;
-            print(&results, &mut outcome, &mut summary, &mut first);
+            loop {
+                let results: Vec<FileResult> = found.by_ref().take(CHUNK).collect();
+                if results.is_empty() {
+                    break;
+                }
+                print(&results, &mut outcome, &mut summary, &mut first);
+            }
             summary.units = units_before;
         }
     }

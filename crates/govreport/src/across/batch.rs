@@ -7,15 +7,13 @@
 //! on any thread, and [`Batch::add_prepared`] appends it. The report itself is not kept: a unit
 //! costs about 0.3 KB, whatever the size of its report.
 
-use std::collections::HashMap;
-
 use crate::across::compare::COPY_THRESHOLD;
-use crate::across::copies::{CopyDetector, Signatures, copy_findings_by};
-use crate::across::indicators::{PeerFigures, Watched};
+use crate::across::copies::{CopyDetector, CopyPair, Signatures, copies_on, copy_finding};
+use crate::across::indicators::{PeerFigures, PeerHit, Watched, peer_findings};
 use crate::error::Error;
 use crate::finding::Findings;
 use crate::model::{Format, Report};
-use crate::options::Options;
+use crate::options::{Options, Resolved};
 
 /// Collects the units of a batch one by one (each unit's own check is [`crate::check`]).
 #[derive(Default)]
@@ -89,21 +87,63 @@ impl Batch {
     /// GR701 on the later unit of each copied pair (similarity from `options.copy_threshold`,
     /// 0.8 by default), GR702 and GR703 on units that stand out from the peers of their format.
     pub fn findings(&self, options: &Options) -> Result<Vec<(usize, Findings)>, Error> {
+        Ok(self.findings_iter(options)?.collect())
+    }
+
+    /// The same findings as [`Batch::findings`], made unit by unit as they are read: what is
+    /// found is kept small (the copied pairs, the units that stand out) and written out only
+    /// for the unit at hand, so that a caller printing them holds one unit's findings at a time.
+    pub fn findings_iter(&self, options: &Options) -> Result<BatchFindings<'_>, Error> {
+        let resolved = options.resolve()?;
         let threshold = options.copy_threshold.unwrap_or(COPY_THRESHOLD);
-        let pairs = self.copies.pairs(threshold);
-        let mut found = copy_findings_by(&pairs, |i| self.name(i), |i| self.formats.get(i).copied(), options)?;
-        let mut at: HashMap<usize, usize> = found.iter().enumerate().map(|(k, (u, _))| (*u, k)).collect();
-        for (unit, f) in self.peers.findings(options)? {
-            match at.get(&unit) {
-                Some(&k) => found[k].1.0.extend(f.0),
-                None => {
-                    at.insert(unit, found.len());
-                    found.push((unit, f));
-                }
+        let pairs = if copies_on(&resolved) { self.copies.pairs(threshold) } else { vec![] };
+        Ok(BatchFindings { batch: self, pairs, next_pair: 0, hits: self.peers.hits(), next_hit: 0, resolved })
+    }
+}
+
+/// The findings of a batch, unit by unit in unit order: see [`Batch::findings_iter`].
+pub struct BatchFindings<'a> {
+    batch: &'a Batch,
+    /// Sorted by the later unit.
+    pairs: Vec<CopyPair>,
+    next_pair: usize,
+    /// Sorted by unit.
+    hits: Vec<PeerHit>,
+    next_hit: usize,
+    resolved: Resolved,
+}
+
+impl Iterator for BatchFindings<'_> {
+    type Item = (usize, Findings);
+
+    fn next(&mut self) -> Option<(usize, Findings)> {
+        loop {
+            let (pair, hit) = (self.pairs.get(self.next_pair).map(|p| p.second), self.hits.get(self.next_hit).map(|h| h.unit));
+            let unit = match (pair, hit) {
+                (Some(p), Some(h)) => p.min(h),
+                (Some(u), None) | (None, Some(u)) => u,
+                (None, None) => return None,
+            };
+            // Copied prose first (a unit with a pair is listed even when its finding is
+            // filtered out), then how the unit stands among its peers.
+            let mut found: Option<Findings> = None;
+            while let Some(p) = self.pairs.get(self.next_pair).filter(|p| p.second == unit) {
+                let f = copy_finding(p, self.batch.name(p.first), self.batch.formats.get(p.second).copied(), &self.resolved);
+                found.get_or_insert_with(Findings::default).0.extend(f.0);
+                self.next_pair += 1;
+            }
+            let start = self.next_hit;
+            while self.hits.get(self.next_hit).is_some_and(|h| h.unit == unit) {
+                self.next_hit += 1;
+            }
+            let peers = peer_findings(&self.hits[start..self.next_hit], &self.resolved);
+            if !peers.is_empty() {
+                found.get_or_insert_with(Findings::default).0.extend(peers.0);
+            }
+            if let Some(f) = found {
+                return Some((unit, f));
             }
         }
-        found.sort_by_key(|(u, _)| *u);
-        Ok(found)
     }
 }
 
@@ -155,6 +195,17 @@ mod tests {
         for code in ["GR701", "GR702", "GR703"] {
             assert!(codes.contains(&code), "{code} in {codes:?}");
         }
+        // As the two collectors give them, merged unit by unit: copies first, then peers.
+        let names: Vec<String> = units.iter().map(|(n, _)| n.clone()).collect();
+        let mut merged = crate::across::copy_findings(&simple.copies.pairs(COPY_THRESHOLD), &names, &simple.formats, &Options::default()).unwrap();
+        for (unit, f) in simple.peers.findings(&Options::default()).unwrap() {
+            match merged.iter_mut().find(|(u, _)| *u == unit) {
+                Some((_, g)) => g.0.extend(f.0),
+                None => merged.push((unit, f)),
+            }
+        }
+        merged.sort_by_key(|(u, _)| *u);
+        assert_eq!(merged, expected);
         for threads in [1, 2, 3] {
             // Prepared in chunks on `threads` threads, appended in order on this one.
             let chunks: Vec<&[(String, Report)]> = units.chunks(units.len().div_ceil(threads)).collect();

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::finding::Findings;
 use crate::labels;
 use crate::model::{Format, Report};
-use crate::options::Options;
+use crate::options::{Options, Resolved};
 use crate::rules::{Ctx, GR701, Param};
 
 /// Rows per band: 32 hashes in 8 bands of 4 find pairs above about 0.6 similarity.
@@ -179,26 +179,36 @@ pub(crate) fn copy_findings_by<'a>(
     options: &Options,
 ) -> Result<Vec<(usize, Findings)>, Error> {
     let resolved = options.resolve()?;
+    if !copies_on(&resolved) {
+        return Ok(vec![]);
+    }
     let mut by_unit: Vec<(usize, Findings)> = vec![];
     for p in pairs {
-        let format = format(p.second).unwrap_or(Format::F2021);
-        let mut ctx = Ctx::new(format, &resolved);
-        if !ctx.on(&GR701) {
-            return Ok(vec![]);
-        }
-        let other = name(p.first).map_or_else(|| format!("#{}", p.first), str::to_string);
-        let mut hit = ctx.hit(&GR701, p.pointer).text("other", other).text("similarity", format!("{:.2}", p.similarity));
-        if let Some(l) = labels::lookup(format, p.pointer) {
-            hit = hit.param("part", Param::Label(l));
-        }
-        hit.emit();
-        let found = ctx.finish();
+        let found = copy_finding(p, name(p.first), format(p.second), &resolved);
         match by_unit.last_mut() {
             Some((u, f)) if *u == p.second => f.0.extend(found.0),
             _ => by_unit.push((p.second, found)),
         }
     }
     Ok(by_unit)
+}
+
+/// Whether GR701 is switched on.
+pub(crate) fn copies_on(resolved: &Resolved) -> bool {
+    Ctx::new(Format::F2021, resolved).on(&GR701)
+}
+
+/// The GR701 finding of the later unit of `pair` (of `format`), naming the earlier one `other`.
+pub(crate) fn copy_finding(pair: &CopyPair, other: Option<&str>, format: Option<Format>, resolved: &Resolved) -> Findings {
+    let format = format.unwrap_or(Format::F2021);
+    let mut ctx = Ctx::new(format, resolved);
+    let other = other.map_or_else(|| format!("#{}", pair.first), str::to_string);
+    let mut hit = ctx.hit(&GR701, pair.pointer).text("other", other).text("similarity", format!("{:.2}", pair.similarity));
+    if let Some(l) = labels::lookup(format, pair.pointer) {
+        hit = hit.param("part", Param::Label(l));
+    }
+    hit.emit();
+    ctx.finish()
 }
 
 #[cfg(test)]

@@ -1,14 +1,12 @@
 //! The derived figures supervisors read, per unit, and units that stand out from their peers.
 
-use std::collections::HashMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::finding::Findings;
 use crate::model::{CaseRow, Cell, Count, Format, OtherRows, Report, Requests, ReviewLitigation};
-use crate::options::Options;
+use crate::options::{Options, Resolved};
 use crate::rules::{Ctx, GR702, GR703};
 
 /// A unit's derived figures; each is None when a number it needs is missing or zero.
@@ -155,13 +153,23 @@ impl PeerFigures {
     /// as (unit, findings) for every unit that has any. Peers are the units of the same format.
     pub fn findings(&self, options: &Options) -> Result<Vec<(usize, Findings)>, Error> {
         let resolved = options.resolve()?;
-        let mut out: Vec<(usize, Findings)> = vec![];
-        // Where each unit's findings are in `out`.
-        let mut at: HashMap<usize, usize> = HashMap::new();
+        let hits = self.hits();
+        Ok(hits
+            .chunk_by(|a, b| a.unit == b.unit)
+            .filter_map(|unit| {
+                let found = peer_findings(unit, &resolved);
+                (!found.is_empty()).then(|| (unit[0].unit, found))
+            })
+            .collect())
+    }
+
+    /// Every unit that stands out on a watched figure, by unit (stable: for one unit, in the
+    /// order of the figures). Small, so that a batch's findings can be written unit by unit.
+    pub(crate) fn hits(&self) -> Vec<PeerHit> {
+        let mut hits = vec![];
         for format in [Format::F2019, Format::F2021] {
             let peers: Vec<&(usize, Format, [Figure; 3])> = self.units.iter().filter(|u| u.1 == format).collect();
             for i in 0..WATCHED.len() {
-                let pointer = if format == Format::F2021 { WATCHED[i].0 } else { WATCHED[i].1 };
                 let mut values: Vec<f64> = peers
                     .iter()
                     .filter_map(|u| match u.2[i] {
@@ -173,40 +181,64 @@ impl PeerFigures {
                     continue;
                 }
                 values.sort_by(f64::total_cmp);
-                let med = median(&values);
+                let median = median(&values);
                 let (q1, q3) = quartiles(&values);
                 let fence = q3 + FENCE * (q3 - q1).max(1.0);
                 for (unit, _, figures) in &peers {
-                    let mut ctx = Ctx::new(format, &resolved);
-                    match figures[i] {
-                        Figure::Value(n) if n as f64 > fence => {
-                            ctx.hit(&GR703, pointer).text("median", format!("{med}")).text("fence", format!("{fence:.0}")).actual(n).emit();
-                        }
-                        Figure::Value(0) if med >= SUBSTANTIAL => {
-                            ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual(0).emit();
-                        }
-                        Figure::NotApplicable if med >= SUBSTANTIAL => {
-                            ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual("/").emit();
-                        }
-                        _ => {}
-                    }
-                    let found = ctx.finish();
-                    if found.is_empty() {
-                        continue;
-                    }
-                    match at.get(unit) {
-                        Some(&k) => out[k].1.0.extend(found.0),
-                        None => {
-                            at.insert(*unit, out.len());
-                            out.push((*unit, found));
-                        }
-                    }
+                    let kind = match figures[i] {
+                        Figure::Value(n) if n as f64 > fence => Standing::Extreme(n),
+                        Figure::Value(0) if median >= SUBSTANTIAL => Standing::Zero,
+                        Figure::NotApplicable if median >= SUBSTANTIAL => Standing::NotApplicable,
+                        _ => continue,
+                    };
+                    hits.push(PeerHit { unit: *unit, format, figure: i, kind, median, fence, peers: values.len() });
                 }
             }
         }
-        out.sort_by_key(|(u, _)| *u);
-        Ok(out)
+        hits.sort_by_key(|h| h.unit);
+        hits
     }
+}
+
+/// How a unit stands out on a figure.
+#[derive(Clone, Copy, Debug)]
+enum Standing {
+    /// Beyond the fence (GR703), with the value.
+    Extreme(u64),
+    /// Zero where peers have substantial numbers (GR702).
+    Zero,
+    /// "/" where peers have substantial numbers (GR702).
+    NotApplicable,
+}
+
+/// A unit that stands out from its peers on one watched figure, with the figures of the group.
+#[derive(Clone, Debug)]
+pub(crate) struct PeerHit {
+    /// The unit.
+    pub unit: usize,
+    format: Format,
+    figure: usize,
+    kind: Standing,
+    median: f64,
+    fence: f64,
+    peers: usize,
+}
+
+/// The findings of one unit's hits (all of the same unit), in order.
+pub(crate) fn peer_findings(hits: &[PeerHit], resolved: &Resolved) -> Findings {
+    let mut out = Findings::default();
+    for h in hits {
+        let pointer = if h.format == Format::F2021 { WATCHED[h.figure].0 } else { WATCHED[h.figure].1 };
+        let mut ctx = Ctx::new(h.format, resolved);
+        let med = h.median;
+        match h.kind {
+            Standing::Extreme(n) => ctx.hit(&GR703, pointer).text("median", format!("{med}")).text("fence", format!("{:.0}", h.fence)).actual(n).emit(),
+            Standing::Zero => ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual(0).emit(),
+            Standing::NotApplicable => ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual("/").emit(),
+        }
+        out.0.extend(ctx.finish().0);
+    }
+    out
 }
 
 #[cfg(test)]
