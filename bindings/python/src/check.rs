@@ -164,11 +164,10 @@ pub(crate) fn check(
 /// is kept by the caller).
 type Checked = Option<Result<govreport::Findings, Failure>>;
 
-/// How a unit of a batch is named in GR701 messages: its agency, or its place in the batch
-/// when the document names none.
-fn unit_name(i: usize, report: &govreport::Report) -> String {
-    let name = report.meta().agency.name.trim();
-    if name.is_empty() { format!("reports[{i}]") } else { name.to_string() }
+/// How a unit of a batch is named in GR701 messages: its agency (trimmed), or its place in the
+/// batch when the document names none.
+fn unit_name(i: usize, agency: &str) -> String {
+    if agency.is_empty() { format!("reports[{i}]") } else { agency.to_string() }
 }
 
 /// Checks the batch on `threads` threads, then adds what only the batch shows, as
@@ -181,7 +180,9 @@ fn check_batch(work: &[Option<Input>], threads: usize, options: &Options) -> Res
             guard(|| {
                 let report = i.load()?;
                 let findings = govreport::check(&report, options)?;
-                Ok((findings, report))
+                // What the batch keeps of the report is made here, on the worker; the report
+                // itself is dropped.
+                Ok((findings, report.meta().agency.name.trim().to_string(), Batch::prepare(&report)))
             })
         })
     });
@@ -189,8 +190,8 @@ fn check_batch(work: &[Option<Input>], threads: usize, options: &Options) -> Res
     let mut kept = Vec::new();
     for (i, item) in checked.into_iter().enumerate() {
         out.push(match item {
-            Some(Some(Ok((findings, report)))) => {
-                kept.push((i, report));
+            Some(Some(Ok((findings, agency, prepared)))) => {
+                kept.push((i, agency, prepared));
                 Some(Ok(findings))
             }
             Some(Some(Err(f))) => Some(Err(f)),
@@ -203,9 +204,9 @@ fn check_batch(work: &[Option<Input>], threads: usize, options: &Options) -> Res
     let found = guard(|| {
         let mut batch = Batch::new();
         let mut position = Vec::with_capacity(kept.len());
-        for (i, report) in &kept {
-            batch.add(unit_name(*i, report), report);
-            position.push(*i);
+        for (i, agency, prepared) in kept {
+            batch.add_prepared(unit_name(i, &agency), prepared);
+            position.push(i);
         }
         Ok(batch.findings(options)?.into_iter().filter_map(|(unit, f)| position.get(unit).map(|i| (*i, f))).collect::<Vec<_>>())
     })?;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use govreport::across::Batch;
+use govreport::across::{Batch, Prepared};
 use govreport::limits::MAX_INPUT_BYTES;
 use govreport::{Error, Findings, Lang, Options, Severity, Status};
 use rayon::prelude::*;
@@ -161,7 +161,14 @@ impl Summary {
         let zh = lang == Lang::Zh;
         let sev = |k: &str| self.by_severity.get(k).copied().unwrap_or(0);
         let mut out = if zh {
-            format!("\n共检查 {} 份报告，{} 份无法读取；问题：错误 {}，警告 {}，提示 {}\n", self.units, self.unreadable, sev("error"), sev("warning"), sev("info"))
+            format!(
+                "\n共检查 {} 份报告，{} 份无法读取；问题：错误 {}，警告 {}，提示 {}\n",
+                self.units,
+                self.unreadable,
+                sev("error"),
+                sev("warning"),
+                sev("info")
+            )
         } else {
             format!(
                 "\nChecked {} report(s), {} unreadable; findings: {} error(s), {} warning(s), {} info\n",
@@ -241,7 +248,10 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     let single = matches!(srcs.as_slice(), [Source::File(_) | Source::Stdin]);
     let progress = (!single && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} reports checked ({per_sec})").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} reports checked ({per_sec})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
         bar
     });
     let mut summary = Summary::default();
@@ -283,25 +293,26 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     };
     let mut chunk: Vec<Unit> = Vec::with_capacity(CHUNK);
     let mut flush = |chunk: &mut Vec<Unit>, outcome: &mut Outcome, summary: &mut Summary, first: &mut bool| {
-        let done: Vec<(FileResult, Option<govreport::Report>)> = chunk
+        // Each unit's check and what the batch keeps of it (prose signatures, watched cells)
+        // are made on every core; the report is dropped there, and only the small prepared
+        // part is appended below, in input order.
+        let done: Vec<(FileResult, Option<Prepared>)> = chunk
             .par_drain(..)
-            .map(|u| {
-                match u.bytes.and_then(|b| crate::input::report(&b, options.lang)) {
-                    Err(e) => (FileResult { name: u.name, outcome: Err(e) }, None),
-                    Ok((report, mut found)) => {
-                        let outcome = govreport::check(&report, options).map(|f| {
-                            found.0.extend(f.0);
-                            found
-                        });
-                        (FileResult { name: u.name, outcome }, Some(report))
-                    }
+            .map(|u| match u.bytes.and_then(|b| crate::input::report(&b, options.lang)) {
+                Err(e) => (FileResult { name: u.name, outcome: Err(e) }, None),
+                Ok((report, mut found)) => {
+                    let outcome = govreport::check(&report, options).map(|f| {
+                        found.0.extend(f.0);
+                        found
+                    });
+                    (FileResult { name: u.name, outcome }, Some(Batch::prepare(&report)))
                 }
             })
             .collect();
         let mut results = Vec::with_capacity(done.len());
-        for (r, report) in done {
-            if let Some(report) = report {
-                batch.add(r.name.clone(), &report);
+        for (r, prepared) in done {
+            if let Some(prepared) = prepared {
+                batch.add_prepared(&r.name, prepared);
             }
             results.push(r);
         }
@@ -321,15 +332,22 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         bar.finish_and_clear();
     }
     // What only the batch shows: copied prose between units, units that stand out.
-    if let Ok(found) = batch.findings(options) {
-        let results: Vec<FileResult> =
-            found.into_iter().map(|(i, f)| FileResult { name: batch.name(i).unwrap_or_default().to_string(), outcome: Ok(f) }).collect();
-        if !results.is_empty() {
+    // They are made and printed a chunk of units at a time, so that a batch with findings on
+    // most of its units does not hold them all.
+    if let Ok(found) = batch.findings_iter(options) {
+        let mut found = found.map(|(i, f)| FileResult { name: batch.name(i).unwrap_or_default().to_string(), outcome: Ok(f) }).peekable();
+        if found.peek().is_some() {
             if format == CheckFormat::Human && !summary_only {
                 output::emit(if lang == Lang::Zh { "\n与同批其他单位相比：\n" } else { "\nCompared with the other units of the batch:\n" });
             }
             let units_before = summary.units;
-            print(&results, &mut outcome, &mut summary, &mut first);
+            loop {
+                let results: Vec<FileResult> = found.by_ref().take(CHUNK).collect();
+                if results.is_empty() {
+                    break;
+                }
+                print(&results, &mut outcome, &mut summary, &mut first);
+            }
             summary.units = units_before;
         }
     }

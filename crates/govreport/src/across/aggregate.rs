@@ -1,12 +1,17 @@
 //! Rolling units' reports up into one: every cell summed exactly, gaps named, never zeroed.
+//!
+//! The typed cells are summed unit by unit (each figure pointer of the format is placed in the
+//! model once), and the sum is written into a new typed report: no JSON tree on the way.
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use crate::error::Error;
-use crate::model::{Agency, Dec, Format, NOT_APPLICABLE, Report, figure_pointers};
+use crate::labels;
+use crate::model::{
+    Agency, Amount, Cell, Count, Dec, Format, OtherRows, Proactive2019, Proactive2021, ProcessingFees, Report, RowId, Signed, TemplateReport, figure_pointers,
+};
 
 /// A cell of the roll-up left blank because some units do not give it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -28,10 +33,190 @@ pub struct RollUp {
     pub gaps: Vec<Gap>,
 }
 
-enum Sum {
-    Count(u128),
-    Signed(i128),
-    Amount(Decimal),
+/// Where a figure cell is in the typed model, found once from its pointer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Loc {
+    /// Table B: a row and a column (index in [`labels::REQUEST_COLUMNS`]).
+    Request(RowId, usize),
+    /// Table C: a group and a column (indices in [`labels::REVIEW_GROUPS`], [`labels::REVIEW_COLUMNS`]).
+    Review(usize, usize),
+    /// Part 六's processing fees (index in [`labels::PROCESSING_FEES`] past the heading).
+    Fee(usize),
+    /// Table A (index in the format's list below).
+    Proactive(usize),
+}
+
+/// A figure cell, read.
+#[derive(Clone, Copy, Debug)]
+enum CellRef<'a> {
+    Count(&'a Count),
+    Signed(&'a Signed),
+    Amount(&'a Amount),
+}
+
+/// A figure cell, to write.
+enum CellMut<'a> {
+    Count(&'a mut Count),
+    Signed(&'a mut Signed),
+    Amount(&'a mut Amount),
+}
+
+/// Table A of one format: each cell's pointer and field, in one list so that they cannot part.
+macro_rules! proactive_cells {
+    ($pointers:ident, $get:ident, $get_mut:ident, $ty:ty, [$(($pointer:literal, $kind:ident, $($field:ident).+)),* $(,)?]) => {
+        const $pointers: &[&str] = &[$($pointer),*];
+        fn $get(p: &$ty, i: usize) -> Option<CellRef<'_>> {
+            [$(CellRef::$kind(&p.$($field).+)),*].get(i).copied()
+        }
+        fn $get_mut(p: &mut $ty, i: usize) -> Option<CellMut<'_>> {
+            [$(CellMut::$kind(&mut p.$($field).+)),*].into_iter().nth(i)
+        }
+    };
+}
+
+proactive_cells!(
+    PROACTIVE_2021,
+    proactive_2021,
+    proactive_2021_mut,
+    Proactive2021,
+    [
+        ("/proactive/rules/issued", Count, rules.issued),
+        ("/proactive/rules/repealed", Count, rules.repealed),
+        ("/proactive/rules/in_force", Count, rules.in_force),
+        ("/proactive/normative_documents/issued", Count, normative_documents.issued),
+        ("/proactive/normative_documents/repealed", Count, normative_documents.repealed),
+        ("/proactive/normative_documents/in_force", Count, normative_documents.in_force),
+        ("/proactive/licensing", Count, licensing),
+        ("/proactive/penalty", Count, penalty),
+        ("/proactive/coercion", Count, coercion),
+        ("/proactive/fees_10k_yuan", Amount, fees_10k_yuan),
+    ]
+);
+
+proactive_cells!(
+    PROACTIVE_2019,
+    proactive_2019,
+    proactive_2019_mut,
+    Proactive2019,
+    [
+        ("/proactive/rules/produced", Count, rules.produced),
+        ("/proactive/rules/published", Count, rules.published),
+        ("/proactive/rules/total_published", Count, rules.total_published),
+        ("/proactive/normative_documents/produced", Count, normative_documents.produced),
+        ("/proactive/normative_documents/published", Count, normative_documents.published),
+        ("/proactive/normative_documents/total_published", Count, normative_documents.total_published),
+        ("/proactive/licensing/previous_items", Count, licensing.previous_items),
+        ("/proactive/licensing/change", Signed, licensing.change),
+        ("/proactive/licensing/decisions", Count, licensing.decisions),
+        ("/proactive/other_services/previous_items", Count, other_services.previous_items),
+        ("/proactive/other_services/change", Signed, other_services.change),
+        ("/proactive/other_services/decisions", Count, other_services.decisions),
+        ("/proactive/penalty/previous_items", Count, penalty.previous_items),
+        ("/proactive/penalty/change", Signed, penalty.change),
+        ("/proactive/penalty/decisions", Count, penalty.decisions),
+        ("/proactive/coercion/previous_items", Count, coercion.previous_items),
+        ("/proactive/coercion/change", Signed, coercion.change),
+        ("/proactive/coercion/decisions", Count, coercion.decisions),
+        ("/proactive/fees/previous_items", Count, fees.previous_items),
+        ("/proactive/fees/change", Signed, fees.change),
+        ("/proactive/procurement/items", Count, procurement.items),
+        ("/proactive/procurement/amount", Amount, procurement.amount),
+    ]
+);
+
+/// The place of the figure cell `pointer` of `format` in the model.
+fn locate(format: Format, pointer: &str) -> Option<Loc> {
+    let proactive = if format == Format::F2021 { PROACTIVE_2021 } else { PROACTIVE_2019 };
+    if let Some(i) = proactive.iter().position(|p| *p == pointer) {
+        return Some(Loc::Proactive(i));
+    }
+    if let Some(i) = labels::PROCESSING_FEES[1..].iter().position(|l| l.id == pointer) {
+        return Some(Loc::Fee(i));
+    }
+    let (parent, column) = pointer.rsplit_once('/')?;
+    if let Some(g) = labels::REVIEW_GROUPS.iter().position(|l| l.id == parent) {
+        return Some(Loc::Review(g, labels::REVIEW_COLUMNS.iter().position(|c| c.id == column)?));
+    }
+    let row = labels::request_rows(format).find(|r| r.label.id == parent)?.row?;
+    Some(Loc::Request(row, labels::REQUEST_COLUMNS.iter().position(|c| c.id == column)?))
+}
+
+fn fee(f: &ProcessingFees, i: usize) -> Option<CellRef<'_>> {
+    [CellRef::Count(&f.notices), CellRef::Amount(&f.billed_yuan), CellRef::Amount(&f.collected_yuan)].get(i).copied()
+}
+
+fn fee_mut(f: &mut ProcessingFees, i: usize) -> Option<CellMut<'_>> {
+    [CellMut::Count(&mut f.notices), CellMut::Amount(&mut f.billed_yuan), CellMut::Amount(&mut f.collected_yuan)].into_iter().nth(i)
+}
+
+const ABSENT_COUNT: Count = Cell::Absent;
+const ABSENT_AMOUNT: Amount = Cell::Absent;
+
+/// The cell at `loc` of a template report; an absent row or part reads as absent cells.
+fn read<'a, const F: u16, P: Default + JsonSchema, O: OtherRows + JsonSchema>(
+    r: &'a TemplateReport<F, P, O>,
+    loc: Loc,
+    proactive: fn(&P, usize) -> Option<CellRef<'_>>,
+) -> Option<CellRef<'a>> {
+    match loc {
+        Loc::Request(row, c) => Some(CellRef::Count(r.requests.row(row)?.cells()[c])),
+        Loc::Review(g, c) => Some(CellRef::Count(r.review_litigation.groups()[g].cells()[c])),
+        Loc::Fee(i) => match &r.processing_fees {
+            Some(f) => fee(f, i),
+            None => [CellRef::Count(&ABSENT_COUNT), CellRef::Amount(&ABSENT_AMOUNT), CellRef::Amount(&ABSENT_AMOUNT)].get(i).copied(),
+        },
+        Loc::Proactive(i) => proactive(&r.proactive, i),
+    }
+}
+
+/// The cell at `loc` of a template report, to write (creating part 六's fees when needed).
+fn write<'a, const F: u16, P: Default + JsonSchema, O: OtherRows + JsonSchema>(
+    r: &'a mut TemplateReport<F, P, O>,
+    loc: Loc,
+    proactive: fn(&mut P, usize) -> Option<CellMut<'_>>,
+) -> Option<CellMut<'a>> {
+    match loc {
+        Loc::Request(row, c) => r.requests.row_mut(row)?.cells_mut().into_iter().nth(c).map(CellMut::Count),
+        Loc::Review(g, c) => r.review_litigation.groups_mut().into_iter().nth(g)?.cells_mut().into_iter().nth(c).map(CellMut::Count),
+        Loc::Fee(i) => fee_mut(r.processing_fees.get_or_insert_with(ProcessingFees::default), i),
+        Loc::Proactive(i) => proactive(&mut r.proactive, i),
+    }
+}
+
+fn cell(r: &Report, loc: Loc) -> Option<CellRef<'_>> {
+    match r {
+        Report::F2021(x) => read(x, loc, proactive_2021),
+        Report::F2019(x) => read(x, loc, proactive_2019),
+        Report::F2007(_) => None,
+    }
+}
+
+fn cell_mut(r: &mut Report, loc: Loc) -> Option<CellMut<'_>> {
+    match r {
+        Report::F2021(x) => write(x, loc, proactive_2021_mut),
+        Report::F2019(x) => write(x, loc, proactive_2019_mut),
+        Report::F2007(_) => None,
+    }
+}
+
+/// The running sum of one cell over the units.
+#[derive(Default)]
+struct Acc {
+    /// Units that give the cell as absent.
+    absent: usize,
+    /// Units (indices) whose cell is blank or absent.
+    missing: Vec<usize>,
+    /// Whether some unit gives a value (not "/").
+    any: bool,
+    counts: u128,
+    signed: i128,
+    /// Whether some unit gives a negative number.
+    negative: bool,
+    amount: Decimal,
+}
+
+fn internal(pointer: &str) -> Error {
+    Error::Invalid { what: pointer.to_string(), message: "the roll-up does not know this cell".into() }
 }
 
 /// Sums the tables of same-format, same-year reports into one report of `agency`.
@@ -57,81 +242,266 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
         }
     }
     let units: Vec<String> = reports.iter().map(|r| r.meta().agency.name.clone()).collect();
-    let values: Vec<Value> = reports.iter().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)).collect();
-    let mut doc = Map::new();
-    doc.insert("format".into(), format.as_str().into());
-    doc.insert("year".into(), year.into());
-    doc.insert("agency".into(), serde_json::to_value(&agency).map_err(|e| Error::Invalid { what: "agency".into(), message: e.to_string() })?);
-    let mut doc = Value::Object(doc);
+    let pointers = figure_pointers(format);
+    let locs: Vec<Loc> = pointers.iter().map(|p| locate(format, p).ok_or_else(|| internal(p))).collect::<Result<_, _>>()?;
+    // Unit by unit, every cell of the unit: the reports are read once, in order.
+    let mut accs: Vec<Acc> = locs.iter().map(|_| Acc::default()).collect();
+    for (u, r) in reports.iter().enumerate() {
+        for ((loc, acc), pointer) in locs.iter().zip(&mut accs).zip(&pointers) {
+            let c = cell(r, *loc).ok_or_else(|| internal(pointer))?;
+            let (is_absent, is_blank) = match c {
+                CellRef::Count(x) => (x.is_absent(), *x == Cell::Blank),
+                CellRef::Signed(x) => (x.is_absent(), *x == Cell::Blank),
+                CellRef::Amount(x) => (x.is_absent(), *x == Cell::Blank),
+            };
+            if is_absent || is_blank {
+                acc.absent += usize::from(is_absent);
+                acc.missing.push(u);
+                continue;
+            }
+            match c {
+                CellRef::Count(Cell::Value(n)) => acc.counts += u128::from(*n),
+                CellRef::Signed(Cell::Value(n)) => {
+                    acc.signed += i128::from(*n);
+                    acc.negative |= *n < 0;
+                }
+                CellRef::Amount(Cell::Value(d)) => {
+                    acc.amount = acc.amount.checked_add(d.0).ok_or_else(|| Error::Invalid {
+                        what: pointer.clone(),
+                        message: format!("cannot add {}'s figure to the others (mixed kinds)", units[u]),
+                    })?;
+                }
+                _ => continue,
+            }
+            acc.any = true;
+        }
+    }
+    let mut report = Report::new(format, year, agency);
     let mut gaps = vec![];
-    for pointer in figure_pointers(format) {
-        let mut missing = vec![];
-        let mut absent = 0;
-        let mut sum: Option<Sum> = None;
-        for (unit, v) in units.iter().zip(&values) {
-            let add = |sum: Option<Sum>, x: Sum| -> Result<Sum, Error> {
-                let bad = || Error::Invalid { what: pointer.clone(), message: format!("cannot add {unit}'s figure to the others (mixed kinds)") };
-                Ok(match (sum, x) {
+    for ((pointer, loc), acc) in pointers.iter().zip(&locs).zip(accs) {
+        if acc.absent == units.len() {
+            continue;
+        }
+        let target = cell_mut(&mut report, *loc).ok_or_else(|| internal(pointer))?;
+        let too_big = || Error::Invalid { what: pointer.clone(), message: "the sum is larger than the largest count".into() };
+        if !acc.missing.is_empty() {
+            gaps.push(Gap { pointer: pointer.clone(), units: acc.missing.iter().map(|u| units[*u].clone()).collect() });
+            match target {
+                CellMut::Count(x) => *x = Cell::Blank,
+                CellMut::Signed(x) => *x = Cell::Blank,
+                CellMut::Amount(x) => *x = Cell::Blank,
+            }
+        } else if !acc.any {
+            match target {
+                CellMut::Count(x) => *x = Cell::NotApplicable,
+                CellMut::Signed(x) => *x = Cell::NotApplicable,
+                CellMut::Amount(x) => *x = Cell::NotApplicable,
+            }
+        } else {
+            match target {
+                CellMut::Count(x) => *x = Cell::Value(u64::try_from(acc.counts).map_err(|_| too_big())?),
+                CellMut::Signed(x) => {
+                    // A sum of no negative number is a count: past the largest count it is
+                    // refused as such; past the largest signed count, as the cell refuses it.
+                    if !acc.negative && acc.signed > i128::from(i64::MAX) && acc.signed <= i128::from(u64::MAX) {
+                        return Err(Error::Structure { pointer: pointer.clone(), message: format!("number {} is larger than {}", acc.signed, i64::MAX) });
+                    }
+                    *x = Cell::Value(i64::try_from(acc.signed).map_err(|_| too_big())?);
+                }
+                CellMut::Amount(x) => {
+                    // Written and read back as a document would be: the same limits on digits.
+                    let d = Dec::parse(&acc.amount.to_string()).map_err(|message| Error::Structure { pointer: pointer.clone(), message })?;
+                    *x = Cell::Value(d);
+                }
+            }
+        }
+    }
+    Ok(RollUp { report, units, gaps })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Map, Value, json};
+
+    use super::*;
+    use crate::model::NOT_APPLICABLE;
+
+    fn agency(name: &str) -> Agency {
+        Agency { name: name.into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None }
+    }
+
+    fn as_json(c: CellRef<'_>) -> Option<Value> {
+        let v = match c {
+            CellRef::Count(x) => (!x.is_absent()).then(|| serde_json::to_value(x)),
+            CellRef::Signed(x) => (!x.is_absent()).then(|| serde_json::to_value(x)),
+            CellRef::Amount(x) => (!x.is_absent()).then(|| serde_json::to_value(x)),
+        };
+        v.map(|v| v.unwrap())
+    }
+
+    #[test]
+    fn every_figure_pointer_names_its_typed_cell() {
+        for format in [Format::F2021, Format::F2019] {
+            let pointers = figure_pointers(format);
+            let mut r = Report::new(format, 2023, agency("x"));
+            // Nothing given: every cell reads as absent, as `get` says.
+            for p in &pointers {
+                let loc = locate(format, p).unwrap_or_else(|| panic!("{p} not located"));
+                assert_eq!(as_json(cell(&r, loc).unwrap()), r.get(p).unwrap(), "{p}");
+            }
+            // Every cell given a value of its own, by pointer: each reads back where it was set.
+            for (k, p) in pointers.iter().enumerate() {
+                let v = match cell(&r, locate(format, p).unwrap()).unwrap() {
+                    CellRef::Count(_) => json!(k + 1),
+                    CellRef::Signed(_) => json!(-(k as i64) - 1),
+                    CellRef::Amount(_) => json!(format!("{k}.5")),
+                };
+                r.set(p, v).unwrap();
+            }
+            let mut w = Report::new(format, 2023, agency("x"));
+            for p in &pointers {
+                let loc = locate(format, p).unwrap();
+                assert_eq!(as_json(cell(&r, loc).unwrap()), r.get(p).unwrap(), "{p}");
+                match (cell_mut(&mut w, loc).unwrap(), cell(&r, loc).unwrap()) {
+                    (CellMut::Count(a), CellRef::Count(b)) => *a = *b,
+                    (CellMut::Signed(a), CellRef::Signed(b)) => *a = *b,
+                    (CellMut::Amount(a), CellRef::Amount(b)) => *a = *b,
+                    _ => panic!("{p}: kinds differ"),
+                }
+            }
+            assert_eq!(w, r, "written cell by cell, the report is the same");
+        }
+    }
+
+    /// The roll-up as it was first written: every report as a JSON tree, every pointer looked
+    /// up in every tree, the sum written as JSON and read again. The reference of the tests.
+    fn by_pointers(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
+        enum Sum {
+            Count(u128),
+            Signed(i128),
+            Amount(Decimal),
+        }
+        let first = &reports[0];
+        let (format, year) = (first.format(), first.meta().year);
+        let units: Vec<String> = reports.iter().map(|r| r.meta().agency.name.clone()).collect();
+        let values: Vec<Value> = reports.iter().map(|r| serde_json::to_value(r).unwrap()).collect();
+        let mut doc = Map::new();
+        doc.insert("format".into(), format.as_str().into());
+        doc.insert("year".into(), year.into());
+        doc.insert("agency".into(), serde_json::to_value(&agency).unwrap());
+        let mut doc = Value::Object(doc);
+        let mut gaps = vec![];
+        for pointer in figure_pointers(format) {
+            let (mut missing, mut absent, mut sum) = (vec![], 0, None);
+            for (unit, v) in units.iter().zip(&values) {
+                let x = match v.pointer(&pointer) {
+                    None => {
+                        absent += 1;
+                        missing.push(unit.clone());
+                        continue;
+                    }
+                    Some(Value::Null) => {
+                        missing.push(unit.clone());
+                        continue;
+                    }
+                    Some(Value::String(s)) if s == NOT_APPLICABLE => continue,
+                    Some(Value::String(s)) => Sum::Amount(Dec::parse(s).unwrap().0),
+                    Some(Value::Number(n)) => match n.as_u64() {
+                        Some(u) => Sum::Count(u128::from(u)),
+                        None => Sum::Signed(i128::from(n.as_i64().unwrap())),
+                    },
+                    Some(other) => panic!("{other}"),
+                };
+                sum = Some(match (sum, x) {
                     (None, x) => x,
                     (Some(Sum::Count(a)), Sum::Count(b)) => Sum::Count(a + b),
                     (Some(Sum::Signed(a)), Sum::Signed(b)) => Sum::Signed(a + b),
                     (Some(Sum::Signed(a)), Sum::Count(b)) | (Some(Sum::Count(b)), Sum::Signed(a)) => Sum::Signed(a + b as i128),
-                    (Some(Sum::Amount(a)), Sum::Amount(b)) => Sum::Amount(a.checked_add(b).ok_or_else(bad)?),
-                    _ => return Err(bad()),
-                })
+                    (Some(Sum::Amount(a)), Sum::Amount(b)) => Sum::Amount(a + b),
+                    _ => panic!("mixed kinds"),
+                });
+            }
+            let value = if absent == units.len() {
+                continue;
+            } else if !missing.is_empty() {
+                gaps.push(Gap { pointer: pointer.clone(), units: missing });
+                Value::Null
+            } else {
+                match sum {
+                    None => Value::String(NOT_APPLICABLE.into()),
+                    Some(Sum::Count(c)) => Value::from(u64::try_from(c).unwrap()),
+                    Some(Sum::Signed(c)) => Value::from(i64::try_from(c).unwrap()),
+                    Some(Sum::Amount(d)) => Value::String(d.to_string()),
+                }
             };
-            match v.pointer(&pointer) {
-                None => {
-                    absent += 1;
-                    missing.push(unit.clone());
+            let mut at = &mut doc;
+            let tokens: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
+            for (i, t) in tokens.iter().enumerate() {
+                let Value::Object(m) = at else { unreachable!() };
+                if i + 1 == tokens.len() {
+                    m.insert((*t).to_string(), value);
+                    break;
                 }
-                Some(Value::Null) => missing.push(unit.clone()),
-                Some(Value::String(s)) if s == NOT_APPLICABLE => {}
-                Some(Value::String(s)) => {
-                    let d = Dec::parse(s).map_err(|m| Error::Invalid { what: pointer.clone(), message: m })?;
-                    sum = Some(add(sum, Sum::Amount(d.0))?);
-                }
-                Some(Value::Number(n)) => {
-                    let x = match (n.as_u64(), n.as_i64()) {
-                        (Some(u), _) => Sum::Count(u128::from(u)),
-                        (None, Some(i)) => Sum::Signed(i128::from(i)),
-                        _ => return Err(Error::Invalid { what: pointer.clone(), message: format!("{unit}: {n} is not a whole number") }),
-                    };
-                    sum = Some(add(sum, x)?);
-                }
-                Some(other) => return Err(Error::Invalid { what: pointer.clone(), message: format!("{unit}: unexpected {other}") }),
+                at = m.entry((*t).to_string()).or_insert_with(|| Value::Object(Map::new()));
             }
         }
-        let value = if absent == units.len() {
-            continue;
-        } else if !missing.is_empty() {
-            gaps.push(Gap { pointer: pointer.clone(), units: missing });
-            Value::Null
-        } else {
-            let too_big = || Error::Invalid { what: pointer.clone(), message: "the sum is larger than the largest count".into() };
-            match sum {
-                None => Value::String(NOT_APPLICABLE.into()),
-                Some(Sum::Count(c)) => Value::from(u64::try_from(c).map_err(|_| too_big())?),
-                Some(Sum::Signed(c)) => Value::from(i64::try_from(c).map_err(|_| too_big())?),
-                Some(Sum::Amount(d)) => Value::String(d.to_string()),
-            }
-        };
-        insert(&mut doc, &pointer, value);
+        let report = crate::parse_str(&doc.to_string())?;
+        Ok(RollUp { report, units, gaps })
     }
-    let report = crate::parse_str(&doc.to_string())?;
-    Ok(RollUp { report, units, gaps })
-}
 
-/// Sets `value` at `pointer`, creating the objects on the way.
-fn insert(doc: &mut Value, pointer: &str, value: Value) {
-    let mut at = doc;
-    let tokens: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
-    for (i, t) in tokens.iter().enumerate() {
-        let Value::Object(m) = at else { return };
-        if i + 1 == tokens.len() {
-            m.insert((*t).to_string(), value);
-            return;
+    #[test]
+    fn the_typed_roll_up_is_the_roll_up_by_pointers() {
+        // Reports whose cells are values, blanks, "/" and absent, in proportions that vary by
+        // cell, so that some cells sum, some are gaps, some stay "/" or absent.
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        for format in [Format::F2021, Format::F2019] {
+            let pointers = figure_pointers(format);
+            for units in [1, 2, 5, 12] {
+                let mut reports = vec![];
+                for u in 0..units {
+                    let mut r = Report::new(format, 2023, agency(&format!("第{u}局")));
+                    for (k, p) in pointers.iter().enumerate() {
+                        let loc = locate(format, p).unwrap();
+                        // Cell k is mostly given as values when k % 4 == 0, mixed otherwise.
+                        let roll = if k % 4 == 0 { 3 + next(10) } else { next(8) };
+                        match cell_mut(&mut r, loc).unwrap() {
+                            CellMut::Count(x) => {
+                                *x = [Cell::Absent, Cell::Blank, Cell::NotApplicable].get(roll as usize).copied().unwrap_or(Cell::Value(next(1000)))
+                            }
+                            CellMut::Signed(x) => {
+                                *x = [Cell::Absent, Cell::Blank, Cell::NotApplicable].get(roll as usize).copied().unwrap_or(Cell::Value(next(100) as i64 - 60))
+                            }
+                            CellMut::Amount(x) => {
+                                let d = Dec::parse(&format!("{}.{}", next(500), next(1000))).unwrap();
+                                *x = [Cell::Absent, Cell::Blank, Cell::NotApplicable].get(roll as usize).copied().unwrap_or(Cell::Value(d))
+                            }
+                        }
+                    }
+                    reports.push(r);
+                }
+                let (typed, reference) = (aggregate(&reports, agency("县")).unwrap(), by_pointers(&reports, agency("县")).unwrap());
+                assert_eq!(typed, reference, "{format:?}, {units} units");
+                if units > 1 {
+                    assert!(!typed.gaps.is_empty());
+                }
+            }
         }
-        at = m.entry((*t).to_string()).or_insert_with(|| Value::Object(Map::new()));
+    }
+
+    #[test]
+    fn sums_past_the_largest_count_are_refused() {
+        let mut a = Report::new(Format::F2019, 2023, agency("甲"));
+        a.set("/proactive/licensing/change", json!(i64::MAX)).unwrap();
+        a.set("/proactive/licensing/decisions", json!(u64::MAX)).unwrap();
+        let e = aggregate(&[a.clone(), a.clone()], agency("县")).unwrap_err();
+        // The first cell in template order that cannot hold its sum is named.
+        assert!(matches!(&e, Error::Structure { pointer, .. } if pointer == "/proactive/licensing/change"), "{e:?}");
+        a.set("/proactive/licensing/change", json!(1)).unwrap();
+        let e = aggregate(&[a.clone(), a], agency("县")).unwrap_err();
+        assert!(e.to_string().contains("largest count"), "{e}");
     }
 }

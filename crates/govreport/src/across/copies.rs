@@ -2,20 +2,25 @@
 //!
 //! Each report's parts 一 and 五 get a [`MinHash`] signature; signatures are bucketed by
 //! bands (locality-sensitive hashing) so that only likely pairs are compared, which keeps a
-//! batch of 100,000 reports near linear in time and a few MB in memory.
+//! batch of 100,000 reports near linear in time and a few tens of MB in memory.
 
-use crate::across::similarity::MinHash;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::across::similarity::{MINHASH_SIZE, MinHash, band_key};
 use crate::error::Error;
 use crate::finding::Findings;
 use crate::labels;
 use crate::model::{Format, Report};
-use crate::options::Options;
+use crate::options::{Options, Resolved};
 use crate::rules::{Ctx, GR701, Param};
 
 /// Rows per band: 32 hashes in 8 bands of 4 find pairs above about 0.6 similarity.
 const BAND_ROWS: usize = 4;
 /// In a band shared by very many texts, each is compared with this many next to it.
 const MAX_NEIGHBOURS: usize = 64;
+/// Texts shorter than this many characters ("无") are alike by nature; GR402 speaks of them.
+const MIN_CHARS: usize = 40;
 
 /// A pair of units whose prose is nearly the same.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,21 +35,69 @@ pub struct CopyPair {
     pub similarity: f64,
 }
 
-/// Collects signatures unit by unit and finds the near-duplicate pairs.
-#[derive(Default)]
-pub struct CopyDetector {
-    signatures: Vec<(usize, &'static str, MinHash)>,
-    /// (band key, signature index): sorted at the end, equal keys are candidates. A flat list
-    /// costs 16 bytes an entry where a map of lists would cost several times that.
-    bands: Vec<(u64, u32)>,
+/// The parts compared, by the number kept with a signature.
+const PARTS: [&str; 3] = ["/sections/overview", "/sections/problems", "/sections"];
+/// Part 五 (problems) is only compared with part 五: its band keys are set apart.
+const PROBLEMS: u8 = 1;
+
+/// Units are numbered below 2³⁰ in a detector: the unit and its part share one u32.
+const UNIT_BITS: u32 = 30;
+
+/// The MinHash signatures of one report's prose, made apart from any detector (so that many
+/// reports can be signed in parallel) and then given to [`CopyDetector::add_signatures`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Signatures(Vec<(u8, MinHash)>);
+
+impl Signatures {
+    /// The signatures of parts 一 and 五 of a 2019 or 2021 report, or of the whole prose of a
+    /// 2007-regime report; parts shorter than 40 characters are left out.
+    pub fn of(report: &Report) -> Signatures {
+        let parts: [(u8, Option<Cow<'_, str>>); 2] = match report {
+            Report::F2021(x) => [(0, x.sections.overview.as_deref().map(Cow::Borrowed)), (1, x.sections.problems.as_deref().map(Cow::Borrowed))],
+            Report::F2019(x) => [(0, x.sections.overview.as_deref().map(Cow::Borrowed)), (1, x.sections.problems.as_deref().map(Cow::Borrowed))],
+            Report::F2007(x) => [(2, Some(Cow::Owned(x.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n")))), (2, None)],
+        };
+        let mut out = Vec::with_capacity(2);
+        for (part, text) in parts {
+            let Some(text) = text else { continue };
+            if text.chars().nth(MIN_CHARS - 1).is_none() {
+                continue;
+            }
+            if let Some(sig) = MinHash::of(&text) {
+                out.push((part, sig));
+            }
+        }
+        Signatures(out)
+    }
+
+    /// Whether no part of the report has prose to compare.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
-fn parts(r: &Report) -> Vec<(&'static str, String)> {
-    match r {
-        Report::F2021(x) => vec![("/sections/overview", x.sections.overview.clone().unwrap_or_default()), ("/sections/problems", x.sections.problems.clone().unwrap_or_default())],
-        Report::F2019(x) => vec![("/sections/overview", x.sections.overview.clone().unwrap_or_default()), ("/sections/problems", x.sections.problems.clone().unwrap_or_default())],
-        Report::F2007(x) => vec![("/sections", x.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n"))],
+/// One signature as kept: the unit and its part in one u32, then the hashes (132 bytes).
+struct Kept {
+    unit_part: u32,
+    hashes: [u32; MINHASH_SIZE],
+}
+
+impl Kept {
+    fn unit(&self) -> usize {
+        (self.unit_part >> 2) as usize
     }
+    fn part(&self) -> u8 {
+        (self.unit_part & 3) as u8
+    }
+}
+
+/// Collects signatures unit by unit and finds the near-duplicate pairs.
+///
+/// Keeps 132 bytes a compared part and nothing else: the band keys are computed again, one band
+/// at a time, when the pairs are sought.
+#[derive(Default)]
+pub struct CopyDetector {
+    signatures: Vec<Kept>,
 }
 
 impl CopyDetector {
@@ -53,21 +106,17 @@ impl CopyDetector {
         CopyDetector::default()
     }
 
-    /// Adds the prose of unit `unit` (any number the caller uses to name it).
+    /// Adds the prose of unit `unit` (any number below 2³⁰ the caller uses to name it).
     pub fn add(&mut self, unit: usize, report: &Report) {
-        for (pointer, text) in parts(report) {
-            // Very short texts ("无") are alike by nature; GR402 speaks of them.
-            if text.chars().count() < 40 {
-                continue;
-            }
-            if let Some(sig) = MinHash::of(&text) {
-                let at = self.signatures.len() as u32;
-                let part = u64::from(pointer == "/sections/problems");
-                for key in sig.bands(BAND_ROWS) {
-                    self.bands.push((key ^ part.wrapping_mul(0x9E3779B97F4A7C15), at));
-                }
-                self.signatures.push((unit, pointer, sig));
-            }
+        self.add_signatures(unit, Signatures::of(report));
+    }
+
+    /// Adds the signatures of unit `unit`, made by [`Signatures::of`]; the same as
+    /// [`CopyDetector::add`] with the report. A unit of 2³⁰ or more is not compared.
+    pub fn add_signatures(&mut self, unit: usize, signatures: Signatures) {
+        let Some(unit) = u32::try_from(unit).ok().filter(|u| *u < 1 << UNIT_BITS) else { return };
+        for (part, sig) in signatures.0 {
+            self.signatures.push(Kept { unit_part: unit << 2 | u32::from(part), hashes: sig.0 });
         }
     }
 
@@ -79,24 +128,32 @@ impl CopyDetector {
         // Only the closest earlier unit is kept for each later unit and part, so a batch where
         // everyone copied one template still gives at most two findings a unit, and memory
         // stays proportional to the number of units.
-        let mut best: std::collections::HashMap<(usize, &'static str), CopyPair> = std::collections::HashMap::new();
-        let mut bands = self.bands.clone();
-        bands.sort_unstable();
-        for group in bands.chunk_by(|x, y| x.0 == y.0) {
-            let members: Vec<u32> = group.iter().map(|(_, i)| *i).collect();
-            for (i, &a) in members.iter().enumerate() {
-                for &b in members[i + 1..].iter().take(MAX_NEIGHBOURS) {
-                    let (ua, pa, sa) = &self.signatures[a as usize];
-                    let (ub, _, sb) = &self.signatures[b as usize];
-                    if ua == ub {
-                        continue;
-                    }
-                    let s = sa.similarity(sb);
-                    if s >= threshold {
-                        let pair = CopyPair { first: *ua.min(ub), second: *ua.max(ub), pointer: pa, similarity: s };
-                        let slot = best.entry((pair.second, pa)).or_insert_with(|| pair.clone());
-                        if (pair.similarity, std::cmp::Reverse(pair.first)) > (slot.similarity, std::cmp::Reverse(slot.first)) {
-                            *slot = pair;
+        let mut best: HashMap<(usize, u8), CopyPair> = HashMap::new();
+        // (band key, signature index) of one band at a time: sorted, equal keys are candidates.
+        let mut keys: Vec<(u64, u32)> = Vec::with_capacity(self.signatures.len());
+        for band in 0..MINHASH_SIZE.div_ceil(BAND_ROWS) {
+            let rows = band * BAND_ROWS..((band + 1) * BAND_ROWS).min(MINHASH_SIZE);
+            keys.clear();
+            keys.extend(self.signatures.iter().enumerate().map(|(i, s)| {
+                let part = u64::from(s.part() == PROBLEMS);
+                (band_key(&s.hashes[rows.clone()], band) ^ part.wrapping_mul(0x9E37_79B9_7F4A_7C15), i as u32)
+            }));
+            keys.sort_unstable();
+            for group in keys.chunk_by(|x, y| x.0 == y.0) {
+                for (i, &(_, a)) in group.iter().enumerate() {
+                    for &(_, b) in group[i + 1..].iter().take(MAX_NEIGHBOURS) {
+                        let (sa, sb) = (&self.signatures[a as usize], &self.signatures[b as usize]);
+                        let (ua, ub) = (sa.unit(), sb.unit());
+                        if ua == ub {
+                            continue;
+                        }
+                        let s = MinHash(sa.hashes).similarity(&MinHash(sb.hashes));
+                        if s >= threshold {
+                            let pair = CopyPair { first: ua.min(ub), second: ua.max(ub), pointer: PARTS[usize::from(sa.part())], similarity: s };
+                            let slot = best.entry((pair.second, sa.part())).or_insert_with(|| pair.clone());
+                            if (pair.similarity, std::cmp::Reverse(pair.first)) > (slot.similarity, std::cmp::Reverse(slot.first)) {
+                                *slot = pair;
+                            }
                         }
                     }
                 }
@@ -111,21 +168,23 @@ impl CopyDetector {
 /// GR701 findings for the later unit of each pair, naming the earlier one by `names[first]`.
 /// Returns (unit, findings) for every unit that has any.
 pub fn copy_findings(pairs: &[CopyPair], names: &[String], formats: &[Format], options: &Options) -> Result<Vec<(usize, Findings)>, Error> {
+    copy_findings_by(pairs, |i| names.get(i).map(String::as_str), |i| formats.get(i).copied(), options)
+}
+
+/// [`copy_findings`] with the names and formats of the units given by functions.
+pub(crate) fn copy_findings_by<'a>(
+    pairs: &[CopyPair],
+    name: impl Fn(usize) -> Option<&'a str>,
+    format: impl Fn(usize) -> Option<Format>,
+    options: &Options,
+) -> Result<Vec<(usize, Findings)>, Error> {
     let resolved = options.resolve()?;
+    if !copies_on(&resolved) {
+        return Ok(vec![]);
+    }
     let mut by_unit: Vec<(usize, Findings)> = vec![];
     for p in pairs {
-        let format = formats.get(p.second).copied().unwrap_or(Format::F2021);
-        let mut ctx = Ctx::new(format, &resolved);
-        if !ctx.on(&GR701) {
-            return Ok(vec![]);
-        }
-        let other = names.get(p.first).cloned().unwrap_or_else(|| format!("#{}", p.first));
-        let mut hit = ctx.hit(&GR701, p.pointer).text("other", other).text("similarity", format!("{:.2}", p.similarity));
-        if let Some(l) = labels::lookup(format, p.pointer) {
-            hit = hit.param("part", Param::Label(l));
-        }
-        hit.emit();
-        let found = ctx.finish();
+        let found = copy_finding(p, name(p.first), format(p.second), &resolved);
         match by_unit.last_mut() {
             Some((u, f)) if *u == p.second => f.0.extend(found.0),
             _ => by_unit.push((p.second, found)),
@@ -134,19 +193,42 @@ pub fn copy_findings(pairs: &[CopyPair], names: &[String], formats: &[Format], o
     Ok(by_unit)
 }
 
+/// Whether GR701 is switched on.
+pub(crate) fn copies_on(resolved: &Resolved) -> bool {
+    Ctx::new(Format::F2021, resolved).on(&GR701)
+}
+
+/// The GR701 finding of the later unit of `pair` (of `format`), naming the earlier one `other`.
+pub(crate) fn copy_finding(pair: &CopyPair, other: Option<&str>, format: Option<Format>, resolved: &Resolved) -> Findings {
+    let format = format.unwrap_or(Format::F2021);
+    let mut ctx = Ctx::new(format, resolved);
+    let other = other.map_or_else(|| format!("#{}", pair.first), str::to_string);
+    let mut hit = ctx.hit(&GR701, pair.pointer).text("other", other).text("similarity", format!("{:.2}", pair.similarity));
+    if let Some(l) = labels::lookup(format, pair.pointer) {
+        hit = hit.param("part", Param::Label(l));
+    }
+    hit.emit();
+    ctx.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn report(overview: &str) -> Report {
-        let mut r = Report::new(Format::F2021, 2023, crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None });
+        let mut r = Report::new(
+            Format::F2021,
+            2023,
+            crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None },
+        );
         r.set("/sections/overview", serde_json::json!(overview)).unwrap();
         r
     }
 
     #[test]
     fn finds_the_copied_pair_only() {
-        let a = "2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕中心工作，扎实推进主动公开、依申请公开和政策解读，不断提升政务公开质量和实效。";
+        let a =
+            "2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕中心工作，扎实推进主动公开、依申请公开和政策解读，不断提升政务公开质量和实效。";
         let b = a.replace("我局", "本局");
         let c = "本年度我委以优化营商环境为主线，重点公开行政许可、行政处罚等执法信息，开展政务开放日活动三次，邀请企业代表和群众参与监督评议。";
         let mut d = CopyDetector::new();

@@ -2,12 +2,11 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::error::Error;
 use crate::finding::Findings;
-use crate::model::{Format, Report};
-use crate::options::Options;
+use crate::model::{CaseRow, Cell, Count, Format, OtherRows, Report, Requests, ReviewLitigation};
+use crate::options::{Options, Resolved};
 use crate::rules::{Ctx, GR702, GR703};
 
 /// A unit's derived figures; each is None when a number it needs is missing or zero.
@@ -21,10 +20,6 @@ pub struct Indicators {
     pub correction_rate: Option<f64>,
 }
 
-fn count(v: &Value, p: &str) -> Option<u64> {
-    v.pointer(p).and_then(Value::as_u64)
-}
-
 fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
     match (num, den) {
         (Some(n), Some(d)) if d > 0 => Some(n as f64 / d as f64),
@@ -32,31 +27,38 @@ fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
     }
 }
 
-fn sum(v: &Value, ps: &[&str]) -> Option<u64> {
-    ps.iter().map(|p| count(v, p)).sum::<Option<u64>>()
+/// The sum of the cells when every one holds a number (None when one is blank, "/" or absent,
+/// or the sum passes the largest count).
+fn sum<'a>(cells: impl IntoIterator<Item = &'a Count>) -> Option<u64> {
+    cells.into_iter().try_fold(0u64, |acc, c| acc.checked_add(*c.value()?))
 }
 
-const GROUPS: [&str; 3] = ["/review_litigation/review", "/review_litigation/litigation_direct", "/review_litigation/litigation_after_review"];
+fn rates<O: OtherRows>(requests: &Requests<O>, cases: &ReviewLitigation) -> Indicators {
+    let groups = cases.groups();
+    let pick = |f: fn(&CaseRow) -> &Count| sum(groups.iter().map(|g| f(g)));
+    let (total, corrected, pending) = (pick(|g| &g.total), pick(|g| &g.corrected), pick(|g| &g.pending));
+    Indicators {
+        disclosure_rate: ratio(sum([&requests.granted.total, &requests.partially_granted.total]), requests.results_total.total.value().copied()),
+        review_litigation_rate: ratio(total, requests.new.total.value().copied()),
+        correction_rate: ratio(corrected, total.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
+    }
+}
 
 /// The derived figures of a 2019 or 2021 report (all None for the 2007 regime).
 pub fn indicators(report: &Report) -> Indicators {
-    if report.format() == Format::F2007 {
-        return Indicators::default();
-    }
-    let v = serde_json::to_value(report).unwrap_or(Value::Null);
-    let totals: Vec<String> = GROUPS.iter().map(|g| format!("{g}/total")).collect();
-    let cases = sum(&v, &totals.iter().map(String::as_str).collect::<Vec<_>>());
-    let corrected = sum(&v, &GROUPS.iter().map(|g| format!("{g}/corrected")).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>());
-    let pending = sum(&v, &GROUPS.iter().map(|g| format!("{g}/pending")).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>());
-    Indicators {
-        disclosure_rate: ratio(sum(&v, &["/requests/granted/total", "/requests/partially_granted/total"]), count(&v, "/requests/results_total/total")),
-        review_litigation_rate: ratio(cases, count(&v, "/requests/new/total")),
-        correction_rate: ratio(corrected, cases.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
+    match report {
+        Report::F2021(r) => rates(&r.requests, &r.review_litigation),
+        Report::F2019(r) => rates(&r.requests, &r.review_litigation),
+        Report::F2007(_) => Indicators::default(),
     }
 }
 
 /// The figures compared between peers: what a unit reports most, in both template formats.
-const WATCHED: [(&str, &str); 3] = [("/requests/new/total", "/requests/new/total"), ("/proactive/licensing", "/proactive/licensing/decisions"), ("/proactive/penalty", "/proactive/penalty/decisions")];
+const WATCHED: [(&str, &str); 3] = [
+    ("/requests/new/total", "/requests/new/total"),
+    ("/proactive/licensing", "/proactive/licensing/decisions"),
+    ("/proactive/penalty", "/proactive/penalty/decisions"),
+];
 
 /// A peer group needs this many units with the figure before anyone stands out.
 pub const MIN_PEERS: usize = 5;
@@ -65,11 +67,54 @@ pub const SUBSTANTIAL: f64 = 10.0;
 /// Beyond the upper quartile by this many interquartile ranges is extreme.
 pub const FENCE: f64 = 3.0;
 
+/// The watched figures of one report ([`WATCHED`]: new requests, licensing and penalty
+/// decisions), read apart from any collection so that many reports can be read in parallel,
+/// then given to [`PeerFigures::add_watched`]. None for a 2007-regime report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Watched {
+    format: Format,
+    cells: [Count; 3],
+}
+
+impl Watched {
+    /// The watched cells of `report`; None for the 2007 regime, which has no tables.
+    pub fn of(report: &Report) -> Option<Watched> {
+        match report {
+            Report::F2021(r) => Some(Watched { format: Format::F2021, cells: [r.requests.new.total, r.proactive.licensing, r.proactive.penalty] }),
+            Report::F2019(r) => {
+                Some(Watched { format: Format::F2019, cells: [r.requests.new.total, r.proactive.licensing.decisions, r.proactive.penalty.decisions] })
+            }
+            Report::F2007(_) => None,
+        }
+    }
+}
+
+/// What a watched cell says for the comparison: a number, "/", or nothing to compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Figure {
+    /// Blank or absent.
+    Missing,
+    /// "/".
+    NotApplicable,
+    /// A number.
+    Value(u64),
+}
+
+impl From<Count> for Figure {
+    fn from(c: Count) -> Figure {
+        match c {
+            Cell::Value(n) => Figure::Value(n),
+            Cell::NotApplicable => Figure::NotApplicable,
+            Cell::Absent | Cell::Blank => Figure::Missing,
+        }
+    }
+}
+
 /// Collects the watched figures of every unit of a batch, then names the ones that stand out.
 #[derive(Default)]
 pub struct PeerFigures {
-    /// (unit, format, per watched figure: Some(n), or None for 0-like "/" / absent).
-    units: Vec<(usize, Format, [Option<Value>; 3])>,
+    /// (unit, format, the watched figures).
+    units: Vec<(usize, Format, [Figure; 3])>,
 }
 
 fn median(sorted: &[f64]) -> f64 {
@@ -94,63 +139,106 @@ impl PeerFigures {
 
     /// Adds unit `unit`'s figures (2007-regime reports have none and are skipped).
     pub fn add(&mut self, unit: usize, report: &Report) {
-        let format = report.format();
-        if format == Format::F2007 {
-            return;
+        if let Some(w) = Watched::of(report) {
+            self.add_watched(unit, w);
         }
-        let v = serde_json::to_value(report).unwrap_or(Value::Null);
-        let pick = |i: usize| {
-            let p = if format == Format::F2021 { WATCHED[i].0 } else { WATCHED[i].1 };
-            v.pointer(p).cloned()
-        };
-        self.units.push((unit, format, [pick(0), pick(1), pick(2)]));
+    }
+
+    /// Adds unit `unit`'s figures read by [`Watched::of`]; the same as [`PeerFigures::add`].
+    pub fn add_watched(&mut self, unit: usize, watched: Watched) {
+        self.units.push((unit, watched.format, watched.cells.map(Figure::from)));
     }
 
     /// GR702 (zero or "/" where peers have substantial numbers) and GR703 (extreme values),
     /// as (unit, findings) for every unit that has any. Peers are the units of the same format.
     pub fn findings(&self, options: &Options) -> Result<Vec<(usize, Findings)>, Error> {
         let resolved = options.resolve()?;
-        let mut out: Vec<(usize, Findings)> = vec![];
+        let hits = self.hits();
+        Ok(hits
+            .chunk_by(|a, b| a.unit == b.unit)
+            .filter_map(|unit| {
+                let found = peer_findings(unit, &resolved);
+                (!found.is_empty()).then(|| (unit[0].unit, found))
+            })
+            .collect())
+    }
+
+    /// Every unit that stands out on a watched figure, by unit (stable: for one unit, in the
+    /// order of the figures). Small, so that a batch's findings can be written unit by unit.
+    pub(crate) fn hits(&self) -> Vec<PeerHit> {
+        let mut hits = vec![];
         for format in [Format::F2019, Format::F2021] {
-            let peers: Vec<&(usize, Format, [Option<Value>; 3])> = self.units.iter().filter(|u| u.1 == format).collect();
+            let peers: Vec<&(usize, Format, [Figure; 3])> = self.units.iter().filter(|u| u.1 == format).collect();
             for i in 0..WATCHED.len() {
-                let pointer = if format == Format::F2021 { WATCHED[i].0 } else { WATCHED[i].1 };
-                let mut values: Vec<f64> = peers.iter().filter_map(|u| u.2[i].as_ref().and_then(Value::as_u64)).map(|n| n as f64).collect();
+                let mut values: Vec<f64> = peers
+                    .iter()
+                    .filter_map(|u| match u.2[i] {
+                        Figure::Value(n) => Some(n as f64),
+                        _ => None,
+                    })
+                    .collect();
                 if values.len() < MIN_PEERS {
                     continue;
                 }
                 values.sort_by(f64::total_cmp);
-                let med = median(&values);
+                let median = median(&values);
                 let (q1, q3) = quartiles(&values);
                 let fence = q3 + FENCE * (q3 - q1).max(1.0);
                 for (unit, _, figures) in &peers {
-                    let mut ctx = Ctx::new(format, &resolved);
-                    match &figures[i] {
-                        Some(Value::Number(n)) if n.as_u64().is_some_and(|x| x as f64 > fence) => {
-                            ctx.hit(&GR703, pointer).text("median", format!("{med}")).text("fence", format!("{fence:.0}")).actual(n).emit();
-                        }
-                        Some(Value::Number(n)) if n.as_u64() == Some(0) && med >= SUBSTANTIAL => {
-                            ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual(0).emit();
-                        }
-                        Some(Value::String(s)) if s == crate::model::NOT_APPLICABLE && med >= SUBSTANTIAL => {
-                            ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", values.len()).actual("/").emit();
-                        }
-                        _ => {}
-                    }
-                    let found = ctx.finish();
-                    if found.is_empty() {
-                        continue;
-                    }
-                    match out.iter_mut().find(|(u, _)| u == unit) {
-                        Some((_, f)) => f.0.extend(found.0),
-                        None => out.push((*unit, found)),
-                    }
+                    let kind = match figures[i] {
+                        Figure::Value(n) if n as f64 > fence => Standing::Extreme(n),
+                        Figure::Value(0) if median >= SUBSTANTIAL => Standing::Zero,
+                        Figure::NotApplicable if median >= SUBSTANTIAL => Standing::NotApplicable,
+                        _ => continue,
+                    };
+                    hits.push(PeerHit { unit: *unit, format, figure: i, kind, median, fence, peers: values.len() });
                 }
             }
         }
-        out.sort_by_key(|(u, _)| *u);
-        Ok(out)
+        hits.sort_by_key(|h| h.unit);
+        hits
     }
+}
+
+/// How a unit stands out on a figure.
+#[derive(Clone, Copy, Debug)]
+enum Standing {
+    /// Beyond the fence (GR703), with the value.
+    Extreme(u64),
+    /// Zero where peers have substantial numbers (GR702).
+    Zero,
+    /// "/" where peers have substantial numbers (GR702).
+    NotApplicable,
+}
+
+/// A unit that stands out from its peers on one watched figure, with the figures of the group.
+#[derive(Clone, Debug)]
+pub(crate) struct PeerHit {
+    /// The unit.
+    pub unit: usize,
+    format: Format,
+    figure: usize,
+    kind: Standing,
+    median: f64,
+    fence: f64,
+    peers: usize,
+}
+
+/// The findings of one unit's hits (all of the same unit), in order.
+pub(crate) fn peer_findings(hits: &[PeerHit], resolved: &Resolved) -> Findings {
+    let mut out = Findings::default();
+    for h in hits {
+        let pointer = if h.format == Format::F2021 { WATCHED[h.figure].0 } else { WATCHED[h.figure].1 };
+        let mut ctx = Ctx::new(h.format, resolved);
+        let med = h.median;
+        match h.kind {
+            Standing::Extreme(n) => ctx.hit(&GR703, pointer).text("median", format!("{med}")).text("fence", format!("{:.0}", h.fence)).actual(n).emit(),
+            Standing::Zero => ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual(0).emit(),
+            Standing::NotApplicable => ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual("/").emit(),
+        }
+        out.0.extend(ctx.finish().0);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -159,7 +247,11 @@ mod tests {
     use serde_json::json;
 
     fn unit(new: serde_json::Value) -> Report {
-        let mut r = Report::new(Format::F2021, 2023, crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None });
+        let mut r = Report::new(
+            Format::F2021,
+            2023,
+            crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None },
+        );
         r.set("/requests/new/total", new).unwrap();
         r
     }

@@ -10,7 +10,7 @@ pub mod indicators;
 pub mod similarity;
 
 pub use aggregate::{Gap, RollUp, aggregate};
-pub use batch::Batch;
+pub use batch::{Batch, BatchFindings, Prepared};
 pub use compare::compare;
-pub use copies::{CopyDetector, CopyPair, copy_findings};
-pub use indicators::{Indicators, PeerFigures, indicators};
+pub use copies::{CopyDetector, CopyPair, Signatures, copy_findings};
+pub use indicators::{Indicators, PeerFigures, Watched, indicators};
