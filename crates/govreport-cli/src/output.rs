@@ -2,7 +2,6 @@
 
 use govreport::{Error, Findings, Lang, Severity, Status};
 
-
 /// The outcome for one input.
 pub struct FileResult {
     pub name: String,
@@ -82,7 +81,7 @@ fn human(results: &[FileResult], lang: Lang, out: &mut String) {
     for r in results {
         match &r.outcome {
             Err(e) => {
-                let _ = writeln!(out, "{}: {} {}", r.name, if zh { "无法读取：" } else { "cannot read:" }, e.message(lang));
+                let _ = writeln!(out, "{}: {}{}", r.name, if zh { "无法读取：" } else { "cannot read: " }, e.message(lang));
             }
             Ok(f) => {
                 let (e, w, i) = (f.count(Severity::Error), f.count(Severity::Warning), f.count(Severity::Info));

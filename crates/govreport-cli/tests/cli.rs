@@ -149,7 +149,7 @@ fn bad_inputs_exit_two_and_say_where() {
         "/proactive/licensing",
     );
     unreadable("format.json", br#"{"format":"2020","year":2020}"#, "/format");
-    unreadable("deep.json", ("[".repeat(10_000) + &"]".repeat(10_000)).as_bytes(), "nesting");
+    unreadable("deep.json", ("[".repeat(10_000) + &"]".repeat(10_000)).as_bytes(), "嵌套超过 32 层");
     unreadable("latin1.json", b"{\"format\":\"2021\",\"year\":2023,\"agency\":{\"name\":\"\xb3\xa4\",\"kind\":\"department\"}}", "UTF-8");
     // A sparse 300 MB file is refused by its size, without reading it.
     let p = scratch("huge.json", b"");
@@ -214,7 +214,9 @@ fn schema_rules_and_explain() {
 #[test]
 fn render_writes_each_format() {
     let example = root().join("examples/report-2023.json");
-    for (to, probe) in [("html", "<!DOCTYPE html>"), ("md", "# 深圳市某区市场监督管理局2023年政府信息公开工作年度报告"), ("txt", "| 一、本年新收政府信息公开申请数量")] {
+    for (to, probe) in
+        [("html", "<!DOCTYPE html>"), ("md", "# 深圳市某区市场监督管理局2023年政府信息公开工作年度报告"), ("txt", "| 一、本年新收政府信息公开申请数量")]
+    {
         let o = run(&["render", example.to_str().unwrap(), "--to", to]);
         assert_eq!(o.status.code(), Some(0), "{to}");
         assert!(stdout(&o).contains(probe), "{to}");
@@ -321,7 +323,11 @@ fn published_pages_are_imported_and_checked() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["requests"]["new"]["total"], 1);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("GBK") || String::from_utf8_lossy(&o.stderr).contains("gb18030"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("GBK") || String::from_utf8_lossy(&o.stderr).contains("gb18030"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]

@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use crate::messages::zh;
+
 /// Why bytes could not be read as a report document. Every variant says where.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Error {
@@ -81,7 +83,8 @@ impl Error {
 }
 
 impl Error {
-    /// The message in `lang` (details from the JSON parser stay as it words them).
+    /// The message in `lang`; in Chinese, the details serde words in English too
+    /// ([`crate::messages::zh`]).
     pub fn message(&self, lang: crate::Lang) -> String {
         if lang == crate::Lang::En {
             return self.to_string();
@@ -89,10 +92,10 @@ impl Error {
         match self {
             Error::TooLarge { size, limit } => format!("输入有 {size} 字节，超过上限 {limit} 字节"),
             Error::Utf8 { offset, line, column } => format!("第 {line} 行第 {column} 列（第 {offset} 字节）不是有效的 UTF-8 编码"),
-            Error::Syntax { line, column, message } => format!("第 {line} 行第 {column} 列不是有效的 JSON：{message}"),
+            Error::Syntax { line, column, message } => format!("第 {line} 行第 {column} 列不是有效的 JSON：{}", zh(message)),
             Error::Structure { pointer, message } => {
                 let at = if pointer.is_empty() { "文档" } else { pointer };
-                format!("{at}：{message}")
+                format!("{at}：{}", zh(message))
             }
             Error::UnknownFormat { found } => format!("/format：未知的报告格式 {found}，应为 \"2021\"、\"2019\" 或 \"2007\""),
             Error::Invalid { what, message } => format!("{what}：{message}"),

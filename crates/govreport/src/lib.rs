@@ -17,6 +17,7 @@ pub mod finding;
 pub mod import;
 pub mod labels;
 pub mod limits;
+pub mod messages;
 pub mod model;
 pub mod options;
 pub mod parse;

@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use crate::messages;
 use crate::model::{Format, Report};
 
 /// Reads a report document from JSON bytes (UTF-8).
@@ -39,7 +40,7 @@ fn parse_explained(text: &str) -> Result<Report, Error> {
     // first to give a clear message.
     check_depth(text)?;
     if !text.trim_start().starts_with('{') && !text.trim().is_empty() && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-        return Err(Error::Structure { pointer: String::new(), message: "a report document is a JSON object ({…})".into() });
+        return Err(Error::Structure { pointer: String::new(), message: messages::NOT_AN_OBJECT.en(&[]) });
     }
     // First pass: syntax of the whole text, and which format it claims.
     #[derive(Deserialize)]
@@ -48,10 +49,10 @@ fn parse_explained(text: &str) -> Result<Report, Error> {
     }
     let probe: Probe = serde_json::from_str(text).map_err(syntax_or_structure)?;
     let format = match probe.format {
-        None => return Err(Error::Structure { pointer: String::new(), message: "missing field `format` (\"2021\", \"2019\" or \"2007\")".into() }),
+        None => return Err(Error::Structure { pointer: String::new(), message: messages::MISSING_FORMAT.en(&[]) }),
         Some(serde_json::Value::String(s)) => Format::parse(&s).ok_or_else(|| Error::UnknownFormat { found: format!("{s:?}") })?,
         Some(other) => {
-            return Err(Error::Structure { pointer: "/format".into(), message: format!("format is a string such as \"2021\", found {other}") });
+            return Err(Error::Structure { pointer: "/format".into(), message: messages::FORMAT_NOT_STRING.en(&[&other]) });
         }
     };
     // serde would read a JSON array as an object's fields in order: refuse that first, so
@@ -125,7 +126,7 @@ fn check_depth(text: &str) -> Result<(), Error> {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     let (line, column) = line_col(text, i);
-                    return Err(Error::Syntax { line, column, message: format!("nesting deeper than {MAX_DEPTH} levels") });
+                    return Err(Error::Syntax { line, column, message: messages::TOO_DEEP.en(&[&MAX_DEPTH]) });
                 }
             }
             b'}' | b']' => depth = depth.saturating_sub(1),
@@ -187,7 +188,7 @@ fn check_arrays(text: &str, format: Format) -> Result<(), Error> {
             b'[' => {
                 let allowed = format == Format::F2007 && matches!(stack.last(), Some(Frame::Object { key: Some(k) }) if LIST_KEYS_2007.contains(k));
                 if !allowed {
-                    return Err(Error::Structure { pointer: path_of(&stack), message: "expected an object ({…}), found a list ([…])".into() });
+                    return Err(Error::Structure { pointer: path_of(&stack), message: messages::LIST_FOR_OBJECT.en(&[]) });
                 }
                 stack.push(Frame::Array { index: 0 });
             }

@@ -277,3 +277,40 @@ fn objects_as_lists(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// Messages are Chinese by default: the details serde and serde_json word in English are put
+/// into Chinese too, every value and field name kept.
+#[test]
+fn every_invalid_fixture_is_explained_in_chinese() {
+    use govreport::Lang;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/invalid");
+    let expected = [
+        ("amount-as-number.json", "/proactive/fees_10k_yuan：金额应写为小数字符串（\"26.55\"），以保留其精度"),
+        ("count-as-string.json", "/proactive/licensing：应为不小于 0 的整数、null（空白）或 \"/\"（不适用），实为字符串 \"76\""),
+        ("date-with-slashes.json", "/published_on：日期应写为 YYYY-MM-DD，实为 \"2023/01/17\""),
+        ("duplicate-key.json", "/year：字段 `year` 重复出现"),
+        ("fractional-count.json", "/review_litigation/review/total：数量应为整数，实为 1.5"),
+        ("missing-format.json", "文档：缺少字段 `format`（应为 \"2021\"、\"2019\" 或 \"2007\"）"),
+        ("negative-count.json", "/requests/new/natural_person：数量不能为负数，实为 -3"),
+        ("trailing-garbage.json", "不是有效的 JSON：JSON 之后还有多余的字符"),
+        ("unknown-field.json", "/agency/phone：未知字段 `phone`：此处的字段只能是 `name`, `kind`, `level`, `region_code`, `credit_code`"),
+        ("wrong-agency-kind.json", "/agency/kind：未知取值 `bureau`：应为 `government`, `department`, `township`, `other` 之一"),
+        ("year-as-string.json", "/year：类型不符：应为整数（0 到 65535），实为字符串 \"2022\""),
+    ];
+    for (name, wanted) in expected {
+        let e = parse_json(&std::fs::read(format!("{dir}/{name}")).unwrap()).unwrap_err();
+        assert!(e.message(Lang::Zh).ends_with(wanted), "{name}: {}", e.message(Lang::Zh));
+        // English stays as serde words it.
+        assert!(!e.message(Lang::En).chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{name}: {}", e.message(Lang::En));
+    }
+    // Every invalid fixture: no English sentence is left in the Chinese message.
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Err(e) = parse_json(&std::fs::read(&path).unwrap()) else { panic!("{} parses", path.display()) };
+        let zh = e.message(Lang::Zh);
+        for english in ["expected", "found", "invalid", "unknown", "missing", "field", "while"] {
+            let outside_quotes: String = zh.split('`').step_by(2).collect();
+            assert!(!outside_quotes.contains(english), "{}: {zh}", path.display());
+        }
+    }
+}

@@ -8,6 +8,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::messages;
+
 /// One cell of a table, three-valued as published plus "not in the document".
 ///
 /// `Blank` (JSON `null`) is not zero and `NotApplicable` (JSON `"/"`) is not zero either:
@@ -93,23 +95,23 @@ fn whole(v: f64) -> Option<i128> {
 }
 
 impl CellValue for u64 {
-    const EXPECTING: &'static str = "a whole number ≥ 0, null (blank) or \"/\" (not applicable)";
+    const EXPECTING: &'static str = messages::EXPECT_COUNT.text();
     fn from_u64(v: u64) -> Result<Self, String> {
         Ok(v)
     }
     fn from_i64(v: i64) -> Result<Self, String> {
-        Err(format!("a count cannot be negative, found {v}"))
+        Err(messages::NEGATIVE_COUNT.en(&[&v]))
     }
     fn from_f64(v: f64) -> Result<Self, String> {
         match whole(v) {
             Some(w) if w >= 0 => Ok(w as u64),
-            Some(w) => Err(format!("a count cannot be negative, found {w}")),
-            None if v.is_finite() && v.fract() == 0.0 && v > 0.0 => Err(format!("count {v} is larger than {}", u64::MAX)),
-            None => Err(format!("a count is a whole number, found {v}")),
+            Some(w) => Err(messages::NEGATIVE_COUNT.en(&[&w])),
+            None if v.is_finite() && v.fract() == 0.0 && v > 0.0 => Err(messages::COUNT_TOO_LARGE.en(&[&v, &u64::MAX])),
+            None => Err(messages::COUNT_NOT_WHOLE.en(&[&v])),
         }
     }
     fn from_text(v: &str) -> Result<Self, String> {
-        Err(format!("expected {}, found the string {v:?}", Self::EXPECTING))
+        Err(messages::STRING_FOR_NUMBER.en(&[&Self::EXPECTING, &format!("{v:?}")]))
     }
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_u64(*self)
@@ -120,9 +122,9 @@ impl CellValue for u64 {
 }
 
 impl CellValue for i64 {
-    const EXPECTING: &'static str = "a whole number (may be negative), null (blank) or \"/\" (not applicable)";
+    const EXPECTING: &'static str = messages::EXPECT_SIGNED.text();
     fn from_u64(v: u64) -> Result<Self, String> {
-        i64::try_from(v).map_err(|_| format!("number {v} is larger than {}", i64::MAX))
+        i64::try_from(v).map_err(|_| messages::NUMBER_TOO_LARGE.en(&[&v, &i64::MAX]))
     }
     fn from_i64(v: i64) -> Result<Self, String> {
         Ok(v)
@@ -130,12 +132,12 @@ impl CellValue for i64 {
     fn from_f64(v: f64) -> Result<Self, String> {
         match whole(v) {
             Some(w) => Ok(w as i64),
-            None if v.is_finite() && v.fract() == 0.0 => Err(format!("number {v} is out of range")),
-            None => Err(format!("expected a whole number, found {v}")),
+            None if v.is_finite() && v.fract() == 0.0 => Err(messages::NUMBER_OUT_OF_RANGE.en(&[&v])),
+            None => Err(messages::NOT_WHOLE.en(&[&v])),
         }
     }
     fn from_text(v: &str) -> Result<Self, String> {
-        Err(format!("expected {}, found the string {v:?}", Self::EXPECTING))
+        Err(messages::STRING_FOR_NUMBER.en(&[&Self::EXPECTING, &format!("{v:?}")]))
     }
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i64(*self)
@@ -164,9 +166,9 @@ impl Dec {
         let int_ok = !int.is_empty() && int.len() <= 15 && int.bytes().all(|b| b.is_ascii_digit()) && (int == "0" || !int.starts_with('0'));
         let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.len() <= 12 && f.bytes().all(|b| b.is_ascii_digit()));
         if !(int_ok && frac_ok) {
-            return Err(format!("an amount is a decimal string such as \"0.092\" (at most 15 digits before the point and 12 after, no sign), found {text:?}"));
+            return Err(messages::AMOUNT_SHAPE.en(&[&format!("{text:?}")]));
         }
-        Decimal::from_str_exact(text).map(Dec).map_err(|e| format!("amount {text:?}: {e}"))
+        Decimal::from_str_exact(text).map(Dec).map_err(|e| messages::AMOUNT_UNREADABLE.en(&[&format!("{text:?}"), &e]))
     }
 
     /// Number of decimals as written.
@@ -187,15 +189,15 @@ impl fmt::Display for Dec {
 }
 
 impl CellValue for Dec {
-    const EXPECTING: &'static str = "a decimal string such as \"0.092\", null (blank) or \"/\" (not applicable)";
+    const EXPECTING: &'static str = messages::EXPECT_AMOUNT.text();
     fn from_u64(v: u64) -> Result<Self, String> {
-        Err(format!("write an amount as a decimal string (\"{v}\") so that its precision is kept"))
+        Err(messages::AMOUNT_AS_NUMBER.en(&[&v]))
     }
     fn from_i64(v: i64) -> Result<Self, String> {
-        Err(format!("an amount cannot be negative, found {v}"))
+        Err(messages::NEGATIVE_AMOUNT.en(&[&v]))
     }
     fn from_f64(v: f64) -> Result<Self, String> {
-        Err(format!("write an amount as a decimal string (\"{v}\") so that its precision is kept"))
+        Err(messages::AMOUNT_AS_NUMBER.en(&[&v]))
     }
     fn from_text(v: &str) -> Result<Self, String> {
         Dec::parse(v)

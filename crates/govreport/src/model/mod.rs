@@ -78,7 +78,7 @@ impl<const F: u16> Serialize for FormatTag<F> {
 impl<'de, const F: u16> Deserialize<'de> for FormatTag<F> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Cow::<str>::deserialize(d)?;
-        if s == F.to_string() { Ok(FormatTag) } else { Err(serde::de::Error::custom(format!("expected format \"{F}\", found {s:?}"))) }
+        if s == F.to_string() { Ok(FormatTag) } else { Err(serde::de::Error::custom(crate::messages::WRONG_FORMAT_TAG.en(&[&F, &format!("{s:?}")]))) }
     }
 }
 
@@ -188,7 +188,7 @@ impl<'de> Deserialize<'de> for DateText {
         let s = String::deserialize(d)?;
         let b = s.as_bytes();
         let shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if shape { Ok(DateText(s)) } else { Err(serde::de::Error::custom(format!("a date is written YYYY-MM-DD, found {s:?}"))) }
+        if shape { Ok(DateText(s)) } else { Err(serde::de::Error::custom(crate::messages::DATE_SHAPE.en(&[&format!("{s:?}")]))) }
     }
 }
 
