@@ -155,3 +155,28 @@ fn perfunctory_and_missing_parts_and_government_results() {
     let topics = f.with_code("GR405").next().unwrap();
     assert!(topics.message.contains("依申请公开") && !topics.message.contains("主动公开、"), "{}", topics.message);
 }
+
+/// A table whose last rows are all absent is reported once as cut off (GR014), naming the
+/// first row gone and how many; a row cut through keeps its GR011; a single absent last row
+/// is not a cut.
+#[test]
+fn a_table_cut_off_is_one_finding_not_one_per_row() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/2021-table-cut-off.json")).unwrap();
+    let f = check(&parse_str(&text).unwrap(), &opts()).unwrap();
+    let cut: Vec<_> = f.with_code("GR014").collect();
+    assert_eq!(cut.iter().map(|x| x.path.as_str()).collect::<Vec<_>>(), ["/requests/withheld/internal_affairs", "/review_litigation/review"]);
+    assert_eq!(cut[0].related.len(), 16);
+    assert_eq!(cut[0].related.last().map(String::as_str), Some("/requests/carried_forward"));
+    assert_eq!(cut[0].params.get("count").map(String::as_str), Some("17"));
+    assert!(cut[0].message.contains("从「（三）不予公开5.属于三类内部事务信息」起的 17 行全部缺失"), "{}", cut[0].message);
+    assert_eq!(f.with_code("GR011").map(|x| x.path.as_str()).collect::<Vec<_>>(), ["/requests/withheld/third_party"]);
+
+    // Table C with only its last group absent: GR011 on that row, no GR014.
+    let c = r#""review_litigation":{"review":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0},
+        "litigation_direct":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}}"#;
+    let f = findings(c, &opts());
+    assert_eq!(f.with_code("GR014").filter(|x| x.path.starts_with("/review_litigation")).count(), 0);
+    // (Tables A and B, not given at all, are each one GR014 from their first row.)
+    assert_eq!(f.with_code("GR014").map(|x| x.path.as_str()).collect::<Vec<_>>(), ["/proactive/rules", "/requests/new"]);
+    assert_eq!(f.with_code("GR011").filter(|x| x.path == "/review_litigation/litigation_after_review").count(), 1);
+}

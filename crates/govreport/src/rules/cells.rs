@@ -1,6 +1,6 @@
-//! GR010–GR013: blank, absent and "/" cells, reported rather than read as 0.
+//! GR010–GR014: blank, absent and "/" cells, reported rather than read as 0, and tables cut off.
 
-use super::{Ctx, GR010, GR011, GR012, GR013, Param};
+use super::{Ctx, GR010, GR011, GR012, GR013, GR014, Param};
 use crate::labels::{self, Label};
 use crate::model::{Cell, OtherRows, Proactive2019, Proactive2021, TemplateReport};
 
@@ -123,9 +123,24 @@ where
     report_table(ctx, &parts[3].label, &table_c, true);
 }
 
+/// Rows from this many on, all absent to the end of a table, are one GR014 finding.
+const CUT_OFF_ROWS: usize = 2;
+
 fn report_table(ctx: &mut Ctx, table: &'static Label, rows: &[Row], slash_is_odd: bool) {
     let (mut blanks, mut slashes) = (0usize, 0usize);
-    for row in rows {
+    // The run of rows, to the end of the table, whose every cell is absent.
+    let all_absent = |row: &Row| row.cells().iter().all(|(_, s)| *s == State::Absent);
+    let kept = rows.len() - rows.iter().rev().take_while(|r| all_absent(r)).count();
+    let cut = if rows.len() - kept >= CUT_OFF_ROWS { kept } else { rows.len() };
+    if let Some(first) = rows.get(cut) {
+        ctx.hit(&GR014, first.pointer)
+            .param("table", Param::Label(table))
+            .param("first", Param::Cell(first.pointer.to_string()))
+            .text("count", rows.len() - cut)
+            .related(rows[cut + 1..].iter().map(|r| r.pointer.to_string()).collect())
+            .emit();
+    }
+    for row in &rows[..cut] {
         let count = |want: State| row.cells().iter().filter(|(_, s)| *s == want).count();
         let pick = |want: State| -> Vec<String> { row.cells().iter().filter(|(_, s)| *s == want).map(|(k, _)| cell_pointer(row.pointer, k)).collect() };
         let na = count(State::NotApplicable);

@@ -6,7 +6,7 @@ use crate::finding::Severity::{Error, Info, Warning};
 
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
-    &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301, &GR401, &GR402,
+    &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR014, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301, &GR401, &GR402,
     &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR601, &GR602, &GR603, &GR604, &GR605, &GR606, &GR701, &GR702, &GR703, &GR801, &GR802, &GR803, &GR804,
     &GR901, &GR902, &GR903, &GR904, &GR905, &GR906, &GR907, &GR908, &GR909, &GR910, &GR911, &GR912, &GR913, &GR914, &GR915, &GR916,
 ];
@@ -123,6 +123,19 @@ pub static GR013: Rule = Rule {
         "A table with both blank and \"/\" cells leaves readers unable to tell unfilled from not applicable; supervising offices name this defect.",
     ],
     message: ["{table}同时使用空白（{blank} 处）和“/”（{na} 处）", "{table} uses both blanks ({blank}) and \"/\" ({na})"],
+};
+
+/// The last rows of a table all absent: the table was cut off.
+pub static GR014: Rule = Rule {
+    code: "GR014",
+    name: "table-cut-off",
+    severity: Warning,
+    title: ["表格在某行之后全部缺失", "A table stops short"],
+    explanation: [
+        "表格从某一行起直到末尾的各行全部缺失，通常是发布的表格被截断或漏贴。这些行只报告一次，不逐行列出；涉及它们的勾稽关系无法判断。只缺部分单元格的行仍按 GR011 报告。",
+        "Every row from some row to the end of the table is absent, usually because the published table was cut off or not pasted whole. These rows are reported once, not row by row; the sums that use them cannot be judged. Rows missing only some cells are still reported by GR011.",
+    ],
+    message: ["“{table}”表从「{first}」起的 {count} 行全部缺失，表格可能被截断", "The table \"{table}\" lacks all {count} rows from \"{first}\" on; it may have been cut off"],
 };
 
 /// 2019: total published below newly published.
