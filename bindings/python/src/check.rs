@@ -44,6 +44,10 @@ impl CheckArgs {
     pub(crate) fn new(py: Python<'_>, lang: &str, kwargs: CheckKwargs<'_, '_>) -> PyResult<CheckArgs> {
         let CheckKwargs { severity, disable, township_deadline, today, copy_threshold } = kwargs;
         let msg_lang = Lang::parse(lang);
+        // The common call gives only the language: no options document to write and read.
+        if let (Some(lang), None, None, None, None, None) = (msg_lang, severity, disable, township_deadline, today, copy_threshold) {
+            return Ok(CheckArgs { options: Options { lang, ..Options::default() }, lang });
+        }
         let mut map = Map::new();
         let lang_value = match msg_lang.map(serde_json::to_value) {
             Some(Ok(v)) => v,
