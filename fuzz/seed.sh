@@ -29,6 +29,9 @@ seed text_import "${text[@]}"
 seed prose2007_import "${text[@]}"
 seed docx_import "${docx[@]}"
 seed ffi_import "${html[@]}" "${text[@]}" "${docx[@]}" "$fx"/2021-department-clean.json
+# Inputs that once broke something (fuzz/README.md) start the targets they belong to.
+seed text_import "$here"/regressions/text-*.txt
+seed ffi_import "$here"/regressions/text-*.txt
 
 # More pages for the import targets: a few clean fixtures rendered by the govreport command
 # in the official layout, when a built command is at hand (this script never builds one).
