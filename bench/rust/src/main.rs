@@ -218,7 +218,7 @@ fn cpu_time() -> f64 {
 }
 
 /// How many candidate pairs `CopyDetector::pairs` looks at (and keeps in its `seen` set) for
-/// the reports of a file: the same MinHash bands (4 rows, 8 bands, overview and problems apart)
+/// the reports of a file: the same MinHash bands (6 rows, 21 bands, overview and problems apart)
 /// and the same cap of 64 neighbours per member of a band.
 fn candidates(path: &str) {
     use govreport::across::similarity::MinHash;
@@ -236,7 +236,7 @@ fn candidates(path: &str) {
                     continue;
                 }
                 if let Some(sig) = MinHash::of(text) {
-                    for key in sig.bands(4) {
+                    for key in sig.bands(6) {
                         bands.push((key ^ part.wrapping_mul(0x9E3779B97F4A7C15), at));
                     }
                     at += 1;
