@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::across::similarity::{MINHASH_SIZE, MinHash, band_key};
+use crate::across::similarity::{MINHASH_SIZE, MinHash, band_key, estimate};
 use crate::error::Error;
 use crate::finding::Findings;
 use crate::labels;
@@ -159,7 +159,7 @@ impl CopyDetector {
                         if ua == ub {
                             continue;
                         }
-                        let s = MinHash(sa.hashes).similarity(&MinHash(sb.hashes));
+                        let s = estimate(&sa.hashes, &sb.hashes);
                         if s >= threshold {
                             let pair = CopyPair { first: ua.min(ub), second: ua.max(ub), pointer: PARTS[usize::from(sa.part())], similarity: s };
                             let slot = best.entry((pair.second, sa.part())).or_insert_with(|| pair.clone());

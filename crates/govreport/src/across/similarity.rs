@@ -150,9 +150,7 @@ impl MinHash {
     /// less the agreements of chance, `(f − 1/256) / (1 − 1/256)`, within 0 and 1. Its
     /// standard deviation is about `√(J(1−J)/128)`: 0.044 at 0.55, 0.035 at 0.8.
     pub fn similarity(&self, other: &MinHash) -> f64 {
-        let same = self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count();
-        let f = same as f64 / MINHASH_SIZE as f64;
-        ((f - CHANCE) / (1.0 - CHANCE)).clamp(0.0, 1.0)
+        estimate(&self.0, &other.0)
     }
 
     /// Band keys for locality-sensitive hashing: texts sharing a key are candidates. One key
@@ -160,6 +158,19 @@ impl MinHash {
     pub fn bands(&self, rows: usize) -> Vec<u64> {
         self.0.chunks_exact(rows.max(1)).enumerate().map(|(i, band)| band_key(band, i)).collect()
     }
+}
+
+/// [`MinHash::similarity`] of two signatures' bytes, read in place: equal bytes are counted
+/// eight at a time (a zero byte of `a ⊕ b` has its high bit set by the carry trick below).
+pub(crate) fn estimate(a: &[u8; MINHASH_SIZE], b: &[u8; MINHASH_SIZE]) -> f64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut same = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let d = u64::from_le_bytes(x.try_into().unwrap()) ^ u64::from_le_bytes(y.try_into().unwrap());
+        same += (!(((d & LOW7) + LOW7) | d | LOW7)).count_ones();
+    }
+    let f = f64::from(same) / MINHASH_SIZE as f64;
+    ((f - CHANCE) / (1.0 - CHANCE)).clamp(0.0, 1.0)
 }
 
 /// The key of band `index` (its rows of a signature): equal rows in the same band give equal keys.
