@@ -767,6 +767,51 @@ enum govreport_status govreport_aggregate(const struct govreport_report *const *
                                           char **gaps_out);
 
 /**
+ * Checks many reports as one batch, as `govreport check` on a folder and Python's
+ * `check_many` do: each report on its own (the findings of `govreport_check_json`), then what
+ * only the batch shows, added to the report it concerns — prose one unit copied from another
+ * (GR701, on the later report of the pair, naming the earlier by its agency or as
+ * "reports[i]"; `"copy_threshold"` in the options, 0.8 by default) and reports that stand out
+ * from their peers of the same format (GR702, GR703).
+ *
+ * `reports` is `len` bytes in `encoding`: a JSON array of report documents (as for
+ * `govreport_aggregate_json`) when its first byte other than whitespace is `[`; otherwise
+ * JSON Lines, one document per line (blank lines are skipped; a document spread over several
+ * lines is not JSON Lines: pass it in an array). No document at all gives `[]`. Options as for
+ * `govreport_check_json` (NULL for the defaults), in `encoding`; messages in their `"lang"`.
+ *
+ * The result is a JSON array with one item per report, in input order:
+ * `{"findings":[…]}` (findings of the shape `govreport_check_json` gives, the batch's after
+ * the report's own), or `{"error":{"kind":"structure","pointer":"/requests/new/total","message":"…"}}`
+ * for a report that cannot be read (kind as in `govreport check --format json`: syntax,
+ * structure, unknown_format, too_large …; pointer into that document, or null). One bad
+ * report does not stop the batch, and is no unit of it. Findings are results: a batch full of
+ * errors still returns `GOVREPORT_OK`.
+ *
+ * The reports are checked one after the other on the calling thread (a batch is at most
+ * 32 MiB); to use more cores, call it from several threads on parts of the batch, knowing
+ * that GR701–GR703 then compare reports only within each part.
+ *
+ * Ownership: `reports` and `options_json` stay the caller's. On success `*results_out`
+ * receives a new string in `encoding` that the caller frees with `govreport_string_free`; on
+ * failure it is not written.
+ *
+ * Errors (of the whole call): NULL_ARGUMENT, INVALID_ARGUMENT (an unknown encoding),
+ * TOO_LARGE (over 32 MiB in all), ENCODING (text not valid in `encoding`, anywhere in it),
+ * SYNTAX (an array that is not valid JSON: where one element ends is then unknown), INVALID
+ * (bad options). Thread-safe.
+ *
+ * # Safety
+ * `reports` points to `len` readable bytes; `options_json` is NULL or a NUL-terminated
+ * string; `results_out` points to writable storage for a pointer.
+ */
+enum govreport_status govreport_check_many_json(const uint8_t *reports,
+                                                size_t len,
+                                                const char *options_json,
+                                                govreport_encoding encoding,
+                                                char **results_out);
+
+/**
  * Imports a published report from its raw bytes: an HTML page, text copied from a page, a
  * Word file (.docx) or a JSON document, in any encoding. The kind of source, its encoding
  * (UTF-8, GBK/GB18030 … from a byte-order mark, a `<meta charset>`, or the bytes

@@ -1,9 +1,12 @@
 //! Across reports: a report against the same unit's report of last year, and units' reports
 //! rolled up into one. Each comes as a one-shot JSON call and as a call on report handles.
+//! And many reports checked as one batch (`govreport_check_many_json`), with what only the
+//! batch shows from the core's collector `govreport::across::Batch`.
 
 use std::ffi::c_char;
 
 use govreport::Report;
+use govreport::across::Batch;
 use serde_json::value::RawValue;
 
 use crate::findings::govreport_findings;
@@ -33,21 +36,27 @@ fn agency(text: &str) -> Result<govreport::Agency, Failure> {
     Ok(govreport::parse_str(&doc.to_string())?.meta().agency.clone())
 }
 
-/// The reports of a JSON array, each element read by the core from its own text. A failure
-/// names the element: "reports[2]: …" and the pointer "/2/…".
-fn reports(text: &str) -> Result<Vec<Report>, Failure> {
-    let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| match e.classify() {
+/// The elements of the JSON array in the argument `name`, each as the text it is. Not an
+/// array is STRUCTURE (pointer ""), not JSON is SYNTAX.
+fn array_items<'a>(text: &'a str, name: &str) -> Result<Vec<&'a RawValue>, Failure> {
+    serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => {
             let mut f = Failure::new(
                 govreport_status::GOVREPORT_ERROR_STRUCTURE,
-                format!("argument `reports_json` is not a JSON array of report documents ({e})"),
-                format!("参数 `reports_json` 不是报告文档的 JSON 数组（{e}）"),
+                format!("argument `{name}` is not a JSON array of report documents ({e})"),
+                format!("参数 `{name}` 不是报告文档的 JSON 数组（{e}）"),
             );
             f.pointer = Some(String::new());
             f
         }
         _ => govreport::Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }.into(),
-    })?;
+    })
+}
+
+/// The reports of a JSON array, each element read by the core from its own text. A failure
+/// names the element: "reports[2]: …" and the pointer "/2/…".
+fn reports(text: &str) -> Result<Vec<Report>, Failure> {
+    let items = array_items(text, "reports_json")?;
     items
         .iter()
         .enumerate()
@@ -284,6 +293,126 @@ pub unsafe extern "C" fn govreport_aggregate(
         if let (Some(slot), Some(gaps)) = (gaps_slot, gaps) {
             *slot = owned_string(&gaps, enc);
         }
+        Ok(())
+    })
+}
+
+/// The documents of a batch, each as its text: the elements of a JSON array when the text
+/// starts with `[` after whitespace, otherwise the lines of JSON Lines (blank lines skipped, as
+/// `govreport check` skips them).
+fn batch_documents(text: &str) -> Result<Vec<&str>, Failure> {
+    if text.trim_ascii_start().starts_with('[') {
+        Ok(array_items(text, "reports")?.into_iter().map(RawValue::get).collect())
+    } else {
+        Ok(text.split('\n').filter(|line| !line.trim_ascii().is_empty()).collect())
+    }
+}
+
+/// How a unit of a batch is named in other units' GR701 messages: its agency (trimmed), or its
+/// place in the batch when the document names none (as Python's `check_many` names it).
+fn unit_name(i: usize, agency: &str) -> String {
+    let agency = agency.trim();
+    if agency.is_empty() { format!("reports[{i}]") } else { agency.to_string() }
+}
+
+/// One item of the result of `govreport_check_many_json`: `{"findings":[…]}`, or
+/// `{"error":{"kind":…,"pointer":…,"message":…}}` (the shape `govreport check --format json`
+/// gives an input it cannot read), the message in `lang`.
+fn batch_item(result: &Result<govreport::Findings, govreport::Error>, lang: govreport::Lang) -> String {
+    use serde_json::Value;
+    match result {
+        Ok(findings) => format!("{{\"findings\":{}}}", findings.to_json()),
+        Err(e) => format!(
+            "{{\"error\":{{\"kind\":{},\"pointer\":{},\"message\":{}}}}}",
+            Value::from(e.kind()),
+            e.pointer().map_or(Value::Null, Value::from),
+            Value::from(e.message(lang))
+        ),
+    }
+}
+
+/// Checks many reports as one batch, as `govreport check` on a folder and Python's
+/// `check_many` do: each report on its own (the findings of `govreport_check_json`), then what
+/// only the batch shows, added to the report it concerns — prose one unit copied from another
+/// (GR701, on the later report of the pair, naming the earlier by its agency or as
+/// "reports[i]"; `"copy_threshold"` in the options, 0.8 by default) and reports that stand out
+/// from their peers of the same format (GR702, GR703).
+///
+/// `reports` is `len` bytes in `encoding`: a JSON array of report documents (as for
+/// `govreport_aggregate_json`) when its first byte other than whitespace is `[`; otherwise
+/// JSON Lines, one document per line (blank lines are skipped; a document spread over several
+/// lines is not JSON Lines: pass it in an array). No document at all gives `[]`. Options as for
+/// `govreport_check_json` (NULL for the defaults), in `encoding`; messages in their `"lang"`.
+///
+/// The result is a JSON array with one item per report, in input order:
+/// `{"findings":[…]}` (findings of the shape `govreport_check_json` gives, the batch's after
+/// the report's own), or `{"error":{"kind":"structure","pointer":"/requests/new/total","message":"…"}}`
+/// for a report that cannot be read (kind as in `govreport check --format json`: syntax,
+/// structure, unknown_format, too_large …; pointer into that document, or null). One bad
+/// report does not stop the batch, and is no unit of it. Findings are results: a batch full of
+/// errors still returns `GOVREPORT_OK`.
+///
+/// The reports are checked one after the other on the calling thread (a batch is at most
+/// 32 MiB); to use more cores, call it from several threads on parts of the batch, knowing
+/// that GR701–GR703 then compare reports only within each part.
+///
+/// Ownership: `reports` and `options_json` stay the caller's. On success `*results_out`
+/// receives a new string in `encoding` that the caller frees with `govreport_string_free`; on
+/// failure it is not written.
+///
+/// Errors (of the whole call): NULL_ARGUMENT, INVALID_ARGUMENT (an unknown encoding),
+/// TOO_LARGE (over 32 MiB in all), ENCODING (text not valid in `encoding`, anywhere in it),
+/// SYNTAX (an array that is not valid JSON: where one element ends is then unknown), INVALID
+/// (bad options). Thread-safe.
+///
+/// # Safety
+/// `reports` points to `len` readable bytes; `options_json` is NULL or a NUL-terminated
+/// string; `results_out` points to writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_check_many_json(
+    reports: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    encoding: govreport_encoding,
+    results_out: *mut *mut c_char,
+) -> govreport_status {
+    guard(|| {
+        let out = out_arg(results_out, "results_out")?;
+        let enc = Encoding::check(encoding)?;
+        let bytes = unsafe { bytes_arg(reports, len, "reports") }?;
+        let options = crate::options(unsafe { opt_str_arg(options_json, "options_json", enc) }?)?;
+        let text = enc.decode(bytes, "argument `reports`")?;
+        let documents = batch_documents(&text)?;
+        let mut results: Vec<Result<govreport::Findings, govreport::Error>> = Vec::with_capacity(documents.len());
+        // The batch's units are the reports that could be read; `position[unit]` is the unit's
+        // place in the input.
+        let mut batch = Batch::new();
+        let mut position = Vec::with_capacity(documents.len());
+        for (i, document) in documents.into_iter().enumerate() {
+            match govreport::parse_str(document) {
+                Ok(report) => {
+                    // The options were read above: a check fails only as the whole call would.
+                    results.push(Ok(govreport::check(&report, &options)?));
+                    batch.add_prepared(unit_name(i, &report.meta().agency.name), Batch::prepare(&report));
+                    position.push(i);
+                }
+                Err(e) => results.push(Err(e)),
+            }
+        }
+        for (unit, found) in batch.findings_iter(&options)? {
+            if let Some(Ok(findings)) = position.get(unit).and_then(|&i| results.get_mut(i)) {
+                findings.0.extend(found.0);
+            }
+        }
+        let mut json = String::from("[");
+        for (i, result) in results.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(&batch_item(result, options.lang));
+        }
+        json.push(']');
+        *out = owned_string(&json, enc);
         Ok(())
     })
 }

@@ -779,6 +779,180 @@ fn aggregate_handles_give_a_new_handle_and_the_gaps() {
     }
 }
 
+/// A report no batch may read: a negative count.
+const BROKEN: &[u8] = br#"{"format":"2021","year":2023,"agency":{"name":"x","kind":"department"},"requests":{"new":{"total":-1}}}"#;
+
+/// The 民和镇 report with the 教育体育局's prose copied into it (sections, whole).
+fn copied_minhe() -> Vec<u8> {
+    let mut copy = json(std::str::from_utf8(MINHE_2023).unwrap_or_default());
+    copy["sections"] = json(std::str::from_utf8(EDUCATION_2023).unwrap_or_default())["sections"].clone();
+    copy.to_string().into_bytes()
+}
+
+/// The county's three 2023 reports, a broken one in the middle and a copy at the end.
+fn batch_docs() -> Vec<Vec<u8>> {
+    vec![EDUCATION_2023.to_vec(), BROKEN.to_vec(), HEALTH_2023.to_vec(), MINHE_2023.to_vec(), copied_minhe()]
+}
+
+fn check_many(input: &[u8], options: &CStr, encoding: govreport_encoding) -> Result<*mut c_char, govreport_status> {
+    let mut out = sentinel();
+    match unsafe { govreport_check_many_json(input.as_ptr(), input.len(), options.as_ptr(), encoding, &mut out) } {
+        GOVREPORT_OK => Ok(out),
+        s => {
+            assert_eq!(out, sentinel(), "written on failure");
+            Err(s)
+        }
+    }
+}
+
+/// What Python's `check_many` gives for `docs` (bindings/python/src/check.rs `check_batch`),
+/// made here from the core: each report's check, then the core's `Batch` over the readable
+/// ones, named by agency, its findings added to the unit they concern; errors as
+/// `{"error":{kind, pointer, message}}`.
+fn expected_batch(docs: &[Vec<u8>], options: &govreport::Options) -> serde_json::Value {
+    let mut items = Vec::new();
+    let mut batch = govreport::across::Batch::new();
+    let mut position = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        match govreport::parse_json(doc) {
+            Ok(report) => {
+                items.push(Ok(govreport::check(&report, options).unwrap()));
+                let name = report.meta().agency.name.trim().to_string();
+                batch.add(if name.is_empty() { format!("reports[{i}]") } else { name }, &report);
+                position.push(i);
+            }
+            Err(e) => items.push(Err(serde_json::json!({"kind": e.kind(), "pointer": e.pointer(), "message": e.message(options.lang)}))),
+        }
+    }
+    for (unit, f) in batch.findings(options).unwrap() {
+        if let Ok(findings) = &mut items[position[unit]] {
+            findings.0.extend(f.0);
+        }
+    }
+    serde_json::Value::Array(
+        items
+            .into_iter()
+            .map(|item| match item {
+                Ok(f) => serde_json::json!({ "findings": json(&f.to_json()) }),
+                Err(e) => serde_json::json!({ "error": e }),
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn check_many_json_checks_each_report_and_adds_the_batch_findings() {
+    let docs = batch_docs();
+    let refs: Vec<&[u8]> = docs.iter().map(Vec::as_slice).collect();
+    let out = check_many(&array(&refs), DATED, GOVREPORT_ENCODING_UTF8).unwrap_or_else(|s| panic!("{s:?}: {}", last_error()));
+    assert_eq!(last_error(), "");
+    let got = json(&take(out));
+    let options = govreport::Options::from_json(DATED.to_str().unwrap_or_default()).unwrap();
+    assert_eq!(got, expected_batch(&docs, &options));
+    let items = got.as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 5, "one item per report, in order");
+    // The broken report is an error in its place; the others are still checked.
+    assert_eq!(items[1], serde_json::json!({"error": {"kind": "structure", "pointer": "/requests/new/total", "message": items[1]["error"]["message"]}}));
+    assert!(items[1]["error"]["message"].as_str().unwrap_or_default().starts_with("/requests/new/total："), "{}", items[1]);
+    // A report with no batch finding has exactly govreport_check_json's findings.
+    for (i, doc) in [(0, EDUCATION_2023), (2, HEALTH_2023), (3, MINHE_2023)] {
+        let mut one = sentinel();
+        assert_eq!(unsafe { govreport_check_json(doc.as_ptr(), doc.len(), DATED.as_ptr(), &mut one) }, GOVREPORT_OK);
+        let alone = json(&take(one));
+        assert_eq!(items[i]["findings"], alone, "reports[{i}]");
+    }
+    // The copy: GR701 on the later unit, naming the earlier one, after the report's own.
+    let last = items[4]["findings"].as_array().cloned().unwrap_or_default();
+    let gr701: Vec<&serde_json::Value> = last.iter().filter(|f| f["code"] == "GR701").collect();
+    assert!(!gr701.is_empty(), "{last:?}");
+    assert!(gr701.iter().all(|f| f["message"].as_str().unwrap_or_default().contains("进贤县教育体育局")), "{gr701:?}");
+    assert_eq!(last.last().map(|f| &f["code"]), Some(&serde_json::json!("GR701")));
+    assert!(!items[0]["findings"].as_array().is_some_and(|f| f.iter().any(|f| f["code"] == "GR701")), "not on the earlier unit");
+    // The batch rules are switched off like any other.
+    let out = check_many(&array(&refs), c"{\"today\":\"2026-11-26\",\"disable\":[\"GR7\"]}", GOVREPORT_ENCODING_UTF8).unwrap();
+    assert!(!take(out).contains("GR701"));
+}
+
+#[test]
+fn check_many_json_reads_json_lines_too() {
+    let docs = batch_docs();
+    let refs: Vec<&[u8]> = docs.iter().map(Vec::as_slice).collect();
+    let from_array = take(check_many(&array(&refs), DATED, GOVREPORT_ENCODING_UTF8).unwrap());
+    // One document per line, CRLF and blank lines between them; whitespace before the array.
+    let mut lines = b"\n".to_vec();
+    for d in &docs {
+        lines.extend_from_slice(&json(std::str::from_utf8(d).unwrap_or_default()).to_string().into_bytes());
+        lines.extend_from_slice(b"\r\n  \n");
+    }
+    assert_eq!(take(check_many(&lines, DATED, GOVREPORT_ENCODING_UTF8).unwrap()), from_array);
+    let mut spaced = b" \n\t".to_vec();
+    spaced.extend_from_slice(&array(&refs));
+    assert_eq!(take(check_many(&spaced, DATED, GOVREPORT_ENCODING_UTF8).unwrap()), from_array);
+    // A line that is not JSON is an error item of its own.
+    let mut torn = lines.clone();
+    torn.extend_from_slice(b"{\"format\":\n");
+    let items = json(&take(check_many(&torn, DATED, GOVREPORT_ENCODING_UTF8).unwrap()));
+    assert_eq!(items.as_array().map(Vec::len), Some(6));
+    assert_eq!((&items[5]["error"]["kind"], &items[5]["error"]["pointer"]), (&serde_json::json!("syntax"), &serde_json::Value::Null));
+    // Nothing to check is an empty batch; so is an empty array.
+    for empty in [&b""[..], b"\n \n", b"[]", b" [ ] "] {
+        assert_eq!(take(check_many(empty, DATED, GOVREPORT_ENCODING_UTF8).unwrap()), "[]");
+    }
+    // Elements that are no report documents are errors in their place.
+    let items = json(&take(check_many(b"[1, {}, null]", DATED, GOVREPORT_ENCODING_UTF8).unwrap()));
+    assert_eq!(items.as_array().map(|a| a.iter().all(|i| i["error"]["kind"] == "structure")), Some(true), "{items}");
+}
+
+#[test]
+fn check_many_json_in_gb18030_and_in_english() {
+    let docs = batch_docs();
+    let refs: Vec<&[u8]> = docs.iter().map(Vec::as_slice).collect();
+    let utf8 = array(&refs);
+    let from_utf8 = take(check_many(&utf8, DATED, GOVREPORT_ENCODING_UTF8).unwrap());
+    let gb = gb18030(&utf8);
+    assert!(std::str::from_utf8(&gb).is_err(), "the GB18030 form differs from UTF-8");
+    let out = check_many(&gb, DATED, GOVREPORT_ENCODING_GB18030).unwrap_or_else(|s| panic!("{s:?}: {}", last_error()));
+    assert_eq!(from_gb18030(out), from_utf8);
+    // Messages, of findings and of errors, in the options' language.
+    let en = c"{\"today\":\"2026-11-26\",\"lang\":\"en\"}";
+    let items = json(&take(check_many(&utf8, en, GOVREPORT_ENCODING_UTF8).unwrap()));
+    let options = govreport::Options::from_json(en.to_str().unwrap_or_default()).unwrap();
+    assert_eq!(items, expected_batch(&docs, &options));
+    assert!(items[1]["error"]["message"].as_str().unwrap_or_default().starts_with("/requests/new/total: "), "{}", items[1]);
+}
+
+#[test]
+fn check_many_json_misuse_gives_statuses_and_leaves_the_output() {
+    let units = array(&[EDUCATION_2023, HEALTH_2023]);
+    let u = units.as_ptr();
+    let mut out = sentinel();
+    unsafe {
+        assert_eq!(govreport_check_many_json(null(), 0, null(), GOVREPORT_ENCODING_UTF8, &mut out), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert!(last_error().contains("`reports`"), "{}", last_error());
+        assert_eq!(govreport_check_many_json(u, units.len(), null(), GOVREPORT_ENCODING_UTF8, null_mut()), GOVREPORT_ERROR_NULL_ARGUMENT);
+        assert!(last_error().contains("`results_out`"), "{}", last_error());
+        assert_eq!(govreport_check_many_json(u, units.len(), null(), 2, &mut out), GOVREPORT_ERROR_INVALID_ARGUMENT);
+        let big = vec![b' '; (govreport::limits::MAX_INPUT_BYTES + 1) as usize];
+        assert_eq!(govreport_check_many_json(big.as_ptr(), big.len(), null(), GOVREPORT_ENCODING_UTF8, &mut out), GOVREPORT_ERROR_TOO_LARGE);
+    }
+    let many = |input: &[u8], options: &CStr| check_many(input, options, GOVREPORT_ENCODING_UTF8).map(take);
+    assert_eq!(many(&units, c"{\"copy_threshold\":1.5}"), Err(GOVREPORT_ERROR_INVALID));
+    assert!(last_error().contains("copy_threshold"), "{}", last_error());
+    assert_eq!(many(&units, c"{\"disable\":[\"XX\"]}"), Err(GOVREPORT_ERROR_INVALID));
+    assert_eq!(many(&units, c"{\"lang\":\"\xe4\"}"), Err(GOVREPORT_ERROR_ENCODING));
+    // An array that is not JSON, or not an array; text not valid in its encoding.
+    assert_eq!(many(b"[{}", DATED), Err(GOVREPORT_ERROR_SYNTAX));
+    assert_eq!(many(b"[1] 2", DATED), Err(GOVREPORT_ERROR_SYNTAX));
+    for cut in (1..units.len()).step_by(211) {
+        let want = if std::str::from_utf8(&units[..cut]).is_ok() { GOVREPORT_ERROR_SYNTAX } else { GOVREPORT_ERROR_ENCODING };
+        assert_eq!(many(&units[..cut], DATED), Err(want), "cut at {cut}");
+    }
+    assert_eq!(many(b"[\"\xff\"]", DATED), Err(GOVREPORT_ERROR_ENCODING));
+    assert_eq!(many(b"{}\n\xff\n", DATED), Err(GOVREPORT_ERROR_ENCODING));
+    assert_eq!(check_many(b"[\"\x81\"]", DATED, GOVREPORT_ENCODING_GB18030).map(take), Err(GOVREPORT_ERROR_ENCODING));
+    assert_eq!(out, sentinel());
+}
+
 #[test]
 fn import_of_the_raw_seed_checks_as_the_seed() {
     unsafe {
