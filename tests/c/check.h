@@ -53,6 +53,18 @@ static TEST_UNUSED int contains(const char *s, const char *part) {
     return s != NULL && strstr(s, part) != NULL;
 }
 
+/* How often `part` occurs in `s` (0 for NULL). */
+static TEST_UNUSED int occurrences(const char *s, const char *part) {
+    int n = 0;
+    size_t len = strlen(part);
+    if (s == NULL) return 0;
+    while ((s = strstr(s, part)) != NULL) {
+        n++;
+        s += len;
+    }
+    return n;
+}
+
 /* Whether two strings are equal (NULL equals only NULL). */
 static TEST_UNUSED int same(const char *a, const char *b) {
     if (a == NULL || b == NULL) return a == b;

@@ -22,18 +22,6 @@ static char marker;
 #define UNTOUCHED_REPORT ((govreport_report *)&marker)
 #define UNTOUCHED_FINDINGS ((govreport_findings *)&marker)
 
-/* How often `part` occurs in `s`. */
-static int occurrences(const char *s, const char *part) {
-    int n = 0;
-    size_t len = strlen(part);
-    if (s == NULL) return 0;
-    while ((s = strstr(s, part)) != NULL) {
-        n++;
-        s += len;
-    }
-    return n;
-}
-
 static char *load(const char *path, size_t *len) {
     char *text = read_text(path, len);
     CHECK(text != NULL);

@@ -23,18 +23,6 @@ static const char *const BROKEN =
 static char marker;
 #define UNTOUCHED (&marker)
 
-/* How often `part` occurs in `s`. */
-static int occurrences(const char *s, const char *part) {
-    int n = 0;
-    size_t len = strlen(part);
-    if (s == NULL) return 0;
-    while ((s = strstr(s, part)) != NULL) {
-        n++;
-        s += len;
-    }
-    return n;
-}
-
 /* A report file as one line of JSON (the library writes it back compact); NULL on failure. */
 static char *one_line(const char *path) {
     size_t len = 0;

@@ -203,54 +203,46 @@ pub fn statements(text: &str) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut taken: Vec<usize> = Vec::new();
     for ((p, _), at, word) in hits {
-        let p = &PATTERNS[p];
-        // "不予以公开" and "不同意公开" are not grants.
-        if p.what == Stated::Granted && text[..at].ends_with('不') {
-            continue;
-        }
-        let found = if p.before {
-            number_before(text, at).map(|(v, s)| (v, s, s, at + word.len()))
-        } else {
-            number_after(text, at + word.len()).map(|(v, s, e)| (v, s, at, e))
-        };
-        if let Some((value, num_at, from, to)) = found
-            && !taken.contains(&num_at)
-        {
-            taken.push(num_at);
-            out.push(Statement { what: p.what, value, quote: text[from..to].to_string(), offset: from });
-        }
+        read_at(text, &PATTERNS[p], at, word, &mut taken, &mut out);
     }
     zero_requests(text, &mut out);
     out.sort_by_key(|s| s.offset);
     out
 }
 
+/// Reads the number that `word` of pattern `p`, found at byte `at`, states, unless an earlier
+/// pattern took that number (`taken`).
+fn read_at(text: &str, p: &Pattern, at: usize, word: &str, taken: &mut Vec<usize>, out: &mut Vec<Statement>) {
+    // "不予以公开" and "不同意公开" are not grants.
+    if p.what == Stated::Granted && text[..at].ends_with('不') {
+        return;
+    }
+    let found = if p.before {
+        number_before(text, at).map(|(v, s)| (v, s, s, at + word.len()))
+    } else {
+        number_after(text, at + word.len()).map(|(v, s, e)| (v, s, at, e))
+    };
+    if let Some((value, num_at, from, to)) = found
+        && !taken.contains(&num_at)
+    {
+        taken.push(num_at);
+        out.push(Statement { what: p.what, value, quote: text[from..to].to_string(), offset: from });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The straightforward reading: each word searched over the whole text in turn, in order
-    /// of precedence. [`statements`] must find exactly the same.
+    /// The straightforward search: each word over the whole text in turn, in order of
+    /// precedence. [`statements`]' one scan must find exactly the same.
     fn statements_by_search(text: &str) -> Vec<Statement> {
         let mut out = Vec::new();
         let mut taken: Vec<usize> = Vec::new();
         for p in PATTERNS {
             for word in p.words {
                 for (at, _) in text.match_indices(word) {
-                    if p.what == Stated::Granted && text[..at].ends_with('不') {
-                        continue;
-                    }
-                    let found = if p.before {
-                        number_before(text, at).map(|(v, s)| (v, s, s, at + word.len()))
-                    } else {
-                        number_after(text, at + word.len()).map(|(v, s, e)| (v, s, at, e))
-                    };
-                    if let Some((value, num_at, from, to)) = found
-                        && !taken.contains(&num_at)
-                    {
-                        taken.push(num_at);
-                        out.push(Statement { what: p.what, value, quote: text[from..to].to_string(), offset: from });
-                    }
+                    read_at(text, p, at, word, &mut taken, &mut out);
                 }
             }
         }
