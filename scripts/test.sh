@@ -5,6 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Formatting (rustfmt.toml), where the toolchain has rustfmt: a file that drifts fails here.
+if cargo fmt --version >/dev/null 2>&1; then
+    echo "== Rust: cargo fmt --check"
+    cargo fmt --all --check
+fi
+
 echo "== Rust: cargo test (core, govreport command, C ABI crate; includes drift checks of schema/, docs/rules.md and include/govreport.h)"
 cargo test --workspace --exclude govreport-python --locked
 

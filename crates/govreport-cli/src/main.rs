@@ -297,7 +297,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Compare { previous, current, format, lang, copy_threshold } => {
             let lang: Lang = lang.into();
             let options = Options { lang, copy_threshold, ..Options::default() };
-            let read = |p: &PathBuf| input::read(p).and_then(|b| input::report(&b, lang)).map(|(r, _)| r).map_err(|e| format!("{}: {}", p.display(), e.message(lang)));
+            let read =
+                |p: &PathBuf| input::read(p).and_then(|b| input::report(&b, lang)).map(|(r, _)| r).map_err(|e| format!("{}: {}", p.display(), e.message(lang)));
             let (old, new) = (read(&previous)?, read(&current)?);
             let findings = govreport::compare(&old, &new, &options).map_err(|e| e.message(lang))?;
             let errors = findings.has_errors();

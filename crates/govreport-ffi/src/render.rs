@@ -45,9 +45,7 @@ pub unsafe extern "C" fn govreport_report_render(
         };
         let bytes = govreport::render(&report.locked(), format, lang)?;
         let bytes = match (format, enc) {
-            (govreport::RenderFormat::Markdown | govreport::RenderFormat::Text, Encoding::Gb18030) => {
-                enc.encode(&String::from_utf8_lossy(&bytes)).into_owned()
-            }
+            (govreport::RenderFormat::Markdown | govreport::RenderFormat::Text, Encoding::Gb18030) => enc.encode(&String::from_utf8_lossy(&bytes)).into_owned(),
             _ => bytes,
         };
         let boxed: Box<[u8]> = bytes.into_boxed_slice();

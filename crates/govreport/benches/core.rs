@@ -55,9 +55,7 @@ fn one_report(c: &mut Criterion) {
     let filled = govreport::complete(&mut blanked.clone()).filled.len();
     assert!(filled > 20, "complete filled {filled} cells");
     let mut g = c.benchmark_group("complete");
-    g.bench_function(format!("complete ({filled} totals)"), |b| {
-        b.iter_batched(|| blanked.clone(), |mut r| govreport::complete(&mut r), BatchSize::SmallInput)
-    });
+    g.bench_function(format!("complete ({filled} totals)"), |b| b.iter_batched(|| blanked.clone(), |mut r| govreport::complete(&mut r), BatchSize::SmallInput));
     g.finish();
 
     let mut g = c.benchmark_group("render");
@@ -96,7 +94,23 @@ pub fn portal_page(report: &Report, target: usize) -> String {
     let inner = body.split_once("<body>").and_then(|(_, r)| r.rsplit_once("</body>")).map_or(body.as_str(), |(s, _)| s);
     let name = &report.meta().agency.name;
     let year = report.meta().year;
-    let sections = ["首页", "机构概况", "政务公开", "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开", "政策文件", "政策解读", "新闻发布", "政务服务", "互动交流", "数据开放", "专题专栏"];
+    let sections = [
+        "首页",
+        "机构概况",
+        "政务公开",
+        "政府信息公开指南",
+        "政府信息公开制度",
+        "法定主动公开内容",
+        "政府信息公开年报",
+        "依申请公开",
+        "政策文件",
+        "政策解读",
+        "新闻发布",
+        "政务服务",
+        "互动交流",
+        "数据开放",
+        "专题专栏",
+    ];
     let mut nav = String::from("<ul class=\"nav\">");
     for (i, s) in sections.iter().enumerate() {
         nav.push_str(&format!("<li class=\"nav-item\"><a href=\"/col/col{}/index.html\" target=\"_self\">{s}</a><ul class=\"sub\">", 1000 + i));
@@ -159,12 +173,8 @@ fn imports(c: &mut Criterion) {
 
 fn roll_up(c: &mut Criterion) {
     // 1,000 units of one year (the generator varies the year; the roll-up needs one).
-    let reports: Vec<Report> = (0..)
-        .map(|i| generator::report(7, i))
-        .filter(|v| v["year"] == 2023)
-        .take(1000)
-        .map(|v| govreport::parse_str(&v.to_string()).unwrap())
-        .collect();
+    let reports: Vec<Report> =
+        (0..).map(|i| generator::report(7, i)).filter(|v| v["year"] == 2023).take(1000).map(|v| govreport::parse_str(&v.to_string()).unwrap()).collect();
     let county = Agency { name: "某市本级汇总".into(), kind: AgencyKind::Government, level: None, region_code: None, credit_code: None };
     govreport::aggregate(&reports, county.clone()).unwrap();
     let mut g = c.benchmark_group("aggregate");

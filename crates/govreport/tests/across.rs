@@ -29,7 +29,10 @@ fn county() -> Agency {
 #[test]
 fn carried_over_must_match_last_years_carried_forward() {
     let f = compare(&unit(2022, "education"), &unit(2023, "education"), &opts()).unwrap();
-    assert_eq!(violated(&f), [("GR601".to_string(), "/requests/carried_over/natural_person".to_string()), ("GR601".into(), "/requests/carried_over/total".into())]);
+    assert_eq!(
+        violated(&f),
+        [("GR601".to_string(), "/requests/carried_over/natural_person".to_string()), ("GR601".into(), "/requests/carried_over/total".into())]
+    );
     let g = f.with_code("GR601").next().unwrap();
     assert_eq!((g.expected.as_deref(), g.actual.as_deref()), (Some("2"), Some("3")));
     assert!(g.message.contains("自然人列"), "{}", g.message);

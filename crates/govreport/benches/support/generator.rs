@@ -272,7 +272,13 @@ fn credit_code(rng: &mut Rng, region: &str) -> String {
 
 fn amount(rng: &mut Rng, max_cents: u64) -> String {
     let cents = rng.range(0, max_cents);
-    if cents == 0 { "0".into() } else if cents % 100 == 0 { format!("{}", cents / 100) } else { format!("{}.{:02}", cents / 100, cents % 100) }
+    if cents == 0 {
+        "0".into()
+    } else if cents % 100 == 0 {
+        format!("{}", cents / 100)
+    } else {
+        format!("{}.{:02}", cents / 100, cents % 100)
+    }
 }
 
 /// The `i`-th report of the set made with `seed`, as a JSON value.

@@ -6,9 +6,9 @@ use crate::finding::Severity::{Error, Info, Warning};
 
 /// All rules, in code order.
 pub static RULES: &[&Rule] = &[
-    &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR014, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301, &GR401, &GR402,
-    &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR601, &GR602, &GR603, &GR604, &GR605, &GR606, &GR701, &GR702, &GR703, &GR801, &GR802, &GR803, &GR804,
-    &GR901, &GR902, &GR903, &GR904, &GR905, &GR906, &GR907, &GR908, &GR909, &GR910, &GR911, &GR912, &GR913, &GR914, &GR915, &GR916,
+    &GR001, &GR002, &GR003, &GR004, &GR005, &GR010, &GR011, &GR012, &GR013, &GR014, &GR101, &GR102, &GR103, &GR104, &GR201, &GR202, &GR203, &GR301, &GR401,
+    &GR402, &GR403, &GR404, &GR405, &GR501, &GR502, &GR503, &GR504, &GR601, &GR602, &GR603, &GR604, &GR605, &GR606, &GR701, &GR702, &GR703, &GR801, &GR802,
+    &GR803, &GR804, &GR901, &GR902, &GR903, &GR904, &GR905, &GR906, &GR907, &GR908, &GR909, &GR910, &GR911, &GR912, &GR913, &GR914, &GR915, &GR916,
 ];
 
 /// 统一社会信用代码 malformed.
@@ -135,7 +135,10 @@ pub static GR014: Rule = Rule {
         "表格从某一行起直到末尾的各行全部缺失，通常是发布的表格被截断或漏贴。这些行只报告一次，不逐行列出；涉及它们的勾稽关系无法判断。只缺部分单元格的行仍按 GR011 报告。",
         "Every row from some row to the end of the table is absent, usually because the published table was cut off or not pasted whole. These rows are reported once, not row by row; the sums that use them cannot be judged. Rows missing only some cells are still reported by GR011.",
     ],
-    message: ["“{table}”表从「{first}」起的 {count} 行全部缺失，表格可能被截断", "The table \"{table}\" lacks all {count} rows from \"{first}\" on; it may have been cut off"],
+    message: [
+        "“{table}”表从「{first}」起的 {count} 行全部缺失，表格可能被截断",
+        "The table \"{table}\" lacks all {count} rows from \"{first}\" on; it may have been cut off",
+    ],
 };
 
 /// 2019: total published below newly published.
@@ -372,7 +375,10 @@ pub static GR601: Rule = Rule {
         "本年表三“二、上年结转政府信息公开申请数量”应等于上年报告表三“四、结转下年度继续办理”，逐列比较。机构调整时可能不同，故为警告。",
         "This year's \"carried over from last year\" (table B, item 2) should equal last year's \"carried forward\" (item 4), column by column. Reorganisations can break it, hence a warning.",
     ],
-    message: ["{column}列：本年上年结转为 {actual}，上年报告结转下年度为 {expected}", "Column {column}: carried over is {actual}, but last year's report carried forward {expected}"],
+    message: [
+        "{column}列：本年上年结转为 {actual}，上年报告结转下年度为 {expected}",
+        "Column {column}: carried over is {actual}, but last year's report carried forward {expected}",
+    ],
 };
 
 /// 现行有效件数 continuity.
@@ -437,7 +443,10 @@ pub static GR606: Rule = Rule {
         "总体情况、存在的主要问题及改进情况与上年报告高度相似（去掉数字、标点后的四字片段重合率不低于阈值，默认0.8），属于上级通报中的“内容雷同”。",
         "Part 一 or 五 is nearly the same as last year's (the share of common 4-character pieces, digits and punctuation aside, at or above the threshold, 0.8 by default): what supervising offices call copy-paste content.",
     ],
-    message: ["“{part}”与上年报告的相似度为 {similarity}（阈值 {threshold}）", "\"{part}\" is {similarity} similar to last year's report (threshold {threshold})"],
+    message: [
+        "“{part}”与上年报告的相似度为 {similarity}（阈值 {threshold}）",
+        "\"{part}\" is {similarity} similar to last year's report (threshold {threshold})",
+    ],
 };
 
 /// Copied between units of a batch.
@@ -476,7 +485,10 @@ pub static GR703: Rule = Rule {
         "同一批同一格式的报告中（至少5个单位），本单位的本年新收申请、行政许可或行政处罚数量高于上四分位数加3倍四分位距，可能是录入错误（多打一位）。",
         "In one batch (at least 5 units of the same format) this unit's new requests, licensing or penalty decisions exceed the upper quartile by more than three interquartile ranges: possibly a typing error (an extra digit).",
     ],
-    message: ["{cell}为 {actual}，远高于同类单位（中位数 {median}，上限约 {fence}）", "{cell} is {actual}, far above the peers (median {median}, fence about {fence})"],
+    message: [
+        "{cell}为 {actual}，远高于同类单位（中位数 {median}，上限约 {fence}）",
+        "{cell} is {actual}, far above the peers (median {median}, fence about {fence})",
+    ],
 };
 
 /// 2007 content missing.

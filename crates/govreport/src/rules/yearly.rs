@@ -21,8 +21,14 @@ fn count(v: &Value, p: &str) -> Option<u64> {
 /// 2007 one (as one text).
 fn prose(r: &Report) -> Vec<(&'static str, String)> {
     match r {
-        Report::F2021(x) => vec![("/sections/overview", x.sections.overview.clone().unwrap_or_default()), ("/sections/problems", x.sections.problems.clone().unwrap_or_default())],
-        Report::F2019(x) => vec![("/sections/overview", x.sections.overview.clone().unwrap_or_default()), ("/sections/problems", x.sections.problems.clone().unwrap_or_default())],
+        Report::F2021(x) => vec![
+            ("/sections/overview", x.sections.overview.clone().unwrap_or_default()),
+            ("/sections/problems", x.sections.problems.clone().unwrap_or_default()),
+        ],
+        Report::F2019(x) => vec![
+            ("/sections/overview", x.sections.overview.clone().unwrap_or_default()),
+            ("/sections/problems", x.sections.problems.clone().unwrap_or_default()),
+        ],
         Report::F2007(x) => vec![("/sections", x.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n"))],
     }
 }
@@ -53,8 +59,14 @@ pub(crate) fn run(previous: &Report, current: &Report, ctx: &mut Ctx, threshold:
         // GR605: sudden jumps in the figures supervisors watch.
         let watched: &[(&str, &str)] = &[
             ("/requests/new/total", "/requests/new/total"),
-            (if p.format == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" }, if c.format == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" }),
-            (if p.format == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" }, if c.format == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" }),
+            (
+                if p.format == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
+                if c.format == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
+            ),
+            (
+                if p.format == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
+                if c.format == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
+            ),
         ];
         for (was, now) in watched {
             if let (Some(a), Some(b)) = (count(&pv, was), count(&cv, now)) {
