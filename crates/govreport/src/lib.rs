@@ -14,6 +14,7 @@ pub mod across;
 pub mod complete;
 pub mod error;
 pub mod finding;
+mod i18n;
 pub mod import;
 pub mod labels;
 pub mod limits;
@@ -32,12 +33,13 @@ pub use across::{RollUp, aggregate, compare};
 pub use complete::{Completion, complete};
 pub use error::Error;
 pub use finding::{Finding, Findings, Severity, Status};
+pub use i18n::{Bilingual, Lang};
 pub use import::{ImportOptions, Imported, SourceKind, import_document};
 pub use model::{Agency, AgencyKind, Format, Report};
-pub use options::{Lang, Options};
+pub use options::Options;
 pub use parse::{parse_json, parse_str};
 pub use render::{RenderFormat, render};
-pub use rules::{RULES, Rule, rule};
+pub use rules::{Code, RULES, Rule, rule};
 pub use schema::json_schema;
 
 /// The library's version.

@@ -10,27 +10,7 @@ use crate::error::Error;
 use crate::finding::Severity;
 use crate::rules::RULES;
 
-/// Language of messages and rendered text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Chinese (the default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Parses "zh" or "en".
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "zh" | "zh-CN" | "zh_CN" => Some(Lang::Zh),
-            "en" | "en-US" | "en_US" | "en-GB" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// What a check is told. In JSON (C ABI, Python, `--options`):
 /// `{"lang":"en","severity":{"GR402":"error"},"disable":["GR4"],"township_deadline":"02-20","today":"2026-11-26"}`.
@@ -61,6 +41,8 @@ pub(crate) struct Resolved {
     pub severity: Vec<Severity>,
     pub township_deadline: (u32, u32),
     pub today: NaiveDate,
+    /// Similarity from which prose counts as copied (GR606, GR701).
+    pub copy_threshold: f64,
 }
 
 impl Options {
@@ -118,7 +100,8 @@ impl Options {
         {
             return Err(Error::Invalid { what: "options.copy_threshold".into(), message: format!("expected a number from 0 to 1, found {t}") });
         }
-        Ok(Resolved { lang: self.lang, enabled, severity, township_deadline, today })
+        let copy_threshold = self.copy_threshold.unwrap_or(crate::across::compare::COPY_THRESHOLD);
+        Ok(Resolved { lang: self.lang, enabled, severity, township_deadline, today, copy_threshold })
     }
 }
 

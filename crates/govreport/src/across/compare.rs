@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::finding::Findings;
 use crate::model::Report;
 use crate::options::Options;
-use crate::rules::{Ctx, yearly};
+use crate::rules;
 
 /// Prose this similar to last year's (Jaccard of 4-grams, 0–1) is reported as copied, unless
 /// the options say otherwise.
@@ -15,7 +15,5 @@ pub const COPY_THRESHOLD: f64 = 0.8;
 /// copied from last year. Findings point into `current`.
 pub fn compare(previous: &Report, current: &Report, options: &Options) -> Result<Findings, Error> {
     let resolved = options.resolve()?;
-    let mut ctx = Ctx::new(current.format(), &resolved);
-    yearly::run(previous, current, &mut ctx, options.copy_threshold.unwrap_or(COPY_THRESHOLD));
-    Ok(ctx.finish())
+    Ok(rules::run_yearly(previous, current, &resolved))
 }

@@ -13,7 +13,7 @@ use crate::finding::Findings;
 use crate::labels;
 use crate::model::{Format, Report};
 use crate::options::{Options, Resolved};
-use crate::rules::{Ctx, GR701, Param};
+use crate::rules::{Code, Ctx, Param, define_rules};
 
 /// Rows (bytes) per band: the 128 bytes of a signature make 21 bands of 6 (the last 2 bytes are
 /// in no band). A pair is compared when all 6 bytes of some band agree; a byte agrees with
@@ -207,7 +207,7 @@ pub(crate) fn copy_findings_by<'a>(
 
 /// Whether GR701 is switched on.
 pub(crate) fn copies_on(resolved: &Resolved) -> bool {
-    Ctx::new(Format::F2021, resolved).on(&GR701)
+    Ctx::new(Format::F2021, resolved).on(Code::GR701)
 }
 
 /// The GR701 finding of the later unit of `pair` (of `format`), naming the earlier one `other`.
@@ -215,12 +215,27 @@ pub(crate) fn copy_finding(pair: &CopyPair, other: Option<&str>, format: Option<
     let format = format.unwrap_or(Format::F2021);
     let mut ctx = Ctx::new(format, resolved);
     let other = other.map_or_else(|| format!("#{}", pair.first), str::to_string);
-    let mut hit = ctx.hit(&GR701, pair.pointer).text("other", other).text("similarity", format!("{:.2}", pair.similarity));
+    let mut hit = ctx.hit(Code::GR701, pair.pointer).text("other", other).text("similarity", format!("{:.2}", pair.similarity));
     if let Some(l) = labels::lookup(format, pair.pointer) {
         hit = hit.param("part", Param::Label(l));
     }
     hit.emit();
     ctx.finish()
+}
+
+define_rules! {
+    /// Copied between units of a batch.
+    GR701 {
+        name: "copied-between-units",
+        severity: Warning,
+        check: Batch,
+        title: ["文字与同批其他单位报告雷同", "Text copied from another unit's report"],
+        explanation: [
+            "同一批检查的报告中，两个单位的总体情况或存在的主要问题高度相似（估计的四字片段重合率不低于阈值，默认0.8），属于“内容雷同”。",
+            "In one batch, two units' part 一 or 五 are nearly the same (estimated share of common 4-character pieces at or above the threshold, 0.8 by default): copy-paste content.",
+        ],
+        message: ["“{part}”与 {other} 的报告相似度约为 {similarity}", "\"{part}\" is about {similarity} similar to the report of {other}"],
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::finding::Findings;
 use crate::model::{CaseRow, Cell, Count, Format, OtherRows, Report, Requests, ReviewLitigation};
 use crate::options::{Options, Resolved};
-use crate::rules::{Ctx, GR702, GR703};
+use crate::rules::{Code, Ctx, define_rules};
 
 /// A unit's derived figures; each is None when a number it needs is missing or zero.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -232,13 +232,44 @@ pub(crate) fn peer_findings(hits: &[PeerHit], resolved: &Resolved) -> Findings {
         let mut ctx = Ctx::new(h.format, resolved);
         let med = h.median;
         match h.kind {
-            Standing::Extreme(n) => ctx.hit(&GR703, pointer).text("median", format!("{med}")).text("fence", format!("{:.0}", h.fence)).actual(n).emit(),
-            Standing::Zero => ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual(0).emit(),
-            Standing::NotApplicable => ctx.hit(&GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual("/").emit(),
+            Standing::Extreme(n) => ctx.hit(Code::GR703, pointer).text("median", format!("{med}")).text("fence", format!("{:.0}", h.fence)).actual(n).emit(),
+            Standing::Zero => ctx.hit(Code::GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual(0).emit(),
+            Standing::NotApplicable => ctx.hit(Code::GR702, pointer).text("median", format!("{med}")).text("peers", h.peers).actual("/").emit(),
         }
         out.0.extend(ctx.finish().0);
     }
     out
+}
+
+define_rules! {
+    /// Zero or "/" among busy peers.
+    GR702 {
+        name: "zero-among-peers",
+        severity: Info,
+        check: Batch,
+        title: ["同类单位普遍有数、本单位为0或“/”", "Zero or \"/\" where the peer units have substantial numbers"],
+        explanation: [
+            "同一批同一格式的报告中（至少5个单位），本年新收申请、行政许可或行政处罚的中位数不少于10，而本单位为0或“/”。可能确实没有发生，也可能漏填，值得核实。",
+            "In one batch (at least 5 units of the same format) the median of new requests, licensing or penalty decisions is 10 or more, but this unit reports 0 or \"/\": possibly true, possibly left out; worth checking.",
+        ],
+        message: ["{cell}为 {actual}，而同类 {peers} 个单位的中位数为 {median}", "{cell} is {actual} while the median of {peers} peer units is {median}"],
+    }
+
+    /// Extreme among peers.
+    GR703 {
+        name: "extreme-among-peers",
+        severity: Info,
+        check: Batch,
+        title: ["数字远高于同类单位", "A figure far above the peer units'"],
+        explanation: [
+            "同一批同一格式的报告中（至少5个单位），本单位的本年新收申请、行政许可或行政处罚数量高于上四分位数加3倍四分位距，可能是录入错误（多打一位）。",
+            "In one batch (at least 5 units of the same format) this unit's new requests, licensing or penalty decisions exceed the upper quartile by more than three interquartile ranges: possibly a typing error (an extra digit).",
+        ],
+        message: [
+            "{cell}为 {actual}，远高于同类单位（中位数 {median}，上限约 {fence}）",
+            "{cell} is {actual}, far above the peers (median {median}, fence about {fence})",
+        ],
+    }
 }
 
 #[cfg(test)]

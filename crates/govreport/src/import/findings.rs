@@ -6,7 +6,7 @@ use crate::finding::Findings;
 use crate::labels::Label;
 use crate::model::Format;
 use crate::options::Options;
-use crate::rules::{Ctx, Param, Rule};
+use crate::rules::{Code, Ctx, Param, define_rules};
 
 /// Where something is in the source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -46,7 +46,7 @@ impl Pos {
 
 /// A finding waiting for the format.
 pub struct Note {
-    rule: &'static Rule,
+    rule: Code,
     path: String,
     related: Vec<String>,
     params: Vec<(&'static str, Param)>,
@@ -66,7 +66,7 @@ impl Note {
     }
     /// A parameter given in both languages.
     pub fn both(&mut self, name: &'static str, zh: impl Into<String>, en: impl Into<String>) -> &mut Self {
-        self.params.push((name, Param::Both(zh.into(), en.into())));
+        self.params.push((name, Param::Both(crate::i18n::Bilingual { zh: zh.into(), en: en.into() })));
         self
     }
     /// Other places in the document the finding is about.
@@ -83,7 +83,7 @@ pub struct Notes(Vec<Note>);
 impl Notes {
     /// Starts a note of `rule` about `path` (a pointer into the document, "" for the whole)
     /// at `pos` in the source.
-    pub fn add(&mut self, rule: &'static Rule, path: impl Into<String>, pos: Pos) -> &mut Note {
+    pub fn add(&mut self, rule: Code, path: impl Into<String>, pos: Pos) -> &mut Note {
         self.0.push(Note { rule, path: path.into(), related: vec![], params: vec![], pos });
         let last = self.0.len() - 1;
         &mut self.0[last]
@@ -96,7 +96,7 @@ impl Notes {
         for n in self.0 {
             let mut hit = ctx.hit(n.rule, n.path).related(n.related);
             let (zh, en) = n.pos.words();
-            hit = hit.param("at", Param::Both(zh, en));
+            hit = hit.both("at", zh, en);
             for (name, v) in n.pos.params() {
                 hit = hit.text(name, v);
             }
@@ -106,5 +106,230 @@ impl Notes {
             hit.emit();
         }
         Ok(ctx.finish())
+    }
+}
+
+define_rules! {
+    /// Parts not found.
+    GR901 {
+        name: "import-part-missing",
+        severity: Warning,
+        check: Import,
+        title: ["来源缺少报告部分", "Parts of the report are not in the source"],
+        explanation: [
+            "导入时在来源中找不到这些部分的标题（一、总体情况 … 六、其他需要报告的事项）。可能是报告本身缺少，也可能是网页摘录被截断。缺失部分的表格单元格保持缺失，不会补造。",
+            "The importer found no heading for these parts (一 general situation … 六 other matters). The report may lack them, or the page was cut off. The cells of a missing part stay absent; nothing is invented.",
+        ],
+        message: ["来源中找不到以下部分：{parts}", "The source has no part: {parts}"],
+    }
+
+    /// Part headings numbered or ordered inconsistently.
+    GR902 {
+        name: "import-part-order",
+        severity: Warning,
+        check: Import,
+        title: ["部分标题编号或顺序有误", "A part heading is numbered or placed wrongly"],
+        explanation: [
+            "报告各部分应按一、二、三……依次编号，并按格式规定的顺序排列。编号跳过、重复或与内容不符（如“三、主动公开政府信息情况”），说明报告编排有误或摘录不全。",
+            "The parts of a report are numbered 一, 二, 三 … in the order the template sets. A skipped, repeated or mismatched numeral (such as 三 on the part about proactive disclosure) shows a badly edited report or an incomplete excerpt.",
+        ],
+        message: [
+            "{at}的标题“{heading}”编号或顺序有误，应为“{expected}”",
+            "The heading \"{heading}\" at {at} is numbered or placed wrongly; expected \"{expected}\"",
+        ],
+    }
+
+    /// A part without its table.
+    GR903 {
+        name: "import-table-missing",
+        severity: Warning,
+        check: Import,
+        title: ["部分缺少表格", "A part has no table"],
+        explanation: [
+            "格式规定第二、三、四部分以表格填报。来源中有该部分的标题，却没有可识别的表格（可能以文字代替，或表格是图片）。表格单元格保持缺失。",
+            "The template reports parts 二, 三 and 四 as tables. The source has the part's heading but no table the importer recognises (prose instead, or a picture of the table). Its cells stay absent.",
+        ],
+        message: ["“{part}”部分没有可识别的表格（{at}）", "Part \"{part}\" has no table the importer recognises ({at})"],
+    }
+
+    /// A table cut off.
+    GR904 {
+        name: "import-table-cut-off",
+        severity: Warning,
+        check: Import,
+        title: ["表格被截断", "A table is cut off"],
+        explanation: [
+            "来源在表格中途结束：已有的行照常导入，其后各行（及被截断行的其余单元格）保持缺失，不会补造。常见于复制网页时只复制了一部分。",
+            "The source ends part-way through a table: the rows that are there are imported, the rows after them (and the rest of a row cut in two) stay absent; nothing is invented. Common when only part of a page was copied.",
+        ],
+        message: [
+            "“{table_name}”表格在{at}中断（最后一行：{last}），其后 {count} 行不在来源中",
+            "The table \"{table_name}\" stops at {at} (last row: {last}); {count} row(s) after it are not in the source",
+        ],
+    }
+
+    /// A row with fewer cells than columns.
+    GR905 {
+        name: "import-row-short",
+        severity: Warning,
+        check: Import,
+        title: ["表格行的单元格不足", "A table row has too few cells"],
+        explanation: [
+            "该行的单元格少于表格的列数。数字按列的位置从左到右读入，缺少的单元格保持缺失。若来源中间有单元格漏印，后面的数字可能错位，请核对原件。",
+            "The row has fewer cells than the table has columns. The numbers are read from the left by column position and the missing cells stay absent. If a cell in the middle was left out of the source, later numbers may sit in the wrong column: check the original.",
+        ],
+        message: [
+            "{at}的{cell}只有 {found} 个单元格（应有 {columns} 个），其余按缺失处理",
+            "{cell} at {at} has {found} of {columns} cells; the rest are left absent",
+        ],
+    }
+
+    /// A label matched through an alias or known misspelling.
+    GR906 {
+        name: "import-label-alias",
+        severity: Info,
+        check: Import,
+        title: ["表格标签与格式用语不一致", "A table label differs from the template's wording"],
+        explanation: [
+            "来源中的行或列标签不是格式的原文，而是旧称、简称或常见误写（如2021年格式中写“规范性文件”而非“行政规范性文件”）。导入按标签表中的别名识别，并指出所用的别名。",
+            "A row or column label in the source is not the template's wording but an old name, short form or known misspelling (such as 规范性文件 instead of 行政规范性文件 in the 2021 template). The importer matched it through the label table's aliases and names the alias.",
+        ],
+        message: ["{at}的“{found}”按别名读作“{label}”", "\"{found}\" at {at} was read as \"{label}\" (an alias)"],
+    }
+
+    /// The wrong template cited.
+    GR907 {
+        name: "import-template-cited",
+        severity: Warning,
+        check: Import,
+        title: ["正文引用的格式与表格不符", "The text cites another template than its tables follow"],
+        explanation: [
+            "正文引用的年度报告格式文件与表格实际采用的格式不一致，例如表格为2021年格式（国办公开办函〔2021〕30号），正文却称依据国办公开办函〔2019〕60号编制。这是上级通报中的“引用格式错误”。",
+            "The text cites a different template than the tables follow, for example 2021 tables (国办公开办函〔2021〕30号) under a text that says the report was written to 国办公开办函〔2019〕60号. Supervising offices name this defect.",
+        ],
+        message: ["{at}引用{cited}，但表格为{basis}格式", "The text at {at} cites {cited} but the tables follow {basis}"],
+    }
+
+    /// A single （六）其他处理 row in a 2021 table.
+    GR908 {
+        name: "import-other-single-row",
+        severity: Warning,
+        check: Import,
+        title: ["2021年格式表格中（六）其他处理只有一行", "(6) Other handling is a single row in a 2021 table"],
+        explanation: [
+            "2021年格式的（六）其他处理分为三个子项（逾期不补正、逾期未缴费、其他），2019年格式才是一行。来源在2021年格式表格中只填了一行，这些数字无法分入子项，不予导入（子项保持缺失），数字列在本条中。",
+            "In the 2021 template (6) other handling has three sub-rows (no correction, fee unpaid, other); only the 2019 template has one row. The source gives a single row in a 2021 table: its numbers cannot be split into the sub-rows, so they are not imported (the sub-rows stay absent) and are listed here.",
+        ],
+        message: [
+            "{at}的（六）其他处理只有一行（{values}），其数字无法分入三个子项，未导入",
+            "(6) Other handling at {at} is a single row ({values}); its numbers cannot be split into the three sub-rows and were not imported",
+        ],
+    }
+
+    /// Text in a table that matches nothing.
+    GR909 {
+        name: "import-unread-text",
+        severity: Info,
+        check: Import,
+        title: ["表格中有无法识别的内容", "Text in a table was not recognised"],
+        explanation: [
+            "表格中的这段文字不是任何已知的行、列标签，也不是能放入某行的数字（例如被截断的标签“8.属于行”，或表外多出的数字）。它未被导入。",
+            "This text in a table is neither a known row or column label nor a number that belongs to a row (for example a label cut in two such as 8.属于行, or a number outside any row). It was not imported.",
+        ],
+        message: ["{at}的“{text}”无法识别，未导入", "\"{text}\" at {at} was not recognised and was not imported"],
+    }
+
+    /// Metadata not found.
+    GR910 {
+        name: "import-meta-missing",
+        severity: Info,
+        check: Import,
+        title: ["来源未写明报告信息", "The source does not state a fact of the report"],
+        explanation: [
+            "来源中找不到报告机关名称或发布日期（标题、发布日期栏或文末落款日期）。机关名称留空，发布日期不填；相应的检查会指出。",
+            "The source states no agency name or publication date (in the title, a date line or the date at the end). The name is left empty and the date out; the checks that need them say so.",
+        ],
+        message: ["来源中找不到{field}", "The source does not state the {field}"],
+    }
+
+    /// A cell that is not a number.
+    GR911 {
+        name: "import-cell-unreadable",
+        severity: Warning,
+        check: Import,
+        title: ["单元格内容不是有效数字", "A cell is not a valid number"],
+        explanation: [
+            "单元格既不是该栏可用的数字（件数为非负整数，金额为小数），也不是空白或“/”“—”“无”等标记。该单元格按缺失处理，不会猜测其数值。",
+            "The cell is neither a number the column takes (counts are whole numbers ≥ 0, amounts decimals) nor blank or a mark such as /, — or 无. It is left absent; its value is not guessed.",
+        ],
+        message: ["{at}的单元格“{text}”不是{cell}可用的数字，按缺失处理", "The cell \"{text}\" at {at} is not a valid number for {cell}; left absent"],
+    }
+
+    /// A row given twice.
+    GR912 {
+        name: "import-duplicate-row",
+        severity: Warning,
+        check: Import,
+        title: ["表格行重复出现", "A table row appears twice"],
+        explanation: [
+            "同一行在来源中出现了两次。以第一次出现的数字为准，第二次的数字未导入。",
+            "The same row appears twice in the source. The numbers of its first appearance are kept; the second is not imported.",
+        ],
+        message: ["{cell}在{at}再次出现，以首次出现为准", "{cell} appears again at {at}; the first one is kept"],
+    }
+
+    /// Rows missing from a table.
+    GR913 {
+        name: "import-row-missing",
+        severity: Warning,
+        check: Import,
+        title: ["表格缺少行", "Rows are missing from a table"],
+        explanation: [
+            "表格中没有格式规定的这些行（其前后的行都在）。这些行的单元格保持缺失。",
+            "The table lacks these rows of the template (rows around them are there). Their cells stay absent.",
+        ],
+        message: ["“{table_name}”表格缺少 {count} 行：{rows}", "The table \"{table_name}\" lacks {count} row(s): {rows}"],
+    }
+
+    /// Undecodable bytes.
+    GR914 {
+        name: "import-encoding",
+        severity: Warning,
+        check: Import,
+        title: ["来源含有无效字节", "The source has invalid bytes"],
+        explanation: [
+            "按所判断或指定的编码解码时，部分字节无效，已替换为 U+FFFD（�）。若字数或数字显示异常，请指定正确的编码（如 gb18030）重新导入。",
+            "Some bytes were not valid in the encoding found or given and were replaced by U+FFFD (�). If text or numbers look wrong, import again with the right encoding (such as gb18030).",
+        ],
+        message: [
+            "按 {encoding} 解码时有 {count} 处无效字节，已替换为 U+FFFD",
+            "{count} invalid byte sequence(s) when decoding as {encoding} were replaced by U+FFFD",
+        ],
+    }
+
+    /// No part headings at all.
+    GR915 {
+        name: "import-no-headings",
+        severity: Info,
+        check: Import,
+        title: ["来源没有部分标题", "The source has no part headings"],
+        explanation: [
+            "来源中没有“一、总体情况”等部分标题（常见于只摘录了正文的一段）。全部正文按“总体情况”导入，以便检查文字中的数字。",
+            "The source has no part headings such as 一、总体情况 (common in an excerpt of the text only). All of its text was read as part 一 (general situation), so that the numbers it states can be checked.",
+        ],
+        message: ["来源中没有部分标题，正文按“总体情况”导入", "The source has no part headings; its text was read as part 一 (general situation)"],
+    }
+
+    /// Metadata taken from a weaker statement than a title.
+    GR916 {
+        name: "import-meta-inferred",
+        severity: Info,
+        check: Import,
+        title: ["报告信息取自正文", "A fact of the report was taken from the text"],
+        explanation: [
+            "来源没有标题或统计期限说明，报告年度或机关名称取自正文中第一次提到的地方。请核对。",
+            "The source has no title or statement of the statistics period; the reporting year or the agency name was taken from the first place the text mentions one. Check it.",
+        ],
+        message: ["{field}取自{at}：“{quote}”", "The {field} was taken from {at}: \"{quote}\""],
     }
 }

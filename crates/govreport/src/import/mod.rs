@@ -21,7 +21,7 @@
 
 mod detect;
 mod docx;
-mod findings;
+pub(crate) mod findings;
 mod html;
 mod meta;
 mod norm;
@@ -39,7 +39,7 @@ use crate::finding::Findings;
 use crate::limits::MAX_INPUT_BYTES;
 use crate::model::{Agency, DateText, Format, FormatTag, Report, Report2007, Report2019, Report2021};
 use crate::options::{Lang, Options};
-use crate::rules::{GR910, GR914, GR916};
+use crate::rules::Code;
 use findings::{Notes, Pos};
 
 /// What the bytes given to [`import_document`] are.
@@ -214,7 +214,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
             return Ok(Imported { report, findings: Findings::default(), source, encoding: decoded.encoding.name() });
         }
         if decoded.invalid > 0 {
-            notes.add(&GR914, "", Pos::Whole).text("encoding", decoded.encoding.name()).text("count", decoded.invalid);
+            notes.add(Code::GR914, "", Pos::Whole).text("encoding", decoded.encoding.name()).text("count", decoded.invalid);
         }
         let (lines, title) = match source {
             SourceKind::Html => html::lines(&decoded.text),
@@ -240,7 +240,7 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
         (Some(y), _) => y,
         (None, Some((y, src))) => {
             if let meta::Source::FirstMention(li, quote) = src {
-                notes.add(&GR916, "/year", meta::pos_of(lines, *li)).both("field", "报告年度", "reporting year").text("quote", quote);
+                notes.add(Code::GR916, "/year", meta::pos_of(lines, *li)).both("field", "报告年度", "reporting year").text("quote", quote);
             }
             *y
         }
@@ -254,17 +254,17 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
     let name = match &meta.agency {
         Some((name, src)) => {
             if let meta::Source::FirstMention(li, quote) = src {
-                notes.add(&GR916, "/agency/name", meta::pos_of(lines, *li)).both("field", "机关名称", "agency name").text("quote", quote);
+                notes.add(Code::GR916, "/agency/name", meta::pos_of(lines, *li)).both("field", "机关名称", "agency name").text("quote", quote);
             }
             name.clone()
         }
         None => {
-            notes.add(&GR910, "/agency/name", Pos::Whole).both("field", "报告机关名称", "agency name");
+            notes.add(Code::GR910, "/agency/name", Pos::Whole).both("field", "报告机关名称", "agency name");
             String::new()
         }
     };
     if meta.published_on.is_none() {
-        notes.add(&GR910, "/published_on", Pos::Whole).both("field", "发布日期", "publication date");
+        notes.add(Code::GR910, "/published_on", Pos::Whole).both("field", "发布日期", "publication date");
     }
     let agency = Agency { kind: meta::agency_kind(&name), name, level: None, region_code: None, credit_code: None };
     let published_on = meta.published_on.clone().map(DateText);

@@ -7,7 +7,7 @@ use super::findings::{Notes, Pos};
 use super::meta::Meta;
 use super::norm::{self, plain};
 use crate::model::{Cell, Dec, Figure, FigurePart, ProseSection};
-use crate::rules::{GR902, GR915};
+use crate::rules::Code;
 
 /// A heading longer than this (in characters) is a paragraph that starts with a numeral.
 const MAX_HEADING: usize = 40;
@@ -75,7 +75,7 @@ pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection
     }
     if sections.is_empty() {
         if !preamble.is_empty() {
-            notes.add(&GR915, "/sections", Pos::Whole).both("part", "一个部分", "one part");
+            notes.add(Code::GR915, "/sections", Pos::Whole).both("part", "一个部分", "one part");
             sections.push(ProseSection { heading: String::new(), text: preamble.join("\n") });
         }
     } else {
@@ -86,7 +86,7 @@ pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection
         for (i, (n, pos, head)) in numerals.iter().enumerate() {
             if *n != expected {
                 let want = if bracketed { format!("（{}）", norm::chinese_numeral(expected)) } else { format!("{}、", norm::chinese_numeral(expected)) };
-                notes.add(&GR902, format!("/sections/{i}/heading"), *pos).text("heading", head).text("expected", want);
+                notes.add(Code::GR902, format!("/sections/{i}/heading"), *pos).text("heading", head).text("expected", want);
             }
             expected = n + 1;
         }

@@ -12,7 +12,7 @@ use super::findings::{Notes, Pos};
 use super::norm::{self, half_width, is_space, key};
 use crate::labels::{self, Label, ProactiveBlock, RowLabel};
 use crate::model::{Dec, Format};
-use crate::rules::{GR904, GR905, GR906, GR908, GR909, GR911, GR912, GR913};
+use crate::rules::Code;
 
 // ---------------------------------------------------------------------------------------------
 // Cell values
@@ -567,7 +567,7 @@ impl<'a> Reader<'a> {
                     self.close(notes);
                     if let Some(tb) = self.table {
                         self.last_pos.insert(tb, t.pos);
-                        notes.add(&GR909, "", t.pos).text("text", text);
+                        notes.add(Code::GR909, "", t.pos).text("text", text);
                     }
                     prev = None;
                 }
@@ -592,7 +592,7 @@ impl<'a> Reader<'a> {
         self.close(notes);
         self.touch(e.hit.table(), pos);
         if e.alias {
-            notes.add(&GR906, "", pos).text("found", found).label("label", e.label);
+            notes.add(Code::GR906, "", pos).text("found", found).label("label", e.label);
         }
         match e.hit {
             Hit::ABlock(_) | Hit::AHeader | Hit::BHeader | Hit::BColumn(_) | Hit::CHeader | Hit::FeesTitle => {}
@@ -655,7 +655,7 @@ impl<'a> Reader<'a> {
         let pos = toks[i].pos;
         let discard = self.written.contains(id);
         if discard {
-            notes.add(&GR912, id, pos);
+            notes.add(Code::GR912, id, pos);
         }
         let skip = leading_skip(toks, i, cells.len(), table == TableId::B);
         self.row = Some(Open::Row { table, order, id, label, cells, filled: 0, pos, skip, discard });
@@ -721,7 +721,7 @@ impl<'a> Reader<'a> {
                         self.place(TableId::Fees, &pointer, raw, text, pos, notes);
                     }
                     Some(_) if matches!(raw, Raw::Num { .. }) => {
-                        notes.add(&GR909, "", pos).text("text", text);
+                        notes.add(Code::GR909, "", pos).text("text", text);
                     }
                     _ => {}
                 }
@@ -736,7 +736,7 @@ impl<'a> Reader<'a> {
                 self.data_in.entry(table).or_default().insert(self.part);
             }
             None => {
-                notes.add(&GR911, pointer, pos).text("text", text);
+                notes.add(Code::GR911, pointer, pos).text("text", text);
             }
         }
     }
@@ -760,9 +760,9 @@ impl<'a> Reader<'a> {
                 let list = values.join("、");
                 if other6 {
                     self.other_single = true;
-                    notes.add(&GR908, label.id, pos).text("values", list);
+                    notes.add(Code::GR908, label.id, pos).text("values", list);
                 } else {
-                    notes.add(&GR909, "", pos).text("text", format!("{} {}", label.zh, values.join(" ")));
+                    notes.add(Code::GR909, "", pos).text("text", format!("{} {}", label.zh, values.join(" ")));
                 }
             }
             None => {}
@@ -811,7 +811,7 @@ impl<'a> Reader<'a> {
                     Some(r) if last_short => r.id.to_string(),
                     _ => trailing.first().map_or(String::new(), |t| t.1.to_string()),
                 };
-                let n = notes.add(&GR904, path, last_pos);
+                let n = notes.add(Code::GR904, path, last_pos);
                 n.label("table_name", table.label()).text("count", trailing.len());
                 match last {
                     Some(r) => {
@@ -837,14 +837,14 @@ impl<'a> Reader<'a> {
                 let en = shown.iter().map(|l| l.en).collect::<Vec<_>>().join(", ") + more.1;
                 let related = unlisted.iter().map(|t| t.1.to_string()).collect();
                 notes
-                    .add(&GR913, unlisted[0].1, last_pos)
+                    .add(Code::GR913, unlisted[0].1, last_pos)
                     .label("table_name", table.label())
                     .text("count", unlisted.len())
                     .both("rows", zh, en)
                     .related(related);
             }
             for r in short {
-                notes.add(&GR905, r.id, r.pos).text("found", r.filled).text("columns", r.columns);
+                notes.add(Code::GR905, r.id, r.pos).text("found", r.filled).text("columns", r.columns);
             }
         }
         self
@@ -860,14 +860,14 @@ impl<'a> Reader<'a> {
         let path = format!("{}/{}", g.id, labels::REVIEW_COLUMNS[s % 5].id);
         if at_end {
             notes
-                .add(&GR904, path, last_pos)
+                .add(Code::GR904, path, last_pos)
                 .label("table_name", TableId::C.label())
                 .label("last", &labels::REVIEW_GROUPS[((s - 1) / 5).min(2)])
                 .text("found", (s - 1) % 5 + 1)
                 .text("columns", 5)
                 .text("count", 2 - ((s - 1) / 5).min(2));
         } else {
-            notes.add(&GR905, g.id, last_pos).text("found", s).text("columns", 15);
+            notes.add(Code::GR905, g.id, last_pos).text("found", s).text("columns", 15);
         }
         at_end
     }

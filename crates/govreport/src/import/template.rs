@@ -12,7 +12,7 @@ use super::norm::{self, key, plain};
 use super::tables::{Index, Reader, TableId, TokKind, is_paragraph, is_table_line, tokens};
 use crate::labels;
 use crate::model::Format;
-use crate::rules::{GR901, GR902, GR903, GR907, GR915};
+use crate::rules::Code;
 
 /// A part heading found in the source.
 #[derive(Clone, Debug)]
@@ -101,7 +101,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         let out_of_order = last.is_some_and(|l| h.part <= l);
         if h.numeral.is_some_and(|n| n != expected_numeral) || out_of_order {
             let p = &labels::PARTS[h.part];
-            notes.add(&GR902, p.label.id, lines[li].pos).text("heading", &h.text).text("expected", format!("{}、{}", p.numeral, p.label.zh));
+            notes.add(Code::GR902, p.label.id, lines[li].pos).text("heading", &h.text).text("expected", format!("{}、{}", p.numeral, p.label.zh));
         }
         last = Some(last.map_or(h.part, |l| l.max(h.part)));
     }
@@ -175,7 +175,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
                 && !reader.cut.contains(&t)
             {
                 let li = headings.iter().find(|(_, h)| h.part == i).map(|(l, _)| *l).unwrap_or(0);
-                notes.add(&GR903, p.label.id, lines[li].pos).label("part", &p.label);
+                notes.add(Code::GR903, p.label.id, lines[li].pos).label("part", &p.label);
             }
             continue;
         }
@@ -188,13 +188,13 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         }
     }
     if no_headings && !unheaded.is_empty() {
-        notes.add(&GR915, "/sections/overview", Pos::Whole).label("part", &labels::PARTS[0].label);
+        notes.add(Code::GR915, "/sections/overview", Pos::Whole).label("part", &labels::PARTS[0].label);
     }
     if !missing.is_empty() {
         let zh = missing.iter().map(|&i| format!("{}、{}", labels::PARTS[i].numeral, labels::PARTS[i].label.zh)).collect::<Vec<_>>().join("；");
         let en = missing.iter().map(|&i| format!("{} ({})", i + 1, labels::PARTS[i].label.en)).collect::<Vec<_>>().join("; ");
         let related = missing.iter().skip(1).map(|&i| labels::PARTS[i].label.id.to_string()).collect();
-        notes.add(&GR901, labels::PARTS[missing[0]].label.id, Pos::Whole).both("parts", zh, en).related(related);
+        notes.add(Code::GR901, labels::PARTS[missing[0]].label.id, Pos::Whole).both("parts", zh, en).related(related);
     }
     // The template the text cites.
     if from_tables {
@@ -205,7 +205,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         for &li in &body {
             let k = key(&lines[li].text);
             if wrong.iter().any(|w| k.contains(w)) {
-                notes.add(&GR907, "/format", lines[li].pos).text("cited", cited).text("basis", format.basis());
+                notes.add(Code::GR907, "/format", lines[li].pos).text("cited", cited).text("basis", format.basis());
                 break;
             }
         }

@@ -1,8 +1,8 @@
 //! GR010–GR014: blank, absent and "/" cells, reported rather than read as 0, and tables cut off.
 
-use super::{Ctx, GR010, GR011, GR012, GR013, GR014, Param};
+use super::{Code, Ctx, Param, define_rules};
 use crate::labels::{self, Label};
-use crate::model::{Cell, OtherRows, Proactive2019, Proactive2021, TemplateReport};
+use crate::model::{Cell, Format, OtherRows, Proactive2019, Proactive2021, Report, TemplateReport};
 
 /// The state of a cell, whatever its value type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,13 +96,47 @@ fn cell_pointer(row: &str, key: &str) -> String {
     if key.is_empty() { row.to_string() } else { format!("{row}/{key}") }
 }
 
-/// Reports blank, absent and "/" cells of the three tables of a template report.
-pub(crate) fn check_template<const F: u16, P, O>(r: &TemplateReport<F, P, O>, ctx: &mut Ctx)
+/// A table of a template report: its rows, and where it was cut off.
+struct Table {
+    /// The part that holds it.
+    label: &'static Label,
+    rows: Vec<Row>,
+    /// Rows from here on are all absent to the end of the table: the table was cut off (GR014),
+    /// and they are not reported row by row. `rows.len()` when it was not.
+    cut: usize,
+    /// Whether "/" is worth a finding (GR012): in tables B and C, not in table A.
+    slash_is_odd: bool,
+}
+
+impl Table {
+    fn new(label: &'static Label, rows: Vec<Row>, slash_is_odd: bool) -> Table {
+        // The run of rows, to the end of the table, whose every cell is absent.
+        let all_absent = |row: &Row| row.cells().iter().all(|(_, s)| *s == State::Absent);
+        let kept = rows.len() - rows.iter().rev().take_while(|r| all_absent(r)).count();
+        let cut = if rows.len() - kept >= CUT_OFF_ROWS { kept } else { rows.len() };
+        Table { label, rows, cut, slash_is_odd }
+    }
+
+    /// The rows before the cut.
+    fn kept(&self) -> &[Row] {
+        &self.rows[..self.cut]
+    }
+}
+
+/// The three tables of a template report (none for the 2007 regime).
+fn tables(report: &Report) -> Vec<Table> {
+    match report {
+        Report::F2021(r) => template_tables(r, report.format()),
+        Report::F2019(r) => template_tables(r, report.format()),
+        Report::F2007(_) => vec![],
+    }
+}
+
+fn template_tables<const F: u16, P, O>(r: &TemplateReport<F, P, O>, format: Format) -> Vec<Table>
 where
     P: ProactiveCells + Default + schemars::JsonSchema,
     O: OtherRows + schemars::JsonSchema,
 {
-    let format = ctx.format;
     let table_a = r.proactive.rows();
     let mut table_b: Vec<Row> = Vec::with_capacity(26);
     for rl in labels::request_rows(format) {
@@ -118,46 +152,129 @@ where
         .map(|(g, gl)| Row::new(gl.id, g.cells().iter().zip(labels::REVIEW_COLUMNS).map(|(c, col)| (col.id, state(*c)))))
         .collect();
     let parts = &labels::PARTS;
-    report_table(ctx, &parts[1].label, &table_a, false);
-    report_table(ctx, &parts[2].label, &table_b, true);
-    report_table(ctx, &parts[3].label, &table_c, true);
+    vec![Table::new(&parts[1].label, table_a, false), Table::new(&parts[2].label, table_b, true), Table::new(&parts[3].label, table_c, true)]
 }
 
 /// Rows from this many on, all absent to the end of a table, are one GR014 finding.
 const CUT_OFF_ROWS: usize = 2;
 
-fn report_table(ctx: &mut Ctx, table: &'static Label, rows: &[Row], slash_is_odd: bool) {
-    let (mut blanks, mut slashes) = (0usize, 0usize);
-    // The run of rows, to the end of the table, whose every cell is absent.
-    let all_absent = |row: &Row| row.cells().iter().all(|(_, s)| *s == State::Absent);
-    let kept = rows.len() - rows.iter().rev().take_while(|r| all_absent(r)).count();
-    let cut = if rows.len() - kept >= CUT_OFF_ROWS { kept } else { rows.len() };
-    if let Some(first) = rows.get(cut) {
-        ctx.hit(&GR014, first.pointer)
-            .param("table", Param::Label(table))
-            .param("first", Param::Cell(first.pointer.to_string()))
-            .text("count", rows.len() - cut)
-            .related(rows[cut + 1..].iter().map(|r| r.pointer.to_string()).collect())
-            .emit();
-    }
-    for row in &rows[..cut] {
-        let count = |want: State| row.cells().iter().filter(|(_, s)| *s == want).count();
-        let pick = |want: State| -> Vec<String> { row.cells().iter().filter(|(_, s)| *s == want).map(|(k, _)| cell_pointer(row.pointer, k)).collect() };
-        let na = count(State::NotApplicable);
-        blanks += count(State::Blank);
-        slashes += na;
-        for (rule, want) in [(&GR010, State::Blank), (&GR011, State::Absent)] {
-            if count(want) > 0 {
-                let list = pick(want);
-                ctx.hit(rule, row.pointer).text("count", list.len()).param("cells", Param::Columns(list.clone())).related(list).emit();
+/// One finding per row that has cells in `want` (rows after a cut aside), listing them.
+fn per_row(report: &Report, ctx: &mut Ctx, code: Code, want: State) {
+    for table in tables(report) {
+        if want == State::NotApplicable && !table.slash_is_odd {
+            continue;
+        }
+        for row in table.kept() {
+            let list: Vec<String> = row.cells().iter().filter(|(_, s)| *s == want).map(|(k, _)| cell_pointer(row.pointer, k)).collect();
+            if !list.is_empty() {
+                ctx.hit(code, row.pointer).text("count", list.len()).param("cells", Param::Columns(list.clone())).related(list).emit();
             }
         }
-        if slash_is_odd && na > 0 {
-            let list = pick(State::NotApplicable);
-            ctx.hit(&GR012, row.pointer).text("count", list.len()).param("cells", Param::Columns(list.clone())).related(list).emit();
+    }
+}
+
+fn blank_cells(report: &Report, ctx: &mut Ctx) {
+    per_row(report, ctx, Code::GR010, State::Blank);
+}
+
+fn absent_cells(report: &Report, ctx: &mut Ctx) {
+    per_row(report, ctx, Code::GR011, State::Absent);
+}
+
+fn not_applicable_cells(report: &Report, ctx: &mut Ctx) {
+    per_row(report, ctx, Code::GR012, State::NotApplicable);
+}
+
+fn mixed_markers(report: &Report, ctx: &mut Ctx) {
+    for table in tables(report) {
+        let count = |want: State| table.kept().iter().flat_map(|r| r.cells()).filter(|(_, s)| *s == want).count();
+        let (blanks, slashes) = (count(State::Blank), count(State::NotApplicable));
+        if blanks > 0 && slashes > 0 {
+            ctx.hit(Code::GR013, table.label.id).param("table", Param::Label(table.label)).text("blank", blanks).text("na", slashes).emit();
         }
     }
-    if blanks > 0 && slashes > 0 {
-        ctx.hit(&GR013, table.id).param("table", Param::Label(table)).text("blank", blanks).text("na", slashes).emit();
+}
+
+fn cut_off(report: &Report, ctx: &mut Ctx) {
+    for table in tables(report) {
+        let rows = &table.rows;
+        if let Some(first) = rows.get(table.cut) {
+            ctx.hit(Code::GR014, first.pointer)
+                .param("table", Param::Label(table.label))
+                .param("first", Param::Cell(first.pointer.to_string()))
+                .text("count", rows.len() - table.cut)
+                .related(rows[table.cut + 1..].iter().map(|r| r.pointer.to_string()).collect())
+                .emit();
+        }
+    }
+}
+
+define_rules! {
+    /// Blank cells.
+    GR010 {
+        name: "blank-cells",
+        severity: Warning,
+        check: Report(blank_cells),
+        title: ["表格有空白单元格", "Table has blank cells"],
+        explanation: [
+            "空白不等于0：法定格式的每个单元格都应填写数字（没有发生的填0）。空白单元格使相关勾稽关系无法判断，本工具不会把空白当作0。例：“予以公开”行“总计”列留空。",
+            "Blank is not zero: every cell of the template takes a number (0 when nothing happened). A blank cell leaves the sums that use it unjudged; govreport never reads a blank as 0. Example: the total of the \"granted\" row left empty.",
+        ],
+        message: ["{cell} 有 {count} 个空白单元格：{cells}", "{cell} has {count} blank cell(s): {cells}"],
+    }
+
+    /// Absent cells.
+    GR011 {
+        name: "absent-cells",
+        severity: Warning,
+        check: Report(absent_cells),
+        title: ["表格缺少单元格", "Table cells are missing"],
+        explanation: [
+            "文档没有给出这些单元格（例如发布的表格被截断）。缺失的数字不会被补造，涉及它们的勾稽关系无法判断。",
+            "The document does not give these cells (for example, the published table was cut off). govreport invents no number; the sums that use them cannot be judged.",
+        ],
+        message: ["{cell} 缺少 {count} 个单元格：{cells}", "{cell} is missing {count} cell(s): {cells}"],
+    }
+
+    /// "/" in tables B and C.
+    GR012 {
+        name: "not-applicable-cells",
+        severity: Info,
+        check: Report(not_applicable_cells),
+        title: ["表格用“/”代替数字", "Table uses \"/\" instead of numbers"],
+        explanation: [
+            "表三、表四的每一栏都适用于所有机关，没有发生的应填0。“/”表示“不适用”，不计入求和；整张表都用“/”时，勾稽关系无法判断。",
+            "Every cell of tables B and C applies to every agency; 0 is the figure when nothing happened. \"/\" means \"not applicable\" and is left out of sums; a table of \"/\" cannot be judged.",
+        ],
+        message: ["{cell} 有 {count} 个单元格为“/”：{cells}", "{cell} has {count} cell(s) marked \"/\": {cells}"],
+    }
+
+    /// Mixed blank markers.
+    GR013 {
+        name: "mixed-markers",
+        severity: Warning,
+        check: Report(mixed_markers),
+        title: ["同一表格混用空白和“/”", "A table mixes blanks and \"/\""],
+        explanation: [
+            "同一张表中既有空白又有“/”，读者无法分辨哪些是未填、哪些是不适用，这是上级通报中常见的问题。",
+            "A table with both blank and \"/\" cells leaves readers unable to tell unfilled from not applicable; supervising offices name this defect.",
+        ],
+        message: ["{table}同时使用空白（{blank} 处）和“/”（{na} 处）", "{table} uses both blanks ({blank}) and \"/\" ({na})"],
+    }
+
+    /// The last rows of a table all absent: the table was cut off.
+    GR014 {
+        name: "table-cut-off",
+        severity: Warning,
+        check: Report(cut_off),
+        title: ["表格在某行之后全部缺失", "A table stops short"],
+        explanation: [
+            "表格从某一行起直到末尾的各行全部缺失，通常是发布的表格被截断或漏贴。这些行只报告一次，不逐行列出；涉及它们的勾稽关系无法判断。只缺部分单元格的行仍按 GR011 报告。",
+            "Every row from some row to the end of the table is absent, usually because the published table was cut off or not pasted whole. These rows are reported once, not row by row; the sums that use them cannot be judged. Rows missing only some cells are still reported by GR011.",
+        ],
+        message: [
+            "“{table}”表从「{first}」起的 {count} 行全部缺失，表格可能被截断",
+            "The table \"{table}\" lacks all {count} rows from \"{first}\" on; it may have been cut off",
+        ],
     }
 }

@@ -15,17 +15,22 @@ mod registry;
 mod tables;
 pub(crate) mod yearly;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::finding::{Finding, Findings, Severity, Status};
+use crate::i18n::{Bilingual, fill};
 use crate::labels;
 use crate::model::{Format, Report};
 use crate::options::{Lang, Resolved};
 
 pub use docs::markdown;
-pub use registry::*;
+pub use registry::{Code, RULES};
 
-/// A rule of the registry: its code, name, default severity and texts.
+/// A rule: its code, name, default severity, texts in both languages and its check. Each is
+/// declared once, with [`define_rules!`], in the file of its family, and listed in the registry
+/// (`rules/registry.rs`), which makes its [`Code`]: a finding is made only through a code, so a
+/// rule that is not registered cannot be used.
 #[derive(Debug)]
 pub struct Rule {
     /// Stable code, e.g. `GR201`.
@@ -34,22 +39,94 @@ pub struct Rule {
     pub name: &'static str,
     /// Default severity.
     pub severity: Severity,
-    /// One line: what the rule checks, in Chinese and English.
-    pub title: [&'static str; 2],
-    /// A paragraph: what it checks, why, and an example, in Chinese and English.
-    pub explanation: [&'static str; 2],
-    /// Message template with `{name}` parameters, in Chinese and English.
-    pub message: [&'static str; 2],
+    /// One line: what the rule checks.
+    pub title: Bilingual,
+    /// A paragraph: what it checks, why, and an example.
+    pub explanation: Bilingual,
+    /// The message of a finding, with `{name}` parameters (`{cell}`, `{expected}` and
+    /// `{actual}` are given to every message; the check gives the others).
+    pub message: Bilingual,
+    /// The code as a value.
+    pub(crate) id: Code,
+    /// What finds it.
+    pub(crate) check: Check,
 }
+
+/// What finds the findings of a rule.
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    /// A check of one report, run by [`crate::check`].
+    Report(fn(&Report, &mut Ctx)),
+    /// A report against last year's, run by [`crate::compare`].
+    Yearly(fn(&Report, &Report, &mut Ctx)),
+    /// Found across a batch ([`crate::across::Batch`]).
+    Batch,
+    /// Said by the importer about its source ([`crate::import_document`]).
+    Import,
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Check::Report(_) => "Report",
+            Check::Yearly(_) => "Yearly",
+            Check::Batch => "Batch",
+            Check::Import => "Import",
+        })
+    }
+}
+
+/// Declares rules: each with its code, name, default severity, check and texts (title,
+/// explanation and message, Chinese then English).
+///
+/// ```ignore
+/// define_rules! {
+///     /// One line for the reader of the code.
+///     GR123 {
+///         name: "some-rule",
+///         severity: Warning,
+///         check: Report(some_rule),
+///         title: ["…", "…"],
+///         explanation: ["…", "…"],
+///         message: ["{cell} …", "{cell} …"],
+///     }
+/// }
+/// ```
+macro_rules! define_rules {
+    ($(
+        $(#[$doc:meta])*
+        $code:ident {
+            name: $name:literal,
+            severity: $severity:ident,
+            check: $kind:ident $(($check:path))?,
+            title: [$title_zh:expr, $title_en:expr $(,)?],
+            explanation: [$explanation_zh:expr, $explanation_en:expr $(,)?],
+            message: [$message_zh:expr, $message_en:expr $(,)?] $(,)?
+        }
+    )*) => {$(
+        $(#[$doc])*
+        pub(crate) static $code: $crate::rules::Rule = $crate::rules::Rule {
+            code: stringify!($code),
+            name: $name,
+            severity: $crate::finding::Severity::$severity,
+            title: $crate::i18n::Bilingual::new($title_zh, $title_en),
+            explanation: $crate::i18n::Bilingual::new($explanation_zh, $explanation_en),
+            message: $crate::i18n::Bilingual::new($message_zh, $message_en),
+            id: $crate::rules::Code::$code,
+            check: $crate::rules::Check::$kind $(($check))?,
+        };
+    )*};
+}
+pub(crate) use define_rules;
 
 impl Rule {
     /// The one-line title in `lang`.
     pub fn title(&self, lang: Lang) -> &'static str {
-        self.title[lang as usize]
+        self.title.get(lang)
     }
     /// The explanation in `lang`.
     pub fn explanation(&self, lang: Lang) -> &'static str {
-        self.explanation[lang as usize]
+        self.explanation.get(lang)
     }
     /// The text `govreport explain CODE` prints: code, name, default severity, title and
     /// explanation.
@@ -61,9 +138,21 @@ impl Rule {
     pub fn family(&self) -> &'static str {
         &self.code[..3]
     }
+
+    /// The code as a value.
+    pub fn id(&self) -> Code {
+        self.id
+    }
 }
 
-/// The rule with `code`, if there is one.
+impl Code {
+    /// The rule of this code.
+    pub fn rule(self) -> &'static Rule {
+        RULES[self as usize]
+    }
+}
+
+/// The rule with `code` (case-insensitive), if there is one.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
 }
@@ -80,7 +169,7 @@ pub(crate) enum Param {
     /// A label of the table, shown in the message's language.
     Label(&'static labels::Label),
     /// Text given in both languages.
-    Both(String, String),
+    Both(Bilingual<String>),
 }
 
 impl Param {
@@ -89,7 +178,7 @@ impl Param {
             Param::Text(t) | Param::Cell(t) => t.clone(),
             Param::Columns(v) => v.join(" "),
             Param::Label(l) => l.zh.to_string(),
-            Param::Both(zh, _) => zh.clone(),
+            Param::Both(b) => b.zh.clone(),
         }
     }
     fn shown(&self, format: Format, lang: Lang) -> String {
@@ -109,45 +198,14 @@ impl Param {
                 v.iter().map(column).collect::<Vec<_>>().join(sep)
             }
             Param::Label(l) => l.text(lang).to_string(),
-            Param::Both(zh, en) => {
-                if lang == Lang::Zh {
-                    zh.clone()
-                } else {
-                    en.clone()
-                }
-            }
+            Param::Both(b) => b.get(lang).clone(),
         }
     }
 }
 
-/// Fills `{name}` parameters of a template.
+/// Fills the `{name}` parameters of a message template.
 fn render(template: &str, params: &[(&'static str, Param)], format: Format, lang: Lang) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match params.iter().find(|(n, _)| *n == name) {
-                    Some((_, p)) => out.push_str(&p.shown(format, lang)),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    fill(template, |name| params.iter().find(|(n, _)| *n == name).map(|(_, p)| Cow::Owned(p.shown(format, lang))))
 }
 
 /// What the checks write to while they run.
@@ -155,13 +213,13 @@ pub(crate) struct Ctx<'a> {
     pub format: Format,
     pub opts: &'a Resolved,
     out: Vec<Finding>,
-    not_assessable: Vec<(usize, String)>,
+    not_assessable: Vec<(Code, String)>,
 }
 
 /// A finding being built: add details, then call [`Hit::emit`].
 pub(crate) struct Hit<'c, 'a> {
     ctx: &'c mut Ctx<'a>,
-    rule: usize,
+    rule: Code,
     path: String,
     related: Vec<String>,
     expected: Option<String>,
@@ -193,18 +251,29 @@ impl<'c, 'a> Hit<'c, 'a> {
     pub fn text(self, name: &'static str, v: impl ToString) -> Self {
         self.param(name, Param::Text(v.to_string()))
     }
+    pub fn both(self, name: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        self.param(name, Param::Both(Bilingual { zh: zh.into(), en: en.into() }))
+    }
     pub fn emit(self) {
-        let rule = RULES[self.rule];
+        let rule = self.rule.rule();
         let mut params = self.params;
         params.push(("cell", Param::Cell(self.path.clone())));
+        // Every placeholder of the message must have its value: a check that forgets one fails
+        // the fixtures (every rule fires on one) instead of printing "{name}".
+        debug_assert!(
+            crate::i18n::placeholders(rule.message.zh).iter().chain(&crate::i18n::placeholders(rule.message.en)).all(|n| params.iter().any(|(p, _)| p == n)),
+            "{}: the check gives no value for a placeholder of {:?}",
+            rule.code,
+            rule.message
+        );
         let lang = self.ctx.opts.lang;
-        let message = render(rule.message[lang as usize], &params, self.ctx.format, lang);
+        let message = render(rule.message.get(lang), &params, self.ctx.format, lang);
         let params: BTreeMap<String, String> =
             params.iter().filter(|(n, _)| !matches!(*n, "cell" | "expected" | "actual")).map(|(n, p)| (n.to_string(), p.raw())).collect();
         self.ctx.out.push(Finding {
             code: rule.code.to_string(),
             name: rule.name.to_string(),
-            severity: self.ctx.opts.severity[self.rule],
+            severity: self.ctx.opts.severity[self.rule as usize],
             status: Status::Violated,
             path: self.path,
             related: self.related,
@@ -221,45 +290,37 @@ impl<'a> Ctx<'a> {
         Ctx { format, opts, out: Vec::new(), not_assessable: Vec::new() }
     }
 
-    fn index(rule: &Rule) -> usize {
-        RULES.iter().position(|r| std::ptr::eq(*r, rule)).unwrap_or(0)
+    /// Whether the rule `code` is switched on.
+    pub fn on(&self, code: Code) -> bool {
+        self.opts.enabled[code as usize]
     }
 
-    /// Whether `rule` is switched on.
-    pub fn on(&self, rule: &Rule) -> bool {
-        self.opts.enabled[Self::index(rule)]
+    /// Starts a violation of the rule `code` at `path` (nothing is kept when the rule is off).
+    pub fn hit<'c>(&'c mut self, code: Code, path: impl Into<String>) -> Hit<'c, 'a> {
+        Hit { rule: code, ctx: self, path: path.into(), related: vec![], expected: None, actual: None, params: vec![] }
     }
 
-    /// Starts a violation of `rule` at `path` (nothing is kept when the rule is off).
-    pub fn hit<'c>(&'c mut self, rule: &Rule, path: impl Into<String>) -> Hit<'c, 'a> {
-        Hit { rule: Self::index(rule), ctx: self, path: path.into(), related: vec![], expected: None, actual: None, params: vec![] }
-    }
-
-    /// Notes that `rule` could not be judged at `path`.
-    pub fn not_assessable(&mut self, rule: &Rule, path: impl Into<String>) {
-        self.not_assessable.push((Self::index(rule), path.into()));
+    /// Notes that the rule `code` could not be judged at `path`.
+    pub fn not_assessable(&mut self, code: Code, path: impl Into<String>) {
+        self.not_assessable.push((code, path.into()));
     }
 
     /// The findings, with one not-assessable finding per rule that had any.
     pub fn finish(mut self) -> Findings {
-        let mut by_rule: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-        for (i, p) in std::mem::take(&mut self.not_assessable) {
-            by_rule.entry(i).or_default().push(p);
+        let mut by_rule: BTreeMap<Code, Vec<String>> = BTreeMap::new();
+        for (code, p) in std::mem::take(&mut self.not_assessable) {
+            by_rule.entry(code).or_default().push(p);
         }
         let lang = self.opts.lang;
-        for (i, mut paths) in by_rule {
-            if !self.opts.enabled[i] {
+        for (code, mut paths) in by_rule {
+            if !self.on(code) {
                 continue;
             }
-            let rule = RULES[i];
+            let rule = code.rule();
             let first = paths.remove(0);
             let count = paths.len() + 1;
-            let params = vec![
-                ("rule", Param::Both(rule.title[0].to_string(), rule.title[1].to_string())),
-                ("count", Param::Text(count.to_string())),
-                ("cell", Param::Cell(first.clone())),
-            ];
-            let message = render(NOT_ASSESSABLE_MESSAGE[lang as usize], &params, self.format, lang);
+            let params = vec![("rule", Param::Both(rule.title.to_owned())), ("count", Param::Text(count.to_string())), ("cell", Param::Cell(first.clone()))];
+            let message = render(NOT_ASSESSABLE_MESSAGE.get(lang), &params, self.format, lang);
             self.out.push(Finding {
                 code: rule.code.to_string(),
                 name: rule.name.to_string(),
@@ -275,38 +336,39 @@ impl<'a> Ctx<'a> {
         }
         // Disabled rules may still have pushed (checks test `on` only where it saves work).
         let enabled = &self.opts.enabled;
-        self.out.retain(|f| RULES.iter().position(|r| r.code == f.code).is_some_and(|i| enabled[i]));
+        self.out.retain(|f| rule(&f.code).is_some_and(|r| enabled[r.id as usize]));
         Findings(self.out)
     }
 }
 
-const NOT_ASSESSABLE_MESSAGE: [&str; 2] = [
+/// The message of a not-assessable finding.
+const NOT_ASSESSABLE_MESSAGE: Bilingual = Bilingual::new(
     "无法判断「{rule}」：{count} 处所需数字为空白、缺失或“/”（首处：{cell}）",
     "Cannot judge \"{rule}\": {count} place(s) lack the numbers it needs (blank, absent or \"/\"; first: {cell})",
-];
+);
 
-/// Runs every rule that applies to the report's format.
+/// Runs the check of every rule that applies to one report and is switched on, in code order.
 pub(crate) fn run(report: &Report, opts: &Resolved) -> Findings {
     let mut ctx = Ctx::new(report.format(), opts);
-    document::check(report, &mut ctx);
-    dates::check(report, &mut ctx);
-    match report {
-        Report::F2021(r) => {
-            cells::check_template(r, &mut ctx);
-            tables::check_requests(&r.requests, &mut ctx);
-            tables::check_review(&r.review_litigation, &mut ctx);
-            tables::check_fees(r.processing_fees.as_ref(), r.requests.other.fee_unpaid.total, &mut ctx);
-            prose::check(&r.sections, &r.agency, &r.requests, &r.review_litigation, &mut ctx);
+    for rule in RULES {
+        if let Check::Report(check) = rule.check
+            && ctx.on(rule.id)
+        {
+            check(report, &mut ctx);
         }
-        Report::F2019(r) => {
-            cells::check_template(r, &mut ctx);
-            tables::check_proactive_2019(&r.proactive, &mut ctx);
-            tables::check_requests(&r.requests, &mut ctx);
-            tables::check_review(&r.review_litigation, &mut ctx);
-            tables::check_fees(r.processing_fees.as_ref(), crate::model::Cell::Absent, &mut ctx);
-            prose::check(&r.sections, &r.agency, &r.requests, &r.review_litigation, &mut ctx);
+    }
+    ctx.finish()
+}
+
+/// Runs the check of every rule of a report against last year's, in code order.
+pub(crate) fn run_yearly(previous: &Report, current: &Report, opts: &Resolved) -> Findings {
+    let mut ctx = Ctx::new(current.format(), opts);
+    for rule in RULES {
+        if let Check::Yearly(check) = rule.check
+            && ctx.on(rule.id)
+        {
+            check(previous, current, &mut ctx);
         }
-        Report::F2007(r) => regime2007::check(r, &mut ctx),
     }
     ctx.finish()
 }

@@ -1,8 +1,8 @@
 //! GR401–GR405: the prose parts of a 2019/2021 report and the numbers they quote.
 
-use super::{Ctx, GR401, GR402, GR403, GR404, GR405, Param};
+use super::{Code, Ctx, Param, define_rules};
 use crate::labels::{self, Label};
-use crate::model::{Agency, AgencyKind, Cell, Count, Format, OtherRows, RequestRow, Requests, ReviewLitigation, RowId, Sections};
+use crate::model::{Agency, AgencyKind, Cell, Count, Format, OtherRows, Report, RequestRow, Requests, ReviewLitigation, RowId, Sections};
 use crate::text::{Stated, statements};
 
 /// Part 五 shorter than this (in characters) is perfunctory.
@@ -16,41 +16,72 @@ fn mentions(text: &str, label: &Label) -> bool {
     text.contains(label.zh) || label.aliases.iter().any(|a| text.contains(a))
 }
 
-pub(crate) fn check<O: OtherRows>(s: &Sections, agency: &Agency, req: &Requests<O>, rl: &ReviewLitigation, ctx: &mut Ctx) {
+/// The prose parts and the agency of a template report (none for the 2007 regime).
+fn sections(report: &Report) -> Option<(&Sections, &Agency)> {
+    match report {
+        Report::F2021(r) => Some((&r.sections, &r.agency)),
+        Report::F2019(r) => Some((&r.sections, &r.agency)),
+        Report::F2007(_) => None,
+    }
+}
+
+fn part_missing(report: &Report, ctx: &mut Ctx) {
+    let Some((s, _)) = sections(report) else { return };
     let parts = [(&s.overview, &labels::PARTS[0].label), (&s.problems, &labels::PARTS[4].label), (&s.other_matters, &labels::PARTS[5].label)];
     for (text, label) in parts {
         if text.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            ctx.hit(&GR401, label.id).param("part", Param::Label(label)).emit();
+            ctx.hit(Code::GR401, label.id).param("part", Param::Label(label)).emit();
         }
     }
+}
+
+fn perfunctory_problems(report: &Report, ctx: &mut Ctx) {
+    let Some((s, _)) = sections(report) else { return };
     if let Some(problems) = s.problems.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let length = problems.chars().filter(|c| !c.is_whitespace()).count();
         let denies = DENIALS.iter().any(|d| problems.contains(d));
         if length < MIN_PROBLEMS_CHARS || (length < SHORT_PROBLEMS_CHARS && denies) {
-            ctx.hit(&GR402, "/sections/problems").text("length", length).text("quote", problems).emit();
+            ctx.hit(Code::GR402, "/sections/problems").text("length", length).text("quote", problems).emit();
         }
     }
-    let all: String = [&s.overview, &s.problems, &s.other_matters].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join("\n");
+}
+
+/// The labels of `list` that `text` does not mention, as one text in both languages.
+fn missing(text: &str, list: &'static [Label]) -> Option<(String, String)> {
+    let missing: Vec<&Label> = list.iter().filter(|l| !mentions(text, l)).collect();
+    (!missing.is_empty()).then(|| (missing.iter().map(|l| l.zh).collect::<Vec<_>>().join("、"), missing.iter().map(|l| l.en).collect::<Vec<_>>().join(", ")))
+}
+
+fn government_results(report: &Report, ctx: &mut Ctx) {
+    let Some((s, agency)) = sections(report) else { return };
     // 条例第五十条第（四）项 asks this of 各级人民政府: governments, and the township governments
     // among `township` agencies (not 街道办事处, which are not 人民政府).
     let people_government = agency.kind == AgencyKind::Government || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].zh));
-    if people_government {
-        let missing: Vec<&Label> = labels::GOVERNMENT_RESULTS.iter().filter(|l| !mentions(&all, l)).collect();
-        if !missing.is_empty() {
-            let (zh, en) = (missing.iter().map(|l| l.zh).collect::<Vec<_>>().join("、"), missing.iter().map(|l| l.en).collect::<Vec<_>>().join(", "));
-            ctx.hit(&GR403, "/sections/overview").param("missing", Param::Both(zh, en)).emit();
-        }
+    if !people_government {
+        return;
     }
+    let all: String = [&s.overview, &s.problems, &s.other_matters].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join("\n");
+    if let Some((zh, en)) = missing(&all, labels::GOVERNMENT_RESULTS) {
+        ctx.hit(Code::GR403, "/sections/overview").both("missing", zh, en).emit();
+    }
+}
+
+fn overview_topics(report: &Report, ctx: &mut Ctx) {
+    let Some((s, _)) = sections(report) else { return };
     let Some(overview) = s.overview.as_deref() else { return };
-    if ctx.format == Format::F2021 && !overview.trim().is_empty() {
-        let missing: Vec<&Label> = labels::OVERVIEW_TOPICS_2021.iter().filter(|l| !mentions(overview, l)).collect();
-        if !missing.is_empty() {
-            let (zh, en) = (missing.iter().map(|l| l.zh).collect::<Vec<_>>().join("、"), missing.iter().map(|l| l.en).collect::<Vec<_>>().join(", "));
-            ctx.hit(&GR405, "/sections/overview").param("missing", Param::Both(zh, en)).emit();
-        }
+    if ctx.format == Format::F2021
+        && !overview.trim().is_empty()
+        && let Some((zh, en)) = missing(overview, labels::OVERVIEW_TOPICS_2021)
+    {
+        ctx.hit(Code::GR405, "/sections/overview").both("missing", zh, en).emit();
     }
-    if ctx.on(&GR404) {
-        prose_against_tables(overview, req, rl, ctx);
+}
+
+fn prose_table_mismatch(report: &Report, ctx: &mut Ctx) {
+    match report {
+        Report::F2021(r) => prose_against_tables(&r.sections, &r.requests, &r.review_litigation, ctx),
+        Report::F2019(r) => prose_against_tables(&r.sections, &r.requests, &r.review_litigation, ctx),
+        Report::F2007(_) => {}
     }
 }
 
@@ -115,15 +146,83 @@ fn total(r: &RequestRow) -> Option<u64> {
     value(&r.total)
 }
 
-fn prose_against_tables<O: OtherRows>(overview: &str, req: &Requests<O>, rl: &ReviewLitigation, ctx: &mut Ctx) {
+fn prose_against_tables<O: OtherRows>(s: &Sections, req: &Requests<O>, rl: &ReviewLitigation, ctx: &mut Ctx) {
+    let Some(overview) = s.overview.as_deref() else { return };
     for st in statements(overview) {
         let Some((path, related, table)) = table_figure(st.what, req, rl) else { continue };
         if table != st.value {
-            let mut hit = ctx.hit(&GR404, path).related(related).text("quote", &st.quote).expected(st.value).actual(table);
+            let mut hit = ctx.hit(Code::GR404, path).related(related).text("quote", &st.quote).expected(st.value).actual(table);
             if st.what == Stated::Lawsuits {
                 hit = hit.param("cell", Param::Label(&labels::REVIEW_HEADERS[1]));
             }
             hit.emit();
         }
+    }
+}
+
+define_rules! {
+    /// Part missing.
+    GR401 {
+        name: "part-missing",
+        severity: Error,
+        check: Report(part_missing),
+        title: ["缺少报告部分", "A part of the report is missing"],
+        explanation: [
+            "年度报告格式规定六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。文字部分缺失或为空，报告即不完整。",
+            "The template has six parts; parts 一 (general situation), 五 (problems and improvements) and 六 (other matters) are prose. A missing or empty prose part makes the report incomplete.",
+        ],
+        message: ["缺少“{part}”部分或内容为空", "Part \"{part}\" is missing or empty"],
+    }
+
+    /// Perfunctory part 五.
+    GR402 {
+        name: "perfunctory-problems",
+        severity: Warning,
+        check: Report(perfunctory_problems),
+        title: ["“存在的主要问题及改进情况”敷衍", "Part 五 (problems) is perfunctory"],
+        explanation: [
+            "第五部分应具体说明存在的主要问题和改进措施。只写“无”“暂无”或寥寥数字，属于上级通报中的“敷衍塞责”。判断标准：少于30个字；或少于80个字且只说未发现问题（“未发现”“不存在”“暂无”等）。",
+            "Part 五 must name the main problems and what was done about them. A part that says only \"none\" or a few words is what supervising offices call perfunctory. Criterion: under 30 characters, or under 80 characters that only deny any problem (\"未发现\", \"不存在\", \"暂无\" …).",
+        ],
+        message: ["“存在的主要问题及改进情况”只有 {length} 个字：{quote}", "Part 五 (problems) has only {length} characters: {quote}"],
+    }
+
+    /// Government report without assessment results.
+    GR403 {
+        name: "government-results",
+        severity: Warning,
+        check: Report(government_results),
+        title: ["人民政府报告未说明考核、评议和责任追究结果", "A government report omits assessment, appraisal and accountability results"],
+        explanation: [
+            "条例第五十条第（四）项：各级人民政府（含乡镇人民政府，不含部门和街道办事处）的年度报告应当包括政府信息公开工作考核、社会评议和责任追究结果情况。报告文字中未出现相应内容时报此问题。",
+            "Article 50(4) of the regulations: the report of a people's government at any level, township governments included (not a department or a sub-district office), must state the results of performance assessment, public appraisal and accountability. Reported when the text does not mention them.",
+        ],
+        message: ["人民政府的报告未说明：{missing}", "The government's report does not state: {missing}"],
+    }
+
+    /// Prose against tables.
+    GR404 {
+        name: "prose-table-mismatch",
+        severity: Warning,
+        check: Report(prose_table_mismatch),
+        title: ["正文数字与表格不一致", "A number in the text disagrees with the table"],
+        explanation: [
+            "总体情况中引用的数字（如“共收到政府信息公开申请56件”“予以公开18件”）应与表格中相应单元格一致。文字与表格不符是上级通报中的“数据失准”。",
+            "Numbers quoted in part 一 (\"received 56 requests\", \"granted 18\") should equal the table cells they name. Text and tables that disagree are what supervising offices call inaccurate data.",
+        ],
+        message: ["正文称“{quote}”（{expected}），而{cell}为 {actual}", "The text says \"{quote}\" ({expected}), but {cell} is {actual}"],
+    }
+
+    /// 2021 overview topics.
+    GR405 {
+        name: "overview-topics",
+        severity: Info,
+        check: Report(overview_topics),
+        title: ["总体情况未涵盖格式要求的方面", "Part 一 leaves out topics the template asks for"],
+        explanation: [
+            "2021年格式要求总体情况说明主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面。",
+            "The 2021 template asks part 一 to cover proactive disclosure, disclosure on request, information management, disclosure platforms, and oversight.",
+        ],
+        message: ["总体情况未提及：{missing}", "Part 一 does not mention: {missing}"],
     }
 }

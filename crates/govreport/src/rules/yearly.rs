@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Ctx, GR601, GR602, GR603, GR604, GR605, GR606, Param};
+use super::{Code, Ctx, Param, define_rules};
 use crate::across::similarity::similarity;
 use crate::labels;
 use crate::model::{Format, Report};
@@ -33,86 +33,207 @@ fn prose(r: &Report) -> Vec<(&'static str, String)> {
     }
 }
 
-pub(crate) fn run(previous: &Report, current: &Report, ctx: &mut Ctx, threshold: f64) {
+/// The two reports as JSON, for reading cells by pointer.
+fn values(previous: &Report, current: &Report) -> (Value, Value) {
+    (serde_json::to_value(previous).unwrap_or(Value::Null), serde_json::to_value(current).unwrap_or(Value::Null))
+}
+
+/// Whether both reports have tables (neither is of the 2007 regime).
+fn tables(previous: &Report, current: &Report) -> bool {
+    previous.format() != Format::F2007 && current.format() != Format::F2007
+}
+
+fn years_not_consecutive(previous: &Report, current: &Report, ctx: &mut Ctx) {
     let (p, c) = (previous.meta(), current.meta());
     if c.year != p.year + 1 {
-        ctx.hit(&GR604, "/year").text("previous", p.year).text("year", c.year).expected(p.year + 1).actual(c.year).emit();
+        ctx.hit(Code::GR604, "/year").text("previous", p.year).text("year", c.year).expected(p.year + 1).actual(c.year).emit();
     }
+}
+
+fn agency_changed(previous: &Report, current: &Report, ctx: &mut Ctx) {
+    let (p, c) = (previous.meta(), current.meta());
     if c.agency.name != p.agency.name {
-        ctx.hit(&GR603, "/agency/name").text("previous", &p.agency.name).text("current", &c.agency.name).emit();
+        ctx.hit(Code::GR603, "/agency/name").text("previous", &p.agency.name).text("current", &c.agency.name).emit();
     }
     if c.agency.kind != p.agency.kind {
-        ctx.hit(&GR603, "/agency/kind").text("previous", p.agency.kind.as_str()).text("current", c.agency.kind.as_str()).emit();
+        ctx.hit(Code::GR603, "/agency/kind").text("previous", p.agency.kind.as_str()).text("current", c.agency.kind.as_str()).emit();
     }
-    let (pv, cv) = (serde_json::to_value(previous).unwrap_or(Value::Null), serde_json::to_value(current).unwrap_or(Value::Null));
-    let tables = p.format != Format::F2007 && c.format != Format::F2007;
-    if tables {
-        // GR601: this year's 上年结转 = last year's 结转下年度继续办理, column by column.
-        for col in labels::REQUEST_COLUMNS {
-            let (was, now) = (format!("/requests/carried_forward/{}", col.id), format!("/requests/carried_over/{}", col.id));
-            match (count(&pv, &was), count(&cv, &now)) {
-                (Some(a), Some(b)) if a != b => ctx.hit(&GR601, now).param("column", Param::Label(col)).expected(a).actual(b).emit(),
-                (Some(_), Some(_)) => {}
-                _ => ctx.not_assessable(&GR601, now),
+}
+
+/// GR601: this year's 上年结转 = last year's 结转下年度继续办理, column by column.
+fn carried_over(previous: &Report, current: &Report, ctx: &mut Ctx) {
+    if !tables(previous, current) {
+        return;
+    }
+    let (pv, cv) = values(previous, current);
+    for col in labels::REQUEST_COLUMNS {
+        let (was, now) = (format!("/requests/carried_forward/{}", col.id), format!("/requests/carried_over/{}", col.id));
+        match (count(&pv, &was), count(&cv, &now)) {
+            (Some(a), Some(b)) if a != b => ctx.hit(Code::GR601, now).param("column", Param::Label(col)).expected(a).actual(b).emit(),
+            (Some(_), Some(_)) => {}
+            _ => ctx.not_assessable(Code::GR601, now),
+        }
+    }
+}
+
+/// GR605: sudden jumps in the figures supervisors watch.
+fn sudden_jump(previous: &Report, current: &Report, ctx: &mut Ctx) {
+    if !tables(previous, current) {
+        return;
+    }
+    let (p, c) = (previous.format(), current.format());
+    let (pv, cv) = values(previous, current);
+    let watched: &[(&str, &str)] = &[
+        ("/requests/new/total", "/requests/new/total"),
+        (
+            if p == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
+            if c == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
+        ),
+        (
+            if p == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
+            if c == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
+        ),
+    ];
+    for (was, now) in watched {
+        if let (Some(a), Some(b)) = (count(&pv, was), count(&cv, now)) {
+            let (lo, hi) = (a.min(b), a.max(b));
+            if hi >= JUMP_MIN && hi >= lo.saturating_mul(JUMP_FACTOR) {
+                let ratio = if lo == 0 { "∞".to_string() } else { format!("{:.1}", b as f64 / a as f64) };
+                ctx.hit(Code::GR605, *now).text("previous", a).text("ratio", ratio).actual(b).emit();
             }
         }
-        // GR605: sudden jumps in the figures supervisors watch.
-        let watched: &[(&str, &str)] = &[
-            ("/requests/new/total", "/requests/new/total"),
-            (
-                if p.format == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
-                if c.format == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
-            ),
-            (
-                if p.format == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
-                if c.format == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
-            ),
-        ];
-        for (was, now) in watched {
-            if let (Some(a), Some(b)) = (count(&pv, was), count(&cv, now)) {
-                let (lo, hi) = (a.min(b), a.max(b));
-                if hi >= JUMP_MIN && hi >= lo.saturating_mul(JUMP_FACTOR) {
-                    let ratio = if lo == 0 { "∞".to_string() } else { format!("{:.1}", b as f64 / a as f64) };
-                    ctx.hit(&GR605, *now).text("previous", a).text("ratio", ratio).actual(b).emit();
+    }
+}
+
+/// GR602: 现行有效件数 carried on: last year's + issued − repealed.
+fn in_force(previous: &Report, current: &Report, ctx: &mut Ctx) {
+    if previous.format() != Format::F2021 || current.format() != Format::F2021 {
+        return;
+    }
+    let (pv, cv) = values(previous, current);
+    for row in ["/proactive/rules", "/proactive/normative_documents"] {
+        let get = |v: &Value, k: &str| count(v, &format!("{row}/{k}"));
+        match (get(&pv, "in_force"), get(&cv, "issued"), get(&cv, "repealed"), get(&cv, "in_force")) {
+            (Some(before), Some(issued), Some(repealed), Some(now)) => {
+                let want = i128::from(before) + i128::from(issued) - i128::from(repealed);
+                if want != i128::from(now) {
+                    ctx.hit(Code::GR602, format!("{row}/in_force"))
+                        .related(vec![format!("{row}/issued"), format!("{row}/repealed")])
+                        .text("previous", before)
+                        .text("issued", issued)
+                        .text("repealed", repealed)
+                        .expected(want)
+                        .actual(now)
+                        .emit();
                 }
             }
+            _ => ctx.not_assessable(Code::GR602, format!("{row}/in_force")),
         }
     }
-    // GR602: 现行有效件数 carried on: last year's + issued − repealed.
-    if p.format == Format::F2021 && c.format == Format::F2021 {
-        for row in ["/proactive/rules", "/proactive/normative_documents"] {
-            let get = |v: &Value, k: &str| count(v, &format!("{row}/{k}"));
-            match (get(&pv, "in_force"), get(&cv, "issued"), get(&cv, "repealed"), get(&cv, "in_force")) {
-                (Some(before), Some(issued), Some(repealed), Some(now)) => {
-                    let want = i128::from(before) + i128::from(issued) - i128::from(repealed);
-                    if want != i128::from(now) {
-                        ctx.hit(&GR602, format!("{row}/in_force"))
-                            .related(vec![format!("{row}/issued"), format!("{row}/repealed")])
-                            .text("previous", before)
-                            .text("issued", issued)
-                            .text("repealed", repealed)
-                            .expected(want)
-                            .actual(now)
-                            .emit();
-                    }
-                }
-                _ => ctx.not_assessable(&GR602, format!("{row}/in_force")),
-            }
-        }
-    }
-    // GR606: prose copied from last year's report (内容雷同).
+}
+
+/// GR606: prose copied from last year's report (内容雷同).
+fn copied_from_last_year(previous: &Report, current: &Report, ctx: &mut Ctx) {
+    let threshold = ctx.opts.copy_threshold;
+    let format = current.format();
     let before = prose(previous);
     for (path, text) in prose(current) {
         let Some((_, old)) = before.iter().find(|(p, _)| *p == path).or(before.first()) else { continue };
         if let Some(s) = similarity(old, &text)
             && s >= threshold
         {
-            let part = labels::lookup(c.format, path).or_else(|| labels::lookup(c.format, "/sections"));
-            let mut hit = ctx.hit(&GR606, path).text("similarity", format!("{s:.2}")).text("threshold", format!("{threshold:.2}"));
+            let part = labels::lookup(format, path).or_else(|| labels::lookup(format, "/sections"));
+            let mut hit = ctx.hit(Code::GR606, path).text("similarity", format!("{s:.2}")).text("threshold", format!("{threshold:.2}"));
             if let Some(l) = part {
                 hit = hit.param("part", Param::Label(l));
             }
             hit.emit();
         }
+    }
+}
+
+define_rules! {
+    /// Carried over ≠ last year's carried forward.
+    GR601 {
+        name: "carried-over-mismatch",
+        severity: Warning,
+        check: Yearly(carried_over),
+        title: ["上年结转与上年报告的结转下年度不符", "Carried over differs from last year's carried forward"],
+        explanation: [
+            "本年表三“二、上年结转政府信息公开申请数量”应等于上年报告表三“四、结转下年度继续办理”，逐列比较。机构调整时可能不同，故为警告。",
+            "This year's \"carried over from last year\" (table B, item 2) should equal last year's \"carried forward\" (item 4), column by column. Reorganisations can break it, hence a warning.",
+        ],
+        message: [
+            "{column}列：本年上年结转为 {actual}，上年报告结转下年度为 {expected}",
+            "Column {column}: carried over is {actual}, but last year's report carried forward {expected}",
+        ],
+    }
+
+    /// 现行有效件数 continuity.
+    GR602 {
+        name: "in-force-continuity",
+        severity: Warning,
+        check: Yearly(in_force),
+        title: ["现行有效件数与上年不衔接", "Documents in force do not follow from last year"],
+        explanation: [
+            "现行有效件数（本年）应等于上年现行有效件数加本年制发件数减本年废止件数（规章和行政规范性文件分别计）。文件修订、清理可能使其不同，故为警告。",
+            "Documents in force this year should equal last year's in force plus those issued minus those repealed this year (rules and normative documents separately). Revisions and clean-ups can break it, hence a warning.",
+        ],
+        message: [
+            "{cell}为 {actual}，按上年 {previous} 加本年制发 {issued} 减废止 {repealed} 应为 {expected}",
+            "{cell} is {actual}; last year's {previous} plus {issued} issued minus {repealed} repealed is {expected}",
+        ],
+    }
+
+    /// Agency changed.
+    GR603 {
+        name: "agency-changed",
+        severity: Info,
+        check: Yearly(agency_changed),
+        title: ["报告机关与上年不同", "The agency differs from last year's"],
+        explanation: [
+            "两年报告的机关名称或类型不同：可能是机构改革，也可能比较了错误的报告。",
+            "The two years' reports name a different agency or kind: a reorganisation, or the wrong report compared.",
+        ],
+        message: ["报告机关与上年不同：{previous} → {current}", "The agency differs from last year's: {previous} → {current}"],
+    }
+
+    /// Years not consecutive.
+    GR604 {
+        name: "years-not-consecutive",
+        severity: Warning,
+        check: Yearly(years_not_consecutive),
+        title: ["两份报告的年度不相接", "The two reports' years do not follow each other"],
+        explanation: ["与上年比较的报告应为前一年度的报告。", "A report compared with last year's should be the report of the year before."],
+        message: ["上年报告为 {previous} 年度，本年报告为 {year} 年度", "Last year's report is for {previous}, this one for {year}"],
+    }
+
+    /// Sudden jump.
+    GR605 {
+        name: "sudden-jump",
+        severity: Info,
+        check: Yearly(sudden_jump),
+        title: ["数字与上年相比骤变", "A figure changed sharply from last year"],
+        explanation: [
+            "本年新收申请、行政许可或行政处罚数量与上年相比增减五倍以上（较大者不少于10），值得核实是否录入错误。",
+            "New requests, licensing or penalty decisions changed fivefold or more from last year (the larger at least 10): worth checking for a typing error.",
+        ],
+        message: ["{cell}由上年 {previous} 变为 {actual}（{ratio} 倍）", "{cell} went from {previous} last year to {actual} ({ratio}×)"],
+    }
+
+    /// Copied prose.
+    GR606 {
+        name: "copied-from-last-year",
+        severity: Warning,
+        check: Yearly(copied_from_last_year),
+        title: ["文字与上年报告雷同", "Text copied from last year's report"],
+        explanation: [
+            "总体情况、存在的主要问题及改进情况与上年报告高度相似（去掉数字、标点后的四字片段重合率不低于阈值，默认0.8），属于上级通报中的“内容雷同”。",
+            "Part 一 or 五 is nearly the same as last year's (the share of common 4-character pieces, digits and punctuation aside, at or above the threshold, 0.8 by default): what supervising offices call copy-paste content.",
+        ],
+        message: [
+            "“{part}”与上年报告的相似度为 {similarity}（阈值 {threshold}）",
+            "\"{part}\" is {similarity} similar to last year's report (threshold {threshold})",
+        ],
     }
 }
