@@ -39,7 +39,7 @@ pub use model::{Agency, AgencyKind, Format, Report};
 pub use options::Options;
 pub use parse::{parse_json, parse_str};
 pub use render::{RenderFormat, render};
-pub use rules::{Code, RULES, Rule, rule};
+pub use rules::{Code, RULES, Rule, Scope, rule};
 pub use schema::json_schema;
 
 /// The library's version.

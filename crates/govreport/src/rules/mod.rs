@@ -119,7 +119,30 @@ macro_rules! define_rules {
 }
 pub(crate) use define_rules;
 
+/// Where the findings of a rule come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The check of one report ([`crate::check`]).
+    Report,
+    /// A report against the same unit's report of last year ([`crate::compare`]).
+    Yearly,
+    /// A batch of reports ([`crate::across::Batch`]).
+    Batch,
+    /// The importer, about its source ([`crate::import_document`]).
+    Import,
+}
+
 impl Rule {
+    /// Where its findings come from.
+    pub fn scope(&self) -> Scope {
+        match self.check {
+            Check::Report(_) => Scope::Report,
+            Check::Yearly(_) => Scope::Yearly,
+            Check::Batch => Scope::Batch,
+            Check::Import => Scope::Import,
+        }
+    }
+
     /// The one-line title in `lang`.
     pub fn title(&self, lang: Lang) -> &'static str {
         self.title.get(lang)
