@@ -3,8 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::cells::{self, CASE_TOTAL, Loc, TOTAL};
 use crate::labels::{self, Role};
-use crate::model::{Cell, Count, OtherRows, Report, Requests, ReviewLitigation};
+use crate::model::{Cell, Count, OtherRows, Report, Requests, ReviewLitigation, RowId};
 
 /// What [`complete`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -24,11 +25,11 @@ pub fn complete(report: &mut Report) -> Completion {
     match report {
         Report::F2021(r) => {
             requests(&mut r.requests, crate::Format::F2021, &mut done);
-            review(&mut r.review_litigation, &mut done);
+            review(&mut r.review_litigation, crate::Format::F2021, &mut done);
         }
         Report::F2019(r) => {
             requests(&mut r.requests, crate::Format::F2019, &mut done);
-            review(&mut r.review_litigation, &mut done);
+            review(&mut r.review_litigation, crate::Format::F2019, &mut done);
         }
         Report::F2007(_) => {}
     }
@@ -95,9 +96,10 @@ fn requests<O: OtherRows>(req: &mut Requests<O>, format: crate::Format, done: &m
     let rows: Vec<&labels::RowLabel> = labels::request_rows(format).filter(|r| r.row.is_some()).collect();
     // Row totals of every row but （七）, whose total comes last.
     for rl in rows.iter().filter(|r| r.role != Role::ResultsTotal) {
-        let Some(row) = rl.row.and_then(|id| req.row_mut(id)) else { continue };
+        let Some(row_id) = rl.row else { continue };
+        let Some(row) = req.row_mut(row_id) else { continue };
         let parts: Vec<Count> = row.cells()[..n].iter().map(|c| **c).collect();
-        fill(&mut row.total, sum(parts.iter()), format!("{}/total", rl.label.id), done);
+        fill(&mut row.total, sum(parts.iter()), cells::pointer(format, Loc::request(row_id, TOTAL)).to_string(), done);
     }
     // （七）总计, column by column (its 总计 column included: the sum of the results' totals).
     let results: Vec<Vec<Count>> = rows
@@ -105,10 +107,10 @@ fn requests<O: OtherRows>(req: &mut Requests<O>, format: crate::Format, done: &m
         .filter(|r| r.role == Role::Result)
         .filter_map(|r| r.row.and_then(|id| req.row(id)).map(|row| row.cells().iter().map(|c| **c).collect()))
         .collect();
-    for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate().take(n) {
+    for c in 0..n {
         let value = sum(results.iter().map(|r| &r[c]));
         let cells = req.results_total.cells_mut();
-        fill(&mut *cells[c], value, format!("/requests/results_total/{}", col.id), done);
+        fill(&mut *cells[c], value, cells::pointer(format, Loc::request(RowId::ResultsTotal, c as u8)).to_string(), done);
     }
     // Its 总计 is both the sum of the results' totals and the sum of its own columns: filled
     // only when the two agree, so that one wrong published number is not spread.
@@ -120,12 +122,12 @@ fn requests<O: OtherRows>(req: &mut Requests<O>, format: crate::Format, done: &m
         (Sum::Of(a), _) | (_, Sum::Of(a)) => Sum::Of(a),
         _ => Sum::Unknown,
     };
-    fill(&mut req.results_total.total, value, "/requests/results_total/total".into(), done);
+    fill(&mut req.results_total.total, value, cells::pointer(format, Loc::request(RowId::ResultsTotal, TOTAL)).to_string(), done);
 }
 
-fn review(rl: &mut ReviewLitigation, done: &mut Completion) {
-    for (g, label) in rl.groups_mut().into_iter().zip(labels::REVIEW_GROUPS) {
+fn review(rl: &mut ReviewLitigation, format: crate::Format, done: &mut Completion) {
+    for (group, g) in rl.groups_mut().into_iter().enumerate() {
         let parts: Vec<Count> = g.cells()[..4].iter().map(|c| **c).collect();
-        fill(&mut g.total, sum(parts.iter()), format!("{}/total", label.id), done);
+        fill(&mut g.total, sum(parts.iter()), cells::pointer(format, Loc::Review { group: group as u8, column: CASE_TOTAL }).to_string(), done);
     }
 }

@@ -96,27 +96,57 @@ pub struct PartLabel {
     pub numeral: &'static str,
     /// Id, heading and aliases.
     pub label: Label,
+    /// The table the part holds, or None for a part of prose (一, 五, 六).
+    pub table: Option<crate::cells::Table>,
+    /// Words that show a heading is about the part when its wording is not the template's
+    /// (with the part's numeral: 四、复议诉讼情况).
+    pub words: &'static [&'static str],
+    /// When a heading's words fit several parts, the part of higher rank is taken: 三's 申请
+    /// is also in 四's headings (因政府信息公开申请行政复议), so 四 ranks above 三.
+    pub word_rank: u8,
+}
+
+const fn part(numeral: &'static str, label: Label, table: Option<crate::cells::Table>, words: &'static [&'static str], word_rank: u8) -> PartLabel {
+    PartLabel { numeral, label, table, words, word_rank }
 }
 
 /// The six parts of the 2019 and 2021 templates, in order.
 pub static PARTS: &[PartLabel] = &[
-    PartLabel { numeral: "一", label: l("/sections/overview", "总体情况", "General situation") },
-    PartLabel { numeral: "二", label: l("/proactive", "主动公开政府信息情况", "Information disclosed on the agency's own initiative") },
-    PartLabel { numeral: "三", label: l("/requests", "收到和处理政府信息公开申请情况", "Requests for disclosure received and handled") },
-    PartLabel {
-        numeral: "四",
-        label: la(
+    part("一", l("/sections/overview", "总体情况", "General situation"), None, &["总体情况", "概述", "基本情况"], 1),
+    part(
+        "二",
+        l("/proactive", "主动公开政府信息情况", "Information disclosed on the agency's own initiative"),
+        Some(crate::cells::Table::Proactive),
+        &["主动公开"],
+        2,
+    ),
+    part(
+        "三",
+        l("/requests", "收到和处理政府信息公开申请情况", "Requests for disclosure received and handled"),
+        Some(crate::cells::Table::Requests),
+        &["申请"],
+        3,
+    ),
+    part(
+        "四",
+        la(
             "/review_litigation",
             "政府信息公开行政复议、行政诉讼情况",
             "Administrative reviews and lawsuits about disclosure",
             &["因政府信息公开工作被申请行政复议、提起行政诉讼情况", "政府信息公开行政复议和行政诉讼情况", "因政府信息公开申请行政复议、提起行政诉讼的情况"],
         ),
-    },
-    PartLabel {
-        numeral: "五",
-        label: la("/sections/problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题及改进情况"]),
-    },
-    PartLabel { numeral: "六", label: l("/sections/other_matters", "其他需要报告的事项", "Other matters to report") },
+        Some(crate::cells::Table::Review),
+        &["复议", "诉讼"],
+        6,
+    ),
+    part(
+        "五",
+        la("/sections/problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题及改进情况"]),
+        None,
+        &["问题"],
+        5,
+    ),
+    part("六", l("/sections/other_matters", "其他需要报告的事项", "Other matters to report"), None, &["其他需要报告", "其他事项", "其它需要报告"], 4),
 ];
 
 /// Topics the 2021 template asks 一、总体情况 to cover.
@@ -152,10 +182,10 @@ pub struct ProactiveBlock {
 /// The heading of the first column of table A.
 pub static PROACTIVE_CONTENT_HEADER: Label = l("", "信息内容", "Content");
 
-const RULES_ROW: Label = l("/proactive/rules", "规章", "Rules (规章)");
-const LICENSING_ROW: Label = l("/proactive/licensing", "行政许可", "Administrative licensing");
-const PENALTY_ROW: Label = l("/proactive/penalty", "行政处罚", "Administrative penalties");
-const COERCION_ROW: Label = l("/proactive/coercion", "行政强制", "Administrative coercion");
+pub const RULES_ROW: Label = l("/proactive/rules", "规章", "Rules (规章)");
+pub const LICENSING_ROW: Label = l("/proactive/licensing", "行政许可", "Administrative licensing");
+pub const PENALTY_ROW: Label = l("/proactive/penalty", "行政处罚", "Administrative penalties");
+pub const COERCION_ROW: Label = l("/proactive/coercion", "行政强制", "Administrative coercion");
 const DECISIONS_2021: &[Label] = &[l("", "本年处理决定数量", "Decisions this year")];
 /// 上一年项目数量, 本年增/减, 处理决定数量 of the 2019 template (行政事业性收费 has the first two).
 const ITEMS_2019: &[Label] = &[

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod across;
+pub mod cells;
 pub mod complete;
 pub mod error;
 pub mod finding;

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::cells;
 use crate::error::Error;
 use crate::model::{Format, Report};
 
@@ -34,6 +35,10 @@ impl Report {
     /// document does not give it (an absent cell). A pointer that names no field of the
     /// format is an error.
     pub fn get(&self, pointer: &str) -> Result<Option<Value>, Error> {
+        // A cell of the table of cells is read in place.
+        if let Some(def) = cells::cell_at(self.format(), pointer) {
+            return Ok(self.cell(def.loc).and_then(|c| c.to_json()));
+        }
         tokens(pointer)?;
         let doc = serde_json::to_value(self).map_err(|e| Error::Invalid { what: pointer.into(), message: e.to_string() })?;
         match doc.pointer(pointer) {
@@ -45,7 +50,7 @@ impl Report {
 
     /// Whether `pointer` names a field that a document of this format can hold.
     pub fn is_field(&self, pointer: &str) -> bool {
-        if pointer.is_empty() {
+        if pointer.is_empty() || cells::cell_at(self.format(), pointer).is_some() {
             return true;
         }
         let present = serde_json::to_value(self).is_ok_and(|d| d.pointer(pointer).is_some());
@@ -56,6 +61,15 @@ impl Report {
     /// absent, not blank). Removing what is not there is not an error; a field the document
     /// must have (format, year, agency, a part's heading …) cannot be removed.
     pub fn remove(&mut self, pointer: &str) -> Result<(), Error> {
+        if let Some(def) = cells::cell_at(self.format(), pointer) {
+            // Removing what is not there changes nothing (part 六's fees are not created).
+            if self.cell(def.loc).is_some_and(|c| c.state() != crate::model::CellState::Absent)
+                && let Some(mut c) = self.cell_mut(def.loc)
+            {
+                c.clear();
+            }
+            return Ok(());
+        }
         let toks = tokens(pointer)?;
         let Some((last, path)) = toks.split_last() else {
             return Err(Error::Invalid { what: pointer.into(), message: "cannot remove the whole document".into() });
@@ -88,6 +102,11 @@ impl Report {
     /// format: an unknown field, a wrong type or a negative count is an error naming the
     /// pointer, and the report is left as it was.
     pub fn set(&mut self, pointer: &str, value: Value) -> Result<(), Error> {
+        // A cell of the table of cells is set in place, read as a document's cell is read.
+        if let Some(def) = cells::cell_at(self.format(), pointer) {
+            let mut cell = self.cell_mut(def.loc).ok_or_else(|| Error::Invalid { what: pointer.into(), message: "not a cell of this report".into() })?;
+            return cell.set_json(&value).map_err(|e| Error::Structure { pointer: pointer.to_string(), message: e.to_string() });
+        }
         let toks = tokens(pointer)?;
         let Some((last, path)) = toks.split_last() else {
             return Err(Error::Invalid { what: pointer.into(), message: "cannot replace the whole document; parse a new one".into() });

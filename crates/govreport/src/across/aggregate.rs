@@ -1,17 +1,16 @@
 //! Rolling units' reports up into one: every cell summed exactly, gaps named, never zeroed.
 //!
-//! The typed cells are summed unit by unit (each figure pointer of the format is placed in the
-//! model once), and the sum is written into a new typed report: no JSON tree on the way.
+//! The typed cells are summed unit by unit, every figure cell of the table of cells
+//! ([`crate::cells`]) reached by its place in the model, and the sum is written into a new
+//! typed report: no JSON tree on the way.
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::cells::{self, Loc};
 use crate::error::Error;
-use crate::labels;
-use crate::model::{
-    Agency, Amount, Cell, Count, Dec, Format, OtherRows, Proactive2019, Proactive2021, ProcessingFees, Report, RowId, Signed, TemplateReport, figure_pointers,
-};
+use crate::model::{Agency, Cell, CellMut, CellRef, Dec, Format, Report};
 
 /// A cell of the roll-up left blank because some units do not give it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -31,172 +30,6 @@ pub struct RollUp {
     pub units: Vec<String>,
     /// Cells left blank because a unit does not give them.
     pub gaps: Vec<Gap>,
-}
-
-/// Where a figure cell is in the typed model, found once from its pointer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Loc {
-    /// Table B: a row and a column (index in [`labels::REQUEST_COLUMNS`]).
-    Request(RowId, usize),
-    /// Table C: a group and a column (indices in [`labels::REVIEW_GROUPS`], [`labels::REVIEW_COLUMNS`]).
-    Review(usize, usize),
-    /// Part 六's processing fees (index in [`labels::PROCESSING_FEES`] past the heading).
-    Fee(usize),
-    /// Table A (index in the format's list below).
-    Proactive(usize),
-}
-
-/// A figure cell, read.
-#[derive(Clone, Copy, Debug)]
-enum CellRef<'a> {
-    Count(&'a Count),
-    Signed(&'a Signed),
-    Amount(&'a Amount),
-}
-
-/// A figure cell, to write.
-enum CellMut<'a> {
-    Count(&'a mut Count),
-    Signed(&'a mut Signed),
-    Amount(&'a mut Amount),
-}
-
-/// Table A of one format: each cell's pointer and field, in one list so that they cannot part.
-macro_rules! proactive_cells {
-    ($pointers:ident, $get:ident, $get_mut:ident, $ty:ty, [$(($pointer:literal, $kind:ident, $($field:ident).+)),* $(,)?]) => {
-        const $pointers: &[&str] = &[$($pointer),*];
-        fn $get(p: &$ty, i: usize) -> Option<CellRef<'_>> {
-            [$(CellRef::$kind(&p.$($field).+)),*].get(i).copied()
-        }
-        fn $get_mut(p: &mut $ty, i: usize) -> Option<CellMut<'_>> {
-            [$(CellMut::$kind(&mut p.$($field).+)),*].into_iter().nth(i)
-        }
-    };
-}
-
-proactive_cells!(
-    PROACTIVE_2021,
-    proactive_2021,
-    proactive_2021_mut,
-    Proactive2021,
-    [
-        ("/proactive/rules/issued", Count, rules.issued),
-        ("/proactive/rules/repealed", Count, rules.repealed),
-        ("/proactive/rules/in_force", Count, rules.in_force),
-        ("/proactive/normative_documents/issued", Count, normative_documents.issued),
-        ("/proactive/normative_documents/repealed", Count, normative_documents.repealed),
-        ("/proactive/normative_documents/in_force", Count, normative_documents.in_force),
-        ("/proactive/licensing", Count, licensing),
-        ("/proactive/penalty", Count, penalty),
-        ("/proactive/coercion", Count, coercion),
-        ("/proactive/fees_10k_yuan", Amount, fees_10k_yuan),
-    ]
-);
-
-proactive_cells!(
-    PROACTIVE_2019,
-    proactive_2019,
-    proactive_2019_mut,
-    Proactive2019,
-    [
-        ("/proactive/rules/produced", Count, rules.produced),
-        ("/proactive/rules/published", Count, rules.published),
-        ("/proactive/rules/total_published", Count, rules.total_published),
-        ("/proactive/normative_documents/produced", Count, normative_documents.produced),
-        ("/proactive/normative_documents/published", Count, normative_documents.published),
-        ("/proactive/normative_documents/total_published", Count, normative_documents.total_published),
-        ("/proactive/licensing/previous_items", Count, licensing.previous_items),
-        ("/proactive/licensing/change", Signed, licensing.change),
-        ("/proactive/licensing/decisions", Count, licensing.decisions),
-        ("/proactive/other_services/previous_items", Count, other_services.previous_items),
-        ("/proactive/other_services/change", Signed, other_services.change),
-        ("/proactive/other_services/decisions", Count, other_services.decisions),
-        ("/proactive/penalty/previous_items", Count, penalty.previous_items),
-        ("/proactive/penalty/change", Signed, penalty.change),
-        ("/proactive/penalty/decisions", Count, penalty.decisions),
-        ("/proactive/coercion/previous_items", Count, coercion.previous_items),
-        ("/proactive/coercion/change", Signed, coercion.change),
-        ("/proactive/coercion/decisions", Count, coercion.decisions),
-        ("/proactive/fees/previous_items", Count, fees.previous_items),
-        ("/proactive/fees/change", Signed, fees.change),
-        ("/proactive/procurement/items", Count, procurement.items),
-        ("/proactive/procurement/amount", Amount, procurement.amount),
-    ]
-);
-
-/// The place of the figure cell `pointer` of `format` in the model.
-fn locate(format: Format, pointer: &str) -> Option<Loc> {
-    let proactive = if format == Format::F2021 { PROACTIVE_2021 } else { PROACTIVE_2019 };
-    if let Some(i) = proactive.iter().position(|p| *p == pointer) {
-        return Some(Loc::Proactive(i));
-    }
-    if let Some(i) = labels::PROCESSING_FEES[1..].iter().position(|l| l.id == pointer) {
-        return Some(Loc::Fee(i));
-    }
-    let (parent, column) = pointer.rsplit_once('/')?;
-    if let Some(g) = labels::REVIEW_GROUPS.iter().position(|l| l.id == parent) {
-        return Some(Loc::Review(g, labels::REVIEW_COLUMNS.iter().position(|c| c.id == column)?));
-    }
-    let row = labels::request_rows(format).find(|r| r.label.id == parent)?.row?;
-    Some(Loc::Request(row, labels::REQUEST_COLUMNS.iter().position(|c| c.id == column)?))
-}
-
-fn fee(f: &ProcessingFees, i: usize) -> Option<CellRef<'_>> {
-    [CellRef::Count(&f.notices), CellRef::Amount(&f.billed_yuan), CellRef::Amount(&f.collected_yuan)].get(i).copied()
-}
-
-fn fee_mut(f: &mut ProcessingFees, i: usize) -> Option<CellMut<'_>> {
-    [CellMut::Count(&mut f.notices), CellMut::Amount(&mut f.billed_yuan), CellMut::Amount(&mut f.collected_yuan)].into_iter().nth(i)
-}
-
-const ABSENT_COUNT: Count = Cell::Absent;
-const ABSENT_AMOUNT: Amount = Cell::Absent;
-
-/// The cell at `loc` of a template report; an absent row or part reads as absent cells.
-fn read<'a, const F: u16, P: Default + JsonSchema, O: OtherRows + JsonSchema>(
-    r: &'a TemplateReport<F, P, O>,
-    loc: Loc,
-    proactive: fn(&P, usize) -> Option<CellRef<'_>>,
-) -> Option<CellRef<'a>> {
-    match loc {
-        Loc::Request(row, c) => Some(CellRef::Count(r.requests.row(row)?.cells()[c])),
-        Loc::Review(g, c) => Some(CellRef::Count(r.review_litigation.groups()[g].cells()[c])),
-        Loc::Fee(i) => match &r.processing_fees {
-            Some(f) => fee(f, i),
-            None => [CellRef::Count(&ABSENT_COUNT), CellRef::Amount(&ABSENT_AMOUNT), CellRef::Amount(&ABSENT_AMOUNT)].get(i).copied(),
-        },
-        Loc::Proactive(i) => proactive(&r.proactive, i),
-    }
-}
-
-/// The cell at `loc` of a template report, to write (creating part 六's fees when needed).
-fn write<'a, const F: u16, P: Default + JsonSchema, O: OtherRows + JsonSchema>(
-    r: &'a mut TemplateReport<F, P, O>,
-    loc: Loc,
-    proactive: fn(&mut P, usize) -> Option<CellMut<'_>>,
-) -> Option<CellMut<'a>> {
-    match loc {
-        Loc::Request(row, c) => r.requests.row_mut(row)?.cells_mut().into_iter().nth(c).map(CellMut::Count),
-        Loc::Review(g, c) => r.review_litigation.groups_mut().into_iter().nth(g)?.cells_mut().into_iter().nth(c).map(CellMut::Count),
-        Loc::Fee(i) => fee_mut(r.processing_fees.get_or_insert_with(ProcessingFees::default), i),
-        Loc::Proactive(i) => proactive(&mut r.proactive, i),
-    }
-}
-
-fn cell(r: &Report, loc: Loc) -> Option<CellRef<'_>> {
-    match r {
-        Report::F2021(x) => read(x, loc, proactive_2021),
-        Report::F2019(x) => read(x, loc, proactive_2019),
-        Report::F2007(_) => None,
-    }
-}
-
-fn cell_mut(r: &mut Report, loc: Loc) -> Option<CellMut<'_>> {
-    match r {
-        Report::F2021(x) => write(x, loc, proactive_2021_mut),
-        Report::F2019(x) => write(x, loc, proactive_2019_mut),
-        Report::F2007(_) => None,
-    }
 }
 
 /// The running sum of one cell over the units.
@@ -242,17 +75,17 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
         }
     }
     let units: Vec<String> = reports.iter().map(|r| r.meta().agency.name.clone()).collect();
-    let pointers = figure_pointers(format);
-    let locs: Vec<Loc> = pointers.iter().map(|p| locate(format, p).ok_or_else(|| internal(p))).collect::<Result<_, _>>()?;
+    let pointers: Vec<String> = cells::figures(format).map(|c| c.pointer.to_string()).collect();
+    let locs: Vec<Loc> = cells::figures(format).map(|c| c.loc).collect();
     // Unit by unit, every cell of the unit: the reports are read once, in order.
     let mut accs: Vec<Acc> = locs.iter().map(|_| Acc::default()).collect();
     for (u, r) in reports.iter().enumerate() {
         for ((loc, acc), pointer) in locs.iter().zip(&mut accs).zip(&pointers) {
-            let c = cell(r, *loc).ok_or_else(|| internal(pointer))?;
-            let (is_absent, is_blank) = match c {
-                CellRef::Count(x) => (x.is_absent(), *x == Cell::Blank),
-                CellRef::Signed(x) => (x.is_absent(), *x == Cell::Blank),
-                CellRef::Amount(x) => (x.is_absent(), *x == Cell::Blank),
+            let c = r.cell(*loc).ok_or_else(|| internal(pointer))?;
+            let (is_absent, is_blank) = match c.state() {
+                crate::model::CellState::Absent => (true, false),
+                crate::model::CellState::Blank => (false, true),
+                _ => (false, false),
             };
             if is_absent || is_blank {
                 acc.absent += usize::from(is_absent);
@@ -282,7 +115,7 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
         if acc.absent == units.len() {
             continue;
         }
-        let target = cell_mut(&mut report, *loc).ok_or_else(|| internal(pointer))?;
+        let target = report.cell_mut(*loc).ok_or_else(|| internal(pointer))?;
         let too_big = || Error::Invalid { what: pointer.clone(), message: "the sum is larger than the largest count".into() };
         if !acc.missing.is_empty() {
             gaps.push(Gap { pointer: pointer.clone(), units: acc.missing.iter().map(|u| units[*u].clone()).collect() });
@@ -290,12 +123,14 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
                 CellMut::Count(x) => *x = Cell::Blank,
                 CellMut::Signed(x) => *x = Cell::Blank,
                 CellMut::Amount(x) => *x = Cell::Blank,
+                CellMut::Text(_) => return Err(internal(pointer)),
             }
         } else if !acc.any {
             match target {
                 CellMut::Count(x) => *x = Cell::NotApplicable,
                 CellMut::Signed(x) => *x = Cell::NotApplicable,
                 CellMut::Amount(x) => *x = Cell::NotApplicable,
+                CellMut::Text(_) => return Err(internal(pointer)),
             }
         } else {
             match target {
@@ -313,6 +148,7 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
                     let d = Dec::parse(&acc.amount.to_string()).map_err(|message| Error::Structure { pointer: pointer.clone(), message })?;
                     *x = Cell::Value(d);
                 }
+                CellMut::Text(_) => return Err(internal(pointer)),
             }
         }
     }
@@ -330,47 +166,16 @@ mod tests {
         Agency { name: name.into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None }
     }
 
-    fn as_json(c: CellRef<'_>) -> Option<Value> {
-        let v = match c {
-            CellRef::Count(x) => (!x.is_absent()).then(|| serde_json::to_value(x)),
-            CellRef::Signed(x) => (!x.is_absent()).then(|| serde_json::to_value(x)),
-            CellRef::Amount(x) => (!x.is_absent()).then(|| serde_json::to_value(x)),
-        };
-        v.map(|v| v.unwrap())
+    fn figure_pointers(format: Format) -> Vec<String> {
+        cells::figures(format).map(|c| c.pointer.to_string()).collect()
     }
 
-    #[test]
-    fn every_figure_pointer_names_its_typed_cell() {
-        for format in [Format::F2021, Format::F2019] {
-            let pointers = figure_pointers(format);
-            let mut r = Report::new(format, 2023, agency("x"));
-            // Nothing given: every cell reads as absent, as `get` says.
-            for p in &pointers {
-                let loc = locate(format, p).unwrap_or_else(|| panic!("{p} not located"));
-                assert_eq!(as_json(cell(&r, loc).unwrap()), r.get(p).unwrap(), "{p}");
-            }
-            // Every cell given a value of its own, by pointer: each reads back where it was set.
-            for (k, p) in pointers.iter().enumerate() {
-                let v = match cell(&r, locate(format, p).unwrap()).unwrap() {
-                    CellRef::Count(_) => json!(k + 1),
-                    CellRef::Signed(_) => json!(-(k as i64) - 1),
-                    CellRef::Amount(_) => json!(format!("{k}.5")),
-                };
-                r.set(p, v).unwrap();
-            }
-            let mut w = Report::new(format, 2023, agency("x"));
-            for p in &pointers {
-                let loc = locate(format, p).unwrap();
-                assert_eq!(as_json(cell(&r, loc).unwrap()), r.get(p).unwrap(), "{p}");
-                match (cell_mut(&mut w, loc).unwrap(), cell(&r, loc).unwrap()) {
-                    (CellMut::Count(a), CellRef::Count(b)) => *a = *b,
-                    (CellMut::Signed(a), CellRef::Signed(b)) => *a = *b,
-                    (CellMut::Amount(a), CellRef::Amount(b)) => *a = *b,
-                    _ => panic!("{p}: kinds differ"),
-                }
-            }
-            assert_eq!(w, r, "written cell by cell, the report is the same");
-        }
+    fn locate(format: Format, pointer: &str) -> Option<Loc> {
+        cells::cell_at(format, pointer).map(|c| c.loc)
+    }
+
+    fn cell_mut(r: &mut Report, loc: Loc) -> Option<CellMut<'_>> {
+        r.cell_mut(loc)
     }
 
     /// The roll-up as it was first written: every report as a JSON tree, every pointer looked
@@ -479,6 +284,7 @@ mod tests {
                                 let d = Dec::parse(&format!("{}.{}", next(500), next(1000))).unwrap();
                                 *x = [Cell::Absent, Cell::Blank, Cell::NotApplicable].get(roll as usize).copied().unwrap_or(Cell::Value(d))
                             }
+                            CellMut::Text(_) => unreachable!("figures only"),
                         }
                     }
                     reports.push(r);

@@ -3,9 +3,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::cells::{self, CASE_CORRECTED, CASE_PENDING, CASE_TOTAL, Loc, TOTAL};
 use crate::error::Error;
 use crate::finding::Findings;
-use crate::model::{CaseRow, Cell, Count, Format, OtherRows, Report, Requests, ReviewLitigation};
+use crate::model::{Cell, CellRef, Count, Format, Report, RowId};
 use crate::options::{Options, Resolved};
 use crate::rules::{Code, Ctx, define_rules};
 
@@ -29,36 +30,22 @@ fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
 
 /// The sum of the cells when every one holds a number (None when one is blank, "/" or absent,
 /// or the sum passes the largest count).
-fn sum<'a>(cells: impl IntoIterator<Item = &'a Count>) -> Option<u64> {
-    cells.into_iter().try_fold(0u64, |acc, c| acc.checked_add(*c.value()?))
-}
-
-fn rates<O: OtherRows>(requests: &Requests<O>, cases: &ReviewLitigation) -> Indicators {
-    let groups = cases.groups();
-    let pick = |f: fn(&CaseRow) -> &Count| sum(groups.iter().map(|g| f(g)));
-    let (total, corrected, pending) = (pick(|g| &g.total), pick(|g| &g.corrected), pick(|g| &g.pending));
-    Indicators {
-        disclosure_rate: ratio(sum([&requests.granted.total, &requests.partially_granted.total]), requests.results_total.total.value().copied()),
-        review_litigation_rate: ratio(total, requests.new.total.value().copied()),
-        correction_rate: ratio(corrected, total.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
-    }
+fn sum(report: &Report, locs: impl IntoIterator<Item = Loc>) -> Option<u64> {
+    locs.into_iter().try_fold(0u64, |acc, loc| acc.checked_add(report.count(loc)?))
 }
 
 /// The derived figures of a 2019 or 2021 report (all None for the 2007 regime).
 pub fn indicators(report: &Report) -> Indicators {
-    match report {
-        Report::F2021(r) => rates(&r.requests, &r.review_litigation),
-        Report::F2019(r) => rates(&r.requests, &r.review_litigation),
-        Report::F2007(_) => Indicators::default(),
+    let total = |row| Loc::request(row, TOTAL);
+    // Table C, one column over its three groups.
+    let cases = |column| sum(report, (0..3).map(|group| Loc::Review { group, column }));
+    let (cases_total, corrected, pending) = (cases(CASE_TOTAL), cases(CASE_CORRECTED), cases(CASE_PENDING));
+    Indicators {
+        disclosure_rate: ratio(sum(report, [total(RowId::Granted), total(RowId::PartiallyGranted)]), report.count(total(RowId::ResultsTotal))),
+        review_litigation_rate: ratio(cases_total, report.count(total(RowId::New))),
+        correction_rate: ratio(corrected, cases_total.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
     }
 }
-
-/// The figures compared between peers: what a unit reports most, in both template formats.
-const WATCHED: [(&str, &str); 3] = [
-    ("/requests/new/total", "/requests/new/total"),
-    ("/proactive/licensing", "/proactive/licensing/decisions"),
-    ("/proactive/penalty", "/proactive/penalty/decisions"),
-];
 
 /// A peer group needs this many units with the figure before anyone stands out.
 pub const MIN_PEERS: usize = 5;
@@ -67,7 +54,7 @@ pub const SUBSTANTIAL: f64 = 10.0;
 /// Beyond the upper quartile by this many interquartile ranges is extreme.
 pub const FENCE: f64 = 3.0;
 
-/// The watched figures of one report ([`WATCHED`]: new requests, licensing and penalty
+/// The watched figures of one report ([`cells::watched`]: new requests, licensing and penalty
 /// decisions), read apart from any collection so that many reports can be read in parallel,
 /// then given to [`PeerFigures::add_watched`]. None for a 2007-regime report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,13 +66,13 @@ pub struct Watched {
 impl Watched {
     /// The watched cells of `report`; None for the 2007 regime, which has no tables.
     pub fn of(report: &Report) -> Option<Watched> {
-        match report {
-            Report::F2021(r) => Some(Watched { format: Format::F2021, cells: [r.requests.new.total, r.proactive.licensing, r.proactive.penalty] }),
-            Report::F2019(r) => {
-                Some(Watched { format: Format::F2019, cells: [r.requests.new.total, r.proactive.licensing.decisions, r.proactive.penalty.decisions] })
-            }
-            Report::F2007(_) => None,
-        }
+        let format = report.format();
+        let locs = cells::watched(format)?;
+        let cell = |loc| match report.cell(loc) {
+            Some(CellRef::Count(c)) => *c,
+            _ => Cell::Absent,
+        };
+        Some(Watched { format, cells: locs.map(cell) })
     }
 }
 
@@ -169,7 +156,7 @@ impl PeerFigures {
         let mut hits = vec![];
         for format in [Format::F2019, Format::F2021] {
             let peers: Vec<&(usize, Format, [Figure; 3])> = self.units.iter().filter(|u| u.1 == format).collect();
-            for i in 0..WATCHED.len() {
+            for i in 0..3 {
                 let mut values: Vec<f64> = peers
                     .iter()
                     .filter_map(|u| match u.2[i] {
@@ -228,7 +215,7 @@ pub(crate) struct PeerHit {
 pub(crate) fn peer_findings(hits: &[PeerHit], resolved: &Resolved) -> Findings {
     let mut out = Findings::default();
     for h in hits {
-        let pointer = if h.format == Format::F2021 { WATCHED[h.figure].0 } else { WATCHED[h.figure].1 };
+        let pointer = cells::watched(h.format).map_or("", |w| cells::pointer(h.format, w[h.figure]));
         let mut ctx = Ctx::new(h.format, resolved);
         let med = h.median;
         match h.kind {

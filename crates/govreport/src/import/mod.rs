@@ -32,12 +32,12 @@ mod text;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::Error;
 use crate::finding::Findings;
 use crate::limits::MAX_INPUT_BYTES;
-use crate::model::{Agency, DateText, Format, FormatTag, Report, Report2007, Report2019, Report2021};
+use crate::model::{Agency, DateText, Format, FormatTag, Report, Report2007};
 use crate::options::{Lang, Options};
 use crate::rules::Code;
 use findings::{Notes, Pos};
@@ -283,41 +283,18 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
         return Ok(Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }));
     }
     let read = template::read(lines, &meta, format, from_tables, notes);
-    let mut doc = Map::new();
-    doc.insert("format".into(), Value::from(format.as_str()));
-    doc.insert("year".into(), Value::from(year));
-    doc.insert("agency".into(), serde_json::to_value(&agency).unwrap_or(Value::Null));
-    if let Some(d) = &published_on {
-        doc.insert("published_on".into(), Value::from(d.0.clone()));
+    let mut report = Report::new(format, year, agency);
+    report.set_published_on(published_on);
+    // Every figure and prose part is placed through the table of cells, as a document's cell
+    // is read.
+    let texts = [(0, read.overview), (4, read.problems), (5, read.other_matters)];
+    let sections =
+        texts.into_iter().filter_map(|(i, text)| Some((crate::cells::pointer(format, crate::cells::Loc::Section(i)).to_string(), Value::from(text?))));
+    for (pointer, v) in sections.chain(read.cells) {
+        let cell = crate::cells::cell_at(format, &pointer).and_then(|def| report.cell_mut(def.loc));
+        cell.ok_or_else(|| Error::Structure { pointer: pointer.clone(), message: "not a cell of this format".into() })?
+            .set_json(&v)
+            .map_err(|e| Error::Structure { pointer, message: e.to_string() })?;
     }
-    let mut sections = Map::new();
-    for (k, v) in [("overview", read.overview), ("problems", read.problems), ("other_matters", read.other_matters)] {
-        if let Some(v) = v {
-            sections.insert(k.into(), Value::from(v));
-        }
-    }
-    doc.insert("sections".into(), Value::Object(sections));
-    let mut doc = Value::Object(doc);
-    for (pointer, v) in read.cells {
-        set(&mut doc, &pointer, v);
-    }
-    let structure = |e: serde_json::Error| Error::Structure { pointer: String::new(), message: e.to_string() };
-    Ok(match format {
-        Format::F2021 => Report::F2021(serde_json::from_value::<Report2021>(doc).map_err(structure)?),
-        _ => Report::F2019(serde_json::from_value::<Report2019>(doc).map_err(structure)?),
-    })
-}
-
-/// Sets `pointer` (made of plain keys) in `doc`, creating objects on the way.
-fn set(doc: &mut Value, pointer: &str, v: Value) {
-    let mut at = doc;
-    let keys: Vec<&str> = pointer.split('/').skip(1).collect();
-    for (i, k) in keys.iter().enumerate() {
-        let Value::Object(m) = at else { return };
-        if i + 1 == keys.len() {
-            m.insert((*k).to_string(), v);
-            return;
-        }
-        at = m.entry((*k).to_string()).or_insert_with(|| Value::Object(Map::new()));
-    }
+    Ok(report)
 }

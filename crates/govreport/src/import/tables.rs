@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::Line;
 use super::findings::{Notes, Pos};
 use super::norm::{self, half_width, is_space, key};
+use crate::cells::{self, CellKind};
 use crate::labels::{self, Label, ProactiveBlock, RowLabel};
 use crate::model::{Dec, Format};
 use crate::rules::Code;
@@ -82,36 +83,19 @@ pub fn raw_value(text: &str) -> Option<Raw> {
     Some(Raw::Num { negative, digits })
 }
 
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Count,
-    Signed,
-    Amount,
-}
-
-fn kind_of(pointer: &str) -> Kind {
-    if pointer.ends_with("fees_10k_yuan") || pointer.ends_with("/amount") || pointer.ends_with("_yuan") {
-        Kind::Amount
-    } else if pointer.ends_with("/change") {
-        Kind::Signed
-    } else {
-        Kind::Count
-    }
-}
-
-/// The JSON of a cell for a column of `kind`, or None when the text is not such a value.
-fn to_json(raw: &Raw, kind: Kind) -> Option<Value> {
+/// The JSON of a cell of `kind` (from the table of cells), or None when the text is not such a
+/// value.
+fn to_json(raw: &Raw, kind: CellKind) -> Option<Value> {
     match raw {
         Raw::Blank => Some(Value::Null),
         Raw::NotApplicable => Some(Value::String("/".into())),
         Raw::Num { negative, digits } => match kind {
-            Kind::Count if !negative && !digits.contains('.') => digits.parse::<u64>().ok().map(Value::from),
-            Kind::Signed if !digits.contains('.') => {
+            CellKind::Count if !negative && !digits.contains('.') => digits.parse::<u64>().ok().map(Value::from),
+            CellKind::SignedCount if !digits.contains('.') => {
                 let v: i128 = digits.parse().ok()?;
                 i64::try_from(if *negative { -v } else { v }).ok().map(Value::from)
             }
-            Kind::Amount if !negative => {
+            CellKind::Amount if !negative => {
                 let (int, frac) = digits.split_once('.').map_or((digits.as_str(), None), |(i, f)| (i, Some(f)));
                 let int = int.trim_start_matches('0');
                 let int = if int.is_empty() { "0" } else { int };
@@ -143,6 +127,16 @@ pub enum TableId {
 }
 
 impl TableId {
+    /// The importer's table for a table of the template.
+    pub fn of(table: cells::Table) -> TableId {
+        match table {
+            cells::Table::Proactive => TableId::A,
+            cells::Table::Requests => TableId::B,
+            cells::Table::Review => TableId::C,
+            cells::Table::Fees | cells::Table::Prose => TableId::Fees,
+        }
+    }
+
     /// The label that names the table in messages.
     pub fn label(self) -> &'static Label {
         match self {
@@ -632,7 +626,7 @@ impl<'a> Reader<'a> {
                     let cells = labels::REQUEST_COLUMNS.iter().map(|c| format!("{}/{}", rl.label.id, c.id)).collect();
                     self.open_row(TableId::B, k, rl.label.id, &rl.label, cells, toks, i, notes);
                 } else {
-                    let other6 = self.ix.format == Format::F2021 && rl.label.id == "/requests/other";
+                    let other6 = self.ix.format == Format::F2021 && other_heading(self.ix.format) == Some(rl.label.id);
                     let skip = leading_skip(toks, i, labels::REQUEST_COLUMNS.len(), true);
                     self.row = Some(Open::Group { label: &rl.label, other6, values: vec![], pos, skip });
                 }
@@ -730,7 +724,8 @@ impl<'a> Reader<'a> {
     }
 
     fn place(&mut self, table: TableId, pointer: &str, raw: &Raw, text: &str, pos: Pos, notes: &mut Notes) {
-        match to_json(raw, kind_of(pointer)) {
+        let kind = cells::cell_at(self.ix.format, pointer).map_or(CellKind::Count, |c| c.kind);
+        match to_json(raw, kind) {
             Some(v) => {
                 self.cells.insert(pointer.to_string(), v);
                 self.data_in.entry(table).or_default().insert(self.part);
@@ -797,7 +792,8 @@ impl<'a> Reader<'a> {
             let max = reads.iter().map(|r| r.order).max();
             let got: HashSet<usize> = reads.iter().map(|r| r.order).collect();
             // The sub-rows of a （六）其他处理 given as one row are GR908's, not missing rows.
-            let single = |id: &str| self.other_single && id.starts_with("/requests/other/");
+            let heading = other_heading(self.ix.format);
+            let single = |id: &str| self.other_single && heading.is_some_and(|h| id.strip_prefix(h).is_some_and(|rest| rest.starts_with('/')));
             let missing: Vec<(usize, &'static str, &'static Label)> =
                 template.iter().filter(|(o, id, _)| max.is_some_and(|m| *o < m) && !got.contains(o) && !single(id)).copied().collect();
             let trailing: Vec<(usize, &'static str, &'static Label)> = template.iter().filter(|(o, ..)| max.is_none_or(|m| *o > m)).copied().collect();
@@ -871,6 +867,11 @@ impl<'a> Reader<'a> {
         }
         at_end
     }
+}
+
+/// The pointer of the heading （六）其他处理 when the format has it over sub-rows (2021).
+fn other_heading(format: Format) -> Option<&'static str> {
+    cells::cell(format, cells::Loc::request(crate::model::RowId::NoCorrection, 0)).and_then(|c| c.group).map(|g| g.id)
 }
 
 /// Blank cells right after a row label that stand for a merged label cell, not for figures:
@@ -983,12 +984,12 @@ mod tests {
         assert_eq!(raw_value("26.55万元"), Some(Raw::Num { negative: false, digits: "26.55".into() }));
         assert_eq!(raw_value("1.属于国家秘密"), None);
         assert_eq!(raw_value("1."), None);
-        assert_eq!(to_json(&raw_value("0.092").unwrap(), Kind::Amount), Some(Value::String("0.092".into())));
-        assert_eq!(to_json(&raw_value("1.5").unwrap(), Kind::Count), None);
-        assert_eq!(to_json(&raw_value("-2").unwrap(), Kind::Signed), Some(Value::from(-2)));
-        assert_eq!(to_json(&raw_value("-9223372036854775808").unwrap(), Kind::Signed), Some(Value::from(i64::MIN)));
-        assert_eq!(to_json(&raw_value("9223372036854775808").unwrap(), Kind::Signed), None);
-        assert_eq!(to_json(&raw_value("99999999999999999999999").unwrap(), Kind::Count), None);
+        assert_eq!(to_json(&raw_value("0.092").unwrap(), CellKind::Amount), Some(Value::String("0.092".into())));
+        assert_eq!(to_json(&raw_value("1.5").unwrap(), CellKind::Count), None);
+        assert_eq!(to_json(&raw_value("-2").unwrap(), CellKind::SignedCount), Some(Value::from(-2)));
+        assert_eq!(to_json(&raw_value("-9223372036854775808").unwrap(), CellKind::SignedCount), Some(Value::from(i64::MIN)));
+        assert_eq!(to_json(&raw_value("9223372036854775808").unwrap(), CellKind::SignedCount), None);
+        assert_eq!(to_json(&raw_value("99999999999999999999999").unwrap(), CellKind::Count), None);
     }
 
     #[test]

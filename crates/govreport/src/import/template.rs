@@ -22,16 +22,6 @@ struct Heading {
     text: String,
 }
 
-/// Words that show a heading is about a part, when its wording is not the template's.
-const PART_WORDS: &[(usize, &[&str])] = &[
-    (3, &["复议", "诉讼"]),
-    (4, &["问题"]),
-    (5, &["其他需要报告", "其他事项", "其它需要报告"]),
-    (2, &["申请"]),
-    (1, &["主动公开"]),
-    (0, &["总体情况", "概述", "基本情况"]),
-];
-
 fn without_de(k: &str) -> String {
     k.chars().filter(|c| *c != '的').collect()
 }
@@ -73,8 +63,8 @@ fn heading(line: &Line, ix: &Index) -> Option<Heading> {
     if rest.chars().count() > 30 || rest.contains('。') || rest.contains(',') {
         return None;
     }
-    let (part, _) = PART_WORDS.iter().find(|(_, words)| words.iter().any(|w| k.contains(w)))?;
-    (num as usize == part + 1).then_some(Heading { part: *part, numeral, text })
+    let (part, _) = labels::PARTS.iter().enumerate().filter(|(_, p)| p.words.iter().any(|w| k.contains(w))).max_by_key(|(_, p)| p.word_rank)?;
+    (num as usize == part + 1).then_some(Heading { part, numeral, text })
 }
 
 /// What the prose and tables of a template report give.
@@ -120,7 +110,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
             continue;
         }
         let toks = tokens(line, ix);
-        let prose_part = part.is_some_and(|p| matches!(p, 0 | 4 | 5));
+        let prose_part = part.is_some_and(|p| labels::PARTS[p].table.is_none());
         let labels_n = toks.iter().filter(|t| matches!(t.kind, TokKind::Label(..))).count();
         let only_values = !toks.is_empty() && toks.iter().all(|t| matches!(t.kind, TokKind::Value(..)));
         let table_line = if line.cells.is_some() {
@@ -163,12 +153,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
     let has_data = |t: TableId| reader.data_in.get(&t).is_some_and(|s| !s.is_empty());
     let mut missing = vec![];
     for (i, p) in labels::PARTS.iter().enumerate() {
-        let table = match i {
-            1 => Some(TableId::A),
-            2 => Some(TableId::B),
-            3 => Some(TableId::C),
-            _ => None,
-        };
+        let table = p.table.map(TableId::of);
         if found.contains(&i) {
             if let Some(t) = table
                 && !has_data(t)

@@ -1,5 +1,6 @@
 //! The report document: one type per template format, all behind [`Report`].
 
+pub mod access;
 pub mod cell;
 pub mod figures;
 pub mod proactive;
@@ -10,6 +11,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use access::{CellMut, CellRef, CellState, ProactiveCells};
 pub use cell::{Amount, Cell, Count, Dec, NOT_APPLICABLE, Signed};
 pub use figures::figure_pointers;
 pub use proactive::{DocCounts2019, DocCounts2021, FeeItems2019, ItemCounts2019, Proactive2019, Proactive2021, Procurement2019};
@@ -145,6 +147,37 @@ pub struct Agency {
     /// 统一社会信用代码 (GB 32100, eighteen characters with a check character).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_code: Option<String>,
+}
+
+impl Agency {
+    /// An agency with its name and kind, and no level or codes.
+    ///
+    /// ```
+    /// use govreport::{Agency, AgencyKind};
+    /// let a = Agency::new("某市某局", AgencyKind::Department).with_region_code("220105");
+    /// assert_eq!(a.region_code.as_deref(), Some("220105"));
+    /// ```
+    pub fn new(name: impl Into<String>, kind: AgencyKind) -> Agency {
+        Agency { name: name.into(), kind, level: None, region_code: None, credit_code: None }
+    }
+
+    /// The same agency at administrative `level`.
+    pub fn with_level(mut self, level: Level) -> Agency {
+        self.level = Some(level);
+        self
+    }
+
+    /// The same agency with its GB/T 2260 region code.
+    pub fn with_region_code(mut self, code: impl Into<String>) -> Agency {
+        self.region_code = Some(code.into());
+        self
+    }
+
+    /// The same agency with its 统一社会信用代码.
+    pub fn with_credit_code(mut self, code: impl Into<String>) -> Agency {
+        self.credit_code = Some(code.into());
+        self
+    }
 }
 
 /// The prose parts of a 2019 or 2021 report; each is optional so that a missing part is a
@@ -372,6 +405,15 @@ impl Report {
                 processing_fees: None,
             }),
             Format::F2007 => Report::F2007(Report2007 { format: FormatTag, year, agency, published_on: None, sections: vec![], figures: vec![] }),
+        }
+    }
+
+    /// Sets (or with None, removes) the publication date.
+    pub fn set_published_on(&mut self, date: Option<DateText>) {
+        match self {
+            Report::F2021(r) => r.published_on = date,
+            Report::F2019(r) => r.published_on = date,
+            Report::F2007(r) => r.published_on = date,
         }
     }
 

@@ -2,9 +2,8 @@
 //! cells are those of the national template. Every writer (HTML, Word, Markdown, text) reads
 //! this one layout, and every label in it comes from [`crate::labels`].
 
-use serde_json::Value;
-
 use crate::Lang;
+use crate::cells::{self, CellDef};
 use crate::labels::{self, Label, ProactiveBlock, Role};
 use crate::model::{Format, Report};
 
@@ -121,18 +120,20 @@ pub struct Layout {
 /// The document title label.
 pub static TITLE: Label = Label { id: "", zh: "政府信息公开工作年度报告", en: "Annual Report on Government Information Disclosure", aliases: &[] };
 
-struct Values(Value);
+/// The report whose figures are laid out.
+struct Values<'a>(&'a Report);
 
-impl Values {
-    fn text(&self, pointer: &str) -> String {
-        match self.0.pointer(pointer) {
-            Some(Value::Number(n)) => n.to_string(),
-            Some(Value::String(s)) => s.clone(),
-            _ => String::new(),
-        }
+impl Values<'_> {
+    /// The figure cell of `def`, as published.
+    fn figure(&self, def: &CellDef) -> GridCell {
+        let text = self.0.cell(def.loc).map(|c| c.text()).unwrap_or_default();
+        GridCell { text, rowspan: 1, colspan: 1, head: false, pointer: Some(def.pointer.to_string()) }
     }
-    fn figure(&self, pointer: String) -> GridCell {
-        GridCell { text: self.text(&pointer), rowspan: 1, colspan: 1, head: false, pointer: Some(pointer) }
+
+    /// The figure cells of the row whose pointer is `row`, in column order.
+    fn row(&self, row: &'static str) -> impl Iterator<Item = GridCell> + '_ {
+        let format = self.0.format();
+        cells::row(format, row).map(move |def| self.figure(def))
     }
 }
 
@@ -143,7 +144,7 @@ fn paragraphs(text: Option<&str>) -> Vec<Block> {
 /// Lays out `report` in its format's official layout.
 pub fn layout(report: &Report, lang: Lang) -> Layout {
     let meta = report.meta();
-    let values = Values(serde_json::to_value(report).unwrap_or(Value::Null));
+    let values = Values(report);
     let title = match lang {
         Lang::Zh => format!("{}{}年{}", meta.agency.name, meta.year, TITLE.zh),
         Lang::En => format!("{}: {} {}", meta.agency.name, TITLE.en, meta.year),
@@ -200,10 +201,10 @@ fn proactive_grid(v: &Values, blocks: &[ProactiveBlock], lang: Lang) -> Grid {
         rows.push(header);
         for row in b.rows {
             let mut cells = vec![GridCell::head(row.text(lang))];
-            for (i, c) in b.columns.iter().enumerate() {
-                let span = if i + 1 == b.columns.len() { last_span } else { 1 };
-                let p = if c.id.is_empty() { row.id.to_string() } else { format!("{}/{}", row.id, c.id) };
-                cells.push(v.figure(p).span(1, span));
+            let n = b.columns.len();
+            for (i, figure) in v.row(row.id).enumerate() {
+                let span = if i + 1 == n { last_span } else { 1 };
+                cells.push(figure.span(1, span));
             }
             rows.push(cells);
         }
@@ -237,7 +238,7 @@ fn requests_grid(v: &Values, format: Format, lang: Lang) -> Grid {
         }
         let mut cells = std::mem::take(&mut pending);
         cells.push(GridCell::head(rl.label.text(lang)).span(1, LABELS - depth));
-        cells.extend(cols.iter().map(|c| v.figure(format!("{}/{}", rl.label.id, c.id))));
+        cells.extend(v.row(rl.label.id));
         rows.push(cells);
         debug_assert!(rl.role != Role::Group);
     }
@@ -254,7 +255,7 @@ fn review_grid(v: &Values, lang: Lang) -> Grid {
     let mut second: Vec<GridCell> = cols.iter().map(|c| GridCell::head(c.text(lang)).span(2, 1)).collect();
     second.extend(groups[1..].iter().map(|g| GridCell::head(g.text(lang)).span(1, n)));
     let third: Vec<GridCell> = groups[1..].iter().flat_map(|_| cols.iter().map(|c| GridCell::head(c.text(lang)))).collect();
-    let figures: Vec<GridCell> = groups.iter().flat_map(|g| cols.iter().map(move |c| format!("{}/{}", g.id, c.id))).map(|p| v.figure(p)).collect();
+    let figures: Vec<GridCell> = groups.iter().flat_map(|g| v.row(g.id)).collect();
     let rows = vec![
         vec![GridCell::head(labels::REVIEW_HEADERS[0].text(lang)).span(1, n), GridCell::head(labels::REVIEW_HEADERS[1].text(lang)).span(1, 2 * n)],
         second,
@@ -272,6 +273,6 @@ fn fees_grid(v: &Values, lang: Lang) -> Grid {
         columns: fields.len(),
         header_rows: 1,
         weights: vec![1; fields.len()],
-        rows: vec![fields.iter().map(|l| GridCell::head(l.text(lang))).collect(), fields.iter().map(|l| v.figure(l.id.to_string())).collect()],
+        rows: vec![fields.iter().map(|l| GridCell::head(l.text(lang))).collect(), fields.iter().flat_map(|l| v.row(l.id)).collect()],
     }
 }

@@ -1,33 +1,15 @@
 //! GR010–GR014: blank, absent and "/" cells, reported rather than read as 0, and tables cut off.
 
 use super::{Code, Ctx, Param, define_rules};
-use crate::labels::{self, Label};
-use crate::model::{Cell, Format, OtherRows, Proactive2019, Proactive2021, Report, TemplateReport};
+use crate::cells::{self, CellDef};
+use crate::labels::Label;
+use crate::model::{CellState, Report};
 
-/// The state of a cell, whatever its value type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum State {
-    Value,
-    Blank,
-    Absent,
-    NotApplicable,
-}
-
-pub(crate) fn state<T>(c: &Cell<T>) -> State {
-    match c {
-        Cell::Value(_) => State::Value,
-        Cell::Blank => State::Blank,
-        Cell::Absent => State::Absent,
-        Cell::NotApplicable => State::NotApplicable,
-    }
-}
-
-/// A row of a table: its pointer and its cells as (column key, state); an empty key is a
-/// one-cell row whose pointer is the cell's. Held inline: the check of a clean report
-/// allocates nothing for its rows.
-pub(crate) struct Row {
+/// A row of a table: its pointer and its cells with their states. Held inline: the check of a
+/// clean report allocates nothing for its rows.
+struct Row {
     pointer: &'static str,
-    cells: [(&'static str, State); Row::MAX],
+    cells: [(&'static CellDef, CellState); Row::MAX],
     len: usize,
 }
 
@@ -35,65 +17,9 @@ impl Row {
     /// The most cells a row has (table B: six applicant columns and 总计).
     const MAX: usize = 7;
 
-    fn new(pointer: &'static str, cells: impl IntoIterator<Item = (&'static str, State)>) -> Row {
-        let mut row = Row { pointer, cells: [("", State::Value); Row::MAX], len: 0 };
-        for cell in cells.into_iter().take(Row::MAX) {
-            row.cells[row.len] = cell;
-            row.len += 1;
-        }
-        row
-    }
-
-    fn one(pointer: &'static str, state: State) -> Row {
-        Row::new(pointer, [("", state)])
-    }
-
-    fn cells(&self) -> &[(&'static str, State)] {
+    fn cells(&self) -> &[(&'static CellDef, CellState)] {
         &self.cells[..self.len]
     }
-}
-
-/// Table A's cells, row by row.
-pub(crate) trait ProactiveCells {
-    fn rows(&self) -> Vec<Row>;
-}
-
-impl ProactiveCells for Proactive2021 {
-    fn rows(&self) -> Vec<Row> {
-        let docs = |d: &crate::model::DocCounts2021| [("issued", state(&d.issued)), ("repealed", state(&d.repealed)), ("in_force", state(&d.in_force))];
-        vec![
-            Row::new("/proactive/rules", docs(&self.rules)),
-            Row::new("/proactive/normative_documents", docs(&self.normative_documents)),
-            Row::one("/proactive/licensing", state(&self.licensing)),
-            Row::one("/proactive/penalty", state(&self.penalty)),
-            Row::one("/proactive/coercion", state(&self.coercion)),
-            Row::one("/proactive/fees_10k_yuan", state(&self.fees_10k_yuan)),
-        ]
-    }
-}
-
-impl ProactiveCells for Proactive2019 {
-    fn rows(&self) -> Vec<Row> {
-        let docs = |d: &crate::model::DocCounts2019| {
-            [("produced", state(&d.produced)), ("published", state(&d.published)), ("total_published", state(&d.total_published))]
-        };
-        let items =
-            |i: &crate::model::ItemCounts2019| [("previous_items", state(&i.previous_items)), ("change", state(&i.change)), ("decisions", state(&i.decisions))];
-        vec![
-            Row::new("/proactive/rules", docs(&self.rules)),
-            Row::new("/proactive/normative_documents", docs(&self.normative_documents)),
-            Row::new("/proactive/licensing", items(&self.licensing)),
-            Row::new("/proactive/other_services", items(&self.other_services)),
-            Row::new("/proactive/penalty", items(&self.penalty)),
-            Row::new("/proactive/coercion", items(&self.coercion)),
-            Row::new("/proactive/fees", [("previous_items", state(&self.fees.previous_items)), ("change", state(&self.fees.change))]),
-            Row::new("/proactive/procurement", [("items", state(&self.procurement.items)), ("amount", state(&self.procurement.amount))]),
-        ]
-    }
-}
-
-fn cell_pointer(row: &str, key: &str) -> String {
-    if key.is_empty() { row.to_string() } else { format!("{row}/{key}") }
 }
 
 /// A table of a template report: its rows, and where it was cut off.
@@ -109,12 +35,13 @@ struct Table {
 }
 
 impl Table {
-    fn new(label: &'static Label, rows: Vec<Row>, slash_is_odd: bool) -> Table {
-        // The run of rows, to the end of the table, whose every cell is absent.
-        let all_absent = |row: &Row| row.cells().iter().all(|(_, s)| *s == State::Absent);
+    /// Where the rows stop: the run of rows, to the end of the table, whose every cell is absent.
+    fn cut_rows(mut self) -> Table {
+        let all_absent = |row: &Row| row.cells().iter().all(|(_, s)| *s == CellState::Absent);
+        let rows = &self.rows;
         let kept = rows.len() - rows.iter().rev().take_while(|r| all_absent(r)).count();
-        let cut = if rows.len() - kept >= CUT_OFF_ROWS { kept } else { rows.len() };
-        Table { label, rows, cut, slash_is_odd }
+        self.cut = if rows.len() - kept >= CUT_OFF_ROWS { kept } else { rows.len() };
+        self
     }
 
     /// The rows before the cut.
@@ -123,49 +50,40 @@ impl Table {
     }
 }
 
-/// The three tables of a template report (none for the 2007 regime).
+/// Tables A, B and C of a template report, row by row from the table of cells (none for the
+/// 2007 regime; the fees of part 六 are not a table of the template).
 fn tables(report: &Report) -> Vec<Table> {
-    match report {
-        Report::F2021(r) => template_tables(r, report.format()),
-        Report::F2019(r) => template_tables(r, report.format()),
-        Report::F2007(_) => vec![],
-    }
-}
-
-fn template_tables<const F: u16, P, O>(r: &TemplateReport<F, P, O>, format: Format) -> Vec<Table>
-where
-    P: ProactiveCells + Default + schemars::JsonSchema,
-    O: OtherRows + schemars::JsonSchema,
-{
-    let table_a = r.proactive.rows();
-    let mut table_b: Vec<Row> = Vec::with_capacity(26);
-    for rl in labels::request_rows(format) {
-        if let Some(row) = rl.row.and_then(|id| r.requests.row(id)) {
-            table_b.push(Row::new(rl.label.id, row.cells().iter().zip(labels::REQUEST_COLUMNS).map(|(c, col)| (col.id, state(*c)))));
+    let mut out: Vec<Table> = Vec::with_capacity(3);
+    for (def, cell) in report.cells() {
+        if !matches!(def.table, cells::Table::Proactive | cells::Table::Requests | cells::Table::Review) {
+            continue;
         }
+        let label = def.table.label();
+        if out.last().is_none_or(|t| !std::ptr::eq(t.label, label)) {
+            out.push(Table { label, rows: Vec::with_capacity(26), cut: 0, slash_is_odd: def.table != cells::Table::Proactive });
+        }
+        let rows = &mut out.last_mut().expect("pushed").rows;
+        if rows.last().is_none_or(|r| r.pointer != def.row.id || r.len == Row::MAX) {
+            rows.push(Row { pointer: def.row.id, cells: [(def, CellState::Value); Row::MAX], len: 0 });
+        }
+        let row = rows.last_mut().expect("pushed");
+        row.cells[row.len] = (def, cell.state());
+        row.len += 1;
     }
-    let table_c: Vec<Row> = r
-        .review_litigation
-        .groups()
-        .iter()
-        .zip(labels::REVIEW_GROUPS)
-        .map(|(g, gl)| Row::new(gl.id, g.cells().iter().zip(labels::REVIEW_COLUMNS).map(|(c, col)| (col.id, state(*c)))))
-        .collect();
-    let parts = &labels::PARTS;
-    vec![Table::new(&parts[1].label, table_a, false), Table::new(&parts[2].label, table_b, true), Table::new(&parts[3].label, table_c, true)]
+    out.into_iter().map(Table::cut_rows).collect()
 }
 
 /// Rows from this many on, all absent to the end of a table, are one GR014 finding.
 const CUT_OFF_ROWS: usize = 2;
 
 /// One finding per row that has cells in `want` (rows after a cut aside), listing them.
-fn per_row(report: &Report, ctx: &mut Ctx, code: Code, want: State) {
+fn per_row(report: &Report, ctx: &mut Ctx, code: Code, want: CellState) {
     for table in tables(report) {
-        if want == State::NotApplicable && !table.slash_is_odd {
+        if want == CellState::NotApplicable && !table.slash_is_odd {
             continue;
         }
         for row in table.kept() {
-            let list: Vec<String> = row.cells().iter().filter(|(_, s)| *s == want).map(|(k, _)| cell_pointer(row.pointer, k)).collect();
+            let list: Vec<String> = row.cells().iter().filter(|(_, s)| *s == want).map(|(d, _)| d.pointer.to_string()).collect();
             if !list.is_empty() {
                 ctx.hit(code, row.pointer).text("count", list.len()).param("cells", Param::Columns(list.clone())).related(list).emit();
             }
@@ -174,21 +92,21 @@ fn per_row(report: &Report, ctx: &mut Ctx, code: Code, want: State) {
 }
 
 fn blank_cells(report: &Report, ctx: &mut Ctx) {
-    per_row(report, ctx, Code::GR010, State::Blank);
+    per_row(report, ctx, Code::GR010, CellState::Blank);
 }
 
 fn absent_cells(report: &Report, ctx: &mut Ctx) {
-    per_row(report, ctx, Code::GR011, State::Absent);
+    per_row(report, ctx, Code::GR011, CellState::Absent);
 }
 
 fn not_applicable_cells(report: &Report, ctx: &mut Ctx) {
-    per_row(report, ctx, Code::GR012, State::NotApplicable);
+    per_row(report, ctx, Code::GR012, CellState::NotApplicable);
 }
 
 fn mixed_markers(report: &Report, ctx: &mut Ctx) {
     for table in tables(report) {
-        let count = |want: State| table.kept().iter().flat_map(|r| r.cells()).filter(|(_, s)| *s == want).count();
-        let (blanks, slashes) = (count(State::Blank), count(State::NotApplicable));
+        let count = |want: CellState| table.kept().iter().flat_map(|r| r.cells()).filter(|(_, s)| *s == want).count();
+        let (blanks, slashes) = (count(CellState::Blank), count(CellState::NotApplicable));
         if blanks > 0 && slashes > 0 {
             ctx.hit(Code::GR013, table.label.id).param("table", Param::Label(table.label)).text("blank", blanks).text("na", slashes).emit();
         }

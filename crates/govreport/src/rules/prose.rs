@@ -1,8 +1,9 @@
 //! GR401–GR405: the prose parts of a 2019/2021 report and the numbers they quote.
 
 use super::{Code, Ctx, Param, define_rules};
+use crate::cells::{self, CASE_TOTAL, CellDef, Loc, TOTAL};
 use crate::labels::{self, Label};
-use crate::model::{Agency, AgencyKind, Cell, Count, Format, OtherRows, Report, RequestRow, Requests, ReviewLitigation, RowId, Sections};
+use crate::model::{Agency, AgencyKind, Format, Report, RowId, Sections};
 use crate::text::{Stated, statements};
 
 /// Part 五 shorter than this (in characters) is perfunctory.
@@ -77,79 +78,64 @@ fn overview_topics(report: &Report, ctx: &mut Ctx) {
     }
 }
 
-fn prose_table_mismatch(report: &Report, ctx: &mut Ctx) {
-    match report {
-        Report::F2021(r) => prose_against_tables(&r.sections, &r.requests, &r.review_litigation, ctx),
-        Report::F2019(r) => prose_against_tables(&r.sections, &r.requests, &r.review_litigation, ctx),
-        Report::F2007(_) => {}
-    }
-}
-
 /// The table figure a statement names: its place, the cells it adds, and their sum.
-fn table_figure<O: OtherRows>(what: Stated, req: &Requests<O>, rl: &ReviewLitigation) -> Option<(String, Vec<String>, u64)> {
-    let rows = |ids: &[RowId]| -> Option<(Vec<String>, u64)> {
-        let mut sum: u64 = 0;
-        let mut cells = vec![];
-        for id in ids {
-            let Some(row) = req.row(*id) else { continue };
-            let label = labels::REQUEST_ROWS.iter().find(|r| r.row == Some(*id))?;
-            cells.push(format!("{}/total", label.label.id));
-            sum = sum.checked_add(total(row)?)?;
-        }
-        (!cells.is_empty()).then_some((cells, sum))
+fn table_figure(what: Stated, report: &Report) -> Option<(String, Vec<String>, u64)> {
+    let format = report.format();
+    // A row of table B: its 总计.
+    let single = |row: RowId| {
+        let loc = Loc::request(row, TOTAL);
+        Some((cells::cell(format, loc)?.pointer.to_string(), vec![], report.count(loc)?))
     };
-    let group = |path: &str, ids: &[RowId]| rows(ids).map(|(cells, sum)| (path.to_string(), cells, sum));
-    let single = |id: RowId| rows(&[id]).map(|(mut cells, sum)| (cells.remove(0), vec![], sum));
-    let case = |g: &crate::model::CaseRow, path: &str| value(&g.total).map(|v| (format!("{path}/total"), vec![], v));
+    // The rows under a heading of table B (（三）不予公开 …), found from one of them: the sum of
+    // their 总计, at the heading.
+    let group = |member: RowId| {
+        let heading = cells::cell(format, Loc::request(member, TOTAL))?.group?;
+        let rows: Vec<&CellDef> =
+            cells::cells(format).iter().filter(|c| c.group == Some(heading) && matches!(c.loc, Loc::Request { column: TOTAL, .. })).collect();
+        let mut sum: u64 = 0;
+        for def in &rows {
+            sum = sum.checked_add(report.count(def.loc)?)?;
+        }
+        Some((heading.id.to_string(), rows.iter().map(|d| d.pointer.to_string()).collect(), sum))
+    };
+    // A group of table C: its 总计.
+    let case = |group: u8| single_cell(report, Loc::Review { group, column: CASE_TOTAL });
     match what {
         Stated::New => single(RowId::New),
         Stated::CarriedOver => single(RowId::CarriedOver),
         Stated::Granted => single(RowId::Granted),
         Stated::PartiallyGranted => single(RowId::PartiallyGranted),
         Stated::CarriedForward => single(RowId::CarriedForward),
-        Stated::Withheld => group(
-            "/requests/withheld",
-            &[
-                RowId::StateSecret,
-                RowId::ProhibitedByLaw,
-                RowId::SecurityStability,
-                RowId::ThirdParty,
-                RowId::InternalAffairs,
-                RowId::ProcessInfo,
-                RowId::EnforcementFiles,
-                RowId::InquiryMatters,
-            ],
-        ),
-        Stated::Unable => group("/requests/unable", &[RowId::NotHeld, RowId::NeedsCreation, RowId::StillUnclear]),
-        Stated::NotProcessed => {
-            group("/requests/not_processed", &[RowId::Petition, RowId::Duplicate, RowId::Publication, RowId::Excessive, RowId::Confirmation])
-        }
-        Stated::Other => group("/requests/other", &[RowId::OtherSingle, RowId::NoCorrection, RowId::FeeUnpaid, RowId::OtherOther]),
-        Stated::Reviews => case(&rl.review, "/review_litigation/review"),
-        Stated::LawsuitsDirect => case(&rl.litigation_direct, "/review_litigation/litigation_direct"),
-        Stated::LawsuitsAfterReview => case(&rl.litigation_after_review, "/review_litigation/litigation_after_review"),
+        Stated::Withheld => group(RowId::StateSecret),
+        Stated::Unable => group(RowId::NotHeld),
+        Stated::NotProcessed => group(RowId::Petition),
+        // （六）其他处理: one row in the 2019 template (named at the row, its total related),
+        // three under a heading in 2021.
+        Stated::Other => match single(RowId::OtherSingle) {
+            Some((total, _, n)) => Some((cells::cell(format, Loc::request(RowId::OtherSingle, TOTAL))?.row.id.to_string(), vec![total], n)),
+            None if cells::cell(format, Loc::request(RowId::OtherSingle, TOTAL)).is_some() => None,
+            None => group(RowId::NoCorrection),
+        },
+        Stated::Reviews => case(0),
+        Stated::LawsuitsDirect => case(1),
+        Stated::LawsuitsAfterReview => case(2),
         Stated::Lawsuits => {
-            let (a, b) = (value(&rl.litigation_direct.total)?, value(&rl.litigation_after_review.total)?);
-            Some(("/review_litigation/litigation_direct/total".into(), vec!["/review_litigation/litigation_after_review/total".into()], a.checked_add(b)?))
+            let (direct, after) = (case(1)?, case(2)?);
+            Some((direct.0, vec![after.0], direct.2.checked_add(after.2)?))
         }
     }
 }
 
-fn value(c: &Count) -> Option<u64> {
-    match c {
-        Cell::Value(v) => Some(*v),
-        _ => None,
-    }
+/// One count cell: its pointer, nothing related, its value.
+fn single_cell(report: &Report, loc: Loc) -> Option<(String, Vec<String>, u64)> {
+    Some((cells::cell(report.format(), loc)?.pointer.to_string(), vec![], report.count(loc)?))
 }
 
-fn total(r: &RequestRow) -> Option<u64> {
-    value(&r.total)
-}
-
-fn prose_against_tables<O: OtherRows>(s: &Sections, req: &Requests<O>, rl: &ReviewLitigation, ctx: &mut Ctx) {
+fn prose_table_mismatch(report: &Report, ctx: &mut Ctx) {
+    let Some((s, _)) = sections(report) else { return };
     let Some(overview) = s.overview.as_deref() else { return };
     for st in statements(overview) {
-        let Some((path, related, table)) = table_figure(st.what, req, rl) else { continue };
+        let Some((path, related, table)) = table_figure(st.what, report) else { continue };
         if table != st.value {
             let mut hit = ctx.hit(Code::GR404, path).related(related).text("quote", &st.quote).expected(st.value).actual(table);
             if st.what == Stated::Lawsuits {

@@ -4,43 +4,46 @@ use rust_decimal::Decimal;
 
 use super::arith::{Side, Verdict, equation};
 use super::{Code, Ctx, Param, define_rules};
+use crate::cells::{self, CASE_TOTAL, CellKind, Loc, TOTAL};
 use crate::labels::{self, Role};
-use crate::model::{Cell, Count, Format, ItemCounts2019, OtherRows, Proactive2019, ProcessingFees, Report, RequestRow, Requests};
+use crate::model::{Cell, CellRef, Dec, Format, OtherRows, Report, RequestRow, Requests, RowId};
 
-/// Table A of a 2019 report.
-fn proactive_2019(report: &Report) -> Option<&Proactive2019> {
-    match report {
-        Report::F2019(r) => Some(&r.proactive),
-        _ => None,
-    }
-}
-
+/// GR101: in the 2019 template's first block (规章, 规范性文件), 对外公开总数量 (column 2) is at
+/// least 本年新公开数量 (column 1).
 fn published_total_2019(report: &Report, ctx: &mut Ctx) {
-    let Some(p) = proactive_2019(report) else { return };
-    for (row, d) in [("/proactive/rules", &p.rules), ("/proactive/normative_documents", &p.normative_documents)] {
-        if let (Cell::Value(total), Cell::Value(new)) = (d.total_published, d.published)
-            && total < new
+    let format = report.format();
+    if format != Format::F2019 {
+        return;
+    }
+    for row in 0..2 {
+        let (published, total) = (Loc::Proactive { block: 0, row, column: 1 }, Loc::Proactive { block: 0, row, column: 2 });
+        if let (Some(total_n), Some(new)) = (report.count(total), report.count(published))
+            && total_n < new
         {
-            ctx.hit(Code::GR101, format!("{row}/total_published")).related(vec![format!("{row}/published")]).expected(new).actual(total).emit();
+            ctx.hit(Code::GR101, cells::pointer(format, total))
+                .related(vec![cells::pointer(format, published).to_string()])
+                .expected(new)
+                .actual(total_n)
+                .emit();
         }
     }
 }
 
+/// GR102: every signed 本年增/减 of the 2019 template, added to the 上一年项目数量 of its row
+/// (the row's first column), stays ≥ 0.
 fn item_change_2019(report: &Report, ctx: &mut Ctx) {
-    let Some(p) = proactive_2019(report) else { return };
-    let items: [(&str, &ItemCounts2019); 4] = [
-        ("/proactive/licensing", &p.licensing),
-        ("/proactive/other_services", &p.other_services),
-        ("/proactive/penalty", &p.penalty),
-        ("/proactive/coercion", &p.coercion),
-    ];
-    let fees = ("/proactive/fees", (p.fees.previous_items, p.fees.change));
-    for (row, (prev, change)) in items.iter().map(|(r, i)| (*r, (i.previous_items, i.change))).chain([fees]) {
-        if let (Cell::Value(prev), Cell::Value(change)) = (prev, change) {
-            let now = i128::from(prev) + i128::from(change);
+    let format = report.format();
+    if format != Format::F2019 {
+        return;
+    }
+    for def in cells::figures(format).filter(|c| c.kind == CellKind::SignedCount) {
+        let Loc::Proactive { block, row, .. } = def.loc else { continue };
+        let previous = Loc::Proactive { block, row, column: 0 };
+        if let (Some(prev), Some(CellRef::Signed(Cell::Value(change)))) = (report.count(previous), report.cell(def.loc)) {
+            let now = i128::from(prev) + i128::from(*change);
             if now < 0 {
-                ctx.hit(Code::GR102, format!("{row}/change"))
-                    .related(vec![format!("{row}/previous_items")])
+                ctx.hit(Code::GR102, def.pointer)
+                    .related(vec![cells::pointer(format, previous).to_string()])
                     .text("previous", prev)
                     .text("change", format!("{change:+}"))
                     .expected(0)
@@ -64,6 +67,11 @@ fn with_requests(report: &Report, ctx: &mut Ctx, f: impl FnOnce(&mut Ctx, Vec<(&
     f(ctx, rows)
 }
 
+/// The pointer of column `c` of a row of table B.
+fn at(format: Format, rl: &labels::RowLabel, c: usize) -> String {
+    rl.row.map_or_else(String::new, |row| cells::pointer(format, Loc::request(row, c as u8)).to_string())
+}
+
 /// The rows of `role`.
 fn of<'r>(rows: &'r [(&'static labels::RowLabel, &'r RequestRow)], role: Role) -> impl Iterator<Item = &'r (&'static labels::RowLabel, &'r RequestRow)> {
     rows.iter().filter(move |(rl, _)| rl.role == role)
@@ -71,20 +79,18 @@ fn of<'r>(rows: &'r [(&'static labels::RowLabel, &'r RequestRow)], role: Role) -
 
 /// B1: 一 + 二 = （七） + 四, column by column.
 fn requests_balance(report: &Report, ctx: &mut Ctx) {
+    let format = report.format();
     with_requests(report, ctx, |ctx, rows| {
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
-            let at = |row: &str| format!("{row}/{}", col.id);
+            let at = |rl: &labels::RowLabel| at(format, rl, c);
             let intake = Side::of(of(&rows, Role::Intake).map(|(_, r)| r.cells()[c]));
             let outcome = Side::of(of(&rows, Role::ResultsTotal).chain(of(&rows, Role::CarriedForward)).map(|(_, r)| r.cells()[c]));
             match equation(intake, outcome) {
                 Verdict::Holds => {}
-                Verdict::NotAssessable => ctx.not_assessable(Code::GR201, at("/requests/new")),
+                Verdict::NotAssessable => ctx.not_assessable(Code::GR201, of(&rows, Role::Intake).next().map_or_else(String::new, |(rl, _)| at(rl))),
                 Verdict::Fails { left, right } => {
-                    let mut cells: Vec<String> = of(&rows, Role::Intake)
-                        .chain(of(&rows, Role::ResultsTotal))
-                        .chain(of(&rows, Role::CarriedForward))
-                        .map(|(rl, _)| at(rl.label.id))
-                        .collect();
+                    let mut cells: Vec<String> =
+                        of(&rows, Role::Intake).chain(of(&rows, Role::ResultsTotal)).chain(of(&rows, Role::CarriedForward)).map(|(rl, _)| at(rl)).collect();
                     let first = cells.remove(0);
                     ctx.hit(Code::GR201, first).related(cells).param("column", Param::Label(col)).expected(left).actual(right).emit();
                 }
@@ -95,17 +101,19 @@ fn requests_balance(report: &Report, ctx: &mut Ctx) {
 
 /// B2: （七） = Σ results, column by column.
 fn results_total(report: &Report, ctx: &mut Ctx) {
+    let format = report.format();
     with_requests(report, ctx, |ctx, rows| {
+        let total_row = of(&rows, Role::ResultsTotal).next().map(|(rl, _)| *rl);
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
-            let at = |row: &str| format!("{row}/{}", col.id);
+            let total_at = || total_row.map_or_else(String::new, |rl| at(format, rl, c));
             let results = Side::of(of(&rows, Role::Result).map(|(_, r)| r.cells()[c]));
             let stated = Side::of(of(&rows, Role::ResultsTotal).map(|(_, r)| r.cells()[c]));
             match equation(results, stated) {
                 Verdict::Holds => {}
-                Verdict::NotAssessable => ctx.not_assessable(Code::GR202, at("/requests/results_total")),
+                Verdict::NotAssessable => ctx.not_assessable(Code::GR202, total_at()),
                 Verdict::Fails { left, right } => {
-                    let related = of(&rows, Role::Result).map(|(rl, _)| at(rl.label.id)).collect();
-                    ctx.hit(Code::GR202, at("/requests/results_total")).related(related).param("column", Param::Label(col)).expected(left).actual(right).emit();
+                    let related = of(&rows, Role::Result).map(|(rl, _)| at(format, rl, c)).collect();
+                    ctx.hit(Code::GR202, total_at()).related(related).param("column", Param::Label(col)).expected(left).actual(right).emit();
                 }
             }
         }
@@ -114,6 +122,7 @@ fn results_total(report: &Report, ctx: &mut Ctx) {
 
 /// B3: every row's 总计 = the six applicant columns.
 fn row_total(report: &Report, ctx: &mut Ctx) {
+    let format = report.format();
     let total_col = labels::REQUEST_COLUMNS.len() - 1;
     with_requests(report, ctx, |ctx, rows| {
         for (rl, row) in &rows {
@@ -121,12 +130,12 @@ fn row_total(report: &Report, ctx: &mut Ctx) {
             let parts = Side::of(cells[..total_col].iter().copied());
             let total = Side::of([cells[total_col]]);
             // Pointers are built only for a finding: a clean report allocates none.
-            let path = || format!("{}/total", rl.label.id);
+            let path = || at(format, rl, total_col);
             match equation(parts, total) {
                 Verdict::Holds => {}
                 Verdict::NotAssessable => ctx.not_assessable(Code::GR203, path()),
                 Verdict::Fails { left, right } => {
-                    let related = labels::REQUEST_COLUMNS[..total_col].iter().map(|c| format!("{}/{}", rl.label.id, c.id)).collect();
+                    let related = (0..total_col).map(|c| at(format, rl, c)).collect();
                     ctx.hit(Code::GR203, path()).related(related).expected(left).actual(right).emit();
                 }
             }
@@ -141,38 +150,53 @@ fn case_total(report: &Report, ctx: &mut Ctx) {
         Report::F2019(r) => &r.review_litigation,
         Report::F2007(_) => return,
     };
-    for (g, label) in rl.groups().iter().zip(labels::REVIEW_GROUPS) {
+    let format = report.format();
+    let at = |group: usize, column: usize| cells::pointer(format, Loc::Review { group: group as u8, column: column as u8 }).to_string();
+    for (group, g) in rl.groups().iter().enumerate() {
         let cells = g.cells();
-        let path = || format!("{}/total", label.id);
+        let path = || at(group, CASE_TOTAL.into());
         match equation(Side::of(cells[..4].iter().copied()), Side::of([cells[4]])) {
             Verdict::Holds => {}
             Verdict::NotAssessable => ctx.not_assessable(Code::GR301, path()),
             Verdict::Fails { left, right } => {
-                let related = labels::REVIEW_COLUMNS[..4].iter().map(|c| format!("{}/{}", label.id, c.id)).collect();
+                let related = (0..usize::from(CASE_TOTAL)).map(|c| at(group, c)).collect();
                 ctx.hit(Code::GR301, path()).related(related).expected(left).actual(right).emit();
             }
         }
     }
 }
 
-/// Part 六's processing fees and the total of （六）2 (逾期未缴费), when the report gives fees.
-fn fees(report: &Report) -> Option<(&ProcessingFees, Count)> {
+/// Whether the report gives part 六's processing fees.
+fn fees_given(report: &Report) -> bool {
     match report {
-        Report::F2021(r) => Some((r.processing_fees.as_ref()?, r.requests.other.fee_unpaid.total)),
-        Report::F2019(r) => Some((r.processing_fees.as_ref()?, Cell::Absent)),
-        Report::F2007(_) => None,
+        Report::F2021(r) => r.processing_fees.is_some(),
+        Report::F2019(r) => r.processing_fees.is_some(),
+        Report::F2007(_) => false,
     }
 }
 
+/// The amount at `loc`, when the cell holds one.
+fn amount(report: &Report, loc: Loc) -> Option<Dec> {
+    match report.cell(loc)? {
+        CellRef::Amount(Cell::Value(d)) => Some(*d),
+        _ => None,
+    }
+}
+
+/// GR103: the processing fees collected are not more than those billed.
 fn fees_collected(report: &Report, ctx: &mut Ctx) {
-    let Some((fees, _)) = fees(report) else { return };
-    if let (Cell::Value(billed), Cell::Value(collected)) = (fees.billed_yuan, fees.collected_yuan) {
+    if !fees_given(report) {
+        return;
+    }
+    let (billed_at, collected_at) = (Loc::Fee(1), Loc::Fee(2));
+    if let (Some(billed), Some(collected)) = (amount(report, billed_at), amount(report, collected_at)) {
         // Each written amount stands for an interval of ± half a unit of its last decimal.
         let low_collected: Decimal = collected.0 - collected.half_unit();
         let high_billed: Decimal = billed.0 + billed.half_unit();
         if low_collected > high_billed {
-            ctx.hit(Code::GR103, "/processing_fees/collected_yuan")
-                .related(vec!["/processing_fees/billed_yuan".into()])
+            let format = report.format();
+            ctx.hit(Code::GR103, cells::pointer(format, collected_at))
+                .related(vec![cells::pointer(format, billed_at).to_string()])
                 .expected(billed)
                 .actual(collected)
                 .emit();
@@ -180,12 +204,22 @@ fn fees_collected(report: &Report, ctx: &mut Ctx) {
     }
 }
 
+/// GR104: requests closed for an unpaid fee (（六）2, 2021 only) are not more than the fee
+/// notices issued.
 fn fee_lapse(report: &Report, ctx: &mut Ctx) {
-    let Some((fees, fee_unpaid_total)) = fees(report) else { return };
-    if let (Cell::Value(notices), Cell::Value(lapsed)) = (fees.notices, fee_unpaid_total)
+    if !fees_given(report) {
+        return;
+    }
+    let (notices_at, lapsed_at) = (Loc::Fee(0), Loc::request(RowId::FeeUnpaid, TOTAL));
+    if let (Some(notices), Some(lapsed)) = (report.count(notices_at), report.count(lapsed_at))
         && lapsed > notices
     {
-        ctx.hit(Code::GR104, "/requests/other/fee_unpaid/total").related(vec!["/processing_fees/notices".into()]).expected(notices).actual(lapsed).emit();
+        let format = report.format();
+        ctx.hit(Code::GR104, cells::pointer(format, lapsed_at))
+            .related(vec![cells::pointer(format, notices_at).to_string()])
+            .expected(notices)
+            .actual(lapsed)
+            .emit();
     }
 }
 

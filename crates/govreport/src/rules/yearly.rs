@@ -1,21 +1,16 @@
 //! GR601–GR606: a report against the same unit's report of the year before.
 
-use serde_json::Value;
-
 use super::{Code, Ctx, Param, define_rules};
 use crate::across::similarity::similarity;
+use crate::cells::{self, Loc};
 use crate::labels;
-use crate::model::{Format, Report};
+use crate::model::{Format, Report, RowId};
 
 /// A change by this factor or more (either way) is a sudden jump, when the larger figure is
 /// at least [`JUMP_MIN`].
 pub const JUMP_FACTOR: u64 = 5;
 /// Smaller figures move a lot by chance and are not reported as jumps.
 pub const JUMP_MIN: u64 = 10;
-
-fn count(v: &Value, p: &str) -> Option<u64> {
-    v.pointer(p).and_then(Value::as_u64)
-}
 
 /// The prose parts of a report, by pointer: 一 and 五 of a template report, every part of a
 /// 2007 one (as one text).
@@ -31,11 +26,6 @@ fn prose(r: &Report) -> Vec<(&'static str, String)> {
         ],
         Report::F2007(x) => vec![("/sections", x.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n"))],
     }
-}
-
-/// The two reports as JSON, for reading cells by pointer.
-fn values(previous: &Report, current: &Report) -> (Value, Value) {
-    (serde_json::to_value(previous).unwrap_or(Value::Null), serde_json::to_value(current).unwrap_or(Value::Null))
 }
 
 /// Whether both reports have tables (neither is of the 2007 regime).
@@ -65,69 +55,56 @@ fn carried_over(previous: &Report, current: &Report, ctx: &mut Ctx) {
     if !tables(previous, current) {
         return;
     }
-    let (pv, cv) = values(previous, current);
-    for col in labels::REQUEST_COLUMNS {
-        let (was, now) = (format!("/requests/carried_forward/{}", col.id), format!("/requests/carried_over/{}", col.id));
-        match (count(&pv, &was), count(&cv, &now)) {
-            (Some(a), Some(b)) if a != b => ctx.hit(Code::GR601, now).param("column", Param::Label(col)).expected(a).actual(b).emit(),
+    for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
+        let (was, now) = (Loc::request(RowId::CarriedForward, c as u8), Loc::request(RowId::CarriedOver, c as u8));
+        let at = cells::pointer(current.format(), now);
+        match (previous.count(was), current.count(now)) {
+            (Some(a), Some(b)) if a != b => ctx.hit(Code::GR601, at).param("column", Param::Label(col)).expected(a).actual(b).emit(),
             (Some(_), Some(_)) => {}
-            _ => ctx.not_assessable(Code::GR601, now),
+            _ => ctx.not_assessable(Code::GR601, at),
         }
     }
 }
 
 /// GR605: sudden jumps in the figures supervisors watch.
 fn sudden_jump(previous: &Report, current: &Report, ctx: &mut Ctx) {
-    if !tables(previous, current) {
-        return;
-    }
-    let (p, c) = (previous.format(), current.format());
-    let (pv, cv) = values(previous, current);
-    let watched: &[(&str, &str)] = &[
-        ("/requests/new/total", "/requests/new/total"),
-        (
-            if p == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
-            if c == Format::F2021 { "/proactive/licensing" } else { "/proactive/licensing/decisions" },
-        ),
-        (
-            if p == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
-            if c == Format::F2021 { "/proactive/penalty" } else { "/proactive/penalty/decisions" },
-        ),
-    ];
-    for (was, now) in watched {
-        if let (Some(a), Some(b)) = (count(&pv, was), count(&cv, now)) {
+    let (Some(before), Some(now)) = (cells::watched(previous.format()), cells::watched(current.format())) else { return };
+    for (was, is) in before.into_iter().zip(now) {
+        if let (Some(a), Some(b)) = (previous.count(was), current.count(is)) {
             let (lo, hi) = (a.min(b), a.max(b));
             if hi >= JUMP_MIN && hi >= lo.saturating_mul(JUMP_FACTOR) {
                 let ratio = if lo == 0 { "∞".to_string() } else { format!("{:.1}", b as f64 / a as f64) };
-                ctx.hit(Code::GR605, *now).text("previous", a).text("ratio", ratio).actual(b).emit();
+                ctx.hit(Code::GR605, cells::pointer(current.format(), is)).text("previous", a).text("ratio", ratio).actual(b).emit();
             }
         }
     }
 }
 
-/// GR602: 现行有效件数 carried on: last year's + issued − repealed.
+/// GR602: 现行有效件数 carried on: last year's + issued − repealed, for 规章 and 行政规范性文件
+/// (the rows of table A's first block; its columns are 本年制发, 本年废止, 现行有效).
 fn in_force(previous: &Report, current: &Report, ctx: &mut Ctx) {
     if previous.format() != Format::F2021 || current.format() != Format::F2021 {
         return;
     }
-    let (pv, cv) = values(previous, current);
-    for row in ["/proactive/rules", "/proactive/normative_documents"] {
-        let get = |v: &Value, k: &str| count(v, &format!("{row}/{k}"));
-        match (get(&pv, "in_force"), get(&cv, "issued"), get(&cv, "repealed"), get(&cv, "in_force")) {
-            (Some(before), Some(issued), Some(repealed), Some(now)) => {
-                let want = i128::from(before) + i128::from(issued) - i128::from(repealed);
+    let format = current.format();
+    for row in 0..2 {
+        let at = |column| Loc::Proactive { block: 0, row, column };
+        let (issued, repealed, in_force) = (at(0), at(1), at(2));
+        match (previous.count(in_force), current.count(issued), current.count(repealed), current.count(in_force)) {
+            (Some(before), Some(issued_n), Some(repealed_n), Some(now)) => {
+                let want = i128::from(before) + i128::from(issued_n) - i128::from(repealed_n);
                 if want != i128::from(now) {
-                    ctx.hit(Code::GR602, format!("{row}/in_force"))
-                        .related(vec![format!("{row}/issued"), format!("{row}/repealed")])
+                    ctx.hit(Code::GR602, cells::pointer(format, in_force))
+                        .related(vec![cells::pointer(format, issued).to_string(), cells::pointer(format, repealed).to_string()])
                         .text("previous", before)
-                        .text("issued", issued)
-                        .text("repealed", repealed)
+                        .text("issued", issued_n)
+                        .text("repealed", repealed_n)
                         .expected(want)
                         .actual(now)
                         .emit();
                 }
             }
-            _ => ctx.not_assessable(Code::GR602, format!("{row}/in_force")),
+            _ => ctx.not_assessable(Code::GR602, cells::pointer(format, in_force)),
         }
     }
 }
