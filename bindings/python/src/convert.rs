@@ -215,7 +215,7 @@ impl Writer {
             )));
         }
         if self.out.len() as u64 > MAX_INPUT_BYTES {
-            let error = govreport::Error::TooLarge { size: self.out.len() as u64, limit: MAX_INPUT_BYTES };
+            let error = govreport::Error::new(govreport::ErrorType::TooLarge { size: self.out.len() as u64, limit: MAX_INPUT_BYTES });
             return Err(crate::errors::core_error(py, &error, govreport::Lang::Zh));
         }
         Ok(())

@@ -21,8 +21,10 @@ create_exception!(
     PyValueError,
     "Input that is not a valid report document, or an invalid option, pointer or rule code.\n\n\
      Attributes: ``kind`` (``\"syntax\"``, ``\"structure\"``, ``\"unknown_format\"``, ``\"utf8\"``, \
-     ``\"too_large\"`` or ``\"invalid\"``), ``pointer`` (the RFC 6901 pointer of the offending value, \
-     or None), ``message`` (the text of the exception) and ``messages`` (``{\"zh\": …, \"en\": …}``)."
+     ``\"too_large\"`` or ``\"invalid\"``), ``pointer`` (the RFC 6901 pointer of the first offending value, \
+     or None), ``message`` (the text of the exception), ``messages`` (``{\"zh\": …, \"en\": …}``) and, \
+     for an error of the core, ``errors`` (every problem of the document, up to 100: dicts with \
+     ``type``, ``pointer``, ``what``, ``message`` and ``context``) and ``more`` (problems past those listed)."
 );
 
 /// Why a call failed, in a form that can cross threads without the GIL.
@@ -67,7 +69,7 @@ impl Failure {
                     zh = format!("{p}：{zh}");
                     en = format!("{p}: {en}");
                 }
-                report_error(py, error.kind(), error.pointer(), zh, en, lang)
+                with_details(py, report_error(py, error.kind(), error.pointer(), zh, en, lang), &error, lang)
             }
             Failure::Io { error, path } => os_error(&error, &path),
             Failure::Internal(what) => PyRuntimeError::new_err(format!("internal error in govreport (a bug; please report it): {what}")),
@@ -88,7 +90,23 @@ impl Failure {
 
 /// A `ReportError` for an error of the core.
 pub(crate) fn core_error(py: Python<'_>, error: &govreport::Error, lang: Lang) -> PyErr {
-    report_error(py, error.kind(), error.pointer(), error.message(Lang::Zh), error.message(Lang::En), lang)
+    with_details(py, report_error(py, error.kind(), error.pointer(), error.message(Lang::Zh), error.message(Lang::En), lang), error, lang)
+}
+
+/// `err` with the core's problems as `errors` (a list of dicts: type, pointer, what, message,
+/// context) and the error in the core's one serialized shape as `to_dict()`'s source.
+fn with_details(py: Python<'_>, err: PyErr, error: &govreport::Error, lang: Lang) -> PyErr {
+    let shape = serde_json::to_value(error.json(lang)).unwrap_or_default();
+    let set = || -> PyResult<()> {
+        let value = err.value(py);
+        value.setattr("errors", crate::convert::to_py(py, &shape["errors"])?)?;
+        value.setattr("more", error.more())?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
+    }
 }
 
 /// A `ReportError` with its attributes set.
@@ -104,6 +122,15 @@ pub(crate) fn report_error(py: Python<'_>, kind: &str, pointer: Option<&str>, zh
         messages.set_item("zh", zh)?;
         messages.set_item("en", en)?;
         value.setattr("messages", messages)?;
+        // One problem, unless the core's error lists its own (see `with_details`).
+        let problem = PyDict::new(py);
+        problem.set_item("type", kind)?;
+        problem.set_item("pointer", pointer)?;
+        problem.set_item("what", py.None())?;
+        problem.set_item("message", value.getattr("message")?)?;
+        problem.set_item("context", PyDict::new(py))?;
+        value.setattr("errors", pyo3::types::PyList::new(py, [problem])?)?;
+        value.setattr("more", 0)?;
         Ok(())
     };
     match set() {

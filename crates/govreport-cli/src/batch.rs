@@ -68,7 +68,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn io_error(name: &str, e: std::io::Error) -> Error {
-    Error::Invalid { what: name.to_string(), message: e.to_string() }
+    Error::about(govreport::ErrorType::Io { message: e.to_string() }, name)
 }
 
 /// Feeds every unit of every source to `f`, one at a time, reading JSON Lines lazily.
@@ -86,9 +86,10 @@ pub fn each_unit(sources: Vec<Source>, mut f: impl FnMut(Unit)) {
                 let read = std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf);
                 match read {
                     Err(e) => f(Unit { name: "<stdin>".into(), bytes: Err(io_error("<stdin>", e)) }),
-                    Ok(_) if buf.len() as u64 > MAX_INPUT_BYTES => {
-                        f(Unit { name: "<stdin>".into(), bytes: Err(Error::TooLarge { size: buf.len() as u64, limit: MAX_INPUT_BYTES }) })
-                    }
+                    Ok(_) if buf.len() as u64 > MAX_INPUT_BYTES => f(Unit {
+                        name: "<stdin>".into(),
+                        bytes: Err(Error::new(govreport::ErrorType::TooLarge { size: buf.len() as u64, limit: MAX_INPUT_BYTES })),
+                    }),
                     Ok(_) if serde_json::from_slice::<serde::de::IgnoredAny>(&buf).is_ok() || !looks_like_lines(&buf) => {
                         f(Unit { name: "<stdin>".into(), bytes: Ok(buf) })
                     }
@@ -113,7 +114,10 @@ fn lines(name: &str, mut reader: impl BufRead, f: &mut impl FnMut(Unit)) {
         match reader.by_ref().take(MAX_INPUT_BYTES + 1).read_until(b'\n', &mut line) {
             Ok(0) => return,
             Ok(_) if line.len() as u64 > MAX_INPUT_BYTES => {
-                f(Unit { name: format!("{name}:{n}"), bytes: Err(Error::TooLarge { size: line.len() as u64, limit: MAX_INPUT_BYTES }) });
+                f(Unit {
+                    name: format!("{name}:{n}"),
+                    bytes: Err(Error::new(govreport::ErrorType::TooLarge { size: line.len() as u64, limit: MAX_INPUT_BYTES })),
+                });
                 // Skip the rest of the line.
                 let _ = reader.read_until(b'\n', &mut Vec::new());
             }

@@ -8,27 +8,21 @@ pub struct FileResult {
     pub outcome: Result<Findings, Error>,
 }
 
-/// One input in `--format json`: its findings, or why it could not be read.
+/// One input in `--format json`: its findings, or why it could not be read (the core's one
+/// serialized shape of an error).
 #[derive(serde::Serialize)]
 struct JsonResult<'a> {
     file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     findings: Option<&'a Findings>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<JsonError<'a>>,
-}
-
-#[derive(serde::Serialize)]
-struct JsonError<'a> {
-    kind: &'static str,
-    pointer: Option<&'a str>,
-    message: String,
+    error: Option<govreport::error::ErrorJson<'a>>,
 }
 
 fn json_value(r: &FileResult, lang: Lang) -> JsonResult<'_> {
     match &r.outcome {
         Ok(f) => JsonResult { file: &r.name, findings: Some(f), error: None },
-        Err(e) => JsonResult { file: &r.name, findings: None, error: Some(JsonError { kind: e.kind(), pointer: e.pointer(), message: e.message(lang) }) },
+        Err(e) => JsonResult { file: &r.name, findings: None, error: Some(e.json(lang)) },
     }
 }
 

@@ -39,17 +39,18 @@ fn agency(text: &str) -> Result<govreport::Agency, Failure> {
 /// The elements of the JSON array in the argument `name`, each as the text it is. Not an
 /// array is STRUCTURE (pointer ""), not JSON is SYNTAX.
 fn array_items<'a>(text: &'a str, name: &str) -> Result<Vec<&'a RawValue>, Failure> {
-    serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => {
-            let mut f = Failure::new(
-                govreport_status::GOVREPORT_ERROR_STRUCTURE,
-                format!("argument `{name}` is not a JSON array of report documents ({e})"),
-                format!("参数 `{name}` 不是报告文档的 JSON 数组（{e}）"),
-            );
-            f.pointer = Some(String::new());
-            f
+    serde_json::from_str(text).map_err(|_| {
+        // The core says what is wrong with the syntax; valid JSON that is no array is STRUCTURE.
+        if let Err(e) = govreport::json::parse_value(text) {
+            return e.into();
         }
-        _ => govreport::Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }.into(),
+        let mut f = Failure::new(
+            govreport_status::GOVREPORT_ERROR_STRUCTURE,
+            format!("argument `{name}` is not a JSON array of report documents"),
+            format!("参数 `{name}` 不是报告文档的 JSON 数组"),
+        );
+        f.pointer = Some(String::new());
+        f
     })
 }
 
@@ -319,15 +320,9 @@ fn unit_name(i: usize, agency: &str) -> String {
 /// `{"error":{"kind":…,"pointer":…,"message":…}}` (the shape `govreport check --format json`
 /// gives an input it cannot read), the message in `lang`.
 fn batch_item(result: &Result<govreport::Findings, govreport::Error>, lang: govreport::Lang) -> String {
-    use serde_json::Value;
     match result {
         Ok(findings) => format!("{{\"findings\":{}}}", findings.to_json()),
-        Err(e) => format!(
-            "{{\"error\":{{\"kind\":{},\"pointer\":{},\"message\":{}}}}}",
-            Value::from(e.kind()),
-            e.pointer().map_or(Value::Null, Value::from),
-            Value::from(e.message(lang))
-        ),
+        Err(e) => format!("{{\"error\":{}}}", e.to_json(lang)),
     }
 }
 

@@ -129,14 +129,14 @@ impl Failure {
 
 impl From<govreport::Error> for Failure {
     fn from(e: govreport::Error) -> Failure {
-        use govreport::Error as E;
-        let status = match &e {
-            E::TooLarge { .. } => GOVREPORT_ERROR_TOO_LARGE,
-            E::Utf8 { .. } => GOVREPORT_ERROR_ENCODING,
-            E::Syntax { .. } => GOVREPORT_ERROR_SYNTAX,
-            E::Structure { .. } => GOVREPORT_ERROR_STRUCTURE,
-            E::UnknownFormat { .. } => GOVREPORT_ERROR_UNKNOWN_FORMAT,
-            E::Invalid { .. } => GOVREPORT_ERROR_INVALID,
+        use govreport::error::Category as C;
+        let status = match e.first().category {
+            C::TooLarge => GOVREPORT_ERROR_TOO_LARGE,
+            C::Utf8 => GOVREPORT_ERROR_ENCODING,
+            C::Syntax => GOVREPORT_ERROR_SYNTAX,
+            C::Structure => GOVREPORT_ERROR_STRUCTURE,
+            C::UnknownFormat => GOVREPORT_ERROR_UNKNOWN_FORMAT,
+            C::Invalid => GOVREPORT_ERROR_INVALID,
         };
         Failure { status, en: e.message(Lang::En), zh: e.message(Lang::Zh), pointer: e.pointer().map(str::to_string) }
     }

@@ -141,7 +141,7 @@ pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Re
     }
     let limit = govreport::limits::MAX_INPUT_BYTES;
     if len as u64 > limit {
-        return Err(govreport::Error::TooLarge { size: len as u64, limit }.into());
+        return Err(govreport::Error::new(govreport::ErrorType::TooLarge { size: len as u64, limit }).into());
     }
     // SAFETY: non-NULL, `len` readable bytes per the contract, and `len` is at most 32 MiB.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorType};
 use crate::finding::Severity;
 use crate::rules::RULES;
 
@@ -51,12 +51,8 @@ impl Options {
         if text.trim().is_empty() {
             return Ok(Options::default());
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let o: Options = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::Invalid {
-            what: format!("options{}", if e.path().to_string() == "." { String::new() } else { format!(" {}", e.path()) }),
-            message: e.inner().to_string(),
-        })?;
-        de.end().map_err(|e| Error::Invalid { what: "options".into(), message: e.to_string() })?;
+        static SHAPE: std::sync::OnceLock<crate::json::Shape> = std::sync::OnceLock::new();
+        let o: Options = crate::json::read_given(text, SHAPE.get_or_init(crate::json::shape_of::<Options>), "options")?;
         o.resolve()?;
         Ok(o)
     }
@@ -73,32 +69,28 @@ impl Options {
                 }
             }
             if !any {
-                return Err(Error::Invalid { what: "options.disable".into(), message: format!("{prefix:?} matches no rule code") });
+                return Err(Error::about(ErrorType::NoRuleMatches { prefix: format!("{prefix:?}") }, "options.disable"));
             }
         }
         for (code, sev) in &self.severity {
             let i = RULES
                 .iter()
                 .position(|r| r.code == code)
-                .ok_or_else(|| Error::Invalid { what: "options.severity".into(), message: format!("{code:?} is not a rule code") })?;
+                .ok_or_else(|| Error::about(ErrorType::UnknownRuleCode { code: format!("{code:?}") }, "options.severity"))?;
             severity[i] = *sev;
         }
         let township_deadline = match &self.township_deadline {
             None => (3, 31),
-            Some(s) => parse_month_day(s).ok_or_else(|| Error::Invalid {
-                what: "options.township_deadline".into(),
-                message: format!("expected MM-DD such as \"02-20\", found {s:?}"),
-            })?,
+            Some(s) => parse_month_day(s).ok_or_else(|| Error::about(ErrorType::BadMonthDay { found: format!("{s:?}") }, "options.township_deadline"))?,
         };
         let today = match &self.today {
             None => chrono::Local::now().date_naive(),
-            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| Error::Invalid { what: "options.today".into(), message: format!("expected a date YYYY-MM-DD, found {s:?}") })?,
+            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::about(ErrorType::BadDate { found: format!("{s:?}") }, "options.today"))?,
         };
         if let Some(t) = self.copy_threshold
             && !(0.0..=1.0).contains(&t)
         {
-            return Err(Error::Invalid { what: "options.copy_threshold".into(), message: format!("expected a number from 0 to 1, found {t}") });
+            return Err(Error::about(ErrorType::RatioRange { found: t.to_string() }, "options.copy_threshold"));
         }
         let copy_threshold = self.copy_threshold.unwrap_or(crate::across::compare::COPY_THRESHOLD);
         Ok(Resolved { lang: self.lang, enabled, severity, township_deadline, today, copy_threshold })

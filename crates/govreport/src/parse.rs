@@ -1,10 +1,12 @@
 //! Bytes → [`Report`], with limits and errors that name the place.
 
-use serde::Deserialize;
+use std::sync::OnceLock;
 
-use crate::error::Error;
-use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
-use crate::messages;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorType};
+use crate::json::{self, Shape};
+use crate::limits::MAX_INPUT_BYTES;
 use crate::model::{Format, Report};
 
 /// Reads a report document from JSON bytes (UTF-8).
@@ -15,7 +17,7 @@ use crate::model::{Format, Report};
 /// ```
 pub fn parse_json(bytes: &[u8]) -> Result<Report, Error> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge { size: bytes.len() as u64, limit: MAX_INPUT_BYTES });
+        return Err(too_large(bytes.len() as u64));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| utf8_error(bytes, e.valid_up_to()))?;
     parse_str(text)
@@ -24,7 +26,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Report, Error> {
 /// Reads a report document from JSON text.
 pub fn parse_str(text: &str) -> Result<Report, Error> {
     if text.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge { size: text.len() as u64, limit: MAX_INPUT_BYTES });
+        return Err(too_large(text.len() as u64));
     }
     match parse_valid(text) {
         Some(report) => Ok(report),
@@ -33,48 +35,54 @@ pub fn parse_str(text: &str) -> Result<Report, Error> {
     }
 }
 
-/// The slow path: every check in turn, tracking the path, so that an error names its place.
-/// Gives the same report as [`parse_valid`] for every text that one accepts.
+/// The error of an input of `size` bytes, over [`MAX_INPUT_BYTES`].
+pub(crate) fn too_large(size: u64) -> Error {
+    Error::new(ErrorType::TooLarge { size, limit: MAX_INPUT_BYTES })
+}
+
+/// The shape of a document of every format: the JSON Schema of the model.
+pub(crate) fn report_shape() -> &'static Shape {
+    static SHAPE: OnceLock<Shape> = OnceLock::new();
+    SHAPE.get_or_init(|| Shape::new(crate::schema::json_schema()))
+}
+
+/// The model's definition of a document of `format` in [`report_shape`].
+pub(crate) fn report_def(format: Format) -> &'static Value {
+    report_shape().def(match format {
+        Format::F2021 => "Report2021",
+        Format::F2019 => "Report2019",
+        Format::F2007 => "Report2007",
+    })
+}
+
+/// The slow path: the syntax, then which format the document claims, then its shape against the
+/// model's schema, every problem with its place (up to [`crate::error::MAX_PROBLEMS`]). Gives the
+/// same report as [`parse_valid`] for every text that one accepts.
 fn parse_explained(text: &str) -> Result<Report, Error> {
-    // serde_json stops at 128 levels; our documents need 5, so a tighter bound is checked
-    // first to give a clear message.
-    check_depth(text)?;
-    if !text.trim_start().starts_with('{') && !text.trim().is_empty() && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-        return Err(Error::Structure { pointer: String::new(), message: messages::NOT_AN_OBJECT.en(&[]) });
-    }
-    // First pass: syntax of the whole text, and which format it claims.
-    #[derive(Deserialize)]
-    struct Probe {
-        format: Option<serde_json::Value>,
-    }
-    let probe: Probe = serde_json::from_str(text).map_err(syntax_or_structure)?;
-    let format = match probe.format {
-        None => return Err(Error::Structure { pointer: String::new(), message: messages::MISSING_FORMAT.en(&[]) }),
-        Some(serde_json::Value::String(s)) => Format::parse(&s).ok_or_else(|| Error::UnknownFormat { found: format!("{s:?}") })?,
-        Some(other) => {
-            return Err(Error::Structure { pointer: "/format".into(), message: messages::FORMAT_NOT_STRING.en(&[&other]) });
-        }
+    let (value, duplicates, places) = json::read(text)?;
+    let Value::Object(map) = &value else { return Err(Error::at(ErrorType::NotAnObject, "")) };
+    let format = match map.get("format") {
+        None => return Err(Error::at(ErrorType::MissingFormat, "")),
+        Some(Value::String(s)) => Format::parse(s).ok_or_else(|| Error::at(ErrorType::UnknownFormat { found: format!("{s:?}") }, "/format"))?,
+        Some(other) => return Err(Error::at(ErrorType::FormatNotString { found: other.to_string() }, "/format")),
     };
-    // serde would read a JSON array as an object's fields in order: refuse that first, so
-    // that no number is ever placed by position.
-    check_arrays(text, format)?;
-    // Second pass: the typed document, tracking the path for errors.
-    let mut de = serde_json::Deserializer::from_str(text);
-    let report = match format {
-        Format::F2021 => serde_path_to_error::deserialize(&mut de).map(Report::F2021),
-        Format::F2019 => serde_path_to_error::deserialize(&mut de).map(Report::F2019),
-        Format::F2007 => serde_path_to_error::deserialize(&mut de).map(Report::F2007),
+    from_value(format, value, duplicates, &places)
+}
+
+/// The typed document of `format` from a JSON value, or every problem of its shape.
+pub(crate) fn from_value(format: Format, value: Value, duplicates: Vec<crate::error::Problem>, places: &json::Places) -> Result<Report, Error> {
+    let problems = report_shape().problems(report_def(format), &value, duplicates, places);
+    if !problems.is_empty() {
+        return Err(Error::of(problems));
     }
-    .map_err(|e| {
-        let message = clean_message(&e.inner().to_string());
-        let mut pointer = pointer_of(e.path());
-        // serde names a duplicate key at its object; point at the key itself.
-        if let Some(key) = message.strip_prefix("duplicate field `").and_then(|m| m.split('`').next()) {
-            pointer = format!("{pointer}/{}", escape(key));
-        }
-        Error::Structure { pointer, message }
-    })?;
-    Ok(report)
+    // The shape holds: the typed reading cannot fail (a test and a fuzz target hold the two
+    // together); should it, the error says so without serde's words.
+    let unexplained = |_| Error::at(ErrorType::Unexplained, "");
+    Ok(match format {
+        Format::F2021 => Report::F2021(serde_json::from_value(value).map_err(unexplained)?),
+        Format::F2019 => Report::F2019(serde_json::from_value(value).map_err(unexplained)?),
+        Format::F2007 => Report::F2007(serde_json::from_value(value).map_err(unexplained)?),
+    })
 }
 
 /// The fast path: one typed pass without path tracking, for text that is a valid report.
@@ -104,36 +112,6 @@ fn format_of(text: &str) -> Option<Format> {
     let at = text.find("\"format\"")? + "\"format\"".len();
     let rest = text[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
     Format::parse(&rest[..rest.find('"')?])
-}
-
-fn check_depth(text: &str) -> Result<(), Error> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    let (line, column) = line_col(text, i);
-                    return Err(Error::Syntax { line, column, message: messages::TOO_DEEP.en(&[&MAX_DEPTH]) });
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// Keys whose value is a list: the parts and figures of a 2007 report, a figure's breakdown.
@@ -188,7 +166,7 @@ fn check_arrays(text: &str, format: Format) -> Result<(), Error> {
             b'[' => {
                 let allowed = format == Format::F2007 && matches!(stack.last(), Some(Frame::Object { key: Some(k) }) if LIST_KEYS_2007.contains(k));
                 if !allowed {
-                    return Err(Error::Structure { pointer: path_of(&stack), message: messages::LIST_FOR_OBJECT.en(&[]) });
+                    return Err(Error::at(ErrorType::ListForObject, path_of(&stack)));
                 }
                 stack.push(Frame::Array { index: 0 });
             }
@@ -207,30 +185,10 @@ fn check_arrays(text: &str, format: Format) -> Result<(), Error> {
     Ok(())
 }
 
-fn syntax_or_structure(e: serde_json::Error) -> Error {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Data => {
-            let message = clean_message(&e.to_string());
-            let pointer = message.strip_prefix("duplicate field `").and_then(|m| m.split('`').next()).map(|k| format!("/{}", escape(k))).unwrap_or_default();
-            Error::Structure { pointer, message }
-        }
-        _ => Error::Syntax { line: e.line(), column: e.column(), message: clean_message(&e.to_string()) },
-    }
-}
-
-/// Drops serde_json's " at line L column C" suffix (the position is given separately).
-fn clean_message(m: &str) -> String {
-    match m.rfind(" at line ") {
-        Some(i) if m[i..].contains(" column ") => m[..i].to_string(),
-        _ => m.to_string(),
-    }
-}
-
 fn utf8_error(bytes: &[u8], offset: usize) -> Error {
     let before = String::from_utf8_lossy(&bytes[..offset]);
     let (line, column) = line_col(&before, before.len());
-    Error::Utf8 { offset, line, column }
+    Error::new(ErrorType::InvalidUtf8 { offset, line, column })
 }
 
 /// 1-based line and column (in characters) of byte `at` of `text`.
@@ -240,22 +198,6 @@ pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
     let start = head.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
     let column = String::from_utf8_lossy(&head[start..]).chars().count() + 1;
     (line, column)
-}
-
-/// Turns a serde path into an RFC 6901 pointer.
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        out.push('/');
-        match seg {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } => out.push_str(&escape(key)),
-            Segment::Enum { variant } => out.push_str(&escape(variant)),
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
 }
 
 /// Escapes one reference token of a JSON pointer.

@@ -3,31 +3,23 @@
 use serde_json::Value;
 
 use crate::cells;
-use crate::error::Error;
+use crate::error::{Error, ErrorType};
 use crate::model::{Format, Report};
 
 fn tokens(pointer: &str) -> Result<Vec<String>, Error> {
     if pointer.is_empty() {
         return Ok(vec![]);
     }
-    let rest = pointer.strip_prefix('/').ok_or_else(|| Error::Invalid { what: pointer.into(), message: "a JSON pointer starts with \"/\"".into() })?;
+    let rest = pointer.strip_prefix('/').ok_or_else(|| Error::about(ErrorType::PointerSyntax, pointer))?;
     Ok(rest.split('/').map(|t| t.replace("~1", "/").replace("~0", "~")).collect())
 }
 
 fn from_value(format: Format, value: Value) -> Result<Report, Error> {
-    let map = |e: serde_path_to_error::Error<serde_json::Error>| {
-        let mut p = String::new();
-        for seg in e.path().iter() {
-            p.push('/');
-            p.push_str(&crate::parse::escape(&seg.to_string()));
-        }
-        Error::Structure { pointer: p, message: e.inner().to_string() }
-    };
-    Ok(match format {
-        Format::F2021 => Report::F2021(serde_path_to_error::deserialize(value).map_err(map)?),
-        Format::F2019 => Report::F2019(serde_path_to_error::deserialize(value).map_err(map)?),
-        Format::F2007 => Report::F2007(serde_path_to_error::deserialize(value).map_err(map)?),
-    })
+    crate::parse::from_value(format, value, vec![], &Default::default())
+}
+
+fn no_such_field(report: &Report, pointer: &str) -> Error {
+    Error::about(ErrorType::NoSuchField { format: report.format().as_str() }, pointer)
 }
 
 impl Report {
@@ -40,11 +32,11 @@ impl Report {
             return Ok(self.cell(def.loc).and_then(|c| c.to_json()));
         }
         tokens(pointer)?;
-        let doc = serde_json::to_value(self).map_err(|e| Error::Invalid { what: pointer.into(), message: e.to_string() })?;
+        let doc = serde_json::to_value(self).unwrap_or(Value::Null);
         match doc.pointer(pointer) {
             Some(v) => Ok(Some(v.clone())),
             None if self.is_field(pointer) => Ok(None),
-            None => Err(Error::Invalid { what: pointer.into(), message: format!("names no field of a \"{}\" report", self.format().as_str()) }),
+            None => Err(no_such_field(self, pointer)),
         }
     }
 
@@ -72,12 +64,12 @@ impl Report {
         }
         let toks = tokens(pointer)?;
         let Some((last, path)) = toks.split_last() else {
-            return Err(Error::Invalid { what: pointer.into(), message: "cannot remove the whole document".into() });
+            return Err(Error::about(ErrorType::WholeDocument, pointer));
         };
         if !self.is_field(pointer) {
-            return Err(Error::Invalid { what: pointer.into(), message: format!("names no field of a \"{}\" report", self.format().as_str()) });
+            return Err(no_such_field(self, pointer));
         }
-        let mut doc = serde_json::to_value(&*self).map_err(|e| Error::Invalid { what: pointer.into(), message: e.to_string() })?;
+        let mut doc = serde_json::to_value(&*self).unwrap_or(Value::Null);
         let parent = if path.is_empty() { String::new() } else { format!("/{}", path.iter().map(|t| crate::parse::escape(t)).collect::<Vec<_>>().join("/")) };
         let removed = match doc.pointer_mut(&parent) {
             Some(Value::Object(m)) => m.remove(last).is_some(),
@@ -104,28 +96,29 @@ impl Report {
     pub fn set(&mut self, pointer: &str, value: Value) -> Result<(), Error> {
         // A cell of the table of cells is set in place, read as a document's cell is read.
         if let Some(def) = cells::cell_at(self.format(), pointer) {
-            let mut cell = self.cell_mut(def.loc).ok_or_else(|| Error::Invalid { what: pointer.into(), message: "not a cell of this report".into() })?;
-            return cell.set_json(&value).map_err(|e| Error::Structure { pointer: pointer.to_string(), message: e.to_string() });
+            let format = self.format().as_str();
+            let mut cell = self.cell_mut(def.loc).ok_or_else(|| Error::about(ErrorType::NoSuchField { format }, pointer))?;
+            return cell.set_json(&value).map_err(|t| Error::at(t, pointer));
         }
         let toks = tokens(pointer)?;
         let Some((last, path)) = toks.split_last() else {
-            return Err(Error::Invalid { what: pointer.into(), message: "cannot replace the whole document; parse a new one".into() });
+            return Err(Error::about(ErrorType::WholeDocument, pointer));
         };
         if toks.len() == 1 && last == "format" {
-            return Err(Error::Invalid { what: pointer.into(), message: "the format of a report cannot be changed".into() });
+            return Err(Error::about(ErrorType::FormatFixed, pointer));
         }
-        let mut doc = serde_json::to_value(&*self).map_err(|e| Error::Invalid { what: pointer.into(), message: e.to_string() })?;
+        let mut doc = serde_json::to_value(&*self).unwrap_or(Value::Null);
         let mut at = &mut doc;
         for (i, t) in path.iter().enumerate() {
             let here = format!("/{}", path[..=i].join("/"));
             at = match at {
                 Value::Object(m) => m.entry(t.clone()).or_insert_with(|| Value::Object(Default::default())),
                 Value::Array(a) => {
-                    let idx: usize = t.parse().map_err(|_| Error::Invalid { what: here.clone(), message: "expected an array index".into() })?;
+                    let idx: usize = t.parse().map_err(|_| Error::about(ErrorType::NotAnIndex, here.clone()))?;
                     let len = a.len();
-                    a.get_mut(idx).ok_or_else(|| Error::Invalid { what: here.clone(), message: format!("no item {idx} (the list has {len})") })?
+                    a.get_mut(idx).ok_or_else(|| Error::about(ErrorType::NoItem { index: idx, len }, here.clone()))?
                 }
-                _ => return Err(Error::Invalid { what: here, message: "is not an object or a list".into() }),
+                _ => return Err(Error::about(ErrorType::NotAContainer, here)),
             };
         }
         match at {
@@ -133,16 +126,16 @@ impl Report {
                 m.insert(last.clone(), value);
             }
             Value::Array(a) => {
-                let idx: usize = last.parse().map_err(|_| Error::Invalid { what: pointer.into(), message: "expected an array index".into() })?;
+                let idx: usize = last.parse().map_err(|_| Error::about(ErrorType::NotAnIndex, pointer))?;
                 if idx < a.len() {
                     a[idx] = value;
                 } else if idx == a.len() {
                     a.push(value);
                 } else {
-                    return Err(Error::Invalid { what: pointer.into(), message: format!("no item {idx} (the list has {})", a.len()) });
+                    return Err(Error::about(ErrorType::NoItem { index: idx, len: a.len() }, pointer));
                 }
             }
-            _ => return Err(Error::Invalid { what: pointer.into(), message: "the parent is not an object or a list".into() }),
+            _ => return Err(Error::about(ErrorType::NotAContainer, pointer)),
         }
         *self = from_value(self.format(), doc)?;
         Ok(())

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use govreport::{Error, Findings, Lang, Options, RULES, Report, Scope, Severity, Status, check, parse_json};
+use govreport::{Findings, Lang, Options, RULES, Report, Scope, Severity, Status, check, parse_json};
 use serde::Deserialize;
 
 const TODAY: &str = "2026-11-26";
@@ -488,10 +488,10 @@ fn invalid_utf8_is_refused_with_its_byte() {
     bytes.remove(at);
     let e = parse_json(&bytes).expect_err("invalid UTF-8");
     assert_eq!(e.kind(), "utf8");
-    match e {
-        Error::Utf8 { offset, line, .. } => {
-            assert_eq!(offset, at - 1);
-            assert_eq!(line, 5);
+    match e.error_type() {
+        govreport::ErrorType::InvalidUtf8 { offset, line, .. } => {
+            assert_eq!(*offset, at - 1);
+            assert_eq!(*line, 5);
         }
         other => panic!("{other:?}"),
     }

@@ -1,7 +1,8 @@
 //! Reading documents: every bad input is an error that names its place; nothing is lost.
 
+use govreport::error::JsonProblem;
 use govreport::model::{Cell, Dec};
-use govreport::{Error, Report, parse_json, parse_str};
+use govreport::{ErrorType, Report, parse_json, parse_str};
 
 const HEAD: &str = r#""format":"2021","year":2023,"agency":{"name":"某市某局","kind":"department"}"#;
 
@@ -11,7 +12,7 @@ fn doc(body: &str) -> String {
 
 fn structure(text: &str) -> (String, String) {
     match parse_str(text) {
-        Err(Error::Structure { pointer, message }) => (pointer, message),
+        Err(e) if e.kind() == "structure" => (e.pointer().unwrap_or_default().to_string(), e.error_type().message(govreport::Lang::En)),
         other => panic!("expected a structure error, got {other:?}"),
     }
 }
@@ -65,13 +66,14 @@ fn unknown_field_names_its_place() {
 fn duplicate_keys_are_refused_not_merged() {
     let (p, m) = structure(&doc(r#""requests":{"new":{"total":1,"total":2}}"#));
     assert_eq!(p, "/requests/new/total");
-    assert!(m.contains("duplicate"), "{m}");
+    assert!(m.contains("appears twice"), "{m}");
 }
 
 #[test]
 fn unknown_and_missing_format() {
     let e = parse_str(r#"{"format":"2020","year":2020}"#).unwrap_err();
-    assert_eq!(e, Error::UnknownFormat { found: "\"2020\"".into() });
+    assert_eq!(e.error_type(), &ErrorType::UnknownFormat { found: "\"2020\"".into() });
+    assert_eq!(e.kind(), "unknown_format");
     assert_eq!(e.pointer(), Some("/format"));
     let (p, m) = structure(r#"{"format":2021}"#);
     assert_eq!(p, "/format");
@@ -89,21 +91,23 @@ fn unknown_and_missing_format() {
 #[test]
 fn syntax_errors_give_line_and_column() {
     let e = parse_str("{\n  \"format\": \"2021\",\n  \"year\": 20x3\n}").unwrap_err();
-    match e {
-        Error::Syntax { line, column, .. } => assert_eq!((line, column), (3, 13)),
+    match e.error_type() {
+        ErrorType::JsonSyntax { line, column, problem } => assert_eq!((*line, *column, *problem), (3, 13, JsonProblem::ExpectedCommaOrBrace)),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(parse_str(&doc("").replace('}', "")), Err(Error::Syntax { .. })));
-    assert!(matches!(parse_str(&(doc("") + "xyz")), Err(Error::Syntax { .. })));
+    assert_eq!(e.message(govreport::Lang::En), "not valid JSON at line 3, column 13: expected `,` or `}`");
+    assert_eq!(parse_str(&doc("").replace('}', "")).unwrap_err().kind(), "syntax");
+    assert_eq!(parse_str(&(doc("") + "xyz")).unwrap_err().kind(), "syntax");
 }
 
 #[test]
 fn deep_nesting_is_refused_with_its_place() {
     let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-    match parse_str(&deep) {
-        Err(Error::Syntax { line: 1, column, message }) => {
-            assert_eq!(column, govreport::limits::MAX_DEPTH + 1);
-            assert!(message.contains("nesting"), "{message}");
+    let e = parse_str(&deep).unwrap_err();
+    match e.error_type() {
+        ErrorType::JsonSyntax { line: 1, column, .. } => {
+            assert_eq!(*column, govreport::limits::MAX_DEPTH + 1);
+            assert!(e.message(govreport::Lang::En).contains("nesting"), "{e}");
         }
         other => panic!("{other:?}"),
     }
@@ -117,8 +121,8 @@ fn invalid_utf8_names_the_byte() {
     let mut bytes = doc("").into_bytes();
     let at = bytes.len() - 3;
     bytes.insert(at, 0xff);
-    match parse_json(&bytes) {
-        Err(Error::Utf8 { offset, line: 1, .. }) => assert_eq!(offset, at),
+    match parse_json(&bytes).unwrap_err().error_type() {
+        ErrorType::InvalidUtf8 { offset, line: 1, .. } => assert_eq!(*offset, at),
         other => panic!("{other:?}"),
     }
 }
@@ -126,7 +130,7 @@ fn invalid_utf8_names_the_byte() {
 #[test]
 fn oversized_input_is_refused_before_parsing() {
     let big = vec![b' '; govreport::limits::MAX_INPUT_BYTES as usize + 1];
-    assert!(matches!(parse_json(&big), Err(Error::TooLarge { .. })));
+    assert!(matches!(parse_json(&big).unwrap_err().error_type(), ErrorType::TooLarge { .. }));
 }
 
 #[test]
@@ -278,8 +282,8 @@ fn objects_as_lists(text: &str) -> Vec<String> {
     out
 }
 
-/// Messages are Chinese by default: the details serde and serde_json word in English are put
-/// into Chinese too, every value and field name kept.
+/// Messages are Chinese by default, every value and field name kept; each is the template of its
+/// error type, never serde's words.
 #[test]
 fn every_invalid_fixture_is_explained_in_chinese() {
     use govreport::Lang;
@@ -293,14 +297,14 @@ fn every_invalid_fixture_is_explained_in_chinese() {
         ("missing-format.json", "文档：缺少字段 `format`（应为 \"2021\"、\"2019\" 或 \"2007\"）"),
         ("negative-count.json", "/requests/new/natural_person：数量不能为负数，实为 -3"),
         ("trailing-garbage.json", "不是有效的 JSON：JSON 之后还有多余的字符"),
-        ("unknown-field.json", "/agency/phone：未知字段 `phone`：此处的字段只能是 `name`, `kind`, `level`, `region_code`, `credit_code`"),
-        ("wrong-agency-kind.json", "/agency/kind：未知取值 `bureau`：应为 `government`, `department`, `township`, `other` 之一"),
-        ("year-as-string.json", "/year：类型不符：应为整数（0 到 65535），实为字符串 \"2022\""),
+        ("unknown-field.json", "/agency/phone：未知字段 `phone`：此处的字段只能是 `credit_code`、`kind`、`level`、`name`、`region_code`"),
+        ("wrong-agency-kind.json", "/agency/kind：未知取值 `bureau`：应为 `government`、`department`、`township`、`other` 之一"),
+        ("year-as-string.json", "/year：应为整数（0 到 65535），实为字符串 \"2022\""),
     ];
     for (name, wanted) in expected {
         let e = parse_json(&std::fs::read(format!("{dir}/{name}")).unwrap()).unwrap_err();
         assert!(e.message(Lang::Zh).ends_with(wanted), "{name}: {}", e.message(Lang::Zh));
-        // English stays as serde words it.
+        // English in English.
         assert!(!e.message(Lang::En).chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{name}: {}", e.message(Lang::En));
     }
     // Every invalid fixture: no English sentence is left in the Chinese message.
@@ -313,4 +317,32 @@ fn every_invalid_fixture_is_explained_in_chinese() {
             assert!(!outside_quotes.contains(english), "{}: {zh}", path.display());
         }
     }
+}
+
+#[test]
+fn every_structural_problem_is_reported_in_document_order() {
+    let text = r#"{"format":"2021","year":"2023","agency":{"name":"某局","kind":"bureau","phone":"1"},
+      "requests":{"new":{"natural_person":-3,"total":1.5},"granted":[1,2]},"published_on":"2024/01/02"}"#;
+    let e = parse_str(text).unwrap_err();
+    let got: Vec<(&str, &str)> = e.problems().iter().map(|p| (p.error_type.name(), p.pointer.as_deref().unwrap_or("-"))).collect();
+    assert_eq!(
+        got,
+        [
+            ("wrong_type", "/year"),
+            ("unknown_value", "/agency/kind"),
+            ("unknown_field", "/agency/phone"),
+            ("negative_count", "/requests/new/natural_person"),
+            ("count_not_whole", "/requests/new/total"),
+            ("list_for_object", "/requests/granted"),
+            ("date_shape", "/published_on"),
+        ]
+    );
+    assert_eq!((e.kind(), e.pointer()), ("structure", Some("/year")));
+    let m = e.message(govreport::Lang::En);
+    assert_eq!(m.lines().count(), 7, "{m}");
+    assert!(m.lines().nth(3).unwrap().starts_with("/requests/new/natural_person: a count cannot be negative, found -3"), "{m}");
+    // Past the cap, problems are counted, not listed.
+    let many: String = (0..150).map(|i| format!(r#""x{i}":1"#)).collect::<Vec<_>>().join(",");
+    let e = parse_str(&format!(r#"{{"format":"2021","year":2023,"agency":{{"name":"x","kind":"other"}},{many}}}"#)).unwrap_err();
+    assert_eq!((e.problems().len(), e.more()), (govreport::error::MAX_PROBLEMS, 50));
 }

@@ -40,6 +40,11 @@ class ReportError(ValueError):
     message: str
     #: The message in both languages: ``{"zh": …, "en": …}``.
     messages: dict[str, str]
+    #: Every problem found (a document's structural problems all, up to 100), each a dict with
+    #: ``type`` (e.g. ``"negative_count"``), ``pointer``, ``what``, ``message`` and ``context``.
+    errors: list[dict[str, Any]]
+    #: How many problems were found past those listed.
+    more: int
 
 @final
 class Finding:

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::cells::{self, Loc};
-use crate::error::Error;
+use crate::error::{Error, ErrorType};
 use crate::model::{Agency, Cell, CellMut, CellRef, Dec, Format, Report};
 
 /// A cell of the roll-up left blank because some units do not give it.
@@ -49,7 +49,7 @@ struct Acc {
 }
 
 fn internal(pointer: &str) -> Error {
-    Error::Invalid { what: pointer.to_string(), message: "the roll-up does not know this cell".into() }
+    Error::about(ErrorType::UnknownCell, pointer)
 }
 
 /// Sums the tables of same-format, same-year reports into one report of `agency`.
@@ -60,18 +60,18 @@ fn internal(pointer: &str) -> Error {
 /// exact decimals keeping the finest written precision. Mixed formats or years, 2007-regime
 /// reports (prose, no tables) and an empty list are errors.
 pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
-    let first = reports.first().ok_or_else(|| Error::Invalid { what: "reports".into(), message: "no report to roll up".into() })?;
+    let first = reports.first().ok_or_else(|| Error::about(ErrorType::NothingToRollUp, "reports"))?;
     let (format, year) = (first.format(), first.meta().year);
     if format == Format::F2007 {
-        return Err(Error::Invalid { what: "reports[0]".into(), message: "2007-regime reports are prose and have no tables to roll up".into() });
+        return Err(Error::about(ErrorType::ProseCannotRollUp, "reports[0]"));
     }
     for (i, r) in reports.iter().enumerate() {
         let m = r.meta();
         if m.format != format || m.year != year {
-            return Err(Error::Invalid {
-                what: format!("reports[{i}] ({})", m.agency.name),
-                message: format!("format {} for {} differs from the first report's format {} for {}", m.format.as_str(), m.year, format.as_str(), year),
-            });
+            return Err(Error::about(
+                ErrorType::MixedReports { format: m.format.as_str(), year: m.year, first_format: format.as_str(), first_year: year },
+                format!("reports[{i}] ({})", m.agency.name),
+            ));
         }
     }
     let units: Vec<String> = reports.iter().map(|r| r.meta().agency.name.clone()).collect();
@@ -99,10 +99,7 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
                     acc.negative |= *n < 0;
                 }
                 CellRef::Amount(Cell::Value(d)) => {
-                    acc.amount = acc.amount.checked_add(d.0).ok_or_else(|| Error::Invalid {
-                        what: pointer.clone(),
-                        message: format!("cannot add {}'s figure to the others (mixed kinds)", units[u]),
-                    })?;
+                    acc.amount = acc.amount.checked_add(d.0).ok_or_else(|| Error::about(ErrorType::CannotAdd { unit: units[u].clone() }, pointer.clone()))?;
                 }
                 _ => continue,
             }
@@ -116,7 +113,7 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
             continue;
         }
         let target = report.cell_mut(*loc).ok_or_else(|| internal(pointer))?;
-        let too_big = || Error::Invalid { what: pointer.clone(), message: "the sum is larger than the largest count".into() };
+        let too_big = || Error::about(ErrorType::SumTooLarge, pointer.clone());
         if !acc.missing.is_empty() {
             gaps.push(Gap { pointer: pointer.clone(), units: acc.missing.iter().map(|u| units[*u].clone()).collect() });
             match target {
@@ -139,13 +136,13 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
                     // A sum of no negative number is a count: past the largest count it is
                     // refused as such; past the largest signed count, as the cell refuses it.
                     if !acc.negative && acc.signed > i128::from(i64::MAX) && acc.signed <= i128::from(u64::MAX) {
-                        return Err(Error::Structure { pointer: pointer.clone(), message: format!("number {} is larger than {}", acc.signed, i64::MAX) });
+                        return Err(Error::at(ErrorType::NumberTooLarge { value: acc.signed.to_string(), max: i64::MAX.to_string() }, pointer.clone()));
                     }
                     *x = Cell::Value(i64::try_from(acc.signed).map_err(|_| too_big())?);
                 }
                 CellMut::Amount(x) => {
                     // Written and read back as a document would be: the same limits on digits.
-                    let d = Dec::parse(&acc.amount.to_string()).map_err(|message| Error::Structure { pointer: pointer.clone(), message })?;
+                    let d = Dec::parse(&acc.amount.to_string()).map_err(|t| Error::at(t, pointer.clone()))?;
                     *x = Cell::Value(d);
                 }
                 CellMut::Text(_) => return Err(internal(pointer)),
@@ -305,7 +302,7 @@ mod tests {
         a.set("/proactive/licensing/decisions", json!(u64::MAX)).unwrap();
         let e = aggregate(&[a.clone(), a.clone()], agency("县")).unwrap_err();
         // The first cell in template order that cannot hold its sum is named.
-        assert!(matches!(&e, Error::Structure { pointer, .. } if pointer == "/proactive/licensing/change"), "{e:?}");
+        assert_eq!((e.kind(), e.pointer()), ("structure", Some("/proactive/licensing/change")), "{e:?}");
         a.set("/proactive/licensing/change", json!(1)).unwrap();
         let e = aggregate(&[a.clone(), a], agency("县")).unwrap_err();
         assert!(e.to_string().contains("largest count"), "{e}");

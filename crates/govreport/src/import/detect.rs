@@ -3,7 +3,8 @@
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use super::SourceKind;
-use crate::error::Error;
+use crate::error::{Error, ErrorType};
+use crate::i18n::Bilingual;
 
 /// Text decoded from bytes.
 pub struct Decoded {
@@ -23,26 +24,23 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// Refuses the binary formats the importer does not read, with a message that says what to do.
 pub fn refuse_binary(bytes: &[u8]) -> Result<(), Error> {
     let what = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Some("an old Word .doc (OLE) file: save it as .docx or HTML")
+        Some(Bilingual::new("旧版 Word .doc（OLE）文件：请另存为 .docx 或 HTML", "an old Word .doc (OLE) file: save it as .docx or HTML"))
     } else if bytes.starts_with(b"%PDF") {
-        Some("a PDF file: copy its text, or import the HTML page it was made from")
+        Some(Bilingual::new("PDF 文件：请复制其文字，或导入生成它的 HTML 网页", "a PDF file: copy its text, or import the HTML page it was made from"))
     } else if bytes.starts_with(b"{\\rtf") {
-        Some("an RTF file: save it as .docx or HTML")
+        Some(Bilingual::new("RTF 文件：请另存为 .docx 或 HTML", "an RTF file: save it as .docx or HTML"))
     } else {
         None
     };
     match what {
-        Some(w) => Err(Error::Invalid { what: "input".into(), message: format!("the input is {w}") }),
+        Some(what) => Err(Error::about(ErrorType::UnreadableFormat { what }, "input")),
         None => Ok(()),
     }
 }
 
 /// The encoding named by `label` ("gb18030", "gbk", "utf-8" …).
 pub fn encoding_for(label: &str) -> Result<&'static Encoding, Error> {
-    Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::Invalid {
-        what: "encoding".into(),
-        message: format!("{label:?} is not an encoding label (try \"utf-8\", \"gb18030\" or \"gbk\")"),
-    })
+    Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::about(ErrorType::UnknownEncoding { label: format!("{label:?}") }, "encoding"))
 }
 
 /// The charset a page declares in `<meta charset=…>` or `<meta http-equiv … content="…; charset=…">`,

@@ -6,7 +6,8 @@ use std::io::{Cursor, Read};
 
 use super::Line;
 use super::findings::Pos;
-use crate::error::Error;
+use crate::error::{Error, ErrorType};
+use crate::i18n::Bilingual;
 
 /// Largest `word/document.xml` read (a zip bomb stops here).
 const MAX_XML: u64 = 64 * 1024 * 1024;
@@ -290,16 +291,21 @@ fn has_table(els: &[El], id: usize, depth: usize) -> bool {
     depth < MAX_DEPTH && kids(els, id).any(|k| local(&els[k].name) == "tbl" || has_table(els, k, depth + 1))
 }
 
-fn bad(message: impl Into<String>) -> Error {
-    Error::Invalid { what: "docx".into(), message: message.into() }
+fn bad(zh: impl Into<String>, en: impl Into<String>) -> Error {
+    Error::about(ErrorType::BadDocx { problem: Bilingual { zh: zh.into(), en: en.into() } }, "docx")
 }
 
 /// The text of `word/document.xml`, decoded by its byte-order mark (UTF-8 otherwise).
 fn document_xml(bytes: &[u8]) -> Result<String, Error> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("not a readable zip archive: {e}")))?;
-    let file = zip.by_name("word/document.xml").map_err(|_| bad("the archive has no word/document.xml (not a Word .docx file)"))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("不是可读的 zip 文件（{e}）"), format!("not a readable zip archive: {e}")))?;
+    let file = zip
+        .by_name("word/document.xml")
+        .map_err(|_| bad("文件中没有 word/document.xml（不是 Word .docx 文件）", "the archive has no word/document.xml (not a Word .docx file)"))?;
     let mut raw = vec![];
-    file.take(MAX_XML).read_to_end(&mut raw).map_err(|e| bad(format!("word/document.xml cannot be read: {e}")))?;
+    file.take(MAX_XML)
+        .read_to_end(&mut raw)
+        .map_err(|e| bad(format!("word/document.xml 无法读取（{e}）"), format!("word/document.xml cannot be read: {e}")))?;
     let (enc, skip) = encoding_rs::Encoding::for_bom(&raw).unwrap_or((encoding_rs::UTF_8, 0));
     let (text, _, _) = enc.decode(&raw[skip..]);
     Ok(text.into_owned())

@@ -34,7 +34,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorType};
 use crate::finding::Findings;
 use crate::limits::MAX_INPUT_BYTES;
 use crate::model::{Agency, DateText, Format, FormatTag, Report, Report2007};
@@ -96,7 +96,7 @@ pub struct ImportOptions {
     pub lang: Lang,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 #[derive(Default)]
 struct OptionsJson {
@@ -115,23 +115,20 @@ impl ImportOptions {
         if text.trim().is_empty() {
             return Ok(ImportOptions::default());
         }
-        let o: OptionsJson = serde_json::from_str(text).map_err(|e| Error::Invalid { what: "import options".into(), message: e.to_string() })?;
+        static SHAPE: std::sync::OnceLock<crate::json::Shape> = std::sync::OnceLock::new();
+        let o: OptionsJson = crate::json::read_given(text, SHAPE.get_or_init(crate::json::shape_of::<OptionsJson>), "import options")?;
         if let Some(e) = &o.encoding {
             detect::encoding_for(e)?;
         }
         let source = match &o.source {
             None => None,
-            Some(s) => Some(SourceKind::parse(s).ok_or_else(|| Error::Invalid {
-                what: "import options.source".into(),
-                message: format!("{s:?} is not a source kind (json, html, text or docx)"),
-            })?),
+            Some(s) => {
+                Some(SourceKind::parse(s).ok_or_else(|| Error::about(ErrorType::UnknownSourceKind { found: format!("{s:?}") }, "import options/source"))?)
+            }
         };
         let format = match &o.format {
             None => None,
-            Some(f) => Some(Format::parse(f).ok_or_else(|| Error::Invalid {
-                what: "import options.format".into(),
-                message: format!("{f:?} is not a format (\"2007\", \"2019\" or \"2021\")"),
-            })?),
+            Some(f) => Some(Format::parse(f).ok_or_else(|| Error::about(ErrorType::UnknownFormatName { found: format!("{f:?}") }, "import options/format"))?),
         };
         Ok(ImportOptions { encoding: o.encoding, source, format, year: o.year, lang: o.lang })
     }
@@ -195,10 +192,10 @@ impl Line {
 /// (give `options.year` then). Everything else the importer notices is a finding.
 pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge { size: bytes.len() as u64, limit: MAX_INPUT_BYTES });
+        return Err(crate::parse::too_large(bytes.len() as u64));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::Invalid { what: "input".into(), message: "the input is empty".into() });
+        return Err(Error::about(ErrorType::EmptyInput, "input"));
     }
     let mut notes = Notes::default();
     let (lines, page_title, source, encoding) = if options.source == Some(SourceKind::Docx) || (options.source.is_none() && detect::is_zip(bytes)) {
@@ -245,10 +242,7 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
             *y
         }
         (None, None) => {
-            return Err(Error::Invalid {
-                what: "/year".into(),
-                message: "the source states no reporting year (no title such as …2023年政府信息公开工作年度报告, no statistics period, no year at all); give it in the import options".into(),
-            });
+            return Err(Error::about(ErrorType::NoYear, "/year"));
         }
     };
     let name = match &meta.agency {
@@ -292,9 +286,7 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
         texts.into_iter().filter_map(|(i, text)| Some((crate::cells::pointer(format, crate::cells::Loc::Section(i)).to_string(), Value::from(text?))));
     for (pointer, v) in sections.chain(read.cells) {
         let cell = crate::cells::cell_at(format, &pointer).and_then(|def| report.cell_mut(def.loc));
-        cell.ok_or_else(|| Error::Structure { pointer: pointer.clone(), message: "not a cell of this format".into() })?
-            .set_json(&v)
-            .map_err(|e| Error::Structure { pointer, message: e.to_string() })?;
+        cell.ok_or_else(|| Error::at(ErrorType::Unexplained, pointer.clone()))?.set_json(&v).map_err(|t| Error::at(t, pointer))?;
     }
     Ok(report)
 }

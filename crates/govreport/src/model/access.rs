@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::{Amount, Cell, Count, OtherRows, Proactive2019, Proactive2021, ProcessingFees, Report, Signed, TemplateReport};
 use crate::cells::{self, CellDef, Loc};
+use crate::error::{ErrorType, Expected, Found};
 
 /// A cell of any kind, to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,13 +111,25 @@ impl CellMut<'_> {
 
     /// Sets the cell from its JSON value in a document (a number, `null`, `"/"`, an amount
     /// string, a text), read exactly as a document's cell is read; the cell is unchanged when
-    /// the value does not fit it.
-    pub fn set_json(&mut self, value: &Value) -> Result<(), serde_json::Error> {
+    /// the value does not fit it, and the error says why.
+    pub fn set_json(&mut self, value: &Value) -> Result<(), ErrorType> {
+        use crate::json::cell_problem;
+        let problem = match self {
+            CellMut::Count(_) => cell_problem::<u64>(value),
+            CellMut::Signed(_) => cell_problem::<i64>(value),
+            CellMut::Amount(_) => cell_problem::<super::Dec>(value),
+            CellMut::Text(_) if !(value.is_string() || value.is_null()) => Some(ErrorType::WrongType { expected: Expected::Text, found: Found::of(value) }),
+            CellMut::Text(_) => None,
+        };
+        if let Some(p) = problem {
+            return Err(p);
+        }
+        let unexplained = |_| ErrorType::Unexplained;
         match self {
-            CellMut::Count(c) => **c = serde::Deserialize::deserialize(value)?,
-            CellMut::Signed(c) => **c = serde::Deserialize::deserialize(value)?,
-            CellMut::Amount(c) => **c = serde::Deserialize::deserialize(value)?,
-            CellMut::Text(t) => **t = serde::Deserialize::deserialize(value)?,
+            CellMut::Count(c) => **c = serde::Deserialize::deserialize(value).map_err(unexplained)?,
+            CellMut::Signed(c) => **c = serde::Deserialize::deserialize(value).map_err(unexplained)?,
+            CellMut::Amount(c) => **c = serde::Deserialize::deserialize(value).map_err(unexplained)?,
+            CellMut::Text(t) => **t = value.as_str().map(str::to_string),
         }
         Ok(())
     }

@@ -8,7 +8,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::messages;
+use crate::error::{ErrorType, Expected, Found};
 
 /// One cell of a table, three-valued as published plus "not in the document".
 ///
@@ -73,15 +73,15 @@ pub const NOT_APPLICABLE: &str = "/";
 /// What a cell's value type accepts from JSON and how it is described in the schema.
 pub trait CellValue: Sized + Copy {
     /// What the value is, for error messages ("a whole number ≥ 0").
-    const EXPECTING: &'static str;
+    fn expected() -> Expected;
     /// From a JSON integer that fits u64.
-    fn from_u64(v: u64) -> Result<Self, String>;
+    fn from_u64(v: u64) -> Result<Self, ErrorType>;
     /// From a negative JSON integer.
-    fn from_i64(v: i64) -> Result<Self, String>;
+    fn from_i64(v: i64) -> Result<Self, ErrorType>;
     /// From a JSON number with a fraction or exponent.
-    fn from_f64(v: f64) -> Result<Self, String>;
+    fn from_f64(v: f64) -> Result<Self, ErrorType>;
     /// From a JSON string other than "/".
-    fn from_text(v: &str) -> Result<Self, String>;
+    fn from_text(v: &str) -> Result<Self, ErrorType>;
     /// Writes the value.
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
     /// The schema of the value alone.
@@ -95,23 +95,25 @@ fn whole(v: f64) -> Option<i128> {
 }
 
 impl CellValue for u64 {
-    const EXPECTING: &'static str = messages::EXPECT_COUNT.text();
-    fn from_u64(v: u64) -> Result<Self, String> {
+    fn expected() -> Expected {
+        Expected::Count
+    }
+    fn from_u64(v: u64) -> Result<Self, ErrorType> {
         Ok(v)
     }
-    fn from_i64(v: i64) -> Result<Self, String> {
-        Err(messages::NEGATIVE_COUNT.en(&[&v]))
+    fn from_i64(v: i64) -> Result<Self, ErrorType> {
+        Err(ErrorType::NegativeCount { value: v.to_string() })
     }
-    fn from_f64(v: f64) -> Result<Self, String> {
+    fn from_f64(v: f64) -> Result<Self, ErrorType> {
         match whole(v) {
             Some(w) if w >= 0 => Ok(w as u64),
-            Some(w) => Err(messages::NEGATIVE_COUNT.en(&[&w])),
-            None if v.is_finite() && v.fract() == 0.0 && v > 0.0 => Err(messages::COUNT_TOO_LARGE.en(&[&v, &u64::MAX])),
-            None => Err(messages::COUNT_NOT_WHOLE.en(&[&v])),
+            Some(w) => Err(ErrorType::NegativeCount { value: w.to_string() }),
+            None if v.is_finite() && v.fract() == 0.0 && v > 0.0 => Err(ErrorType::CountTooLarge { value: v.to_string(), max: u64::MAX }),
+            None => Err(ErrorType::CountNotWhole { value: v.to_string() }),
         }
     }
-    fn from_text(v: &str) -> Result<Self, String> {
-        Err(messages::STRING_FOR_NUMBER.en(&[&Self::EXPECTING, &format!("{v:?}")]))
+    fn from_text(v: &str) -> Result<Self, ErrorType> {
+        Err(ErrorType::WrongType { expected: Self::expected(), found: Found::Text(v.to_string()) })
     }
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_u64(*self)
@@ -122,22 +124,24 @@ impl CellValue for u64 {
 }
 
 impl CellValue for i64 {
-    const EXPECTING: &'static str = messages::EXPECT_SIGNED.text();
-    fn from_u64(v: u64) -> Result<Self, String> {
-        i64::try_from(v).map_err(|_| messages::NUMBER_TOO_LARGE.en(&[&v, &i64::MAX]))
+    fn expected() -> Expected {
+        Expected::SignedCount
     }
-    fn from_i64(v: i64) -> Result<Self, String> {
+    fn from_u64(v: u64) -> Result<Self, ErrorType> {
+        i64::try_from(v).map_err(|_| ErrorType::NumberTooLarge { value: v.to_string(), max: i64::MAX.to_string() })
+    }
+    fn from_i64(v: i64) -> Result<Self, ErrorType> {
         Ok(v)
     }
-    fn from_f64(v: f64) -> Result<Self, String> {
+    fn from_f64(v: f64) -> Result<Self, ErrorType> {
         match whole(v) {
             Some(w) => Ok(w as i64),
-            None if v.is_finite() && v.fract() == 0.0 => Err(messages::NUMBER_OUT_OF_RANGE.en(&[&v])),
-            None => Err(messages::NOT_WHOLE.en(&[&v])),
+            None if v.is_finite() && v.fract() == 0.0 => Err(ErrorType::NumberOutOfRange { value: v.to_string() }),
+            None => Err(ErrorType::NotWhole { value: v.to_string() }),
         }
     }
-    fn from_text(v: &str) -> Result<Self, String> {
-        Err(messages::STRING_FOR_NUMBER.en(&[&Self::EXPECTING, &format!("{v:?}")]))
+    fn from_text(v: &str) -> Result<Self, ErrorType> {
+        Err(ErrorType::WrongType { expected: Self::expected(), found: Found::Text(v.to_string()) })
     }
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i64(*self)
@@ -158,7 +162,7 @@ pub const AMOUNT_PATTERN: &str = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$";
 
 impl Dec {
     /// Parses an amount written as in [`AMOUNT_PATTERN`].
-    pub fn parse(text: &str) -> Result<Dec, String> {
+    pub fn parse(text: &str) -> Result<Dec, ErrorType> {
         let (int, frac) = match text.split_once('.') {
             Some((i, f)) => (i, Some(f)),
             None => (text, None),
@@ -166,9 +170,10 @@ impl Dec {
         let int_ok = !int.is_empty() && int.len() <= 15 && int.bytes().all(|b| b.is_ascii_digit()) && (int == "0" || !int.starts_with('0'));
         let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.len() <= 12 && f.bytes().all(|b| b.is_ascii_digit()));
         if !(int_ok && frac_ok) {
-            return Err(messages::AMOUNT_SHAPE.en(&[&format!("{text:?}")]));
+            return Err(ErrorType::AmountShape { text: format!("{text:?}") });
         }
-        Decimal::from_str_exact(text).map(Dec).map_err(|e| messages::AMOUNT_UNREADABLE.en(&[&format!("{text:?}"), &e]))
+        // At most 27 digits: every amount of that shape is exact in a Decimal.
+        Decimal::from_str_exact(text).map(Dec).map_err(|_| ErrorType::AmountShape { text: format!("{text:?}") })
     }
 
     /// Number of decimals as written.
@@ -189,17 +194,19 @@ impl fmt::Display for Dec {
 }
 
 impl CellValue for Dec {
-    const EXPECTING: &'static str = messages::EXPECT_AMOUNT.text();
-    fn from_u64(v: u64) -> Result<Self, String> {
-        Err(messages::AMOUNT_AS_NUMBER.en(&[&v]))
+    fn expected() -> Expected {
+        Expected::Amount
     }
-    fn from_i64(v: i64) -> Result<Self, String> {
-        Err(messages::NEGATIVE_AMOUNT.en(&[&v]))
+    fn from_u64(v: u64) -> Result<Self, ErrorType> {
+        Err(ErrorType::AmountAsNumber { value: v.to_string() })
     }
-    fn from_f64(v: f64) -> Result<Self, String> {
-        Err(messages::AMOUNT_AS_NUMBER.en(&[&v]))
+    fn from_i64(v: i64) -> Result<Self, ErrorType> {
+        Err(ErrorType::NegativeAmount { value: v.to_string() })
     }
-    fn from_text(v: &str) -> Result<Self, String> {
+    fn from_f64(v: f64) -> Result<Self, ErrorType> {
+        Err(ErrorType::AmountAsNumber { value: v.to_string() })
+    }
+    fn from_text(v: &str) -> Result<Self, ErrorType> {
         Dec::parse(v)
     }
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -225,7 +232,7 @@ struct CellVisitor<T>(std::marker::PhantomData<T>);
 impl<'de, T: CellValue> Visitor<'de> for CellVisitor<T> {
     type Value = Cell<T>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(T::EXPECTING)
+        f.write_str(&T::expected().describe(crate::Lang::En))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
         T::from_u64(v).map(Cell::Value).map_err(E::custom)
@@ -268,7 +275,7 @@ impl<T: CellValue> JsonSchema for Cell<T> {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let value = T::schema();
         json_schema!({
-            "description": T::EXPECTING,
+            "description": T::expected().describe(crate::Lang::En),
             "oneOf": [value, { "type": "null" }, { "const": NOT_APPLICABLE }]
         })
     }

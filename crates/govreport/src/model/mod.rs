@@ -12,7 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use access::{CellMut, CellRef, CellState, ProactiveCells};
-pub use cell::{Amount, Cell, Count, Dec, NOT_APPLICABLE, Signed};
+pub use cell::{Amount, Cell, CellValue, Count, Dec, NOT_APPLICABLE, Signed};
 pub use figures::figure_pointers;
 pub use proactive::{DocCounts2019, DocCounts2021, FeeItems2019, ItemCounts2019, Proactive2019, Proactive2021, Procurement2019};
 pub use requests::{CaseRow, NotProcessed, OtherHandling, OtherRows, RequestRow, Requests, ReviewLitigation, RowId, Unable, Withheld};
@@ -80,7 +80,9 @@ impl<const F: u16> Serialize for FormatTag<F> {
 impl<'de, const F: u16> Deserialize<'de> for FormatTag<F> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Cow::<str>::deserialize(d)?;
-        if s == F.to_string() { Ok(FormatTag) } else { Err(serde::de::Error::custom(crate::messages::WRONG_FORMAT_TAG.en(&[&F, &format!("{s:?}")]))) }
+        // A document of another format is told apart before its typed reading (crate::parse), so
+        // this error is never shown.
+        if s == F.to_string() { Ok(FormatTag) } else { Err(serde::de::Error::custom(crate::error::ErrorType::UnknownFormat { found: format!("{s:?}") })) }
     }
 }
 
@@ -211,21 +213,28 @@ pub struct ProcessingFees {
     pub collected_yuan: Amount,
 }
 
+/// The written form of a date; the schema and the reader agree on it ([`DateText::shape`]).
+pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
 /// A publication date as written, `YYYY-MM-DD`; whether it is a real date is a check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[schemars(transparent)]
-pub struct DateText(#[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))] pub String);
+pub struct DateText(#[schemars(regex(pattern = DATE_PATTERN))] pub String);
 
 impl<'de> Deserialize<'de> for DateText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        let b = s.as_bytes();
-        let shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if shape { Ok(DateText(s)) } else { Err(serde::de::Error::custom(crate::messages::DATE_SHAPE.en(&[&format!("{s:?}")]))) }
+        if DateText::shape(&s) { Ok(DateText(s)) } else { Err(serde::de::Error::custom(crate::error::ErrorType::DateShape { found: format!("{s:?}") })) }
     }
 }
 
 impl DateText {
+    /// Whether `s` is written as [`DATE_PATTERN`] says.
+    pub fn shape(s: &str) -> bool {
+        let b = s.as_bytes();
+        b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    }
+
     /// The calendar date, when the text names one.
     pub fn date(&self) -> Option<chrono::NaiveDate> {
         chrono::NaiveDate::parse_from_str(&self.0, "%Y-%m-%d").ok()

@@ -87,6 +87,6 @@ pub fn write(l: &Layout) -> Result<Vec<u8>, Error> {
         }
     }
     let mut buf = Cursor::new(Vec::new());
-    doc.build().pack(&mut buf).map_err(|e| Error::Invalid { what: "docx".into(), message: e.to_string() })?;
+    doc.build().pack(&mut buf).map_err(|e| Error::about(crate::error::ErrorType::Io { message: e.to_string() }, "docx"))?;
     Ok(buf.into_inner())
 }
