@@ -250,14 +250,25 @@ impl<const F: u16, P: ProactiveCells + Default + JsonSchema, O: OtherRows + Json
     fn cell(&self, loc: Loc) -> Option<CellRef<'_>> {
         match loc {
             Loc::Proactive { block, row, column } => self.proactive.cell(block, row, column),
-            Loc::Request { row, column } => self.requests.row(row)?.cells().get(usize::from(column)).map(|c| CellRef::Count(c)),
+            Loc::Request { row, column } => self.requests.row(row)?.get(usize::from(column)).map(CellRef::Count),
             Loc::Review { group, column } => {
-                self.review_litigation.groups().get(usize::from(group))?.cells().get(usize::from(column)).map(|c| CellRef::Count(c))
+                let rl = &self.review_litigation;
+                let g = match group {
+                    0 => &rl.review,
+                    1 => &rl.litigation_direct,
+                    2 => &rl.litigation_after_review,
+                    _ => return None,
+                };
+                g.get(usize::from(column)).map(CellRef::Count)
             }
             Loc::Fee(i) => match &self.processing_fees {
                 Some(f) => f.cell(i),
                 // Part 六 without fees: every figure is absent.
-                None => [CellRef::Count(&ABSENT_COUNT), CellRef::Amount(&ABSENT_AMOUNT), CellRef::Amount(&ABSENT_AMOUNT)].get(usize::from(i)).copied(),
+                None => match i {
+                    0 => Some(CellRef::Count(&ABSENT_COUNT)),
+                    1 | 2 => Some(CellRef::Amount(&ABSENT_AMOUNT)),
+                    _ => None,
+                },
             },
             Loc::Section(i) => self.sections.part(i).map(|t| CellRef::Text(t.as_deref())),
         }

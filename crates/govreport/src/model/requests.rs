@@ -31,6 +31,20 @@ impl RequestRow {
         [&self.natural_person, &self.commercial, &self.research, &self.social_welfare, &self.legal_service, &self.other_org, &self.total]
     }
 
+    /// The cell of column `c` (0 自然人 … 6 总计).
+    pub fn get(&self, c: usize) -> Option<&Count> {
+        Some(match c {
+            0 => &self.natural_person,
+            1 => &self.commercial,
+            2 => &self.research,
+            3 => &self.social_welfare,
+            4 => &self.legal_service,
+            5 => &self.other_org,
+            6 => &self.total,
+            _ => return None,
+        })
+    }
+
     /// The seven cells in column order, to change.
     pub fn cells_mut(&mut self) -> [&mut Count; 7] {
         [
@@ -315,6 +329,18 @@ impl CaseRow {
     pub fn cells(&self) -> [&Count; 5] {
         [&self.upheld, &self.corrected, &self.other, &self.pending, &self.total]
     }
+    /// The cell of column `c` (0 结果维持 … 4 总计).
+    pub fn get(&self, c: usize) -> Option<&Count> {
+        Some(match c {
+            0 => &self.upheld,
+            1 => &self.corrected,
+            2 => &self.other,
+            3 => &self.pending,
+            4 => &self.total,
+            _ => return None,
+        })
+    }
+
     /// The five cells in column order, to change.
     pub fn cells_mut(&mut self) -> [&mut Count; 5] {
         [&mut self.upheld, &mut self.corrected, &mut self.other, &mut self.pending, &mut self.total]

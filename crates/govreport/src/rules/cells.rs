@@ -3,6 +3,8 @@
 use super::{Code, Ctx, Param, define_rules};
 use crate::cells::{self, CellDef};
 use crate::labels::Label;
+use std::rc::Rc;
+
 use crate::model::{CellState, Report};
 
 /// A row of a table: its pointer and its cells with their states. Held inline: the check of a
@@ -23,7 +25,7 @@ impl Row {
 }
 
 /// A table of a template report: its rows, and where it was cut off.
-struct Table {
+pub(crate) struct Table {
     /// The part that holds it.
     label: &'static Label,
     rows: Vec<Row>,
@@ -50,9 +52,14 @@ impl Table {
     }
 }
 
+/// Tables A, B and C of a template report, read once for GR010–GR014.
+fn tables(report: &Report, ctx: &Ctx) -> Rc<Vec<Table>> {
+    ctx.cell_tables.get_or_init(|| Rc::new(read_tables(report))).clone()
+}
+
 /// Tables A, B and C of a template report, row by row from the table of cells (none for the
 /// 2007 regime; the fees of part 六 are not a table of the template).
-fn tables(report: &Report) -> Vec<Table> {
+fn read_tables(report: &Report) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::with_capacity(3);
     for (def, cell) in report.cells() {
         if !matches!(def.table, cells::Table::Proactive | cells::Table::Requests | cells::Table::Review) {
@@ -63,7 +70,8 @@ fn tables(report: &Report) -> Vec<Table> {
             out.push(Table { label, rows: Vec::with_capacity(26), cut: 0, slash_is_odd: def.table != cells::Table::Proactive });
         }
         let rows = &mut out.last_mut().expect("pushed").rows;
-        if rows.last().is_none_or(|r| r.pointer != def.row.id || r.len == Row::MAX) {
+        // Rows are told apart by their label (one static label per row).
+        if rows.last().is_none_or(|r| !std::ptr::eq(r.pointer, def.row.id) || r.len == Row::MAX) {
             rows.push(Row { pointer: def.row.id, cells: [(def, CellState::Value); Row::MAX], len: 0 });
         }
         let row = rows.last_mut().expect("pushed");
@@ -78,7 +86,7 @@ const CUT_OFF_ROWS: usize = 2;
 
 /// One finding per row that has cells in `want` (rows after a cut aside), listing them.
 fn per_row(report: &Report, ctx: &mut Ctx, code: Code, want: CellState) {
-    for table in tables(report) {
+    for table in tables(report, ctx).iter() {
         if want == CellState::NotApplicable && !table.slash_is_odd {
             continue;
         }
@@ -104,7 +112,7 @@ fn not_applicable_cells(report: &Report, ctx: &mut Ctx) {
 }
 
 fn mixed_markers(report: &Report, ctx: &mut Ctx) {
-    for table in tables(report) {
+    for table in tables(report, ctx).iter() {
         let count = |want: CellState| table.kept().iter().flat_map(|r| r.cells()).filter(|(_, s)| *s == want).count();
         let (blanks, slashes) = (count(CellState::Blank), count(CellState::NotApplicable));
         if blanks > 0 && slashes > 0 {
@@ -114,7 +122,7 @@ fn mixed_markers(report: &Report, ctx: &mut Ctx) {
 }
 
 fn cut_off(report: &Report, ctx: &mut Ctx) {
-    for table in tables(report) {
+    for table in tables(report, ctx).iter() {
         let rows = &table.rows;
         if let Some(first) = rows.get(table.cut) {
             ctx.hit(Code::GR014, first.pointer)

@@ -5,7 +5,7 @@
 //! and GR7xx roll-up are kept for checks across reports).
 
 mod arith;
-mod cells;
+pub(crate) mod cells;
 mod dates;
 mod docs;
 pub mod document;
@@ -237,6 +237,8 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a Resolved,
     out: Vec<Finding>,
     not_assessable: Vec<(Code, String)>,
+    /// Tables A, B and C of the report being checked, read once for the rules of cells.
+    pub(crate) cell_tables: std::cell::OnceCell<std::rc::Rc<Vec<cells::Table>>>,
 }
 
 /// A finding being built: add details, then call [`Hit::emit`].
@@ -310,7 +312,7 @@ impl<'c, 'a> Hit<'c, 'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(format: Format, opts: &'a Resolved) -> Self {
-        Ctx { format, opts, out: Vec::new(), not_assessable: Vec::new() }
+        Ctx { format, opts, out: Vec::new(), not_assessable: Vec::new(), cell_tables: std::cell::OnceCell::new() }
     }
 
     /// Whether the rule `code` is switched on.

@@ -90,8 +90,10 @@ fn table_figure(what: Stated, report: &Report) -> Option<(String, Vec<String>, u
     // their 总计, at the heading.
     let group = |member: RowId| {
         let heading = cells::cell(format, Loc::request(member, TOTAL))?.group?;
-        let rows: Vec<&CellDef> =
-            cells::cells(format).iter().filter(|c| c.group == Some(heading) && matches!(c.loc, Loc::Request { column: TOTAL, .. })).collect();
+        let rows: Vec<&CellDef> = cells::cells(format)
+            .iter()
+            .filter(|c| c.group.is_some_and(|g| std::ptr::eq(g, heading)) && matches!(c.loc, Loc::Request { column: TOTAL, .. }))
+            .collect();
         let mut sum: u64 = 0;
         for def in &rows {
             sum = sum.checked_add(report.count(def.loc)?)?;
