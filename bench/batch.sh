@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Batch throughput of issue 8: 100,000 generated reports as JSON Lines through
-# `govreport check --summary` (release build), on one core and on two, with peak memory. From
-# the repo root:
+# Batch throughput: 100,000 generated reports as JSON Lines through `govreport check --summary`
+# (release build, the core's one batch), on one thread and on two, with the CPU use of each run
+# (so that a second core busy with other work is visible), the 2-thread rate against the
+# 1-thread rate, and peak memory. From the repo root:
 #
 #   bash bench/batch.sh
 #
@@ -59,16 +60,20 @@ run() {
         cat "$log" >&2
         exit 1
     fi
-    local wall rss
+    local wall rss cpu user sys
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
-    python3 - "$label" "$threads" "$n" "$wall" "$rss" <<'EOF'
+    cpu=$(sed -n 's/.*Percent of CPU this job got: //p' "$log")
+    user=$(sed -n 's/.*User time (seconds): //p' "$log")
+    sys=$(sed -n 's/.*System time (seconds): //p' "$log")
+    python3 - "$label" "$threads" "$n" "$wall" "$rss" "$cpu" "$user" "$sys" <<'EOF'
 import sys
-label, threads, n, wall, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+label, threads, n, wall, rss, cpu = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6]
+used = float(sys.argv[7]) + float(sys.argv[8])
 secs = 0.0
 for part in wall.split(":"):
     secs = secs * 60 + float(part)
-print(f"RESULT {label}: {n} reports, {threads} thread(s): {secs:.2f} s, {n / secs:,.0f} reports/s, peak RSS {rss / 1024:.1f} MB")
+print(f"RESULT {label}: {n} reports, {threads} thread(s): {secs:.2f} s, {n / secs:,.0f} reports/s, CPU {cpu} of one core ({used:.2f} s), peak RSS {rss / 1024:.1f} MB")
 EOF
 }
 
@@ -80,6 +85,18 @@ results="$out/batch-results.txt"
     run "${small}-1thread" 1 "$data_small"
     run "${tiny}-1thread" 1 "$data_tiny"
 } | tee "$results"
+python3 - "$results" <<'EOF'
+import re, sys
+rates = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"RESULT \S+: (\d+) reports, (\d+) thread\(s\): [\d.]+ s, ([\d,]+) reports/s, CPU (\d+)%", line)
+    if m:
+        rates[(int(m.group(1)), int(m.group(2)))] = (float(m.group(3).replace(",", "")), int(m.group(4)))
+big = max(n for n, _ in rates)
+if (big, 1) in rates and (big, 2) in rates:
+    (r1, c1), (r2, c2) = rates[(big, 1)], rates[(big, 2)]
+    print(f"RESULT 2 threads vs 1: {r2 / r1:.2f}x the rate ({r2:,.0f} against {r1:,.0f} reports/s), CPU {c2}% against {c1}% of one core")
+EOF
 echo "summary of the last run:"
 tail -n 12 "$out/batch-${count}-1thread.summary"
 echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -2,9 +2,8 @@
 //! arguments, calls the core once, and converts the answer.
 
 use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use govreport::across::Batch;
+use govreport::batch::{BatchOptions, Loaded, UnitNames};
 use govreport::{Lang, Options};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -164,62 +163,19 @@ pub(crate) fn check(
     one(py, convert::input(report)?, &args)
 }
 
-/// What became of one item of a batch: None when it was refused before the work (its error
-/// is kept by the caller).
-type Checked = Option<Result<govreport::Findings, Failure>>;
-
-/// How a unit of a batch is named in GR701 messages: its agency (trimmed), or its place in the
-/// batch when the document names none.
-fn unit_name(i: usize, agency: &str) -> String {
-    if agency.is_empty() { format!("reports[{i}]") } else { agency.to_string() }
-}
-
-/// Checks the batch on `threads` threads, then adds what only the batch shows, as
-/// `govreport check` does, from the core's `across::Batch`: prose copied between its units
-/// (GR701 on the later unit of each pair) and units that stand out from their peers
-/// (GR702/GR703). Runs without the GIL.
-fn check_batch(work: &[Option<Input>], threads: usize, options: &Options) -> Result<Vec<Checked>, Failure> {
-    let checked = map_parallel(work, threads, |input| {
-        input.as_ref().map(|i| {
-            guard(|| {
-                let report = i.load()?;
-                let findings = govreport::check(&report, options)?;
-                // What the batch keeps of the report is made here, on the worker; the report
-                // itself is dropped.
-                Ok((findings, report.meta().agency.name.trim().to_string(), Batch::prepare(&report)))
-            })
-        })
-    });
-    let mut out: Vec<Checked> = Vec::with_capacity(checked.len());
-    let mut kept = Vec::new();
-    for (i, item) in checked.into_iter().enumerate() {
-        out.push(match item {
-            Some(Some(Ok((findings, agency, prepared)))) => {
-                kept.push((i, agency, prepared));
-                Some(Ok(findings))
-            }
-            Some(Some(Err(f))) => Some(Err(f)),
-            Some(None) => None,
-            None => Some(Err(Failure::Internal("a worker thread stopped".into()))),
-        });
-    }
-    // What only the batch shows, from the core's one collector; batch units map back to
-    // positions in the input (unreadable items are not units).
-    let found = guard(|| {
-        let mut batch = Batch::new();
-        let mut position = Vec::with_capacity(kept.len());
-        for (i, agency, prepared) in kept {
-            batch.add_prepared(unit_name(i, &agency), prepared);
-            position.push(i);
-        }
-        Ok(batch.findings(options)?.into_iter().filter_map(|(unit, f)| position.get(unit).map(|i| (*i, f))).collect::<Vec<_>>())
-    })?;
-    for (i, f) in found {
-        if let Some(Some(Ok(findings))) = out.get_mut(i) {
-            findings.0.extend(f.0);
-        }
-    }
-    Ok(out)
+/// Checks the batch with the core's one batch on `threads` threads, as `govreport check` does:
+/// each report, then what only the batch shows (GR701 on the later unit of each copied pair,
+/// GR702/GR703 on units that stand out from their peers) added to the report it concerns. A
+/// unit is named by its agency, or by its place when the document names none. Runs without the
+/// GIL. An item refused before the work (None) gives a placeholder its caller replaces.
+fn check_batch(work: Vec<Option<Input>>, threads: usize, options: &Options) -> Result<Vec<Result<govreport::Findings, Failure>>, Failure> {
+    let inputs = work.into_iter().enumerate().map(|(i, input)| (format!("reports[{i}]"), input));
+    let batch = BatchOptions { threads: Some(threads), unit_names: UnitNames::Agency, ..BatchOptions::default() };
+    let load = |input: Option<Input>| match input {
+        Some(input) => guard(|| Ok(Loaded::from(input.load()?))),
+        None => Err(Failure::Internal("refused before the work".into())),
+    };
+    guard(|| Ok(govreport::batch::check_all(inputs, load, options, &batch)?))
 }
 
 /// Checks many reports with the GIL released, on several threads, and adds what only the
@@ -271,67 +227,22 @@ pub(crate) fn check_many<'py>(
         }
     }
     let options = &args.options;
-    let results = py.detach(|| check_batch(&work, threads, options)).map_err(|f| f.into_pyerr(py, args.lang))?;
+    let results = py.detach(|| check_batch(work, threads, options)).map_err(|f| f.into_pyerr(py, args.lang))?;
     let out = PyList::empty(py);
     for (result, fail) in results.into_iter().zip(failed) {
         match (result, fail) {
             (_, Some(e)) => out.append(e.into_value(py))?,
-            (Some(Ok(findings)), None) => {
+            (Ok(findings), None) => {
                 let list = PyList::empty(py);
                 for inner in findings {
                     list.append(Bound::new(py, Finding { inner })?)?;
                 }
                 out.append(list)?;
             }
-            (Some(Err(f)), None) => out.append(f.into_pyerr(py, args.lang).into_value(py))?,
-            (None, None) => out.append(Failure::Internal("an item was lost".into()).into_pyerr(py, args.lang).into_value(py))?,
+            (Err(f), None) => out.append(f.into_pyerr(py, args.lang).into_value(py))?,
         }
     }
     Ok(out)
-}
-
-/// `f` over `items` on up to `threads` scoped threads (fewer if the system refuses more), in
-/// order. An item whose thread died is None.
-fn map_parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
-    if threads <= 1 || items.len() <= 1 {
-        return items.iter().map(|x| Some(f(x))).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            done.push((i, f(item)));
-        }
-        done
-    };
-    let mut out: Vec<Option<R>> = items.iter().map(|_| None).collect();
-    std::thread::scope(|s| {
-        let mut handles = Vec::new();
-        for _ in 0..threads.min(items.len()) {
-            match std::thread::Builder::new().name("govreport-check".into()).spawn_scoped(s, work) {
-                Ok(h) => handles.push(h),
-                Err(_) => break,
-            }
-        }
-        let mut collect = |done: Vec<(usize, R)>| {
-            for (i, r) in done {
-                if let Some(slot) = out.get_mut(i) {
-                    *slot = Some(r);
-                }
-            }
-        };
-        if handles.is_empty() {
-            collect(work());
-        }
-        for h in handles {
-            if let Ok(done) = h.join() {
-                collect(done);
-            }
-        }
-    });
-    out
 }
 
 fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {

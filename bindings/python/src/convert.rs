@@ -1,7 +1,6 @@
 //! Python values ⇄ the core's inputs and JSON values. Conversion only: what a document may
 //! hold is decided by the core, which reads the JSON text written here.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use govreport::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
@@ -49,13 +48,10 @@ pub(crate) fn names_a_file(text: &str) -> bool {
     !t.is_empty() && t.len() < 4096 && !t.starts_with(['{', '[']) && !t.contains('\n') && Path::new(t).is_file()
 }
 
-/// Reads at most one byte more than the core accepts, so that a huge file is refused by the
-/// core's size limit without being read whole.
+/// Reads at most one byte more than the core accepts (the core's `fs`), so that a huge file is
+/// refused by the core's size limit without being read whole; the error is the system's.
 pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES.saturating_add(1)).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    govreport::fs::read_limited(path)
 }
 
 pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {

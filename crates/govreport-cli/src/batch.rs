@@ -1,135 +1,21 @@
-//! `govreport check` over many inputs: files, folders, JSON Lines, standard input; checked on
-//! every core in chunks, printed as they are done, with a summary and 内容雷同 between units.
+//! `govreport check` over many inputs: files, folders, JSON Lines, standard input (read by the
+//! core's `fs`), checked by the core's batch on every core in chunks, printed as they are done,
+//! with a summary and 内容雷同 between units.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
-use govreport::across::{Batch, Prepared};
-use govreport::limits::MAX_INPUT_BYTES;
+use govreport::batch::{self, BatchOptions, Event, Loaded};
+use govreport::fs::{self, Source};
 use govreport::{Error, Findings, Lang, Options, Severity, Status};
-use rayon::prelude::*;
 
 use crate::CheckFormat;
 use crate::output::{self, FileResult};
 
-/// What a folder's files may be: documents, JSON Lines, and published pages to import.
-const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx"];
-
-/// Units checked together; results are printed chunk by chunk so memory stays flat.
+/// Inputs printed together; the core's batch gives them out a chunk at a time, so memory stays
+/// flat.
 const CHUNK: usize = 1024;
-
-/// One report to check: its name (file, or file:line for JSON Lines) and its bytes.
-pub struct Unit {
-    pub name: String,
-    pub bytes: Result<Vec<u8>, Error>,
-}
-
-/// Where units come from.
-pub enum Source {
-    File(PathBuf),
-    Lines(PathBuf),
-    Stdin,
-}
-
-pub fn sources(args: &[PathBuf]) -> Vec<Source> {
-    let mut out = vec![];
-    for a in args {
-        if a.as_os_str() == "-" {
-            out.push(Source::Stdin);
-        } else if a.is_dir() {
-            let mut files = vec![];
-            walk(a, &mut files);
-            files.sort();
-            out.extend(files.into_iter().map(|f| if is_lines(&f) { Source::Lines(f) } else { Source::File(f) }));
-        } else if is_lines(a) {
-            out.push(Source::Lines(a.clone()));
-        } else {
-            out.push(Source::File(a.clone()));
-        }
-    }
-    out
-}
-
-fn is_lines(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| READABLE.contains(&x.to_ascii_lowercase().as_str())) {
-            out.push(p);
-        }
-    }
-}
-
-fn io_error(name: &str, e: std::io::Error) -> Error {
-    Error::about(govreport::ErrorType::Io { message: e.to_string() }, name)
-}
-
-/// Feeds every unit of every source to `f`, one at a time, reading JSON Lines lazily.
-pub fn each_unit(sources: Vec<Source>, mut f: impl FnMut(Unit)) {
-    for s in sources {
-        match s {
-            Source::File(p) => f(Unit { name: p.display().to_string(), bytes: crate::input::read(&p) }),
-            Source::Lines(p) => match std::fs::File::open(&p) {
-                Ok(file) => lines(&p.display().to_string(), BufReader::new(file), &mut f),
-                Err(e) => f(Unit { name: p.display().to_string(), bytes: Err(io_error(&p.display().to_string(), e)) }),
-            },
-            Source::Stdin => {
-                // One document, or JSON Lines: one document per line.
-                let mut buf = vec![];
-                let read = std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf);
-                match read {
-                    Err(e) => f(Unit { name: "<stdin>".into(), bytes: Err(io_error("<stdin>", e)) }),
-                    Ok(_) if buf.len() as u64 > MAX_INPUT_BYTES => f(Unit {
-                        name: "<stdin>".into(),
-                        bytes: Err(Error::new(govreport::ErrorType::TooLarge { size: buf.len() as u64, limit: MAX_INPUT_BYTES })),
-                    }),
-                    Ok(_) if serde_json::from_slice::<serde::de::IgnoredAny>(&buf).is_ok() || !looks_like_lines(&buf) => {
-                        f(Unit { name: "<stdin>".into(), bytes: Ok(buf) })
-                    }
-                    Ok(_) => lines("<stdin>", BufReader::new(&buf[..]), &mut f),
-                }
-            }
-        }
-    }
-}
-
-fn looks_like_lines(buf: &[u8]) -> bool {
-    buf.split(|b| *b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).count() > 1
-}
-
-fn lines(name: &str, mut reader: impl BufRead, f: &mut impl FnMut(Unit)) {
-    let mut n = 0;
-    let mut line = vec![];
-    loop {
-        line.clear();
-        n += 1;
-        // A line is read up to the size limit; a longer one is reported, not held.
-        match reader.by_ref().take(MAX_INPUT_BYTES + 1).read_until(b'\n', &mut line) {
-            Ok(0) => return,
-            Ok(_) if line.len() as u64 > MAX_INPUT_BYTES => {
-                f(Unit {
-                    name: format!("{name}:{n}"),
-                    bytes: Err(Error::new(govreport::ErrorType::TooLarge { size: line.len() as u64, limit: MAX_INPUT_BYTES })),
-                });
-                // Skip the rest of the line.
-                let _ = reader.read_until(b'\n', &mut Vec::new());
-            }
-            Ok(_) if line.iter().all(u8::is_ascii_whitespace) => {}
-            Ok(_) => f(Unit { name: format!("{name}:{n}"), bytes: Ok(std::mem::take(&mut line)) }),
-            Err(e) => {
-                f(Unit { name: format!("{name}:{n}"), bytes: Err(io_error(name, e)) });
-                return;
-            }
-        }
-    }
-}
 
 /// Counts for the summary; bounded whatever the number of units.
 #[derive(Default)]
@@ -248,7 +134,7 @@ pub struct Outcome {
 /// Checks every unit of `args` and prints as it goes.
 pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_only: bool) -> Outcome {
     let lang = options.lang;
-    let srcs = sources(args);
+    let srcs = fs::sources(args);
     let single = matches!(srcs.as_slice(), [Source::File(_) | Source::Stdin]);
     let progress = (!single && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -259,7 +145,6 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         bar
     });
     let mut summary = Summary::default();
-    let mut batch = Batch::new();
     let mut outcome = Outcome { unreadable: false, errors: false };
     let mut first = true;
     let mut sarif: Vec<(String, Findings)> = vec![];
@@ -295,65 +180,48 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
             }
         }
     };
-    let mut chunk: Vec<Unit> = Vec::with_capacity(CHUNK);
-    let mut flush = |chunk: &mut Vec<Unit>, outcome: &mut Outcome, summary: &mut Summary, first: &mut bool| {
-        // Each unit's check and what the batch keeps of it (prose signatures, watched cells)
-        // are made on every core; the report is dropped there, and only the small prepared
-        // part is appended below, in input order.
-        let done: Vec<(FileResult, Option<Prepared>)> = chunk
-            .par_drain(..)
-            .map(|u| match u.bytes.and_then(|b| crate::input::report(&b, options.lang)) {
-                Err(e) => (FileResult { name: u.name, outcome: Err(e) }, None),
-                Ok((report, mut found)) => {
-                    let outcome = govreport::check(&report, options).map(|f| {
-                        found.0.extend(f.0);
-                        found
-                    });
-                    (FileResult { name: u.name, outcome }, Some(Batch::prepare(&report)))
-                }
-            })
-            .collect();
-        let mut results = Vec::with_capacity(done.len());
-        for (r, prepared) in done {
-            if let Some(prepared) = prepared {
-                batch.add_prepared(&r.name, prepared);
+    // Every input is read and checked on every core by the core's batch, a chunk at a time,
+    // and printed in input order as its chunk is done; what only the batch shows (copied prose
+    // between units, units that stand out) comes at the end, unit by unit.
+    let mut pending: Vec<FileResult> = Vec::with_capacity(CHUNK);
+    let mut in_batch_part = false;
+    let mut units_before = 0;
+    let load = |bytes: Result<Vec<u8>, Error>| bytes.and_then(|b| Loaded::from_bytes(&b, lang));
+    let result = batch::check_many(fs::inputs(srcs), load, options, &BatchOptions::default(), |event| {
+        let (r, batch_part) = match event {
+            Event::Checked { name, outcome, .. } => (FileResult { name, outcome }, false),
+            Event::Batch { name, findings, .. } => (FileResult { name, outcome: Ok(findings) }, true),
+        };
+        if batch_part && !in_batch_part {
+            print(&pending, &mut outcome, &mut summary, &mut first);
+            if let Some(bar) = &progress {
+                bar.inc(pending.len() as u64);
+                bar.finish_and_clear();
             }
-            results.push(r);
-        }
-        if let Some(bar) = &progress {
-            bar.inc(results.len() as u64);
-        }
-        print(&results, outcome, summary, first);
-    };
-    each_unit(srcs, |u| {
-        chunk.push(u);
-        if chunk.len() == CHUNK {
-            flush(&mut chunk, &mut outcome, &mut summary, &mut first);
-        }
-    });
-    flush(&mut chunk, &mut outcome, &mut summary, &mut first);
-    if let Some(bar) = &progress {
-        bar.finish_and_clear();
-    }
-    // What only the batch shows: copied prose between units, units that stand out.
-    // They are made and printed a chunk of units at a time, so that a batch with findings on
-    // most of its units does not hold them all.
-    if let Ok(found) = batch.findings_iter(options) {
-        let mut found = found.map(|(i, f)| FileResult { name: batch.name(i).unwrap_or_default().to_string(), outcome: Ok(f) }).peekable();
-        if found.peek().is_some() {
+            pending.clear();
+            in_batch_part = true;
+            units_before = summary.units;
             if format == CheckFormat::Human && !summary_only {
                 output::emit(if lang == Lang::Zh { "\n与同批其他单位相比：\n" } else { "\nCompared with the other units of the batch:\n" });
             }
-            let units_before = summary.units;
-            loop {
-                let results: Vec<FileResult> = found.by_ref().take(CHUNK).collect();
-                if results.is_empty() {
-                    break;
-                }
-                print(&results, &mut outcome, &mut summary, &mut first);
-            }
-            summary.units = units_before;
         }
+        pending.push(r);
+        if pending.len() == CHUNK {
+            print(&pending, &mut outcome, &mut summary, &mut first);
+            if let (Some(bar), false) = (&progress, in_batch_part) {
+                bar.inc(pending.len() as u64);
+            }
+            pending.clear();
+        }
+    });
+    print(&pending, &mut outcome, &mut summary, &mut first);
+    if in_batch_part {
+        summary.units = units_before;
+    } else if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if let Err(e) = result {
+        eprintln!("govreport: {}", e.message(lang));
     }
     match format {
         CheckFormat::Json => output::emit("\n]\n"),

@@ -1,38 +1,18 @@
-//! Reading an input file or standard input within the size limit.
+//! Reading one input: a file or standard input within the size limit (the core's `fs`), as a
+//! report (a JSON document as it is, anything else imported: the core's `Loaded::from_bytes`).
 
-use std::io::Read;
 use std::path::Path;
 
-use govreport::limits::MAX_INPUT_BYTES;
-use govreport::{Error, ErrorType};
+use govreport::batch::Loaded;
+use govreport::{Error, Findings, Lang, Report};
 
-/// Reads `path` (`-` for standard input), refusing more than [`MAX_INPUT_BYTES`].
+/// Reads `path` (`-` for standard input), refusing more than the size limit.
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    let io = |e: std::io::Error| Error::about(ErrorType::Io { message: e.to_string() }, path.display().to_string());
-    let mut buf = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf).map_err(io)?;
-    } else {
-        let file = std::fs::File::open(path).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
-        if size > MAX_INPUT_BYTES {
-            return Err(Error::new(ErrorType::TooLarge { size, limit: MAX_INPUT_BYTES }));
-        }
-        file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf).map_err(io)?;
-    }
-    if buf.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::new(ErrorType::TooLarge { size: buf.len() as u64, limit: MAX_INPUT_BYTES }));
-    }
-    Ok(buf)
+    govreport::fs::read_file(path)
 }
 
 /// A report from bytes: a JSON document as it is, anything else (an HTML page, text, a .docx
 /// file) imported, with the import findings.
-pub fn report(bytes: &[u8], lang: govreport::Lang) -> Result<(govreport::Report, govreport::Findings), Error> {
-    let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
-    if matches!(first, Some(b'{' | b'[')) {
-        return Ok((govreport::parse_json(bytes)?, govreport::Findings::default()));
-    }
-    let imported = govreport::import_document(bytes, &govreport::ImportOptions { lang, ..Default::default() })?;
-    Ok((imported.report, imported.findings))
+pub fn report(bytes: &[u8], lang: Lang) -> Result<(Report, Findings), Error> {
+    Loaded::from_bytes(bytes, lang).map(|l| (l.report, l.findings))
 }

@@ -310,13 +310,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let lang: Lang = lang.into();
             let mut rows = vec![];
             let mut unreadable = false;
-            batch::each_unit(batch::sources(&files), |u| match u.bytes.and_then(|b| input::report(&b, lang)) {
-                Ok((r, _)) => rows.push((u.name, govreport::across::indicators(&r))),
-                Err(e) => {
-                    unreadable = true;
-                    eprintln!("govreport: {}: {}", u.name, e.message(lang));
+            for (name, bytes) in govreport::fs::inputs(govreport::fs::sources(&files)) {
+                match bytes.and_then(|b| input::report(&b, lang)) {
+                    Ok((r, _)) => rows.push((name, govreport::across::indicators(&r))),
+                    Err(e) => {
+                        unreadable = true;
+                        eprintln!("govreport: {name}: {}", e.message(lang));
+                    }
                 }
-            });
+            }
             output::emit(&output::indicators(&rows, format, lang));
             Ok(ExitCode::from(if unreadable { 2 } else { 0 }))
         }
@@ -324,10 +326,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let agency = govreport::Agency { name, kind: kind.into(), level: None, region_code, credit_code: None };
             let mut reports = vec![];
             let mut unreadable = vec![];
-            batch::each_unit(batch::sources(&files), |u| match u.bytes.and_then(|b| input::report(&b, Lang::Zh)) {
-                Ok((r, _)) => reports.push(r),
-                Err(e) => unreadable.push(format!("{}: {}", u.name, e.message(Lang::Zh))),
-            });
+            for (name, bytes) in govreport::fs::inputs(govreport::fs::sources(&files)) {
+                match bytes.and_then(|b| input::report(&b, Lang::Zh)) {
+                    Ok((r, _)) => reports.push(r),
+                    Err(e) => unreadable.push(format!("{name}: {}", e.message(Lang::Zh))),
+                }
+            }
             if !unreadable.is_empty() {
                 return Err(format!("无法读取：\n  {}", unreadable.join("\n  ")));
             }

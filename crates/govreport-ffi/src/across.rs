@@ -6,7 +6,7 @@
 use std::ffi::c_char;
 
 use govreport::Report;
-use govreport::across::Batch;
+use govreport::batch::{BatchOptions, Loaded, UnitNames};
 use serde_json::value::RawValue;
 
 use crate::findings::govreport_findings;
@@ -309,13 +309,6 @@ fn batch_documents(text: &str) -> Result<Vec<&str>, Failure> {
     }
 }
 
-/// How a unit of a batch is named in other units' GR701 messages: its agency (trimmed), or its
-/// place in the batch when the document names none (as Python's `check_many` names it).
-fn unit_name(i: usize, agency: &str) -> String {
-    let agency = agency.trim();
-    if agency.is_empty() { format!("reports[{i}]") } else { agency.to_string() }
-}
-
 /// One item of the result of `govreport_check_many_json`: `{"findings":[…]}`, or
 /// `{"error":{"kind":…,"pointer":…,"message":…}}` (the shape `govreport check --format json`
 /// gives an input it cannot read), the message in `lang`.
@@ -378,27 +371,11 @@ pub unsafe extern "C" fn govreport_check_many_json(
         let options = crate::options(unsafe { opt_str_arg(options_json, "options_json", enc) }?)?;
         let text = enc.decode(bytes, "argument `reports`")?;
         let documents = batch_documents(&text)?;
-        let mut results: Vec<Result<govreport::Findings, govreport::Error>> = Vec::with_capacity(documents.len());
-        // The batch's units are the reports that could be read; `position[unit]` is the unit's
-        // place in the input.
-        let mut batch = Batch::new();
-        let mut position = Vec::with_capacity(documents.len());
-        for (i, document) in documents.into_iter().enumerate() {
-            match govreport::parse_str(document) {
-                Ok(report) => {
-                    // The options were read above: a check fails only as the whole call would.
-                    results.push(Ok(govreport::check(&report, &options)?));
-                    batch.add_prepared(unit_name(i, &report.meta().agency.name), Batch::prepare(&report));
-                    position.push(i);
-                }
-                Err(e) => results.push(Err(e)),
-            }
-        }
-        for (unit, found) in batch.findings_iter(&options)? {
-            if let Some(Ok(findings)) = position.get(unit).and_then(|&i| results.get_mut(i)) {
-                findings.0.extend(found.0);
-            }
-        }
+        // The core's one batch, on the calling thread: a unit is named by its agency, or by its
+        // place ("reports[i]") when the document names none.
+        let inputs = documents.into_iter().enumerate().map(|(i, d)| (format!("reports[{i}]"), d));
+        let batch = BatchOptions { threads: Some(1), unit_names: UnitNames::Agency, ..BatchOptions::default() };
+        let results = govreport::batch::check_all(inputs, |d: &str| govreport::parse_str(d).map(Loaded::from), &options, &batch)?;
         let mut json = String::from("[");
         for (i, result) in results.iter().enumerate() {
             if i > 0 {

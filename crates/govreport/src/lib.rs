@@ -11,10 +11,13 @@
 //! ```
 
 pub mod across;
+pub mod batch;
 pub mod cells;
 pub mod complete;
 pub mod error;
 pub mod finding;
+#[cfg(feature = "fs")]
+pub mod fs;
 mod i18n;
 pub mod import;
 pub mod json;

@@ -7,7 +7,6 @@
 //! on any thread, and [`Batch::add_prepared`] appends it. The report itself is not kept: a unit
 //! costs about 0.3 KB, whatever the size of its report.
 
-use crate::across::compare::COPY_THRESHOLD;
 use crate::across::copies::{CopyDetector, CopyPair, Signatures, copies_on, copy_finding};
 use crate::across::indicators::{PeerFigures, PeerHit, Watched, peer_findings};
 use crate::error::Error;
@@ -94,10 +93,13 @@ impl Batch {
     /// found is kept small (the copied pairs, the units that stand out) and written out only
     /// for the unit at hand, so that a caller printing them holds one unit's findings at a time.
     pub fn findings_iter(&self, options: &Options) -> Result<BatchFindings<'_>, Error> {
-        let resolved = options.resolve()?;
-        let threshold = options.copy_threshold.unwrap_or(COPY_THRESHOLD);
-        let pairs = if copies_on(&resolved) { self.copies.pairs(threshold) } else { vec![] };
-        Ok(BatchFindings { batch: self, pairs, next_pair: 0, hits: self.peers.hits(), next_hit: 0, resolved })
+        Ok(self.findings_from(&options.resolve()?))
+    }
+
+    /// [`Batch::findings_iter`] with options already resolved.
+    pub(crate) fn findings_from(&self, resolved: &Resolved) -> BatchFindings<'_> {
+        let pairs = if copies_on(resolved) { self.copies.pairs(resolved.copy_threshold) } else { vec![] };
+        BatchFindings { batch: self, pairs, next_pair: 0, hits: self.peers.hits(), next_hit: 0, resolved: resolved.clone() }
     }
 }
 
@@ -150,6 +152,8 @@ impl Iterator for BatchFindings<'_> {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+
+    use crate::across::compare::COPY_THRESHOLD;
 
     use super::*;
 
