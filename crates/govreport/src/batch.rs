@@ -155,6 +155,11 @@ where
     };
     let one = |(index, (name, item)): (usize, (String, T))| -> Done<E> { check_one(index, name, item, &load, &resolved, by_agency) };
     let mut inputs = inputs.into_iter().enumerate();
+    let on_calling_thread = batch.threads.is_some_and(|n| n <= 1);
+    let pool = match batch.threads {
+        Some(n) if n > 1 => rayon::ThreadPoolBuilder::new().num_threads(n).thread_name(|i| format!("govreport-check-{i}")).build().ok(),
+        _ => None,
+    };
     match batch.threads {
         // On the calling thread, one input after the other.
         Some(n) if n <= 1 => loop {
@@ -164,11 +169,7 @@ where
             }
             take(part, &mut sink);
         },
-        threads => {
-            let pool = match threads {
-                Some(n) => rayon::ThreadPoolBuilder::new().num_threads(n).thread_name(|i| format!("govreport-check-{i}")).build().ok(),
-                None => None,
-            };
+        _ => {
             // A reader thread pulls the next chunk of inputs while the pool checks this one.
             std::thread::scope(|scope| {
                 let (to_check, chunks) = mpsc::sync_channel::<Vec<(usize, (String, T))>>(1);
@@ -191,8 +192,13 @@ where
             });
         }
     }
-    // What only the batch shows, a unit at a time.
-    for (unit, findings) in collector.findings_from(&resolved) {
+    // What only the batch shows, a unit at a time; the copied pairs are sought on the pool too.
+    let found = match (&pool, on_calling_thread) {
+        (_, true) => collector.findings_from(&resolved, false),
+        (Some(p), false) => p.install(|| collector.findings_from(&resolved, true)),
+        (None, false) => collector.findings_from(&resolved, true),
+    };
+    for (unit, findings) in found {
         let Some(&index) = places.get(unit) else { continue };
         let name = if by_agency { sources.get(unit).cloned().unwrap_or_default() } else { collector.name(unit).unwrap_or_default().to_string() };
         sink(Event::Batch { index, name, findings });

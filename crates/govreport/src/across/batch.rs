@@ -93,12 +93,17 @@ impl Batch {
     /// found is kept small (the copied pairs, the units that stand out) and written out only
     /// for the unit at hand, so that a caller printing them holds one unit's findings at a time.
     pub fn findings_iter(&self, options: &Options) -> Result<BatchFindings<'_>, Error> {
-        Ok(self.findings_from(&options.resolve()?))
+        Ok(self.findings_from(&options.resolve()?, false))
     }
 
-    /// [`Batch::findings_iter`] with options already resolved.
-    pub(crate) fn findings_from(&self, resolved: &Resolved) -> BatchFindings<'_> {
-        let pairs = if copies_on(resolved) { self.copies.pairs(resolved.copy_threshold) } else { vec![] };
+    /// [`Batch::findings_iter`] with options already resolved; the copied pairs are sought on
+    /// rayon's threads when `parallel` (those of the pool it is called in).
+    pub(crate) fn findings_from(&self, resolved: &Resolved, parallel: bool) -> BatchFindings<'_> {
+        let pairs = match (copies_on(resolved), parallel) {
+            (false, _) => vec![],
+            (true, false) => self.copies.pairs(resolved.copy_threshold),
+            (true, true) => self.copies.pairs_in_parallel(resolved.copy_threshold),
+        };
         BatchFindings { batch: self, pairs, next_pair: 0, hits: self.peers.hits(), next_hit: 0, resolved: resolved.clone() }
     }
 }

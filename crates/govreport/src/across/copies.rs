@@ -135,46 +135,92 @@ impl CopyDetector {
     /// The pairs at or above `threshold`: for each later unit and part, the closest earlier
     /// unit, in the order of the later unit.
     pub fn pairs(&self, threshold: f64) -> Vec<CopyPair> {
+        let mut best = Best::new();
+        let mut keys = Vec::with_capacity(self.signatures.len());
+        for band in 0..BANDS {
+            self.band(band, threshold, &mut keys, &mut best);
+        }
+        sorted(best)
+    }
+
+    /// The same pairs as [`CopyDetector::pairs`], the bands compared on rayon's threads (those of
+    /// the pool it is called in).
+    pub fn pairs_in_parallel(&self, threshold: f64) -> Vec<CopyPair> {
+        use rayon::prelude::*;
+        let best = (0..BANDS)
+            .into_par_iter()
+            .fold(
+                || (Best::new(), Vec::new()),
+                |(mut best, mut keys), band| {
+                    self.band(band, threshold, &mut keys, &mut best);
+                    (best, keys)
+                },
+            )
+            .map(|(best, _)| best)
+            .reduce(Best::new, |mut a, b| {
+                for (k, pair) in b {
+                    keep(&mut a, k, pair);
+                }
+                a
+            });
+        sorted(best)
+    }
+
+    /// Compares the units whose signatures agree on band `band`, keeping the closest pairs.
+    fn band(&self, band: usize, threshold: f64, keys: &mut Vec<(u64, u32)>, best: &mut Best) {
         // A band shared by very many texts is boilerplate (a template sentence): its members
         // are still compared, but only against their neighbours, to stay near linear.
         // Only the closest earlier unit is kept for each later unit and part, so a batch where
         // everyone copied one template still gives at most two findings a unit, and memory
         // stays proportional to the number of units.
-        let mut best: HashMap<(usize, u8), CopyPair> = HashMap::new();
-        // (band key, signature index) of one band at a time: sorted, equal keys are candidates.
-        let mut keys: Vec<(u64, u32)> = Vec::with_capacity(self.signatures.len());
-        for band in 0..BANDS {
-            let rows = band * BAND_ROWS..(band + 1) * BAND_ROWS;
-            keys.clear();
-            keys.extend(self.signatures.iter().enumerate().map(|(i, s)| {
-                let part = u64::from(s.part() == PROBLEMS);
-                (band_key(&s.hashes[rows.clone()], band) ^ part.wrapping_mul(0x9E37_79B9_7F4A_7C15), i as u32)
-            }));
-            keys.sort_unstable();
-            for group in keys.chunk_by(|x, y| x.0 == y.0) {
-                for (i, &(_, a)) in group.iter().enumerate() {
-                    for &(_, b) in group[i + 1..].iter().take(MAX_NEIGHBOURS) {
-                        let (sa, sb) = (&self.signatures[a as usize], &self.signatures[b as usize]);
-                        let (ua, ub) = (sa.unit(), sb.unit());
-                        if ua == ub {
-                            continue;
-                        }
-                        let s = estimate(&sa.hashes, &sb.hashes);
-                        if s >= threshold {
-                            let pair = CopyPair { first: ua.min(ub), second: ua.max(ub), pointer: PARTS[usize::from(sa.part())], similarity: s };
-                            let slot = best.entry((pair.second, sa.part())).or_insert_with(|| pair.clone());
-                            if (pair.similarity, std::cmp::Reverse(pair.first)) > (slot.similarity, std::cmp::Reverse(slot.first)) {
-                                *slot = pair;
-                            }
-                        }
+        let rows = band * BAND_ROWS..(band + 1) * BAND_ROWS;
+        keys.clear();
+        keys.extend(self.signatures.iter().enumerate().map(|(i, s)| {
+            let part = u64::from(s.part() == PROBLEMS);
+            (band_key(&s.hashes[rows.clone()], band) ^ part.wrapping_mul(0x9E37_79B9_7F4A_7C15), i as u32)
+        }));
+        keys.sort_unstable();
+        for group in keys.chunk_by(|x, y| x.0 == y.0) {
+            for (i, &(_, a)) in group.iter().enumerate() {
+                for &(_, b) in group[i + 1..].iter().take(MAX_NEIGHBOURS) {
+                    let (sa, sb) = (&self.signatures[a as usize], &self.signatures[b as usize]);
+                    let (ua, ub) = (sa.unit(), sb.unit());
+                    if ua == ub {
+                        continue;
+                    }
+                    let s = estimate(&sa.hashes, &sb.hashes);
+                    if s >= threshold {
+                        let pair = CopyPair { first: ua.min(ub), second: ua.max(ub), pointer: PARTS[usize::from(sa.part())], similarity: s };
+                        keep(best, (pair.second, sa.part()), pair);
                     }
                 }
             }
         }
-        let mut out: Vec<CopyPair> = best.into_values().collect();
-        out.sort_by(|x, y| (x.second, x.first, x.pointer).cmp(&(y.second, y.first, y.pointer)));
-        out
     }
+}
+
+/// The closest pair so far for each later unit and part.
+type Best = HashMap<(usize, u8), CopyPair>;
+
+/// Keeps `pair` for `key` when it is closer than the one kept (on a tie, the earlier first
+/// unit): the same whatever order the pairs come in.
+fn keep(best: &mut Best, key: (usize, u8), pair: CopyPair) {
+    match best.get_mut(&key) {
+        Some(slot) => {
+            if (pair.similarity, std::cmp::Reverse(pair.first)) > (slot.similarity, std::cmp::Reverse(slot.first)) {
+                *slot = pair;
+            }
+        }
+        None => {
+            best.insert(key, pair);
+        }
+    }
+}
+
+fn sorted(best: Best) -> Vec<CopyPair> {
+    let mut out: Vec<CopyPair> = best.into_values().collect();
+    out.sort_by(|x, y| (x.second, x.first, x.pointer).cmp(&(y.second, y.first, y.pointer)));
+    out
 }
 
 /// GR701 findings for the later unit of each pair, naming the earlier one by `names[first]`.
@@ -318,6 +364,8 @@ mod tests {
         assert!((0.89..0.91).contains(&exact), "{exact}");
         let pairs = d.pairs(0.8);
         assert_eq!(pairs.len(), 300, "{pairs:?}");
+        // The bands compared on several threads give the same pairs.
+        assert_eq!(rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap().install(|| d.pairs_in_parallel(0.8)), pairs);
         assert!(pairs.iter().all(|p| p.second == p.first + 1 && p.first % 2 == 0 && p.similarity >= 0.8), "{pairs:?}");
     }
 }
