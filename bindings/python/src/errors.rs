@@ -9,7 +9,7 @@ use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
-use govreport::Lang;
+use govreport::{Bilingual, Lang};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -41,10 +41,10 @@ pub(crate) enum Failure {
 }
 
 /// A sentence added to an error's message, in Chinese and English.
-pub(crate) type Hint = (&'static str, &'static str);
+pub(crate) type Hint = Bilingual;
 
 /// For JSON text that names a file.
-pub(crate) const JSON_NAMES_A_FILE: Hint = (
+pub(crate) const JSON_NAMES_A_FILE: Hint = Bilingual::new(
     "（这段文本是一个文件名：读取文件请传入 pathlib.Path，或用 Report.from_path）",
     " (the text names a file: pass a pathlib.Path, or use Report.from_path, to read it)",
 );
@@ -61,9 +61,9 @@ impl Failure {
         match self {
             Failure::Report { error, hint, prefix } => {
                 let (mut zh, mut en) = (error.message(Lang::Zh), error.message(Lang::En));
-                if let Some((hint_zh, hint_en)) = hint {
-                    zh.push_str(hint_zh);
-                    en.push_str(hint_en);
+                if let Some(hint) = hint {
+                    zh.push_str(hint.zh);
+                    en.push_str(hint.en);
                 }
                 if let Some(p) = prefix {
                     zh = format!("{p}：{zh}");

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use govreport::batch::{self, BatchOptions, Event, Loaded};
 use govreport::fs::{self, Source};
-use govreport::{Error, Findings, Lang, Options, Severity, Status};
+use govreport::{Bilingual, Error, Findings, Lang, Options, Severity, Status};
 
 use crate::CheckFormat;
 use crate::output::{self, FileResult};
@@ -16,6 +16,15 @@ use crate::output::{self, FileResult};
 /// Inputs printed together; the core's batch gives them out a chunk at a time, so memory stays
 /// flat.
 const CHUNK: usize = 1024;
+
+const SUMMARY: Bilingual = Bilingual::new(
+    "\n共检查 {units} 份报告，{unreadable} 份无法读取；问题：错误 {errors}，警告 {warnings}，提示 {infos}\n",
+    "\nChecked {units} report(s), {unreadable} unreadable; findings: {errors} error(s), {warnings} warning(s), {infos} info\n",
+);
+const BY_RULE: Bilingual = Bilingual::new("按规则：\n", "By rule:\n");
+const WORST: Bilingual = Bilingual::new("问题最多的单位：\n", "Units with the most findings:\n");
+const WORST_UNIT: Bilingual = Bilingual::new("  错误 {errors}  警告 {warnings}  {name}\n", "  {errors} error(s) {warnings} warning(s)  {name}\n");
+const COMPARED: Bilingual = Bilingual::new("\n与同批其他单位相比：\n", "\nCompared with the other units of the batch:\n");
 
 /// Counts for the summary; bounded whatever the number of units.
 #[derive(Default)]
@@ -48,29 +57,13 @@ impl Summary {
     }
 
     fn text(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         let sev = |k: &str| self.by_severity.get(k).copied().unwrap_or(0);
-        let mut out = if zh {
-            format!(
-                "\n共检查 {} 份报告，{} 份无法读取；问题：错误 {}，警告 {}，提示 {}\n",
-                self.units,
-                self.unreadable,
-                sev("error"),
-                sev("warning"),
-                sev("info")
-            )
-        } else {
-            format!(
-                "\nChecked {} report(s), {} unreadable; findings: {} error(s), {} warning(s), {} info\n",
-                self.units,
-                self.unreadable,
-                sev("error"),
-                sev("warning"),
-                sev("info")
-            )
-        };
+        let mut out = SUMMARY.format(
+            lang,
+            &[("units", &self.units), ("unreadable", &self.unreadable), ("errors", &sev("error")), ("warnings", &sev("warning")), ("infos", &sev("info"))],
+        );
         if !self.by_rule.is_empty() {
-            out += if zh { "按规则：\n" } else { "By rule:\n" };
+            out += BY_RULE.get(lang);
             let mut rules: Vec<_> = self.by_rule.iter().collect();
             rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             for (code, n) in rules {
@@ -79,9 +72,9 @@ impl Summary {
             }
         }
         if !self.worst.is_empty() {
-            out += if zh { "问题最多的单位：\n" } else { "Units with the most findings:\n" };
+            out += WORST.get(lang);
             for (e, w, name) in &self.worst {
-                out += &if zh { format!("  错误 {e:>3}  警告 {w:>3}  {name}\n") } else { format!("  {e:>3} error(s) {w:>3} warning(s)  {name}\n") };
+                out += &WORST_UNIT.format(lang, &[("errors", &format!("{e:>3}")), ("warnings", &format!("{w:>3}")), ("name", name)]);
             }
         }
         out
@@ -202,7 +195,7 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
             in_batch_part = true;
             units_before = summary.units;
             if format == CheckFormat::Human && !summary_only {
-                output::emit(if lang == Lang::Zh { "\n与同批其他单位相比：\n" } else { "\nCompared with the other units of the batch:\n" });
+                output::emit(COMPARED.get(lang));
             }
         }
         pending.push(r);

@@ -400,10 +400,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::Explain { code, lang } => {
             let lang: Lang = lang.into();
-            let rule = govreport::rule(&code).ok_or_else(|| match lang {
-                Lang::Zh => format!("没有代码为 {code} 的规则（用 `govreport rules` 列出全部规则）"),
-                Lang::En => format!("no rule has code {code} (`govreport rules` lists them)"),
-            })?;
+            const NO_RULE: govreport::Bilingual = govreport::Bilingual::new(
+                "没有代码为 {code} 的规则（用 `govreport rules` 列出全部规则）",
+                "no rule has code {code} (`govreport rules` lists them)",
+            );
+            let rule = govreport::rule(&code).ok_or_else(|| NO_RULE.format(lang, &[("code", &code)]))?;
             output::emit(&rule.explain_text(lang));
             Ok(ExitCode::SUCCESS)
         }

@@ -1,6 +1,6 @@
 //! Printing check results: human (Chinese or English), JSON, SARIF.
 
-use govreport::{Error, Findings, Lang, Severity, Status};
+use govreport::{Bilingual, Error, Findings, Lang, Severity, Status};
 
 /// The outcome for one input.
 pub struct FileResult {
@@ -69,30 +69,36 @@ pub fn emit_bytes(bytes: &[u8]) {
     let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
 }
 
+const CANNOT_READ: Bilingual = Bilingual::new("{name}: 无法读取：{message}", "{name}: cannot read: {message}");
+const FINDINGS: Bilingual = Bilingual::new(
+    "{name}: {n} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}）",
+    "{name}: {n} finding(s) ({errors} error(s), {warnings} warning(s), {infos} info)",
+);
+const NOT_ASSESSABLE: Bilingual = Bilingual::new("无法判断", "n/a");
+const ERROR: Bilingual = Bilingual::new("错误", "error");
+const WARNING: Bilingual = Bilingual::new("警告", "warning");
+const INFO: Bilingual = Bilingual::new("提示", "info");
+const UNIT: Bilingual = Bilingual::new("单位", "unit");
+
 fn human(results: &[FileResult], lang: Lang, out: &mut String) {
     use std::fmt::Write;
-    let zh = lang == Lang::Zh;
     for r in results {
         match &r.outcome {
             Err(e) => {
-                let _ = writeln!(out, "{}: {}{}", r.name, if zh { "无法读取：" } else { "cannot read: " }, e.message(lang));
+                let _ = writeln!(out, "{}", CANNOT_READ.format(lang, &[("name", &r.name), ("message", &e.message(lang))]));
             }
             Ok(f) => {
                 let (e, w, i) = (f.count(Severity::Error), f.count(Severity::Warning), f.count(Severity::Info));
-                if zh {
-                    let _ = writeln!(out, "{}: {} 个问题（错误 {e}，警告 {w}，提示 {i}）", r.name, f.len());
-                } else {
-                    let _ = writeln!(out, "{}: {} finding(s) ({e} error(s), {w} warning(s), {i} info)", r.name, f.len());
-                }
+                let counts: [(&str, &dyn std::fmt::Display); 5] = [("name", &r.name), ("n", &f.len()), ("errors", &e), ("warnings", &w), ("infos", &i)];
+                let _ = writeln!(out, "{}", FINDINGS.format(lang, &counts));
                 for x in f.iter() {
-                    let sev = match (x.status, x.severity, zh) {
-                        (Status::NotAssessable, _, true) => "无法判断",
-                        (Status::NotAssessable, _, false) => "n/a",
-                        (_, Severity::Error, true) => "错误",
-                        (_, Severity::Warning, true) => "警告",
-                        (_, Severity::Info, true) => "提示",
-                        (_, s, false) => s.as_str(),
+                    let text = match (x.status, x.severity) {
+                        (Status::NotAssessable, _) => NOT_ASSESSABLE,
+                        (_, Severity::Error) => ERROR,
+                        (_, Severity::Warning) => WARNING,
+                        (_, Severity::Info) => INFO,
                     };
+                    let sev = *text.get(lang);
                     let path = if x.path.is_empty() { "/" } else { &x.path };
                     let _ = writeln!(out, "  {} {} {} {path}\n    {}", pad(sev, 8), x.code, pad(&x.name, 22), x.message);
                 }
@@ -121,7 +127,7 @@ pub fn indicators(rows: &[(String, govreport::across::Indicators)], format: crat
         crate::CheckFormat::Human => {
             let mut out = String::new();
             let width = rows.iter().map(|(n, _)| govreport::render::width(n)).max().unwrap_or(0).max(4);
-            out += &pad(if lang == Lang::Zh { "单位" } else { "unit" }, width);
+            out += &pad(UNIT.get(lang), width);
             for l in labels {
                 out += &format!("  {}", pad(l.text(lang), 12));
             }

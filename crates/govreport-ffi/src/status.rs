@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::ffi::{CString, c_char, c_int};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use govreport::Lang;
+use govreport::{Bilingual, Lang};
 
 use crate::text::{Encoding, c_string};
 
@@ -87,14 +87,13 @@ impl govreport_status {
 #[derive(Debug, Clone)]
 pub(crate) struct Failure {
     pub status: govreport_status,
-    pub en: String,
-    pub zh: String,
+    pub text: Bilingual<String>,
     pub pointer: Option<String>,
 }
 
 impl Failure {
     pub fn new(status: govreport_status, en: impl Into<String>, zh: impl Into<String>) -> Failure {
-        Failure { status, en: en.into(), zh: zh.into(), pointer: None }
+        Failure { status, text: Bilingual { zh: zh.into(), en: en.into() }, pointer: None }
     }
 
     /// A required pointer argument `name` is NULL.
@@ -111,8 +110,7 @@ impl Failure {
     /// the message and `pointer_prefix` ("", "/2") before the pointer, so that both say which
     /// input the core's message is about.
     pub fn within(mut self, what: &str, pointer_prefix: &str) -> Failure {
-        self.en = format!("{what}: {}", self.en);
-        self.zh = format!("{what}：{}", self.zh);
+        self.text = Bilingual { zh: format!("{what}：{}", self.text.zh), en: format!("{what}: {}", self.text.en) };
         self.pointer = self.pointer.map(|p| format!("{pointer_prefix}{p}"));
         self
     }
@@ -138,7 +136,7 @@ impl From<govreport::Error> for Failure {
             C::UnknownFormat => GOVREPORT_ERROR_UNKNOWN_FORMAT,
             C::Invalid => GOVREPORT_ERROR_INVALID,
         };
-        Failure { status, en: e.message(Lang::En), zh: e.message(Lang::Zh), pointer: e.pointer().map(str::to_string) }
+        Failure { status, text: Bilingual { zh: e.message(Lang::Zh), en: e.message(Lang::En) }, pointer: e.pointer().map(str::to_string) }
     }
 }
 
@@ -160,7 +158,7 @@ fn set_last_error(failure: Option<Failure>) {
     let _ = LAST_ERROR.try_with(|cell| {
         if let Ok(mut slot) = cell.try_borrow_mut() {
             *slot = failure.map(|failure| LastError {
-                en: c_string(&failure.en, Encoding::Utf8),
+                en: c_string(&failure.text.en, Encoding::Utf8),
                 pointer: failure.pointer.as_deref().map(|p| c_string(p, Encoding::Utf8)),
                 rendered: None,
                 failure,
@@ -255,7 +253,7 @@ pub unsafe extern "C" fn govreport_last_error_text(lang: *const c_char, encoding
                 match slot.as_mut() {
                     None => c"".as_ptr(),
                     Some(e) => {
-                        let text = if lang == Lang::En { &e.failure.en } else { &e.failure.zh };
+                        let text = e.failure.text.get(lang);
                         e.rendered.insert(c_string(text, enc)).as_ptr()
                     }
                 }

@@ -217,32 +217,29 @@ impl Context for Vec<String> {
 impl Expected {
     /// What is expected, in words.
     pub fn describe(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let b = |z: &str, e: &str| if zh { z.to_string() } else { e.to_string() };
+        let text = |zh, en| Bilingual::new(zh, en).get(lang).to_string();
         match self {
-            Expected::Object => b("对象（{…}）", "an object ({…})"),
-            Expected::List => b("列表（[…]）", "a list ([…])"),
-            Expected::Text => b("字符串", "a string"),
-            Expected::Number => b("数", "a number"),
-            Expected::Boolean => b("true 或 false", "true or false"),
-            Expected::Integer { min, max } => {
-                if zh {
-                    format!("整数（{min} 到 {max}）")
-                } else {
-                    format!("a whole number from {min} to {max}")
-                }
-            }
-            Expected::Count => b("不小于 0 的整数、null（空白）或 \"/\"（不适用）", "a whole number ≥ 0, null (blank) or \"/\" (not applicable)"),
+            Expected::Object => text("对象（{…}）", "an object ({…})"),
+            Expected::List => text("列表（[…]）", "a list ([…])"),
+            Expected::Text => text("字符串", "a string"),
+            Expected::Number => text("数", "a number"),
+            Expected::Boolean => text("true 或 false", "true or false"),
+            Expected::Integer { min, max } => fill(Bilingual::new("整数（{min} 到 {max}）", "a whole number from {min} to {max}").get(lang), |n| match n {
+                "min" => Some(min.to_string().into()),
+                "max" => Some(max.to_string().into()),
+                _ => None,
+            }),
+            Expected::Count => text("不小于 0 的整数、null（空白）或 \"/\"（不适用）", "a whole number ≥ 0, null (blank) or \"/\" (not applicable)"),
             Expected::SignedCount => {
-                b("整数（可为负数）、null（空白）或 \"/\"（不适用）", "a whole number (may be negative), null (blank) or \"/\" (not applicable)")
+                text("整数（可为负数）、null（空白）或 \"/\"（不适用）", "a whole number (may be negative), null (blank) or \"/\" (not applicable)")
             }
             Expected::Amount => {
-                b("小数字符串（如 \"0.092\"）、null（空白）或 \"/\"（不适用）", "a decimal string such as \"0.092\", null (blank) or \"/\" (not applicable)")
+                text("小数字符串（如 \"0.092\"）、null（空白）或 \"/\"（不适用）", "a decimal string such as \"0.092\", null (blank) or \"/\" (not applicable)")
             }
-            Expected::Date => b("写作 YYYY-MM-DD 的日期字符串", "a date written YYYY-MM-DD"),
+            Expected::Date => text("写作 YYYY-MM-DD 的日期字符串", "a date written YYYY-MM-DD"),
             Expected::OneOf(values) => {
-                let list = values.join(if zh { "、" } else { ", " });
-                if zh { format!("{list} 之一") } else { format!("one of {list}") }
+                let list = values.join(crate::rules::LIST_SEPARATOR.get(lang));
+                fill(Bilingual::new("{list} 之一", "one of {list}").get(lang), |n| (n == "list").then(|| list.as_str().into()))
             }
         }
     }
@@ -260,32 +257,14 @@ impl Context for Expected {
 impl Found {
     /// What was found, in words.
     pub fn describe(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
+        let with = |template: Bilingual, value: String| fill(template.get(lang), |n| (n == "value").then(|| value.as_str().into()));
         match self {
             Found::Null => "null".into(),
-            Found::Boolean(b) => {
-                if zh {
-                    format!("布尔值 {b}")
-                } else {
-                    format!("the boolean {b}")
-                }
-            }
-            Found::Number(n) => {
-                if zh {
-                    format!("数 {n}")
-                } else {
-                    format!("the number {n}")
-                }
-            }
-            Found::Text(s) => {
-                if zh {
-                    format!("字符串 {s:?}")
-                } else {
-                    format!("the string {s:?}")
-                }
-            }
-            Found::Object => (if zh { "对象（{…}）" } else { "an object ({…})" }).into(),
-            Found::List => (if zh { "列表（[…]）" } else { "a list ([…])" }).into(),
+            Found::Boolean(b) => with(Bilingual::new("布尔值 {value}", "the boolean {value}"), b.to_string()),
+            Found::Number(n) => with(Bilingual::new("数 {value}", "the number {value}"), n.clone()),
+            Found::Text(s) => with(Bilingual::new("字符串 {value}", "the string {value}"), format!("{s:?}")),
+            Found::Object => Bilingual::new("对象（{…}）", "an object ({…})").get(lang).to_string(),
+            Found::List => Bilingual::new("列表（[…]）", "a list ([…])").get(lang).to_string(),
         }
     }
 }
@@ -595,13 +574,17 @@ impl Problem {
     /// The message in `lang`, after its place: `/requests/new/total：…`, `options.today: …`.
     pub fn message(&self, lang: Lang) -> String {
         let text = self.error_type.message(lang);
-        let sep = if lang == Lang::Zh { "：" } else { ": " };
-        match (&self.pointer, &self.what) {
-            (Some(p), _) if p.is_empty() => format!("{}{sep}{text}", if lang == Lang::Zh { "文档" } else { "the document" }),
-            (Some(p), _) => format!("{p}{sep}{text}"),
-            (None, Some(w)) => format!("{w}{sep}{text}"),
-            (None, None) => text,
-        }
+        let place = match (&self.pointer, &self.what) {
+            (Some(p), _) if p.is_empty() => Bilingual::new("文档", "the document").get(lang).to_string(),
+            (Some(p), _) => p.clone(),
+            (None, Some(w)) => w.clone(),
+            (None, None) => return text,
+        };
+        fill(Bilingual::new("{place}：{text}", "{place}: {text}").get(lang), |n| match n {
+            "place" => Some(place.as_str().into()),
+            "text" => Some(text.as_str().into()),
+            _ => None,
+        })
     }
 }
 
@@ -700,10 +683,8 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         let mut lines: Vec<String> = self.problems.iter().map(|p| p.message(lang)).collect();
         if self.more > 0 {
-            lines.push(match lang {
-                Lang::Zh => format!("（另有 {} 处问题未列出）", self.more),
-                Lang::En => format!("(and {} more problem(s) not listed)", self.more),
-            });
+            let more = Bilingual::new("（另有 {more} 处问题未列出）", "(and {more} more problem(s) not listed)");
+            lines.push(fill(more.get(lang), |n| (n == "more").then(|| self.more.to_string().into())));
         }
         lines.join("\n")
     }

@@ -51,6 +51,19 @@ impl Bilingual<&'static str> {
     }
 }
 
+impl Bilingual<&'static str> {
+    /// The text in `lang` with its `{name}` placeholders filled from `values`.
+    ///
+    /// ```
+    /// use govreport::{Bilingual, Lang};
+    /// const CHECKED: Bilingual = Bilingual::new("共检查 {n} 份报告", "Checked {n} report(s)");
+    /// assert_eq!(CHECKED.format(Lang::En, &[("n", &3)]), "Checked 3 report(s)");
+    /// ```
+    pub fn format(&self, lang: Lang, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        fill(self.get(lang), |name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| Cow::Owned(v.to_string())))
+    }
+}
+
 impl<T> Bilingual<T> {
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &T {

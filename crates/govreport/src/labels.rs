@@ -5,17 +5,17 @@
 //! message cell names, renderers and importers all read labels from here; nothing else in the
 //! code base types a Chinese label of the templates.
 
+use crate::i18n::{Bilingual, fill};
 use crate::model::{Format, RowId};
 
-/// A label of the templates: the id in the document, the exact Chinese text, aliases, gloss.
+/// A label of the templates: the id in the document, its name (the exact Chinese text of the
+/// template, and an English gloss), and aliases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Label {
     /// JSON pointer (rows, parts, fields) or object key (columns) in a document.
     pub id: &'static str,
-    /// The exact Chinese label of the template.
-    pub zh: &'static str,
-    /// An English gloss.
-    pub en: &'static str,
+    /// The exact Chinese label of the template, and an English gloss.
+    pub name: Bilingual,
     /// Other spellings seen in published reports (old names, short forms, known typos).
     pub aliases: &'static [&'static str],
 }
@@ -23,20 +23,24 @@ pub struct Label {
 impl Label {
     /// The label in the language asked for.
     pub fn text(&self, lang: crate::Lang) -> &'static str {
-        match lang {
-            crate::Lang::Zh => self.zh,
-            crate::Lang::En => self.en,
-        }
+        self.name.get(lang)
     }
 }
 
 const fn l(id: &'static str, zh: &'static str, en: &'static str) -> Label {
-    Label { id, zh, en, aliases: &[] }
+    Label { id, name: Bilingual::new(zh, en), aliases: &[] }
 }
 
 const fn la(id: &'static str, zh: &'static str, en: &'static str, aliases: &'static [&'static str]) -> Label {
-    Label { id, zh, en, aliases }
+    Label { id, name: Bilingual::new(zh, en), aliases }
 }
+
+/// How a cell is named: its row, then its column.
+const CELL_NAME: Bilingual = Bilingual::new("{row}「{column}」", "{row} [{column}]");
+/// How a row under a group heading is named.
+const ROW_IN_GROUP: Bilingual = Bilingual::new("{group}{row}", "{group} — {row}");
+/// How a group of lawsuits of table C is named.
+const LAWSUIT_GROUP: Bilingual = Bilingual::new("{header}（{group}）", "{header} ({group})");
 
 /// Which formats a row or part belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -581,10 +585,11 @@ pub fn cell_name(format: Format, pointer: &str, lang: crate::Lang) -> String {
     {
         let row_text = with_group(format, row_label, lang);
         return match column(format, row, key) {
-            Some(c) if !c.id.is_empty() => match lang {
-                crate::Lang::Zh => format!("{row_text}「{}」", c.zh),
-                crate::Lang::En => format!("{row_text} [{}]", c.en),
-            },
+            Some(c) if !c.id.is_empty() => fill(CELL_NAME.get(lang), |n| match n {
+                "row" => Some(row_text.as_str().into()),
+                "column" => Some(c.text(lang).into()),
+                _ => None,
+            }),
             _ => row_text,
         };
     }
@@ -597,16 +602,18 @@ fn with_group(format: Format, label: &Label, lang: crate::Lang) -> String {
         && parent.starts_with("/requests/")
         && let Some(g) = request_rows(format).find(|r| r.label.id == parent && r.row.is_none())
     {
-        text = match lang {
-            crate::Lang::Zh => format!("{}{}", g.label.zh, text),
-            crate::Lang::En => format!("{} — {}", g.label.en, text),
-        };
+        text = fill(ROW_IN_GROUP.get(lang), |n| match n {
+            "group" => Some(g.label.text(lang).into()),
+            "row" => Some(text.as_str().into()),
+            _ => None,
+        });
     }
     if let Some(g) = REVIEW_GROUPS[1..].iter().find(|g| g.id == label.id) {
-        text = match lang {
-            crate::Lang::Zh => format!("{}（{}）", REVIEW_HEADERS[1].zh, g.zh),
-            crate::Lang::En => format!("{} ({})", REVIEW_HEADERS[1].en, g.en),
-        };
+        text = fill(LAWSUIT_GROUP.get(lang), |n| match n {
+            "header" => Some(REVIEW_HEADERS[1].text(lang).into()),
+            "group" => Some(g.text(lang).into()),
+            _ => None,
+        });
     }
     text
 }

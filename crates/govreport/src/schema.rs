@@ -42,11 +42,11 @@ fn annotate(schema: &mut Value, defs: &mut Map<String, Value>, format: Format, p
     for (key, prop) in props.iter_mut() {
         let child = format!("{path}/{key}");
         let label = labels::lookup(format, &child).or_else(|| labels::column(format, path, key));
-        if let Some(label) = label.filter(|l| !l.zh.is_empty())
+        if let Some(label) = label.filter(|l| !l.name.zh.is_empty())
             && let Some(obj) = prop.as_object_mut()
         {
-            obj.insert("title".into(), label.zh.into());
-            obj.entry("description").or_insert_with(|| label.en.into());
+            obj.insert("title".into(), label.name.zh.into());
+            obj.entry("description").or_insert_with(|| label.name.en.into());
         }
         let target = prop.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")).map(str::to_string);
         if let Some(name) = target

@@ -112,7 +112,7 @@ fn credit_and_region_codes() {
     for ok in ["91350100M000100Y43", "91440300708461136T", "11100000000013127D"] {
         assert_eq!(credit_code_problem(ok), None, "{ok}");
     }
-    assert!(credit_code_problem("91440300708461136A").unwrap().0.contains("校验码"));
+    assert!(credit_code_problem("91440300708461136A").unwrap().zh.contains("校验码"));
     assert!(credit_code_problem("9144030070846113").is_some());
     assert!(credit_code_problem("91440300708461136I").is_some());
     assert_eq!(region_code_problem("220105"), None);

@@ -163,7 +163,7 @@ fn every_cell_of_every_table_has_a_label() {
 
 #[test]
 fn the_template_labels_are_exact() {
-    let zh: Vec<&str> = labels::request_rows(Format::F2021).map(|r| r.label.zh).collect();
+    let zh: Vec<&str> = labels::request_rows(Format::F2021).map(|r| r.label.name.zh).collect();
     assert_eq!(zh.len(), 30);
     assert_eq!(zh[0], "一、本年新收政府信息公开申请数量");
     assert_eq!(zh[4], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
@@ -171,7 +171,7 @@ fn the_template_labels_are_exact() {
     assert_eq!(zh[29], "四、结转下年度继续办理");
     assert_eq!(labels::request_rows(Format::F2021).filter(|r| r.row.is_some()).count(), 25);
     assert_eq!(labels::request_rows(Format::F2019).filter(|r| r.row.is_some()).count(), 23);
-    let cols: Vec<&str> = labels::REQUEST_COLUMNS.iter().map(|c| c.zh).collect();
+    let cols: Vec<&str> = labels::REQUEST_COLUMNS.iter().map(|c| c.name.zh).collect();
     assert_eq!(cols, ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]);
     assert_eq!(
         labels::cell_name(Format::F2021, "/requests/withheld/state_secret/natural_person", govreport::Lang::Zh),

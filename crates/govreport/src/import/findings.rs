@@ -3,6 +3,7 @@
 
 use crate::error::Error;
 use crate::finding::Findings;
+use crate::i18n::Bilingual;
 use crate::labels::Label;
 use crate::model::Format;
 use crate::options::Options;
@@ -24,13 +25,14 @@ pub enum Pos {
 
 impl Pos {
     /// The place in words, in Chinese and English.
-    pub fn words(self) -> (String, String) {
-        match self {
+    pub fn words(self) -> Bilingual<String> {
+        let (zh, en) = match self {
             Pos::Whole => ("全文".into(), "the source".into()),
             Pos::Line(n) => (format!("第{n}行"), format!("line {n}")),
             Pos::Paragraph(n) => (format!("第{n}段"), format!("paragraph {n}")),
             Pos::Row { table, row } => (format!("第{table}个表格第{row}行"), format!("table {table}, row {row}")),
-        }
+        };
+        Bilingual { zh, en }
     }
 
     /// The place as parameters: `line`, `paragraph`, or `table` and `row`.
@@ -66,7 +68,7 @@ impl Note {
     }
     /// A parameter given in both languages.
     pub fn both(&mut self, name: &'static str, zh: impl Into<String>, en: impl Into<String>) -> &mut Self {
-        self.params.push((name, Param::Both(crate::i18n::Bilingual { zh: zh.into(), en: en.into() })));
+        self.params.push((name, Param::Both(Bilingual { zh: zh.into(), en: en.into() })));
         self
     }
     /// Other places in the document the finding is about.
@@ -95,8 +97,7 @@ impl Notes {
         let mut ctx = Ctx::new(format, &resolved);
         for n in self.0 {
             let mut hit = ctx.hit(n.rule, n.path).related(n.related);
-            let (zh, en) = n.pos.words();
-            hit = hit.both("at", zh, en);
+            hit = hit.param("at", Param::Both(n.pos.words()));
             for (name, v) in n.pos.params() {
                 hit = hit.text(name, v);
             }

@@ -275,7 +275,7 @@ impl Index {
         }
         // Rows of table B written without their numbering ("予以公开" for "（一）予以公开").
         for (i, r) in ix.rows.clone().into_iter().enumerate() {
-            let full = key(r.label.zh);
+            let full = key(r.label.name.zh);
             let short = strip_numbering(&full).to_string();
             if short != full && short.chars().count() >= 4 && !ix.map.contains_key(&short) {
                 ix.add_key(short, Hit::BRow(i), &r.label, true);
@@ -285,8 +285,8 @@ impl Index {
     }
 
     fn add(&mut self, label: &'static Label, hit: Hit) {
-        let own = key(label.zh);
-        for text in std::iter::once(label.zh).chain(label.aliases.iter().copied()) {
+        let own = key(label.name.zh);
+        for text in std::iter::once(label.name.zh).chain(label.aliases.iter().copied()) {
             let k = key(text);
             let alias = k != own;
             self.add_key(k, hit, label, alias);
@@ -757,7 +757,7 @@ impl<'a> Reader<'a> {
                     self.other_single = true;
                     notes.add(Code::GR908, label.id, pos).text("values", list);
                 } else {
-                    notes.add(Code::GR909, "", pos).text("text", format!("{} {}", label.zh, values.join(" ")));
+                    notes.add(Code::GR909, "", pos).text("text", format!("{} {}", label.name.zh, values.join(" ")));
                 }
             }
             None => {}
@@ -829,8 +829,8 @@ impl<'a> Reader<'a> {
                 unlisted.sort_by_key(|t| t.0);
                 let shown: Vec<&Label> = unlisted.iter().map(|t| t.2).take(6).collect();
                 let more = if unlisted.len() > 6 { ("……", " …") } else { ("", "") };
-                let zh = shown.iter().map(|l| l.zh).collect::<Vec<_>>().join("、") + more.0;
-                let en = shown.iter().map(|l| l.en).collect::<Vec<_>>().join(", ") + more.1;
+                let zh = shown.iter().map(|l| l.name.zh).collect::<Vec<_>>().join("、") + more.0;
+                let en = shown.iter().map(|l| l.name.en).collect::<Vec<_>>().join(", ") + more.1;
                 let related = unlisted.iter().map(|t| t.1.to_string()).collect();
                 notes
                     .add(Code::GR913, unlisted[0].1, last_pos)
@@ -921,7 +921,7 @@ fn format_keys(format: Format) -> HashSet<String> {
     let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
     let mut s = HashSet::new();
     let mut add = |l: &Label| {
-        s.insert(key(l.zh));
+        s.insert(key(l.name.zh));
         for a in l.aliases {
             s.insert(key(a));
         }

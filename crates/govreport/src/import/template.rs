@@ -54,7 +54,7 @@ fn heading(line: &Line, ix: &Index) -> Option<Heading> {
     }
     for (i, part) in labels::PARTS.iter().enumerate() {
         let l = &part.label;
-        if std::iter::once(l.zh).chain(l.aliases.iter().copied()).any(|t| without_de(&key(t)) == k) {
+        if std::iter::once(l.name.zh).chain(l.aliases.iter().copied()).any(|t| without_de(&key(t)) == k) {
             return Some(Heading { part: i, numeral, text });
         }
     }
@@ -91,7 +91,7 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         let out_of_order = last.is_some_and(|l| h.part <= l);
         if h.numeral.is_some_and(|n| n != expected_numeral) || out_of_order {
             let p = &labels::PARTS[h.part];
-            notes.add(Code::GR902, p.label.id, lines[li].pos).text("heading", &h.text).text("expected", format!("{}、{}", p.numeral, p.label.zh));
+            notes.add(Code::GR902, p.label.id, lines[li].pos).text("heading", &h.text).text("expected", format!("{}、{}", p.numeral, p.label.name.zh));
         }
         last = Some(last.map_or(h.part, |l| l.max(h.part)));
     }
@@ -176,8 +176,8 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         notes.add(Code::GR915, "/sections/overview", Pos::Whole).label("part", &labels::PARTS[0].label);
     }
     if !missing.is_empty() {
-        let zh = missing.iter().map(|&i| format!("{}、{}", labels::PARTS[i].numeral, labels::PARTS[i].label.zh)).collect::<Vec<_>>().join("；");
-        let en = missing.iter().map(|&i| format!("{} ({})", i + 1, labels::PARTS[i].label.en)).collect::<Vec<_>>().join("; ");
+        let zh = missing.iter().map(|&i| format!("{}、{}", labels::PARTS[i].numeral, labels::PARTS[i].label.name.zh)).collect::<Vec<_>>().join("；");
+        let en = missing.iter().map(|&i| format!("{} ({})", i + 1, labels::PARTS[i].label.name.en)).collect::<Vec<_>>().join("; ");
         let related = missing.iter().skip(1).map(|&i| labels::PARTS[i].label.id.to_string()).collect();
         notes.add(Code::GR901, labels::PARTS[missing[0]].label.id, Pos::Whole).both("parts", zh, en).related(related);
     }

@@ -4,6 +4,7 @@
 
 use crate::Lang;
 use crate::cells::{self, CellDef};
+use crate::i18n::{Bilingual, fill};
 use crate::labels::{self, Label, ProactiveBlock, Role};
 use crate::model::{Format, Report};
 
@@ -118,7 +119,15 @@ pub struct Layout {
 }
 
 /// The document title label.
-pub static TITLE: Label = Label { id: "", zh: "政府信息公开工作年度报告", en: "Annual Report on Government Information Disclosure", aliases: &[] };
+pub static TITLE: Label =
+    Label { id: "", name: Bilingual::new("政府信息公开工作年度报告", "Annual Report on Government Information Disclosure"), aliases: &[] };
+
+/// The title line: agency, year and the report's name.
+const TITLE_LINE: Bilingual = Bilingual::new("{agency}{year}年{title}", "{agency}: {title} {year}");
+/// A line of the report's facts under the title.
+const FACT_LINE: Bilingual = Bilingual::new("{label}：{value}", "{label}: {value}");
+/// A part's heading with its numeral.
+const HEADING: Bilingual = Bilingual::new("{numeral}、{part}", "{number}. {part}");
 
 /// The report whose figures are laid out.
 struct Values<'a>(&'a Report);
@@ -145,14 +154,20 @@ fn paragraphs(text: Option<&str>) -> Vec<Block> {
 pub fn layout(report: &Report, lang: Lang) -> Layout {
     let meta = report.meta();
     let values = Values(report);
-    let title = match lang {
-        Lang::Zh => format!("{}{}年{}", meta.agency.name, meta.year, TITLE.zh),
-        Lang::En => format!("{}: {} {}", meta.agency.name, TITLE.en, meta.year),
-    };
+    let title = fill(TITLE_LINE.get(lang), |n| match n {
+        "agency" => Some(meta.agency.name.as_str().into()),
+        "year" => Some(meta.year.to_string().into()),
+        "title" => Some(TITLE.text(lang).into()),
+        _ => None,
+    });
     let mut lines = vec![];
     if let Some(d) = meta.published_on {
         let label = labels::lookup(meta.format, "/published_on").map_or("", |l| l.text(lang));
-        lines.push(format!("{label}{}{}", if lang == Lang::Zh { "：" } else { ": " }, d.0));
+        lines.push(fill(FACT_LINE.get(lang), |n| match n {
+            "label" => Some(label.into()),
+            "value" => Some(d.0.as_str().into()),
+            _ => None,
+        }));
     }
     let parts = match report {
         Report::F2007(r) => r.sections.iter().map(|s| Part { heading: s.heading.clone(), blocks: paragraphs(Some(&s.text)) }).collect(),
@@ -164,10 +179,12 @@ pub fn layout(report: &Report, lang: Lang) -> Layout {
 
 fn heading(i: usize, lang: Lang) -> String {
     let p = &labels::PARTS[i];
-    match lang {
-        Lang::Zh => format!("{}、{}", p.numeral, p.label.zh),
-        Lang::En => format!("{}. {}", i + 1, p.label.en),
-    }
+    fill(HEADING.get(lang), |n| match n {
+        "numeral" => Some(p.numeral.into()),
+        "number" => Some((i + 1).to_string().into()),
+        "part" => Some(p.label.text(lang).into()),
+        _ => None,
+    })
 }
 
 fn template_parts(v: &Values, format: Format, s: &crate::model::Sections, fees: bool, lang: Lang) -> Vec<Part> {

@@ -200,7 +200,7 @@ impl Param {
         match self {
             Param::Text(t) | Param::Cell(t) => t.clone(),
             Param::Columns(v) => v.join(" "),
-            Param::Label(l) => l.zh.to_string(),
+            Param::Label(l) => l.name.zh.to_string(),
             Param::Both(b) => b.zh.clone(),
         }
     }
@@ -209,7 +209,7 @@ impl Param {
             Param::Text(t) => t.clone(),
             Param::Cell(p) => labels::cell_name(format, p, lang),
             Param::Columns(v) => {
-                let sep = if lang == Lang::Zh { "、" } else { ", " };
+                let sep = LIST_SEPARATOR.get(lang);
                 let column = |p: &String| {
                     let (row, key) = p.rsplit_once('/').unwrap_or(("", p));
                     // A one-cell row (行政许可) names its block's single column instead.
@@ -225,6 +225,9 @@ impl Param {
         }
     }
 }
+
+/// Between the items of a list in a message.
+pub(crate) const LIST_SEPARATOR: Bilingual = Bilingual::new("、", ", ");
 
 /// Fills the `{name}` parameters of a message template.
 fn render(template: &str, params: &[(&'static str, Param)], format: Format, lang: Lang) -> String {
@@ -275,9 +278,6 @@ impl<'c, 'a> Hit<'c, 'a> {
     }
     pub fn text(self, name: &'static str, v: impl ToString) -> Self {
         self.param(name, Param::Text(v.to_string()))
-    }
-    pub fn both(self, name: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Self {
-        self.param(name, Param::Both(Bilingual { zh: zh.into(), en: en.into() }))
     }
     pub fn emit(self) {
         let rule = self.rule.rule();

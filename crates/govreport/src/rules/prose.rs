@@ -2,6 +2,7 @@
 
 use super::{Code, Ctx, Param, define_rules};
 use crate::cells::{self, CASE_TOTAL, CellDef, Loc, TOTAL};
+use crate::i18n::{Bilingual, Lang};
 use crate::labels::{self, Label};
 use crate::model::{Agency, AgencyKind, Format, Report, RowId, Sections};
 use crate::text::{Stated, statements};
@@ -14,7 +15,7 @@ pub const SHORT_PROBLEMS_CHARS: usize = 80;
 const DENIALS: &[&str] = &["未发现", "没有发现", "不存在", "暂无", "无明显", "没有问题", "无问题", "未发现问题"];
 
 fn mentions(text: &str, label: &Label) -> bool {
-    text.contains(label.zh) || label.aliases.iter().any(|a| text.contains(a))
+    text.contains(label.name.zh) || label.aliases.iter().any(|a| text.contains(a))
 }
 
 /// The prose parts and the agency of a template report (none for the 2007 regime).
@@ -48,22 +49,24 @@ fn perfunctory_problems(report: &Report, ctx: &mut Ctx) {
 }
 
 /// The labels of `list` that `text` does not mention, as one text in both languages.
-fn missing(text: &str, list: &'static [Label]) -> Option<(String, String)> {
+fn missing(text: &str, list: &'static [Label]) -> Option<Bilingual<String>> {
     let missing: Vec<&Label> = list.iter().filter(|l| !mentions(text, l)).collect();
-    (!missing.is_empty()).then(|| (missing.iter().map(|l| l.zh).collect::<Vec<_>>().join("、"), missing.iter().map(|l| l.en).collect::<Vec<_>>().join(", ")))
+    let join = |lang| missing.iter().map(|l| l.text(lang)).collect::<Vec<_>>().join(super::LIST_SEPARATOR.get(lang));
+    (!missing.is_empty()).then(|| Bilingual { zh: join(Lang::Zh), en: join(Lang::En) })
 }
 
 fn government_results(report: &Report, ctx: &mut Ctx) {
     let Some((s, agency)) = sections(report) else { return };
     // 条例第五十条第（四）项 asks this of 各级人民政府: governments, and the township governments
     // among `township` agencies (not 街道办事处, which are not 人民政府).
-    let people_government = agency.kind == AgencyKind::Government || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].zh));
+    let people_government =
+        agency.kind == AgencyKind::Government || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].name.zh));
     if !people_government {
         return;
     }
     let all: String = [&s.overview, &s.problems, &s.other_matters].iter().filter_map(|t| t.as_deref()).collect::<Vec<_>>().join("\n");
-    if let Some((zh, en)) = missing(&all, labels::GOVERNMENT_RESULTS) {
-        ctx.hit(Code::GR403, "/sections/overview").both("missing", zh, en).emit();
+    if let Some(m) = missing(&all, labels::GOVERNMENT_RESULTS) {
+        ctx.hit(Code::GR403, "/sections/overview").param("missing", Param::Both(m)).emit();
     }
 }
 
@@ -72,9 +75,9 @@ fn overview_topics(report: &Report, ctx: &mut Ctx) {
     let Some(overview) = s.overview.as_deref() else { return };
     if ctx.format == Format::F2021
         && !overview.trim().is_empty()
-        && let Some((zh, en)) = missing(overview, labels::OVERVIEW_TOPICS_2021)
+        && let Some(m) = missing(overview, labels::OVERVIEW_TOPICS_2021)
     {
-        ctx.hit(Code::GR405, "/sections/overview").both("missing", zh, en).emit();
+        ctx.hit(Code::GR405, "/sections/overview").param("missing", Param::Both(m)).emit();
     }
 }
 

@@ -27,7 +27,7 @@ fn contents(report: &Report, ctx: &mut Ctx) {
 /// Whether a part of a breakdown is the catch-all 其他….
 pub fn is_catch_all(label: &str) -> bool {
     let l = label.trim();
-    l.starts_with(labels::CATCH_ALL.zh) || labels::CATCH_ALL.aliases.iter().any(|a| l.starts_with(a))
+    l.starts_with(labels::CATCH_ALL.name.zh) || labels::CATCH_ALL.aliases.iter().any(|a| l.starts_with(a))
 }
 
 /// The sum of a figure's parts, and whether every part gives its count ("/" is left out).
