@@ -10,7 +10,7 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        assert!(govreport::parse::paths_agree(text), "the fast and the slow parse disagree");
+        assert!(govreport::paths_agree(text), "the fast and the slow parse disagree");
     }
     let Ok(report) = govreport::parse_json(data) else { return };
     common::exercise(&report);

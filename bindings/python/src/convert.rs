@@ -182,7 +182,7 @@ impl Writer {
                 }
                 let before = self.pointer.len();
                 self.pointer.push('/');
-                self.pointer.push_str(&govreport::parse::escape(&key.to_string_lossy()));
+                self.pointer.push_str(&govreport::escape_pointer_token(&key.to_string_lossy()));
                 self.string(&key)?;
                 self.out.push(b':');
                 self.value(&val, depth + 1)?;

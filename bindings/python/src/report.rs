@@ -27,7 +27,7 @@ pub(crate) fn load(py: Python<'_>, input: Input) -> PyResult<Report> {
 
 /// The pointer of `key` under `parent` (RFC 6901 escaping).
 fn child(parent: &str, key: &str) -> String {
-    format!("{parent}/{}", govreport::parse::escape(key))
+    format!("{parent}/{}", govreport::escape_pointer_token(key))
 }
 
 #[derive(Clone, Copy)]

@@ -218,7 +218,7 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     }
     match format {
         CheckFormat::Json => output::emit("\n]\n"),
-        CheckFormat::Sarif => output::emit(&(serde_json::to_string_pretty(&govreport::sarif::to_sarif(&sarif, lang)).unwrap_or_default() + "\n")),
+        CheckFormat::Sarif => output::emit(&(serde_json::to_string_pretty(&govreport::to_sarif(&sarif, lang)).unwrap_or_default() + "\n")),
         CheckFormat::Human if !single || summary_only => output::emit(&summary.text(lang)),
         _ => {}
     }

@@ -323,7 +323,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::from(if unreadable { 2 } else { 0 }))
         }
         Command::Aggregate { files, name, kind, region_code, output } => {
-            let agency = govreport::Agency { name, kind: kind.into(), level: None, region_code, credit_code: None };
+            let mut agency = govreport::Agency::new(name, kind.into());
+            agency.region_code = region_code;
             let mut reports = vec![];
             let mut unreadable = vec![];
             for (name, bytes) in govreport::fs::inputs(govreport::fs::sources(&files)) {
@@ -373,8 +374,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Report => govreport::json_schema(),
-                SchemaKind::Options => govreport::schema::options_schema(),
-                SchemaKind::Findings => govreport::schema::findings_schema(),
+                SchemaKind::Options => govreport::options_schema(),
+                SchemaKind::Findings => govreport::findings_schema(),
             };
             output::emit(&(serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n"));
             Ok(ExitCode::SUCCESS)
@@ -382,7 +383,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Rules { format, lang } => {
             let lang = lang.into();
             match format {
-                RulesFormat::Markdown => output::emit(&govreport::rules::markdown()),
+                RulesFormat::Markdown => output::emit(&govreport::rules_markdown()),
                 RulesFormat::Json => {
                     let list: Vec<_> = govreport::rules()
                         .iter()
@@ -412,5 +413,5 @@ fn run(command: Command) -> Result<ExitCode, String> {
 }
 
 fn empty_agency() -> govreport::Agency {
-    govreport::Agency { name: String::new(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None }
+    govreport::Agency::new(String::new(), govreport::AgencyKind::Department)
 }

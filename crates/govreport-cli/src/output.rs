@@ -45,7 +45,7 @@ pub fn print_one(r: &FileResult, format: crate::CheckFormat, lang: Lang) {
         crate::CheckFormat::Csv => emit(&crate::batch::csv(std::slice::from_ref(r), lang)),
         crate::CheckFormat::Sarif => {
             let files: Vec<(String, Findings)> = r.outcome.as_ref().ok().map(|f| (r.name.clone(), f.clone())).into_iter().collect();
-            emit(&(serde_json::to_string_pretty(&govreport::sarif::to_sarif(&files, lang)).unwrap_or_default() + "\n"));
+            emit(&(serde_json::to_string_pretty(&govreport::to_sarif(&files, lang)).unwrap_or_default() + "\n"));
         }
     }
 }

@@ -38,8 +38,7 @@ fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
 
 /// A clean 2021 department report, built through the library.
 fn clean_report() -> String {
-    let agency =
-        Agency { name: "某市某区档案馆".into(), kind: AgencyKind::Department, level: None, region_code: Some("220105".into()), credit_code: None };
+    let agency = Agency::new("某市某区档案馆", AgencyKind::Department).with_region_code("220105");
     let mut r = Report::new(Format::F2021, 2023, agency);
     r.set("/published_on", json!("2024-01-20")).unwrap();
     r.set("/sections/overview", json!("本年度，我馆认真做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。")).unwrap();

@@ -30,15 +30,15 @@ fn report_schema_is_current() {
 
 #[test]
 fn options_schema_is_current() {
-    check_file("schema/options.schema.json", pretty(&govreport::schema::options_schema()));
+    check_file("schema/options.schema.json", pretty(&govreport::options_schema()));
 }
 
 #[test]
 fn findings_schema_is_current() {
-    check_file("schema/findings.schema.json", pretty(&govreport::schema::findings_schema()));
+    check_file("schema/findings.schema.json", pretty(&govreport::findings_schema()));
 }
 
 #[test]
 fn rule_docs_are_current() {
-    check_file("docs/rules.md", govreport::rules::markdown());
+    check_file("docs/rules.md", govreport::rules_markdown());
 }

@@ -41,7 +41,7 @@ fn agency(text: &str) -> Result<govreport::Agency, Failure> {
 fn array_items<'a>(text: &'a str, name: &str) -> Result<Vec<&'a RawValue>, Failure> {
     serde_json::from_str(text).map_err(|_| {
         // The core says what is wrong with the syntax; valid JSON that is no array is STRUCTURE.
-        if let Err(e) = govreport::json::parse_value(text) {
+        if let Err(e) = govreport::parse_value(text) {
             return e.into();
         }
         let mut f = Failure::new(

@@ -63,7 +63,7 @@ pub(crate) fn parse(bytes: &[u8], enc: Encoding) -> Result<Report, Failure> {
 
 /// A JSON value given as text by the caller.
 pub(crate) fn json_value(text: &str) -> Result<Value, Failure> {
-    Ok(govreport::json::parse_value(text)?)
+    Ok(govreport::parse_value(text)?)
 }
 
 /// Creates an empty report of `format` ("2021", "2019" or "2007") for the reporting `year`,

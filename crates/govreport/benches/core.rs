@@ -175,7 +175,7 @@ fn roll_up(c: &mut Criterion) {
     // 1,000 units of one year (the generator varies the year; the roll-up needs one).
     let reports: Vec<Report> =
         (0..).map(|i| generator::report(7, i)).filter(|v| v["year"] == 2023).take(1000).map(|v| govreport::parse_str(&v.to_string()).unwrap()).collect();
-    let county = Agency { name: "某市本级汇总".into(), kind: AgencyKind::Government, level: None, region_code: None, credit_code: None };
+    let county = Agency::new("某市本级汇总", AgencyKind::Government);
     govreport::aggregate(&reports, county.clone()).unwrap();
     let mut g = c.benchmark_group("aggregate");
     g.throughput(Throughput::Elements(reports.len() as u64));

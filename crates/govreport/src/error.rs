@@ -308,7 +308,7 @@ macro_rules! error_types {
         pub enum ErrorType {
             $(
                 $(#[$doc])*
-                $variant $({ $($(#[$fdoc])* $field: $ty),* })?,
+                $variant $({ $($(#[$fdoc])* #[doc = concat!("`{", stringify!($field), "}` in the message.")] $field: $ty),* })?,
             )*
         }
 
@@ -634,7 +634,7 @@ impl Error {
     }
 
     /// The same error, every problem's place given under `prefix`: a problem of a document
-    /// that was item `what` of a call ("reports[2]", "/2").
+    /// that was item `what` of a call (`reports[2]`, `/2`).
     pub fn within(mut self, what: &str, pointer_prefix: &str) -> Error {
         for p in &mut self.problems {
             if let Some(ptr) = &mut p.pointer {

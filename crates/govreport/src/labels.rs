@@ -186,9 +186,13 @@ pub struct ProactiveBlock {
 /// The heading of the first column of table A.
 pub static PROACTIVE_CONTENT_HEADER: Label = l("", "信息内容", "Content");
 
+/// 规章, in both templates.
 pub const RULES_ROW: Label = l("/proactive/rules", "规章", "Rules (规章)");
+/// 行政许可, in both templates.
 pub const LICENSING_ROW: Label = l("/proactive/licensing", "行政许可", "Administrative licensing");
+/// 行政处罚, in both templates.
 pub const PENALTY_ROW: Label = l("/proactive/penalty", "行政处罚", "Administrative penalties");
+/// 行政强制, in both templates.
 pub const COERCION_ROW: Label = l("/proactive/coercion", "行政强制", "Administrative coercion");
 const DECISIONS_2021: &[Label] = &[l("", "本年处理决定数量", "Decisions this year")];
 /// 上一年项目数量, 本年增/减, 处理决定数量 of the 2019 template (行政事业性收费 has the first two).

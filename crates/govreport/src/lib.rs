@@ -1,4 +1,9 @@
-//! govreport: model, check and (soon) render and import China's 政府信息公开工作年度报告.
+//! govreport models, checks, renders and imports China's 政府信息公开工作年度报告 (the annual
+//! reports on government information disclosure).
+//!
+//! The whole public surface is here: the functions and types re-exported at the top, and a few
+//! namespaces ([`labels`], [`cells`], [`model`], [`error`], [`import`], [`mod@render`], [`across`],
+//! [`batch`], [`fs`], [`limits`]). Everything else is internal.
 //!
 //! ```
 //! let report = govreport::parse_str(r#"{
@@ -8,30 +13,38 @@
 //! }"#).unwrap();
 //! let findings = govreport::check(&report, &govreport::Options::default()).unwrap();
 //! assert!(findings.with_code("GR203").any(|f| f.path == "/requests/new/total"));
+//! // Every cell of the report, with its pointer, label, kind and state.
+//! let (def, cell) = report.cells().find(|(d, _)| d.pointer == "/requests/new/total").unwrap();
+//! assert_eq!((def.name(govreport::Lang::Zh), cell.text()), ("一、本年新收政府信息公开申请数量「总计」".to_string(), "4".to_string()));
 //! ```
 
+#![deny(missing_docs)]
+
+// The namespaces of the public API.
 pub mod across;
 pub mod batch;
 pub mod cells;
-pub mod complete;
 pub mod error;
-pub mod finding;
 #[cfg(feature = "fs")]
 pub mod fs;
-mod i18n;
 pub mod import;
-pub mod json;
 pub mod labels;
 pub mod limits;
 pub mod model;
-pub mod options;
-pub mod parse;
-pub mod pointer;
 pub mod render;
-pub mod rules;
-pub mod sarif;
-pub mod schema;
-pub mod text;
+
+// Internal; what they offer is re-exported below.
+mod complete;
+mod finding;
+mod i18n;
+mod json;
+mod options;
+mod parse;
+mod pointer;
+mod prose_numbers;
+mod rules;
+mod sarif;
+mod schema;
 
 pub use across::{RollUp, aggregate, compare};
 pub use complete::{Completion, complete};
@@ -39,12 +52,22 @@ pub use error::{Error, ErrorType, Problem};
 pub use finding::{Finding, Findings, Severity, Status};
 pub use i18n::{Bilingual, Lang};
 pub use import::{ImportOptions, Imported, SourceKind, import_document};
+pub use json::parse_value;
 pub use model::{Agency, AgencyKind, Format, Report};
 pub use options::Options;
-pub use parse::{parse_json, parse_str};
+pub use parse::{escape as escape_pointer_token, parse_json, parse_str};
 pub use render::{RenderFormat, render};
-pub use rules::{Code, RULES, Rule, Scope, rule};
-pub use schema::json_schema;
+pub use rules::document::{credit_code_problem, region_code_problem};
+pub use rules::{Code, RULES, Rule, Scope, markdown as rules_markdown, rule};
+pub use sarif::to_sarif;
+pub use schema::{findings_schema, json_schema, options_schema};
+
+/// Whether the fast and the slow reading of a document agree on `text` (for the fuzz target
+/// `json_check` and the property test).
+#[doc(hidden)]
+pub fn paths_agree(text: &str) -> bool {
+    parse::paths_agree(text)
+}
 
 /// The library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

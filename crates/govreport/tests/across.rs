@@ -23,7 +23,7 @@ fn violated(f: &govreport::Findings) -> Vec<(String, String)> {
 }
 
 fn county() -> Agency {
-    Agency { name: "进贤县人民政府".into(), kind: AgencyKind::Government, level: None, region_code: Some("360124".into()), credit_code: None }
+    Agency::new("进贤县人民政府", AgencyKind::Government).with_region_code("360124")
 }
 
 #[test]

@@ -108,7 +108,7 @@ fn the_2007_regime_allows_until_march() {
 
 #[test]
 fn credit_and_region_codes() {
-    use govreport::rules::document::{credit_code_problem, region_code_problem};
+    use govreport::{credit_code_problem, region_code_problem};
     for ok in ["91350100M000100Y43", "91440300708461136T", "11100000000013127D"] {
         assert_eq!(credit_code_problem(ok), None, "{ok}");
     }

@@ -6,7 +6,7 @@ use govreport::{Agency, AgencyKind, Format, Options, Report, Status, check, comp
 use serde_json::json;
 
 fn agency() -> Agency {
-    Agency { name: "某市某区司法局".into(), kind: AgencyKind::Department, level: None, region_code: None, credit_code: None }
+    Agency::new("某市某区司法局", AgencyKind::Department)
 }
 
 fn opts() -> Options {

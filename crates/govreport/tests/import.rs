@@ -34,6 +34,11 @@ fn template_documents() -> Vec<(String, Report)> {
     out
 }
 
+/// The agency's fields the layout does not print. Every other field of the model must come back
+/// from render → import (`every_agency_field_is_printed_or_said_not_to_be`), so that a new field
+/// is not dropped unnoticed.
+const NOT_PRINTED: [&str; 3] = ["level", "region_code", "credit_code"];
+
 /// What a rendered report can give back: the renderer writes a blank and an absent cell
 /// alike (an empty cell), and prints no agency level, region or credit code.
 fn renderable(r: &Report) -> Report {
@@ -53,7 +58,7 @@ fn renderable(r: &Report) -> Report {
     }
     let mut v = serde_json::to_value(&r).unwrap();
     let agency = v["agency"].as_object_mut().unwrap();
-    for k in ["level", "region_code", "credit_code"] {
+    for k in NOT_PRINTED {
         agency.remove(k);
     }
     govreport::parse_str(&v.to_string()).unwrap()
@@ -619,11 +624,7 @@ fn shapes_the_property_tests_found() {
     assert_eq!(got.report.get("/proactive/procurement/items").unwrap(), Some(serde_json::Value::Null));
     assert_eq!(got.report.get("/proactive/procurement/amount").unwrap(), Some("7".into()));
     // A processing-fees table of blank cells, and 本年增/减 at the smallest i64.
-    let mut r = Report::new(
-        govreport::Format::F2019,
-        2019,
-        govreport::Agency { name: "某市某局".into(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None },
-    );
+    let mut r = Report::new(govreport::Format::F2019, 2019, govreport::Agency::new("某市某局", govreport::AgencyKind::Department));
     r.set("/processing_fees/billed_yuan", serde_json::Value::Null).unwrap();
     r.set("/proactive/licensing/change", i64::MIN.into()).unwrap();
     for fmt in [RenderFormat::Html, RenderFormat::Docx, RenderFormat::Markdown, RenderFormat::Text] {
@@ -642,4 +643,29 @@ fn shapes_the_property_tests_found() {
     let got = import_document(html.as_bytes(), &ImportOptions::default()).unwrap();
     assert_eq!(got.report.meta().agency.name, "某市某局");
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
+#[test]
+fn every_agency_field_is_printed_or_said_not_to_be() {
+    let schema = govreport::json_schema();
+    let defs = &schema["$defs"];
+    let mut report = load("tests/fixtures/2021-department-clean.json");
+    // Every field of the agency given a value of its type, from the schema of the model.
+    for (key, prop) in defs["Agency"]["properties"].as_object().unwrap() {
+        let target = prop.get("anyOf").and_then(|a| a[0].get("$ref")).or(prop.get("$ref")).and_then(|r| r.as_str()).and_then(|r| r.strip_prefix("#/$defs/"));
+        let value = match target.map(|name| &defs[name]) {
+            Some(def) => def.get("enum").and_then(|e| e.get(0)).or(def.get("oneOf").and_then(|o| o[1].get("const"))).cloned().unwrap(),
+            None if report.get(&format!("/agency/{key}")).unwrap().is_some() => continue,
+            None => serde_json::json!("示例"),
+        };
+        report.set(&format!("/agency/{key}"), value).unwrap();
+    }
+    let page = render(&report, RenderFormat::Html, Lang::Zh).unwrap();
+    let back = import_document(&page, &govreport::ImportOptions::default()).unwrap().report;
+    let (given, got) = (serde_json::to_value(report.meta().agency).unwrap(), serde_json::to_value(back.meta().agency).unwrap());
+    for (key, value) in given.as_object().unwrap() {
+        if !NOT_PRINTED.contains(&key.as_str()) {
+            assert_eq!(got.get(key), Some(value), "agency.{key} is neither printed (it does not come back from render → import) nor listed in NOT_PRINTED");
+        }
+    }
 }

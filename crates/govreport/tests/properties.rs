@@ -521,7 +521,7 @@ proptest! {
                 r
             })
             .collect();
-        let agency = govreport::Agency { name: "某县人民政府".into(), kind: AgencyKind::Government, level: None, region_code: None, credit_code: None };
+        let agency = govreport::Agency::new("某县人民政府", AgencyKind::Government);
         let roll = aggregate(&reports, agency).unwrap();
         prop_assert_eq!(roll.report.format(), format);
         prop_assert!(roll.gaps.is_empty(), "{:?}", roll.gaps);
@@ -726,9 +726,7 @@ fn limit_largest_count_sums_without_wrapping() {
 
     // A roll-up past the largest count is an error that says so.
     let a = parse_doc(&doc_with(&[("/requests/new/natural_person", max.into())]));
-    let e =
-        aggregate(&[a.clone(), a], govreport::Agency { name: "某县".into(), kind: AgencyKind::Government, level: None, region_code: None, credit_code: None })
-            .unwrap_err();
+    let e = aggregate(&[a.clone(), a], govreport::Agency::new("某县", AgencyKind::Government)).unwrap_err();
     assert!(e.to_string().contains("largest count"), "{e}");
 
     // One past the largest count does not parse, and the error names the cell.

@@ -167,11 +167,7 @@ fn html_is_self_contained_and_keeps_blanks_and_slashes() {
 
 #[test]
 fn the_2019_and_2007_layouts() {
-    let mut r = Report::new(
-        govreport::Format::F2019,
-        2020,
-        govreport::Agency { name: "某县某局".into(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None },
-    );
+    let mut r = Report::new(govreport::Format::F2019, 2020, govreport::Agency::new("某县某局", govreport::AgencyKind::Department));
     r.set("/requests/other/total", serde_json::json!(3)).unwrap();
     r.set("/proactive/licensing/change", serde_json::json!(-2)).unwrap();
     let html = String::from_utf8(render(&r, RenderFormat::Html, Lang::Zh).unwrap()).unwrap();

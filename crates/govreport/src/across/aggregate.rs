@@ -160,7 +160,7 @@ mod tests {
     use crate::model::NOT_APPLICABLE;
 
     fn agency(name: &str) -> Agency {
-        Agency { name: name.into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None }
+        Agency::new(name, crate::AgencyKind::Department)
     }
 
     fn figure_pointers(format: Format) -> Vec<String> {

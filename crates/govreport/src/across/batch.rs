@@ -172,11 +172,7 @@ mod tests {
         ];
         (0..20)
             .map(|i| {
-                let mut r = Report::new(
-                    Format::F2021,
-                    2023,
-                    crate::Agency { name: format!("第{i}局"), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None },
-                );
+                let mut r = Report::new(Format::F2021, 2023, crate::Agency::new(format!("第{i}局"), crate::AgencyKind::Department));
                 let overview = if i % 5 == 3 { texts[0].replace("我局", "本局") } else { texts[i % 2].to_string() + &"公开".repeat(i) };
                 r.set("/sections/overview", json!(overview)).unwrap();
                 r.set("/sections/problems", json!(texts[2])).unwrap();

@@ -289,11 +289,7 @@ mod tests {
     use super::*;
 
     fn report(overview: &str) -> Report {
-        let mut r = Report::new(
-            Format::F2021,
-            2023,
-            crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None },
-        );
+        let mut r = Report::new(Format::F2021, 2023, crate::Agency::new("x", crate::AgencyKind::Department));
         r.set("/sections/overview", serde_json::json!(overview)).unwrap();
         r
     }

@@ -265,11 +265,7 @@ mod tests {
     use serde_json::json;
 
     fn unit(new: serde_json::Value) -> Report {
-        let mut r = Report::new(
-            Format::F2021,
-            2023,
-            crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None },
-        );
+        let mut r = Report::new(Format::F2021, 2023, crate::Agency::new("x", crate::AgencyKind::Department));
         r.set("/requests/new/total", new).unwrap();
         r
     }

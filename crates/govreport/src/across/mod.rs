@@ -1,6 +1,6 @@
-//! Across reports: a unit against its previous year ([`compare`]), units rolled up into the
-//! 本级 report ([`aggregate`]), what only a batch shows ([`Batch`]: near-duplicate prose between
-//! units, units that stand out from their peers), and each unit's derived figures ([`indicators`]).
+//! Across reports: a unit against its previous year ([`compare()`]), units rolled up into the
+//! 本级 report ([`aggregate()`]), what only a batch shows ([`Batch`]: near-duplicate prose between
+//! units, units that stand out from their peers), and each unit's derived figures ([`indicators()`]).
 
 pub mod aggregate;
 pub mod batch;

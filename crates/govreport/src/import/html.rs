@@ -318,7 +318,7 @@ fn lines_without_parsing(html: &str) -> (Vec<Line>, Option<String>) {
     }
     text.push_str(rest);
     let text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-    let lines = super::text::lines(&text).into_iter().enumerate().map(|(i, l)| Line { pos: Pos::Paragraph(i + 1), ..l }).collect();
+    let lines = super::pasted::lines(&text).into_iter().enumerate().map(|(i, l)| Line { pos: Pos::Paragraph(i + 1), ..l }).collect();
     (lines, None)
 }
 

@@ -25,10 +25,10 @@ pub(crate) mod findings;
 mod html;
 mod meta;
 mod norm;
+mod pasted;
 mod prose2007;
 mod tables;
 mod template;
-mod text;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -215,7 +215,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         }
         let (lines, title) = match source {
             SourceKind::Html => html::lines(&decoded.text),
-            _ => (text::lines(&decoded.text), None),
+            _ => (pasted::lines(&decoded.text), None),
         };
         (lines, title, source, decoded.encoding.name())
     };
@@ -260,7 +260,7 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
     if meta.published_on.is_none() {
         notes.add(Code::GR910, "/published_on", Pos::Whole).both("field", "发布日期", "publication date");
     }
-    let agency = Agency { kind: meta::agency_kind(&name), name, level: None, region_code: None, credit_code: None };
+    let agency = Agency::new(name.clone(), meta::agency_kind(&name));
     let published_on = meta.published_on.clone().map(DateText);
     let (v19, v21) = tables::format_votes(lines);
     let from_tables = options.format.is_none() && year > 2018 && v19 != v21;

@@ -140,11 +140,12 @@ impl TableId {
     /// The label that names the table in messages.
     pub fn label(self) -> &'static Label {
         match self {
-            TableId::A => &labels::PARTS[1].label,
-            TableId::B => &labels::PARTS[2].label,
-            TableId::C => &labels::PARTS[3].label,
-            TableId::Fees => &labels::PROCESSING_FEES[0],
+            TableId::A => cells::Table::Proactive,
+            TableId::B => cells::Table::Requests,
+            TableId::C => cells::Table::Review,
+            TableId::Fees => cells::Table::Fees,
         }
+        .label()
     }
 }
 

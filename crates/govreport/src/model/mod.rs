@@ -124,6 +124,9 @@ impl AgencyKind {
 /// Administrative level of the agency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+// The variants are the values of `agency.level` (national, provincial, prefectural, county,
+// township); they carry no doc comment so that the schema lists them as a plain enum.
+#[allow(missing_docs)]
 pub enum Level {
     National,
     Provincial,
@@ -415,6 +418,35 @@ impl Report {
             }),
             Format::F2007 => Report::F2007(Report2007 { format: FormatTag, year, agency, published_on: None, sections: vec![], figures: vec![] }),
         }
+    }
+
+    /// The same report, published on `date` (written YYYY-MM-DD).
+    ///
+    /// ```
+    /// use govreport::{Agency, AgencyKind, Format, Report};
+    /// let r = Report::new(Format::F2021, 2023, Agency::new("某局", AgencyKind::Department)).with_published_on("2024-01-20");
+    /// assert_eq!(r.meta().published_on.map(|d| d.0.as_str()), Some("2024-01-20"));
+    /// ```
+    pub fn with_published_on(mut self, date: impl Into<String>) -> Report {
+        self.set_published_on(Some(DateText(date.into())));
+        self
+    }
+
+    /// The same report with the cell at `loc` set (a row's cell, a fee, a prose part …); a
+    /// place the format does not have is ignored.
+    ///
+    /// ```
+    /// use govreport::cells::{Loc, TOTAL};
+    /// use govreport::model::{Cell, RowId};
+    /// use govreport::{Agency, AgencyKind, Format, Report};
+    /// let r = Report::new(Format::F2021, 2023, Agency::new("某局", AgencyKind::Department)).with_count(Loc::request(RowId::New, TOTAL), Cell::Value(8));
+    /// assert_eq!(r.count(Loc::request(RowId::New, TOTAL)), Some(8));
+    /// ```
+    pub fn with_count(mut self, loc: crate::cells::Loc, value: Count) -> Report {
+        if let Some(CellMut::Count(c)) = self.cell_mut(loc) {
+            *c = value;
+        }
+        self
     }
 
     /// Sets (or with None, removes) the publication date.

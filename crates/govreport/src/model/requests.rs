@@ -9,23 +9,42 @@ use super::cell::Count;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct RequestRow {
+    /// Natural persons
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub natural_person: Count,
+    /// Businesses
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub commercial: Count,
+    /// Research institutions
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub research: Count,
+    /// Public-interest organisations
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub social_welfare: Count,
+    /// Legal service providers
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub legal_service: Count,
+    /// Other organisations
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub other_org: Count,
+    /// Total
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub total: Count,
 }
 
 impl RequestRow {
+    /// A row of the seven cells in column order (自然人 … 其他, 总计).
+    ///
+    /// ```
+    /// use govreport::model::{Cell, RequestRow};
+    /// let row = RequestRow::of([Cell::Value(3), Cell::Value(1), Cell::Value(0), Cell::Value(0), Cell::Value(0), Cell::Value(0), Cell::Value(4)]);
+    /// assert_eq!(row.total, Cell::Value(4));
+    /// ```
+    pub fn of(cells: [Count; 7]) -> RequestRow {
+        let [natural_person, commercial, research, social_welfare, legal_service, other_org, total] = cells;
+        RequestRow { natural_person, commercial, research, social_welfare, legal_service, other_org, total }
+    }
+
     /// The seven cells in column order; the last is 总计.
     pub fn cells(&self) -> [&Count; 7] {
         [&self.natural_person, &self.commercial, &self.research, &self.social_welfare, &self.legal_service, &self.other_org, &self.total]
@@ -67,32 +86,57 @@ impl RequestRow {
 /// Identifies a row of table B in either template (labels in [`crate::labels::REQUEST_ROWS`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RowId {
+    /// 一、本年新收.
     New,
+    /// 二、上年结转.
     CarriedOver,
+    /// （一）予以公开.
     Granted,
+    /// （二）部分公开.
     PartiallyGranted,
+    /// （三）1.属于国家秘密.
     StateSecret,
+    /// （三）2.其他法律行政法规禁止公开.
     ProhibitedByLaw,
+    /// （三）3.危及“三安全一稳定”.
     SecurityStability,
+    /// （三）4.保护第三方合法权益.
     ThirdParty,
+    /// （三）5.属于三类内部事务信息.
     InternalAffairs,
+    /// （三）6.属于四类过程性信息.
     ProcessInfo,
+    /// （三）7.属于行政执法案卷.
     EnforcementFiles,
+    /// （三）8.属于行政查询事项.
     InquiryMatters,
+    /// （四）1.本机关不掌握相关政府信息.
     NotHeld,
+    /// （四）2.没有现成信息需要另行制作.
     NeedsCreation,
+    /// （四）3.补正后申请内容仍不明确.
     StillUnclear,
+    /// （五）1.信访举报投诉类申请.
     Petition,
+    /// （五）2.重复申请.
     Duplicate,
+    /// （五）3.要求提供公开出版物.
     Publication,
+    /// （五）4.无正当理由大量反复申请.
     Excessive,
+    /// （五）5.要求行政机关确认或重新出具已获取信息.
     Confirmation,
     /// （六）其他处理 as one row (2019 template).
     OtherSingle,
+    /// （六）1.逾期不补正 (2021 template).
     NoCorrection,
+    /// （六）2.逾期未缴费 (2021 template).
     FeeUnpaid,
+    /// （六）3.其他 (2021 template).
     OtherOther,
+    /// （七）总计.
     ResultsTotal,
+    /// 四、结转下年度继续办理.
     CarriedForward,
 }
 
@@ -107,20 +151,28 @@ macro_rules! absent_check {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Withheld {
+    /// State secret
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub state_secret: RequestRow,
+    /// Prohibited by other laws or regulations
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub prohibited_by_law: RequestRow,
+    /// Endangers the "three securities and stability"
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub security_stability: RequestRow,
+    /// Protects third parties' lawful rights
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub third_party: RequestRow,
+    /// Internal affairs information
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub internal_affairs: RequestRow,
+    /// Process information
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub process_info: RequestRow,
+    /// Administrative enforcement files
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub enforcement_files: RequestRow,
+    /// Administrative inquiry matters
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub inquiry_matters: RequestRow,
 }
@@ -133,10 +185,13 @@ impl Withheld {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Unable {
+    /// Not held by this agency
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub not_held: RequestRow,
+    /// Would have to be newly made
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub needs_creation: RequestRow,
+    /// Still unclear after correction
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub still_unclear: RequestRow,
 }
@@ -149,14 +204,19 @@ impl Unable {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct NotProcessed {
+    /// Petitions, reports or complaints
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub petition: RequestRow,
+    /// Repeated requests
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub duplicate: RequestRow,
+    /// Requests for published material
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub publication: RequestRow,
+    /// Numerous repeated requests without good reason
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub excessive: RequestRow,
+    /// Asks to confirm or reissue information already obtained
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub confirmation: RequestRow,
 }
@@ -169,10 +229,13 @@ impl NotProcessed {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct OtherHandling {
+    /// Applicant did not correct the request in time
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub no_correction: RequestRow,
+    /// Applicant did not pay the processing fee in time
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub fee_unpaid: RequestRow,
+    /// Other
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub other: RequestRow,
 }
@@ -226,24 +289,34 @@ impl OtherRows for RequestRow {
 #[serde(default, deny_unknown_fields)]
 #[schemars(rename = "Requests{O}")]
 pub struct Requests<O: OtherRows> {
+    /// 1. New requests this year
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub new: RequestRow,
+    /// 2. Requests carried over from last year
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub carried_over: RequestRow,
+    /// (1) Granted
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub granted: RequestRow,
+    /// (2) Partially granted (a request handled in parts counts here only)
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub partially_granted: RequestRow,
+    /// (3) Withheld
     #[serde(skip_serializing_if = "Withheld::is_absent")]
     pub withheld: Withheld,
+    /// (4) Unable to provide
     #[serde(skip_serializing_if = "Unable::is_absent")]
     pub unable: Unable,
+    /// (5) Not processed
     #[serde(skip_serializing_if = "NotProcessed::is_absent")]
     pub not_processed: NotProcessed,
+    /// (6) Other handling
     #[serde(skip_serializing_if = "OtherRows::is_absent")]
     pub other: O,
+    /// (7) Total of results
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub results_total: RequestRow,
+    /// 4. Carried forward to next year
     #[serde(skip_serializing_if = "RequestRow::is_absent")]
     pub carried_forward: RequestRow,
 }
@@ -312,19 +385,30 @@ impl<O: OtherRows> Requests<O> {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct CaseRow {
+    /// Upheld
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub upheld: Count,
+    /// Corrected
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub corrected: Count,
+    /// Other outcome
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub other: Count,
+    /// Pending
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub pending: Count,
+    /// Total
     #[serde(skip_serializing_if = "Count::is_absent")]
     pub total: Count,
 }
 
 impl CaseRow {
+    /// A group of the five cells in column order (维持, 纠正, 其他, 尚未审结, 总计).
+    pub fn of(cells: [Count; 5]) -> CaseRow {
+        let [upheld, corrected, other, pending, total] = cells;
+        CaseRow { upheld, corrected, other, pending, total }
+    }
+
     /// The five cells in column order; the last is 总计.
     pub fn cells(&self) -> [&Count; 5] {
         [&self.upheld, &self.corrected, &self.other, &self.pending, &self.total]
@@ -355,10 +439,13 @@ impl CaseRow {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReviewLitigation {
+    /// Administrative review
     #[serde(skip_serializing_if = "CaseRow::is_absent")]
     pub review: CaseRow,
+    /// Sued without prior review
     #[serde(skip_serializing_if = "CaseRow::is_absent")]
     pub litigation_direct: CaseRow,
+    /// Sued after review
     #[serde(skip_serializing_if = "CaseRow::is_absent")]
     pub litigation_after_review: CaseRow,
 }

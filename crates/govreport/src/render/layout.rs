@@ -55,7 +55,14 @@ pub enum Slot<'a> {
     /// The cell starts here.
     Origin(&'a GridCell),
     /// Covered by the cell starting at (row, column); `vertical` when from a row above.
-    Covered { row: usize, column: usize, vertical: bool },
+    Covered {
+        /// The row where the covering cell starts.
+        row: usize,
+        /// The column where it starts.
+        column: usize,
+        /// Whether it covers from a row above.
+        vertical: bool,
+    },
     /// Nothing (a malformed grid; never produced by the layouts here).
     Empty,
 }

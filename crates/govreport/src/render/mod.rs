@@ -3,10 +3,10 @@
 mod docx;
 mod html;
 pub mod layout;
-mod text;
+mod markdown_and_plain;
 
 pub use layout::{Grid, GridCell, Layout, Slot, layout};
-pub use text::width;
+pub use markdown_and_plain::width;
 
 use crate::{Error, Lang, Report};
 
@@ -55,7 +55,7 @@ pub fn render(report: &Report, format: RenderFormat, lang: Lang) -> Result<Vec<u
     Ok(match format {
         RenderFormat::Html => html::write(&l).into_bytes(),
         RenderFormat::Docx => docx::write(&l)?,
-        RenderFormat::Markdown => text::markdown(&l).into_bytes(),
-        RenderFormat::Text => text::plain(&l).into_bytes(),
+        RenderFormat::Markdown => markdown_and_plain::markdown(&l).into_bytes(),
+        RenderFormat::Text => markdown_and_plain::plain(&l).into_bytes(),
     })
 }

@@ -28,7 +28,7 @@ pub use docs::markdown;
 pub use registry::{Code, RULES};
 
 /// A rule: its code, name, default severity, texts in both languages and its check. Each is
-/// declared once, with [`define_rules!`], in the file of its family, and listed in the registry
+/// declared once, with `define_rules!`, in the file of its family, and listed in the registry
 /// (`rules/registry.rs`), which makes its [`Code`]: a finding is made only through a code, so a
 /// rule that is not registered cannot be used.
 #[derive(Debug)]
@@ -124,7 +124,7 @@ pub(crate) use define_rules;
 pub enum Scope {
     /// The check of one report ([`crate::check`]).
     Report,
-    /// A report against the same unit's report of last year ([`crate::compare`]).
+    /// A report against the same unit's report of last year ([`crate::compare()`]).
     Yearly,
     /// A batch of reports ([`crate::across::Batch`]).
     Batch,

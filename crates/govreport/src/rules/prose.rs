@@ -5,7 +5,7 @@ use crate::cells::{self, CASE_TOTAL, CellDef, Loc, TOTAL};
 use crate::i18n::{Bilingual, Lang};
 use crate::labels::{self, Label};
 use crate::model::{Agency, AgencyKind, Format, Report, RowId, Sections};
-use crate::text::{Stated, statements};
+use crate::prose_numbers::{Stated, statements};
 
 /// Part 五 shorter than this (in characters) is perfunctory.
 pub const MIN_PROBLEMS_CHARS: usize = 30;
