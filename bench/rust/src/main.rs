@@ -176,7 +176,7 @@ fn time(path: &str, rounds: usize) {
                     .sum()
             }),
         ),
-        ("detail_statements", Box::new(|| overviews.iter().map(|o| govreport::text::statements(o).len()).sum())),
+        ("detail_statements", Box::new(|| overviews.iter().map(|o| govreport::statements(o).len()).sum())),
         ("detail_check_today_given", Box::new(|| parsed.iter().map(|r| govreport::check(r, &dated).unwrap().0.len()).sum())),
         ("detail_check_without_gr404", Box::new(|| parsed.iter().map(|r| govreport::check(r, &no_gr404).unwrap().0.len()).sum())),
         ("detail_check_without_gr4", Box::new(|| parsed.iter().map(|r| govreport::check(r, &no_gr4).unwrap().0.len()).sum())),

@@ -62,6 +62,11 @@ pub use rules::{Code, RULES, Rule, Scope, markdown as rules_markdown, rule};
 pub use sarif::to_sarif;
 pub use schema::{findings_schema, json_schema, options_schema};
 
+/// The numbers a text states ("共收到政府信息公开申请56件"), as GR404 reads them (for the
+/// benchmarks' detail stages).
+#[doc(hidden)]
+pub use prose_numbers::{Stated, Statement, statements};
+
 /// Whether the fast and the slow reading of a document agree on `text` (for the fuzz target
 /// `json_check` and the property test).
 #[doc(hidden)]
