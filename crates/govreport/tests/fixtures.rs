@@ -90,27 +90,47 @@ struct ExpectError {
     pointer: Option<String>,
 }
 
-/// The `*.json` files of `folder` (relative to tests/fixtures) with what their `.expect.toml`
-/// says, in name order; a fixture without one, or one without its fixture, fails.
-fn declared<T: for<'de> Deserialize<'de>>(folder: &str) -> Vec<(String, T)> {
+/// The fixtures of `folder` (relative to tests/fixtures: its files whose extension is one of
+/// `extensions`) with what their `.expect.toml` says, in name order; a fixture without one, or
+/// one without its fixture, fails.
+fn declared_with<T: for<'de> Deserialize<'de>>(folder: &str, extensions: &[&str]) -> Vec<(String, T)> {
     let base = dir().join(folder);
     let names: BTreeSet<String> = std::fs::read_dir(&base)
         .unwrap_or_else(|e| panic!("{}: {e}", base.display()))
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
+    let stem = |n: &str| extensions.iter().find_map(|x| n.strip_suffix(&format!(".{x}")).map(str::to_string));
     for n in names.iter().filter_map(|n| n.strip_suffix(".expect.toml")) {
-        assert!(names.contains(&format!("{n}.json")), "{folder}/{n}.expect.toml has no {n}.json beside it");
+        assert!(names.iter().any(|f| stem(f).as_deref() == Some(n)), "{folder}/{n}.expect.toml has no fixture beside it");
     }
     names
         .iter()
-        .filter_map(|n| n.strip_suffix(".json"))
-        .map(|n| {
+        .filter_map(|n| stem(n).map(|s| (n.clone(), s)))
+        .map(|(file, n)| {
             let path = base.join(format!("{n}.expect.toml"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{folder}/{n}.json has no {n}.expect.toml beside it"));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{folder}/{file} has no {n}.expect.toml beside it"));
             let expect = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (format!("{n}.json"), expect)
+            (file, expect)
         })
         .collect()
+}
+
+/// The `*.json` fixtures of `folder`.
+fn declared<T: for<'de> Deserialize<'de>>(folder: &str) -> Vec<(String, T)> {
+    declared_with(folder, &["json"])
+}
+
+/// import/NAME.txt, .html or .docx beside import/NAME.expect.toml: a published page and the exact
+/// findings the importer gives about it (GR9xx).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportExpect {
+    about: String,
+    findings: Vec<Expected>,
+}
+
+fn import_fixtures() -> Vec<(String, ImportExpect)> {
+    declared_with("import", &["txt", "html", "docx"])
 }
 
 fn fixtures() -> Vec<(String, Expect)> {
@@ -165,6 +185,28 @@ fn every_fixture_gives_exactly_its_declared_findings() {
 }
 
 #[test]
+fn every_import_fixture_gives_exactly_its_declared_findings() {
+    let mut failures = vec![];
+    for (name, expect) in import_fixtures() {
+        let mut want = expect.findings.clone();
+        want.sort();
+        for lang in [Lang::Zh, Lang::En] {
+            let got_import = govreport::import_document(&read(&format!("import/{name}")), &govreport::ImportOptions { lang, ..Default::default() });
+            let findings = got_import.unwrap_or_else(|e| panic!("import/{name}: {e}")).findings;
+            if got(&findings) != want {
+                failures.push(format!("import/{name} ({lang:?}): findings differ\n  declared: {want:#?}\n  given:    {:#?}", got(&findings)));
+            }
+            for f in findings.iter() {
+                if let Some(p) = unfilled(&f.message) {
+                    failures.push(format!("import/{name}: {} leaves {{{p}}} unfilled: {}", f.code, f.message));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
 fn every_invalid_fixture_fails_with_its_declared_kind_and_place() {
     let all = invalid_fixtures();
     assert!(all.len() >= 10);
@@ -193,11 +235,33 @@ fn every_rule_of_a_report_is_fired_by_a_fixture() {
         // … and by the declarations.
         declared.extend(expect.findings.iter().filter(|e| e.status == Status::Violated).map(|e| e.code.clone()));
     }
-    // The other rules are not findings of one report's check: tests/across.rs fires those of
-    // compare and of a batch, tests/import.rs those of the importer.
     for rule in RULES.iter().filter(|r| r.scope() == Scope::Report) {
         assert!(fired.contains(rule.code), "no fixture makes the checker fire {} ({})", rule.code, rule.name);
         assert!(declared.contains(rule.code), "no fixture declares {} ({})", rule.code, rule.name);
+    }
+}
+
+#[test]
+fn every_rule_of_the_importer_is_fired_by_a_fixture() {
+    // The import fixtures, and the published pages and corpus excerpts of tests/import.rs.
+    let mut sources: Vec<String> = import_fixtures().into_iter().map(|(n, _)| format!("import/{n}")).collect();
+    for folder in ["pages", "corpus/dev"] {
+        for e in std::fs::read_dir(dir().join(folder)).expect("folder") {
+            let n = e.expect("entry").file_name().to_string_lossy().into_owned();
+            if [".txt", ".html", ".docx"].iter().any(|x| n.ends_with(x)) {
+                sources.push(format!("{folder}/{n}"));
+            }
+        }
+    }
+    let mut fired = BTreeSet::new();
+    for s in &sources {
+        if let Ok(imported) = govreport::import_document(&read(s), &govreport::ImportOptions::default()) {
+            fired.extend(imported.findings.iter().map(|f| f.code.clone()));
+        }
+    }
+    // The rules of compare and of a batch are fired by the county fixtures (tests/across.rs).
+    for rule in RULES.iter().filter(|r| r.scope() == Scope::Import) {
+        assert!(fired.contains(rule.code), "no import fixture, page or corpus excerpt makes the importer fire {} ({})", rule.code, rule.name);
     }
 }
 
@@ -307,6 +371,10 @@ fn readme() -> String {
             Some(p) => p.clone(),
         };
         out += &format!("| {name} | {} | {} | {pointer} |\n", cell(&e.about), e.kind);
+    }
+    out += "\n## Published pages for the importer (import/)\n\nEach `import/NAME.txt`, `.html` or `.docx` must import with exactly the findings (GR9xx) its\n`.expect.toml` declares, in Chinese and in English.\n\n| file | what it is | expected findings |\n|---|---|---|\n";
+    for (name, e) in import_fixtures() {
+        out += &format!("| {name} | {} | {} |\n", cell(&e.about), cell(&short(&e.findings)));
     }
     out += "\nThe test file also builds invalid UTF-8 from bytes (utf8), an input over the 32 MiB limit\n(too_large), and bad options (invalid).\n";
     out
