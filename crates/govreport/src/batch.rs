@@ -170,9 +170,10 @@ where
             take(part, &mut sink);
         },
         _ => {
-            // A reader thread pulls the next chunk of inputs while the pool checks this one.
+            // A reader thread reads the next chunk of inputs while the pool checks this one (and
+            // holds it until it is taken: memory holds two chunks of inputs at most).
             std::thread::scope(|scope| {
-                let (to_check, chunks) = mpsc::sync_channel::<Vec<(usize, (String, T))>>(1);
+                let (to_check, chunks) = mpsc::sync_channel::<Vec<(usize, (String, T))>>(0);
                 scope.spawn(move || {
                     loop {
                         let part: Vec<(usize, (String, T))> = inputs.by_ref().take(chunk).collect();
