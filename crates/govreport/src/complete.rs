@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cells::{self, CASE_TOTAL, Loc, TOTAL};
 use crate::labels::{self, Role};
-use crate::model::{Cell, Count, OtherRows, Report, Requests, ReviewLitigation, RowId};
+use crate::model::{Cell, CellMut, Count, Report, RowId};
 
 /// What [`complete`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -22,16 +22,9 @@ pub struct Completion {
 /// it disagrees with the sum — that stays a finding of [`crate::check`].
 pub fn complete(report: &mut Report) -> Completion {
     let mut done = Completion::default();
-    match report {
-        Report::F2021(r) => {
-            requests(&mut r.requests, crate::Format::F2021, &mut done);
-            review(&mut r.review_litigation, crate::Format::F2021, &mut done);
-        }
-        Report::F2019(r) => {
-            requests(&mut r.requests, crate::Format::F2019, &mut done);
-            review(&mut r.review_litigation, crate::Format::F2019, &mut done);
-        }
-        Report::F2007(_) => {}
+    if report.format() != crate::Format::F2007 {
+        requests(report, &mut done);
+        review(report, &mut done);
     }
     done
 }
@@ -77,57 +70,63 @@ fn sum<'a>(parts: impl IntoIterator<Item = &'a Count>) -> Sum {
     }
 }
 
-fn fill(cell: &mut Count, value: Sum, path: String, done: &mut Completion) {
+/// Fills the count cell at `loc` with `value` when it is blank or absent.
+fn fill(report: &mut Report, loc: Loc, value: Sum, done: &mut Completion) {
+    let path = cells::pointer(report.format(), loc);
+    let Some(CellMut::Count(cell)) = report.cell_mut(loc) else { return };
     if !cell.is_missing() {
         return;
     }
     match value {
         Sum::Of(v) => {
             *cell = Cell::Value(v);
-            done.filled.push(path);
+            done.filled.push(path.to_string());
         }
-        Sum::Unknown => done.left_empty.push(path),
+        Sum::Unknown => done.left_empty.push(path.to_string()),
         Sum::Nothing => {}
     }
 }
 
-fn requests<O: OtherRows>(req: &mut Requests<O>, format: crate::Format, done: &mut Completion) {
-    let n = labels::REQUEST_COLUMNS.len() - 1;
+/// The cells of the row `id` of table B (None when the format has no such row).
+fn row(report: &Report, id: RowId) -> Option<[Count; 7]> {
+    let mut out = [Cell::Absent; 7];
+    for (c, slot) in out.iter_mut().enumerate() {
+        *slot = *report.count_cell(Loc::request(id, c as u8))?;
+    }
+    Some(out)
+}
+
+fn requests(report: &mut Report, done: &mut Completion) {
+    let format = report.format();
+    let n = usize::from(TOTAL);
     let rows: Vec<&labels::RowLabel> = labels::request_rows(format).filter(|r| r.row.is_some()).collect();
     // Row totals of every row but （七）, whose total comes last.
     for rl in rows.iter().filter(|r| r.role != Role::ResultsTotal) {
-        let Some(row_id) = rl.row else { continue };
-        let Some(row) = req.row_mut(row_id) else { continue };
-        let parts: Vec<Count> = row.cells()[..n].iter().map(|c| **c).collect();
-        fill(&mut row.total, sum(parts.iter()), cells::pointer(format, Loc::request(row_id, TOTAL)).to_string(), done);
+        let Some(id) = rl.row else { continue };
+        let Some(cells) = row(report, id) else { continue };
+        fill(report, Loc::request(id, TOTAL), sum(cells[..n].iter()), done);
     }
     // （七）总计, column by column (its 总计 column included: the sum of the results' totals).
-    let results: Vec<Vec<Count>> = rows
-        .iter()
-        .filter(|r| r.role == Role::Result)
-        .filter_map(|r| r.row.and_then(|id| req.row(id)).map(|row| row.cells().iter().map(|c| **c).collect()))
-        .collect();
+    let results: Vec<[Count; 7]> = rows.iter().filter(|r| r.role == Role::Result).filter_map(|r| row(report, r.row?)).collect();
     for c in 0..n {
-        let value = sum(results.iter().map(|r| &r[c]));
-        let cells = req.results_total.cells_mut();
-        fill(&mut *cells[c], value, cells::pointer(format, Loc::request(RowId::ResultsTotal, c as u8)).to_string(), done);
+        fill(report, Loc::request(RowId::ResultsTotal, c as u8), sum(results.iter().map(|r| &r[c])), done);
     }
     // Its 总计 is both the sum of the results' totals and the sum of its own columns: filled
     // only when the two agree, so that one wrong published number is not spread.
     let by_rows = sum(results.iter().map(|r| &r[n]));
-    let own: Vec<Count> = req.results_total.cells()[..n].iter().map(|c| **c).collect();
-    let value = match (by_rows, sum(own.iter())) {
+    let own = row(report, RowId::ResultsTotal).map_or(Sum::Nothing, |r| sum(r[..n].iter()));
+    let value = match (by_rows, own) {
         (Sum::Of(a), Sum::Of(b)) if a != b => Sum::Unknown,
         (Sum::Nothing, Sum::Nothing) => Sum::Nothing,
         (Sum::Of(a), _) | (_, Sum::Of(a)) => Sum::Of(a),
         _ => Sum::Unknown,
     };
-    fill(&mut req.results_total.total, value, cells::pointer(format, Loc::request(RowId::ResultsTotal, TOTAL)).to_string(), done);
+    fill(report, Loc::request(RowId::ResultsTotal, TOTAL), value, done);
 }
 
-fn review(rl: &mut ReviewLitigation, format: crate::Format, done: &mut Completion) {
-    for (group, g) in rl.groups_mut().into_iter().enumerate() {
-        let parts: Vec<Count> = g.cells()[..4].iter().map(|c| **c).collect();
-        fill(&mut g.total, sum(parts.iter()), cells::pointer(format, Loc::Review { group: group as u8, column: CASE_TOTAL }).to_string(), done);
+fn review(report: &mut Report, done: &mut Completion) {
+    for group in 0..labels::REVIEW_GROUPS.len() as u8 {
+        let parts: Vec<Count> = (0..CASE_TOTAL).filter_map(|column| report.count_cell(Loc::Review { group, column }).copied()).collect();
+        fill(report, Loc::Review { group, column: CASE_TOTAL }, sum(parts.iter()), done);
     }
 }

@@ -326,6 +326,14 @@ impl Report {
         }
     }
 
+    /// The count cell at `loc`, when the format has it and it is a count.
+    pub fn count_cell(&self, loc: Loc) -> Option<&Count> {
+        match self.cell(loc)? {
+            CellRef::Count(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The number a count cell at `loc` holds (None when it is blank, "/", absent, or not a
     /// count).
     pub fn count(&self, loc: Loc) -> Option<u64> {

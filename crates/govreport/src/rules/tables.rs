@@ -6,7 +6,7 @@ use super::arith::{Side, Verdict, equation};
 use super::{Code, Ctx, Param, define_rules};
 use crate::cells::{self, CASE_TOTAL, CellKind, Loc, TOTAL};
 use crate::labels::{self, Role};
-use crate::model::{Cell, CellRef, Dec, Format, OtherRows, Report, RequestRow, Requests, RowId};
+use crate::model::{Cell, CellRef, Count, Dec, Format, Report, RowId};
 
 /// GR101: in the 2019 template's first block (规章, 规范性文件), 对外公开总数量 (column 2) is at
 /// least 本年新公开数量 (column 1).
@@ -54,17 +54,22 @@ fn item_change_2019(report: &Report, ctx: &mut Ctx) {
     }
 }
 
-/// Calls `f` with table B of a template report.
-fn with_requests(report: &Report, ctx: &mut Ctx, f: impl FnOnce(&mut Ctx, Vec<(&'static labels::RowLabel, &RequestRow)>)) {
-    fn rows<O: OtherRows>(req: &Requests<O>, format: Format) -> Vec<(&'static labels::RowLabel, &RequestRow)> {
-        labels::request_rows(format).filter_map(|rl| rl.row.and_then(|id| req.row(id)).map(|r| (rl, r))).collect()
-    }
-    let rows = match report {
-        Report::F2021(r) => rows(&r.requests, Format::F2021),
-        Report::F2019(r) => rows(&r.requests, Format::F2019),
-        Report::F2007(_) => return,
+/// A row of table B: its label and its seven cells, read by their places.
+type Row<'r> = (&'static labels::RowLabel, [&'r Count; 7]);
+
+/// Calls `f` with the rows of table B of a template report (none for the 2007 regime).
+fn with_requests(report: &Report, ctx: &mut Ctx, f: impl FnOnce(&mut Ctx, Vec<Row<'_>>)) {
+    let cells = |id| -> Option<[&Count; 7]> {
+        let mut out = [report.count_cell(Loc::request(id, 0))?; 7];
+        for (c, slot) in out.iter_mut().enumerate().skip(1) {
+            *slot = report.count_cell(Loc::request(id, c as u8))?;
+        }
+        Some(out)
     };
-    f(ctx, rows)
+    let rows: Vec<Row<'_>> = labels::request_rows(report.format()).filter_map(|rl| Some((rl, cells(rl.row?)?))).collect();
+    if !rows.is_empty() {
+        f(ctx, rows)
+    }
 }
 
 /// The pointer of column `c` of a row of table B.
@@ -73,7 +78,7 @@ fn at(format: Format, rl: &labels::RowLabel, c: usize) -> String {
 }
 
 /// The rows of `role`.
-fn of<'r>(rows: &'r [(&'static labels::RowLabel, &'r RequestRow)], role: Role) -> impl Iterator<Item = &'r (&'static labels::RowLabel, &'r RequestRow)> {
+fn of<'r, 'c>(rows: &'r [Row<'c>], role: Role) -> impl Iterator<Item = &'r Row<'c>> {
     rows.iter().filter(move |(rl, _)| rl.role == role)
 }
 
@@ -83,8 +88,8 @@ fn requests_balance(report: &Report, ctx: &mut Ctx) {
     with_requests(report, ctx, |ctx, rows| {
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
             let at = |rl: &labels::RowLabel| at(format, rl, c);
-            let intake = Side::of(of(&rows, Role::Intake).map(|(_, r)| r.cells()[c]));
-            let outcome = Side::of(of(&rows, Role::ResultsTotal).chain(of(&rows, Role::CarriedForward)).map(|(_, r)| r.cells()[c]));
+            let intake = Side::of(of(&rows, Role::Intake).map(|(_, r)| r[c]));
+            let outcome = Side::of(of(&rows, Role::ResultsTotal).chain(of(&rows, Role::CarriedForward)).map(|(_, r)| r[c]));
             match equation(intake, outcome) {
                 Verdict::Holds => {}
                 Verdict::NotAssessable => ctx.not_assessable(Code::GR201, of(&rows, Role::Intake).next().map_or_else(String::new, |(rl, _)| at(rl))),
@@ -106,8 +111,8 @@ fn results_total(report: &Report, ctx: &mut Ctx) {
         let total_row = of(&rows, Role::ResultsTotal).next().map(|(rl, _)| *rl);
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
             let total_at = || total_row.map_or_else(String::new, |rl| at(format, rl, c));
-            let results = Side::of(of(&rows, Role::Result).map(|(_, r)| r.cells()[c]));
-            let stated = Side::of(of(&rows, Role::ResultsTotal).map(|(_, r)| r.cells()[c]));
+            let results = Side::of(of(&rows, Role::Result).map(|(_, r)| r[c]));
+            let stated = Side::of(of(&rows, Role::ResultsTotal).map(|(_, r)| r[c]));
             match equation(results, stated) {
                 Verdict::Holds => {}
                 Verdict::NotAssessable => ctx.not_assessable(Code::GR202, total_at()),
@@ -125,8 +130,7 @@ fn row_total(report: &Report, ctx: &mut Ctx) {
     let format = report.format();
     let total_col = labels::REQUEST_COLUMNS.len() - 1;
     with_requests(report, ctx, |ctx, rows| {
-        for (rl, row) in &rows {
-            let cells = row.cells();
+        for (rl, cells) in &rows {
             let parts = Side::of(cells[..total_col].iter().copied());
             let total = Side::of([cells[total_col]]);
             // Pointers are built only for a finding: a clean report allocates none.
@@ -145,17 +149,13 @@ fn row_total(report: &Report, ctx: &mut Ctx) {
 
 /// C1: each group's 总计 = its four outcomes.
 fn case_total(report: &Report, ctx: &mut Ctx) {
-    let rl = match report {
-        Report::F2021(r) => &r.review_litigation,
-        Report::F2019(r) => &r.review_litigation,
-        Report::F2007(_) => return,
-    };
     let format = report.format();
     let at = |group: usize, column: usize| cells::pointer(format, Loc::Review { group: group as u8, column: column as u8 }).to_string();
-    for (group, g) in rl.groups().iter().enumerate() {
-        let cells = g.cells();
+    for group in 0..labels::REVIEW_GROUPS.len() {
+        let cell = |column: usize| report.count_cell(Loc::Review { group: group as u8, column: column as u8 });
+        let Some(total) = cell(CASE_TOTAL.into()) else { return };
         let path = || at(group, CASE_TOTAL.into());
-        match equation(Side::of(cells[..4].iter().copied()), Side::of([cells[4]])) {
+        match equation(Side::of((0..usize::from(CASE_TOTAL)).filter_map(cell)), Side::of([total])) {
             Verdict::Holds => {}
             Verdict::NotAssessable => ctx.not_assessable(Code::GR301, path()),
             Verdict::Fails { left, right } => {
