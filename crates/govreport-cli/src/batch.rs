@@ -46,10 +46,17 @@ impl Summary {
         };
         for x in f.iter().filter(|x| x.status == Status::Violated) {
             *self.by_severity.entry(x.severity.as_str()).or_default() += 1;
-            *self.by_rule.entry(x.code.clone()).or_default() += 1;
+            match self.by_rule.get_mut(&x.code) {
+                Some(n) => *n += 1,
+                None => {
+                    self.by_rule.insert(x.code.clone(), 1);
+                }
+            }
         }
         let (e, w) = (f.iter().filter(|x| x.severity == Severity::Error && x.status == Status::Violated).count(), f.count(Severity::Warning));
-        if e + w > 0 {
+        // A unit that would not enter the ten worst (ties keep the earlier) is not kept.
+        let enters = self.worst.len() < 10 || self.worst.last().is_some_and(|l| (e, w) > (l.0, l.1));
+        if e + w > 0 && enters {
             self.worst.push((e, w, r.name.clone()));
             self.worst.sort_by_key(|w| std::cmp::Reverse((w.0, w.1)));
             self.worst.truncate(10);

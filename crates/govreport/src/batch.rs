@@ -170,10 +170,14 @@ where
             take(part, &mut sink);
         },
         _ => {
-            // A reader thread reads the next chunk of inputs while the pool checks this one (and
-            // holds it until it is taken: memory holds two chunks of inputs at most).
+            // Three stages run at once: a reader thread reads the next chunk of inputs, a driver
+            // thread has the pool check the chunk before, and this thread gives out the results
+            // of the chunk before that (and appends its units to the batch), so the pool never
+            // waits for reading or for the caller. Each stage hands its chunk over before it
+            // starts the next: memory holds a few chunks at most.
             std::thread::scope(|scope| {
                 let (to_check, chunks) = mpsc::sync_channel::<Vec<(usize, (String, T))>>(0);
+                let (to_give, checked) = mpsc::sync_channel::<Vec<Done<E>>>(0);
                 scope.spawn(move || {
                     loop {
                         let part: Vec<(usize, (String, T))> = inputs.by_ref().take(chunk).collect();
@@ -182,12 +186,20 @@ where
                         }
                     }
                 });
-                for part in chunks {
-                    let run = || part.into_par_iter().map(&one).collect::<Vec<Done<E>>>();
-                    let done = match &pool {
-                        Some(p) => p.install(run),
-                        None => run(),
-                    };
+                let (pool, one) = (&pool, &one);
+                scope.spawn(move || {
+                    for part in chunks {
+                        let run = || part.into_par_iter().map(one).collect::<Vec<Done<E>>>();
+                        let done = match pool {
+                            Some(p) => p.install(run),
+                            None => run(),
+                        };
+                        if to_give.send(done).is_err() {
+                            break;
+                        }
+                    }
+                });
+                for done in checked {
                     take(done, &mut sink);
                 }
             });

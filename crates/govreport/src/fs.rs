@@ -165,7 +165,7 @@ fn looks_like_lines(buf: &[u8]) -> bool {
 /// The next report of JSON Lines: a line up to the size limit (a longer one is reported, not
 /// held); blank lines are skipped. None at the end (or after a read error, which is reported).
 fn next_line(name: &str, reader: &mut (dyn BufRead + Send), n: &mut usize) -> Option<Input> {
-    let mut line = vec![];
+    let mut line = Vec::with_capacity(8 * 1024);
     loop {
         line.clear();
         *n += 1;
