@@ -181,7 +181,51 @@ pub fn layout(report: &Report, lang: Lang) -> Layout {
         Report::F2021(r) => template_parts(&values, meta.format, &r.sections, r.processing_fees.is_some(), lang),
         Report::F2019(r) => template_parts(&values, meta.format, &r.sections, r.processing_fees.is_some(), lang),
     };
-    Layout { lang, title, meta: lines, parts }
+    let mut l = Layout { lang, title, meta: lines, parts };
+    l.make_visible();
+    l
+}
+
+/// `s` with every character that XML 1.0 and HTML cannot hold as text, or that a terminal
+/// would act on, shown instead: C0 controls (tab and line breaks aside) and DEL as their
+/// symbols of the Control Pictures block (U+0001 → ␁, ESC → ␛), C1 controls and the
+/// non-characters U+FFFE/U+FFFF as U+FFFD. Every writer reads text through this.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    fn shown(c: char) -> Option<char> {
+        match c {
+            '\t' | '\n' | '\r' => None,
+            '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+            '\u{7F}' => Some('\u{2421}'),
+            '\u{80}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}' => Some('\u{FFFD}'),
+            _ => None,
+        }
+    }
+    if !s.chars().any(|c| shown(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| shown(c).unwrap_or(c)).collect())
+}
+
+impl Layout {
+    /// Replaces, in every text of the layout, what [`visible`] shows otherwise.
+    fn make_visible(&mut self) {
+        fn fix(s: &mut String) {
+            if let std::borrow::Cow::Owned(v) = visible(s) {
+                *s = v;
+            }
+        }
+        fix(&mut self.title);
+        self.meta.iter_mut().for_each(fix);
+        for part in &mut self.parts {
+            fix(&mut part.heading);
+            for b in &mut part.blocks {
+                match b {
+                    Block::Paragraph(t) => fix(t),
+                    Block::Table(g) => g.rows.iter_mut().flatten().for_each(|c| fix(&mut c.text)),
+                }
+            }
+        }
+    }
 }
 
 fn heading(i: usize, lang: Lang) -> String {
