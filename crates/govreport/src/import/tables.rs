@@ -343,6 +343,12 @@ const MAX_JOIN: usize = 6;
 
 fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
     let values: Vec<Option<Raw>> = words.iter().map(|w| raw_value(w)).collect();
+    // For each word, the index of the first value after it (one pass from the right, so that
+    // a long line of words is not scanned again for every word).
+    let mut next_value = vec![words.len(); words.len()];
+    for k in (0..words.len().saturating_sub(1)).rev() {
+        next_value[k] = if values[k + 1].is_some() { k + 1 } else { next_value[k + 1] };
+    }
     let mut i = 0;
     while i < words.len() {
         if let Some(raw) = &values[i] {
@@ -352,8 +358,7 @@ fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
         }
         let mut found = None;
         // Words joined up to the next value, longest first.
-        let run = values[i + 1..].iter().take_while(|v| v.is_none()).count();
-        let end = words.len().min(i + MAX_JOIN).min(i + 1 + run);
+        let end = words.len().min(i + MAX_JOIN).min(next_value[i]);
         for j in (i + 1..=end).rev() {
             let joined: String = words[i..j].concat();
             if let Some(e) = ix.lookup(&joined) {
@@ -545,6 +550,7 @@ impl<'a> Reader<'a> {
     /// Reads the pieces of one line.
     pub fn line(&mut self, toks: &[Tok], notes: &mut Notes) {
         let mut prev: Option<Hit> = None;
+        let in_label_line = toks.iter().any(|t| matches!(t.kind, TokKind::Label(..)));
         for i in 0..toks.len() {
             let t = &toks[i];
             match &t.kind {
@@ -554,7 +560,6 @@ impl<'a> Reader<'a> {
                     prev = Some(e.hit);
                 }
                 TokKind::Value(raw, text) => {
-                    let in_label_line = toks.iter().any(|t| matches!(t.kind, TokKind::Label(..)));
                     self.value(raw, text, t.pos, in_label_line, notes);
                     prev = None;
                 }
