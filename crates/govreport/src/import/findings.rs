@@ -78,24 +78,69 @@ impl Note {
     }
 }
 
-/// The notes of one import, in the order taken.
-#[derive(Default)]
-pub struct Notes(Vec<Note>);
+/// Notes of one rule listed one by one; beyond this, they are counted (GR917 gives the count).
+pub const MAX_NOTES_PER_RULE: usize = 50;
+
+/// The notes of one import, in the order taken: at most [`MAX_NOTES_PER_RULE`] of each rule,
+/// and a count of the others, so that a source of millions of odd rows costs no more than its
+/// size.
+pub struct Notes {
+    kept: Vec<Note>,
+    /// Notes taken per rule, listed or not.
+    taken: Vec<(Code, usize)>,
+    /// Where a note past the limit is written, and forgotten.
+    spare: Note,
+}
+
+impl Default for Notes {
+    fn default() -> Self {
+        Notes { kept: vec![], taken: vec![], spare: Note { rule: Code::GR917, path: String::new(), related: vec![], params: vec![], pos: Pos::Whole } }
+    }
+}
 
 impl Notes {
     /// Starts a note of `rule` about `path` (a pointer into the document, "" for the whole)
     /// at `pos` in the source.
     pub fn add(&mut self, rule: Code, path: impl Into<String>, pos: Pos) -> &mut Note {
-        self.0.push(Note { rule, path: path.into(), related: vec![], params: vec![], pos });
-        let last = self.0.len() - 1;
-        &mut self.0[last]
+        let count = match self.taken.iter_mut().find(|(c, _)| *c == rule) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.taken.push((rule, 1));
+                1
+            }
+        };
+        if count > MAX_NOTES_PER_RULE {
+            self.spare.params.clear();
+            self.spare.related.clear();
+            return &mut self.spare;
+        }
+        self.kept.push(Note { rule, path: path.into(), related: vec![], params: vec![], pos });
+        let last = self.kept.len() - 1;
+        &mut self.kept[last]
     }
 
     /// The findings, messages in the options' language.
-    pub fn finish(self, format: Format, options: &Options) -> Result<Findings, Error> {
+    pub fn finish(mut self, format: Format, options: &Options) -> Result<Findings, Error> {
         let resolved = options.resolve()?;
         let mut ctx = Ctx::new(format, &resolved);
-        for n in self.0 {
+        for (code, n) in std::mem::take(&mut self.taken) {
+            if n > MAX_NOTES_PER_RULE {
+                let more = n - MAX_NOTES_PER_RULE;
+                let code = format!("{code:?}");
+                self.add(Code::GR917, "", Pos::Whole)
+                    .both(
+                        "what",
+                        format!("{code} 类导入提示共 {n} 条，只列出前 {MAX_NOTES_PER_RULE} 条，另有 {more} 条未列出"),
+                        format!("{n} import notes of {code}: the first {MAX_NOTES_PER_RULE} are listed, {more} more are not"),
+                    )
+                    .text("code", code)
+                    .text("count", more);
+            }
+        }
+        for n in self.kept {
             let mut hit = ctx.hit(n.rule, n.path).related(n.related);
             hit = hit.param("at", Param::Both(n.pos.words()));
             for (name, v) in n.pos.params() {
@@ -332,5 +377,18 @@ define_rules! {
             "The source has no title or statement of the statistics period; the reporting year or the agency name was taken from the first place the text mentions one. Check it.",
         ],
         message: ["{field}取自{at}：“{quote}”", "The {field} was taken from {at}: \"{quote}\""],
+    }
+
+    /// The importer stopped listing or reading at one of its limits.
+    GR917 {
+        name: "import-limit",
+        severity: Warning,
+        check: Import,
+        title: ["导入达到上限", "The import reached a limit"],
+        explanation: [
+            "导入器对每种提示最多逐条列出有限条数，对表格单元格、段落、网页元素等也有上限，以保证任何输入的用时和内存都与其大小成正比。达到上限时不会悄悄停止：此提示说明哪一项达到了上限、还有多少未列出或未读取。真实的报告远达不到这些上限；达到上限的来源多半不是一份报告，或是一份报告被重复粘贴了多次。",
+            "The importer lists at most a set number of notes of each kind, and reads at most a set number of table cells, paragraphs, page elements and the like, so that time and memory stay proportional to any input. It never stops silently at a limit: this finding says which limit was reached and how much was not listed or not read. Real reports come nowhere near these limits; a source that reaches one is most likely not a report, or a report pasted many times over.",
+        ],
+        message: ["{what}", "{what}"],
     }
 }
