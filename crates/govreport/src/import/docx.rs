@@ -409,11 +409,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Docx, Error> {
     Ok(Docx { lines: lines.out, cut })
 }
 
-/// The lines of a .docx file (what [`read`] gives, without the limit it may have reached).
-pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, Error> {
-    Ok(read(bytes)?.lines)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,9 @@
 //! layout tables around the report, tables with rowspan and colspan. Parsed with html5ever
 //! (through scraper); the page becomes lines of text and table rows.
 
+use std::collections::HashSet;
+
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 
 use super::Line;
@@ -57,9 +60,6 @@ const BLOCK: &[&str] = &[
     "details",
 ];
 
-/// Deeper than this the page is not a report (and recursion must stop somewhere).
-const MAX_DEPTH: usize = 200;
-
 /// A cell with more text than this is prose laid out in a table, not a figure or a label.
 const PROSE_CELL_CHARS: usize = 300;
 
@@ -100,7 +100,40 @@ fn push_text(buf: &mut String, text: &str) {
     }
 }
 
+/// The tables that hold other tables (layout tables), found in one pass over the page.
+fn layout_tables(root: ElementRef) -> HashSet<NodeId> {
+    let mut out = HashSet::new();
+    // Depth-first, with the tables open above each node.
+    let mut open: Vec<(NodeId, usize)> = vec![];
+    let mut stack: Vec<(NodeRef<Node>, usize)> = vec![(*root, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        while open.last().is_some_and(|(_, d)| *d >= depth) {
+            open.pop();
+        }
+        if let Node::Element(e) = node.value()
+            && e.name() == "table"
+        {
+            if let Some((outer, _)) = open.last() {
+                out.insert(*outer);
+            }
+            open.push((node.id(), depth));
+        }
+        stack.extend(node.children().rev().map(|c| (c, depth + 1)));
+    }
+    out
+}
+
+/// A step of the walk: a node to read, or the end of an element read.
+enum Step<'a> {
+    Enter(NodeRef<'a, Node>),
+    Leave { block: bool, pre: bool },
+}
+
 impl Walker {
+    fn new() -> Walker {
+        Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0 }
+    }
+
     fn flush(&mut self) {
         let text = self.buf.trim().to_string();
         self.buf.clear();
@@ -110,75 +143,82 @@ impl Walker {
         }
     }
 
-    fn walk(&mut self, el: ElementRef, depth: usize) {
-        if depth > MAX_DEPTH {
-            return;
-        }
-        let n = name(&el);
-        if SKIP.contains(&n) || hidden(&el) {
-            return;
-        }
-        if n == "br" {
-            self.flush();
-            return;
-        }
-        if n == "table" {
-            self.flush();
-            self.table(el, depth);
-            return;
-        }
-        let block = BLOCK.contains(&n);
-        if block {
-            self.flush();
-        }
-        if n == "pre" {
-            self.pre += 1;
-        }
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => {
-                    if self.pre > 0 {
-                        let mut first = true;
-                        for part in t.split('\n') {
-                            if !first {
-                                self.flush();
-                            }
-                            first = false;
-                            push_text(&mut self.buf, part);
-                        }
-                    } else {
-                        push_text(&mut self.buf, t);
-                    }
+    fn text(&mut self, t: &str) {
+        if self.pre > 0 {
+            let mut first = true;
+            for part in t.split('\n') {
+                if !first {
+                    self.flush();
                 }
-                Node::Element(_) => {
-                    if let Some(c) = ElementRef::wrap(child) {
-                        self.walk(c, depth + 1);
-                    }
-                }
-                _ => {}
+                first = false;
+                push_text(&mut self.buf, part);
             }
+        } else {
+            push_text(&mut self.buf, t);
         }
-        if n == "pre" {
-            self.pre -= 1;
-        }
-        if block {
-            self.flush();
+    }
+
+    /// Reads the element `from` and everything in it, in document order. The walk keeps its
+    /// own stack, so that no depth of nesting is too deep to read.
+    fn walk(&mut self, from: NodeRef<Node>, layout: &HashSet<NodeId>) {
+        let mut stack = vec![Step::Enter(from)];
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::Leave { block, pre } => {
+                    if pre {
+                        self.pre -= 1;
+                    }
+                    if block {
+                        self.flush();
+                    }
+                    continue;
+                }
+                Step::Enter(node) => node,
+            };
+            if let Node::Text(t) = node.value() {
+                self.text(t);
+                continue;
+            }
+            let Some(el) = ElementRef::wrap(node) else { continue };
+            let n = name(&el);
+            if SKIP.contains(&n) || hidden(&el) {
+                continue;
+            }
+            if n == "br" {
+                self.flush();
+                continue;
+            }
+            if n == "table" {
+                self.flush();
+                self.table(el, layout);
+                continue;
+            }
+            let block = BLOCK.contains(&n);
+            if block {
+                self.flush();
+            }
+            let pre = n == "pre";
+            if pre {
+                self.pre += 1;
+            }
+            stack.push(Step::Leave { block, pre });
+            stack.extend(node.children().rev().map(Step::Enter));
         }
     }
 
     /// A table: figures and labels in rows, or a layout table whose cells hold the page.
-    fn table(&mut self, table: ElementRef, depth: usize) {
+    fn table(&mut self, table: ElementRef, layout: &HashSet<NodeId>) {
         let rows = rows_of(table);
         let cells: Vec<Vec<ElementRef>> = rows.iter().map(|r| cells_of(*r)).collect();
         // A table with tables inside is layout: its cells are read as blocks, once.
-        let nested = table.descendent_elements().skip(1).any(|e| name(&e) == "table");
-        let texts: Vec<Vec<String>> = if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|c| cell_text(*c, depth)).collect()).collect() };
+        let nested = layout.contains(&table.id());
+        let texts: Vec<Vec<String>> = if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|c| cell_text(*c, layout)).collect()).collect() };
         let prose = texts.iter().flatten().any(|t| t.chars().count() > PROSE_CELL_CHARS);
         let single_column = texts.iter().all(|r| r.iter().filter(|t| !t.trim().is_empty()).count() <= 1);
         if nested || prose || single_column {
             for row in &cells {
                 for c in row {
-                    self.walk(*c, depth + 1);
+                    self.walk(**c, layout);
                     self.flush();
                 }
             }
@@ -213,26 +253,20 @@ fn cells_of(row: ElementRef) -> Vec<ElementRef> {
 }
 
 /// The text of a cell: its paragraphs on separate lines, white space collapsed in each.
-fn cell_text(cell: ElementRef, depth: usize) -> String {
-    let mut w = Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0 };
+fn cell_text(cell: ElementRef, layout: &HashSet<NodeId>) -> String {
+    let mut w = Walker::new();
     for child in cell.children() {
-        match child.value() {
-            Node::Text(t) => push_text(&mut w.buf, t),
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    w.walk(c, depth + 1);
-                }
-            }
-            _ => {}
-        }
+        w.walk(child, layout);
     }
     w.flush();
     w.out.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
-/// Pages nested deeper than this are not parsed as HTML: html5ever's tree builder takes time
-/// quadratic in the depth of open elements, and no report page comes near it.
-const MAX_PARSE_DEPTH: usize = 512;
+/// Pages nested deeper than this are not parsed as HTML: html5ever's tree builder looks down
+/// the stack of open elements for each element it opens, so a parse costs up to
+/// elements × depth; with [`MAX_ELEMENTS`] this bounds it. A report wrapped in a thousand
+/// `<div>`s is still parsed; no real page comes near.
+pub(crate) const MAX_PARSE_DEPTH: usize = 1024;
 
 /// Elements that never hold others, or whose end the parser implies: they do not deepen.
 const SHALLOW: &[&str] = &[
@@ -243,13 +277,31 @@ const SHALLOW: &[&str] = &[
 /// Elements that never have content: `<br>`, `<img>` … (a `/>` closes nothing else in HTML).
 const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
-/// How deeply the elements of a page nest, judged from its tags alone, as an HTML parser would
-/// open and close them: `<div/>` opens a div (only void elements close themselves), and an end
-/// tag closes something only when an element of its name is open. Linear time: each element
-/// is opened and closed once, and unmatched end tags are found by a count per name.
-fn tag_depth(html: &str) -> usize {
+/// Elements read from one page; a report page has a few thousand. A page with more is read up
+/// to the element past this (and says so), so that the parsed tree stays a small multiple of
+/// the page.
+pub(crate) const MAX_ELEMENTS: usize = 200_000;
+
+/// What a pass over the tags alone tells of a page.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Scan {
+    /// How deeply the elements nest.
+    depth: usize,
+    /// Start tags.
+    elements: usize,
+    /// The byte where the element past [`MAX_ELEMENTS`] starts, if the page has that many.
+    cut_at: Option<usize>,
+}
+
+/// How deeply the elements of a page nest and how many there are, judged from its tags alone,
+/// as an HTML parser would open and close them: `<div/>` opens a div (only void elements close
+/// themselves), and an end tag closes something only when an element of its name is open.
+/// Linear time: each element is opened and closed once, and unmatched end tags are found by a
+/// count per name.
+fn scan(html: &str) -> Scan {
     let b = html.as_bytes();
-    let (mut max, mut i) = (0usize, 0usize);
+    let mut out = Scan::default();
+    let mut i = 0usize;
     let mut stack: Vec<String> = Vec::new();
     let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
@@ -281,6 +333,10 @@ fn tag_depth(html: &str) -> usize {
             i = close + 1;
             continue;
         }
+        out.elements += 1;
+        if out.elements > MAX_ELEMENTS && out.cut_at.is_none() {
+            out.cut_at = Some(lt);
+        }
         if name == "script" || name == "style" {
             i = find_from(b, close, format!("</{name}").as_bytes()).unwrap_or(b.len());
             continue;
@@ -288,11 +344,11 @@ fn tag_depth(html: &str) -> usize {
         if !VOID.contains(&name.as_str()) && !SHALLOW.contains(&name.as_str()) {
             *open.entry(name.clone()).or_default() += 1;
             stack.push(name);
-            max = max.max(stack.len());
+            out.depth = out.depth.max(stack.len());
         }
         i = close + 1;
     }
-    max
+    out
 }
 
 fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -302,30 +358,64 @@ fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     hay[from..].windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
 }
 
-/// A page too deeply nested to parse, read as text: tags dropped, blocks on lines of their own.
-fn lines_without_parsing(html: &str) -> (Vec<Line>, Option<String>) {
+/// A page too deeply nested to parse, read from its tags alone: blocks on lines of their own,
+/// a table row on a line with its cells separated by tabs (so that its figures are still read
+/// as cells; rowspan and colspan are not laid out).
+fn lines_without_parsing(html: &str) -> Vec<Line> {
     let mut text = String::with_capacity(html.len() / 2);
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         text.push_str(&rest[..lt]);
         let tag_end = rest[lt..].find('>').map_or(rest.len(), |e| lt + e + 1);
         let tag = rest[lt..tag_end].to_ascii_lowercase();
+        let end = tag.starts_with("</");
         let name: String = tag.trim_start_matches(['<', '/']).chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        if BLOCK.contains(&name.as_str()) || name == "br" {
-            text.push('\n');
+        match name.as_str() {
+            "td" | "th" if !end => text.push('\t'),
+            "td" | "th" => {}
+            "tr" | "br" => text.push('\n'),
+            n if BLOCK.contains(&n) => text.push('\n'),
+            _ => {}
         }
         rest = &rest[tag_end..];
     }
     text.push_str(rest);
     let text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-    let lines = super::pasted::lines(&text).into_iter().enumerate().map(|(i, l)| Line { pos: Pos::Paragraph(i + 1), ..l }).collect();
-    (lines, None)
+    // A row opened by a tab: its first cell starts the line.
+    let text: String = text.lines().map(|l| l.strip_prefix('\t').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+    super::pasted::lines(&text).into_iter().enumerate().map(|(i, l)| Line { pos: Pos::Paragraph(i + 1), ..l }).collect()
+}
+
+/// A limit an HTML page reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Limit {
+    /// Nested deeper than [`MAX_PARSE_DEPTH`]: read from its tags alone.
+    Depth(usize),
+    /// More than [`MAX_ELEMENTS`] elements: read up to the byte given, of the count given.
+    Elements { count: usize, read_bytes: usize },
+}
+
+/// What a page gives: its lines, the text of its `<title>`, and the limits it reached.
+pub(crate) struct Page {
+    pub lines: Vec<Line>,
+    pub title: Option<String>,
+    pub limits: Vec<Limit>,
 }
 
 /// The lines of an HTML page, and the text of its `<title>`.
-pub fn lines(html: &str) -> (Vec<Line>, Option<String>) {
-    if tag_depth(html) > MAX_PARSE_DEPTH {
-        return lines_without_parsing(html);
+pub(crate) fn read(html: &str) -> Page {
+    let scan = scan(html);
+    let mut limits = vec![];
+    let html = match scan.cut_at {
+        Some(at) => {
+            limits.push(Limit::Elements { count: scan.elements, read_bytes: at });
+            &html[..at]
+        }
+        None => html,
+    };
+    if scan.depth > MAX_PARSE_DEPTH {
+        limits.push(Limit::Depth(scan.depth));
+        return Page { lines: lines_without_parsing(html), title: None, limits };
     }
     let doc = Html::parse_document(html);
     let title = doc.root_element().descendent_elements().find(|e| name(e) == "title").map(|t| {
@@ -333,10 +423,11 @@ pub fn lines(html: &str) -> (Vec<Line>, Option<String>) {
         push_text(&mut s, &t.text().collect::<String>());
         s.trim().to_string()
     });
-    let mut w = Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0 };
-    w.walk(doc.root_element(), 0);
+    let layout = layout_tables(doc.root_element());
+    let mut w = Walker::new();
+    w.walk(*doc.root_element(), &layout);
     w.flush();
-    (w.out, title.filter(|t| !t.is_empty()))
+    Page { lines: w.out, title: title.filter(|t| !t.is_empty()), limits }
 }
 
 #[cfg(test)]
@@ -345,10 +436,10 @@ mod tests {
 
     #[test]
     fn depth_of_tags() {
-        assert_eq!(tag_depth("<html><body><div><p>a<p>b</div></body></html>"), 3);
-        assert_eq!(tag_depth("<div><br><img src=x/><!-- <div><div> --><script>if (a<b) {}</script></div>"), 1);
-        assert_eq!(tag_depth(&"<div>".repeat(1000)), 1000);
-        let (lines, _) = lines(&format!("{}某局2023年政府信息公开工作年度报告<br>一、总体情况{}", "<div>".repeat(1000), "</div>".repeat(1000)));
+        assert_eq!(scan("<html><body><div><p>a<p>b</div></body></html>").depth, 3);
+        assert_eq!(scan("<div><br><img src=x/><!-- <div><div> --><script>if (a<b) {}</script></div>").depth, 1);
+        assert_eq!(scan(&"<div>".repeat(1000)).depth, 1000);
+        let lines = read(&format!("{}某局2023年政府信息公开工作年度报告<br>一、总体情况{}", "<div>".repeat(1000), "</div>".repeat(1000))).lines;
         assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), vec!["某局2023年政府信息公开工作年度报告", "一、总体情况"]);
     }
 }

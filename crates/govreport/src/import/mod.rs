@@ -199,7 +199,15 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
     }
     let mut notes = Notes::default();
     let (lines, page_title, source, encoding) = if options.source == Some(SourceKind::Docx) || (options.source.is_none() && detect::is_zip(bytes)) {
-        (docx::lines(bytes)?, None, SourceKind::Docx, encoding_rs::UTF_8.name())
+        let docx = docx::read(bytes)?;
+        if let Some(cut) = docx.cut {
+            let (zh, en) = match cut {
+                docx::Cut::Cells => (format!("Word 文件的表格单元格超过 {} 个，其后的内容未读取", docx::MAX_CELLS), format!("the Word file has more than {} table cells; what follows was not read", docx::MAX_CELLS)),
+                docx::Cut::Paragraphs => (format!("Word 文件的段落超过 {} 个，其后的内容未读取", docx::MAX_BLOCKS), format!("the Word file has more than {} paragraphs; what follows was not read", docx::MAX_BLOCKS)),
+            };
+            notes.add(Code::GR917, "", Pos::Whole).both("what", zh, en);
+        }
+        (docx.lines, None, SourceKind::Docx, encoding_rs::UTF_8.name())
     } else {
         if options.source.is_none() {
             detect::refuse_binary(bytes)?;
@@ -214,7 +222,23 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
             notes.add(Code::GR914, "", Pos::Whole).text("encoding", decoded.encoding.name()).text("count", decoded.invalid);
         }
         let (lines, title) = match source {
-            SourceKind::Html => html::lines(&decoded.text),
+            SourceKind::Html => {
+                let page = html::read(&decoded.text);
+                for limit in page.limits {
+                    let (zh, en) = match limit {
+                        html::Limit::Depth(depth) => (
+                            format!("网页元素嵌套 {depth} 层，超过可解析的 {} 层：按标签读取文字，表格按行读取，合并单元格未展开", html::MAX_PARSE_DEPTH),
+                            format!("the page nests its elements {depth} deep, more than the {} that are parsed: its text was read from the tags alone, tables row by row without their merged cells", html::MAX_PARSE_DEPTH),
+                        ),
+                        html::Limit::Elements { count, read_bytes } => (
+                            format!("网页有 {count} 个元素，超过上限 {}：只读取了前 {read_bytes} 字节", html::MAX_ELEMENTS),
+                            format!("the page has {count} elements, more than the limit of {}: only its first {read_bytes} bytes were read", html::MAX_ELEMENTS),
+                        ),
+                    };
+                    notes.add(Code::GR917, "", Pos::Whole).both("what", zh, en);
+                }
+                (page.lines, page.title)
+            }
             _ => (pasted::lines(&decoded.text), None),
         };
         (lines, title, source, decoded.encoding.name())
