@@ -9,7 +9,7 @@ pub mod copies;
 pub mod indicators;
 pub mod similarity;
 
-pub use aggregate::{Gap, RollUp, aggregate};
+pub use aggregate::{Aggregator, Gap, RollUp, aggregate};
 pub use batch::{Batch, BatchFindings, Prepared};
 pub use compare::compare;
 pub use copies::{CopyDetector, CopyPair, Signatures, copy_findings};
