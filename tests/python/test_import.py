@@ -125,6 +125,13 @@ def test_options_over_what_the_source_states() -> None:
     as_text = govreport.import_document(html, source_kind="text")
     assert as_text.source == "text"
     assert govreport.import_document(html, source_kind="htm").source == "html"
+    # The agency kind: taken from the name and said so (GR918), or given.
+    taken = govreport.import_document(PAGE)
+    assert taken.report["/agency/kind"] == "department"
+    assert [f.code for f in taken.findings if f.code == "GR918"] == ["GR918"]
+    given = govreport.import_document(PAGE, agency_kind="government")
+    assert given.report["/agency/kind"] == "government"
+    assert all(f.code != "GR918" for f in given.findings)
 
 
 def test_imported_to_dict_and_the_report_object() -> None:
@@ -183,6 +190,7 @@ def test_no_year_can_be_given() -> None:
         {"year": -1},
         {"year": 70000},
         {"year": 10**30},
+        {"agency_kind": "ministry"},
         {"lang": "fr"},
     ],
 )
@@ -210,6 +218,7 @@ def test_an_unknown_encoding_is_invalid() -> None:
         lambda: govreport.import_document(PAGE, year=2023.0),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE, format=2021),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE, source_kind=1),  # type: ignore[arg-type]
+        lambda: govreport.import_document(PAGE, agency_kind=1),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE.encode(), encoding=b"gbk"),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE, lang=None),  # type: ignore[arg-type]
     ],

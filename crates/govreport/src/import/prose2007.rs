@@ -474,7 +474,8 @@ fn part_at(chars: &[char], p: &[char], q: usize) -> Option<(FigurePart, String, 
         if p[k].is_ascii_digit() {
             if let Some((v, u, e)) = count(p, k) {
                 let label = clean_label(&chars[from..k].iter().collect::<String>());
-                if label.is_empty() || NOT_A_PART.iter().any(|w| label.starts_with(w)) {
+                // Labels listed before 分别为 pair with the counts after it, or not at all.
+                if label.is_empty() || NOT_A_PART.iter().any(|w| label.starts_with(w)) || label.contains("分别") {
                     return None;
                 }
                 let (pct, e) = match percent(p, e) {
@@ -601,5 +602,80 @@ mod tests {
         assert_eq!(heading("一、主动公开政府信息的情况:", false), Some((1, 13)));
         assert!(heading("一、加强组织领导，明确责任。我局……", false).is_none());
         assert_eq!(heading("(三)创新行政审批管理服务模式", true).map(|h| h.0), Some(3));
+    }
+
+    fn parts(f: &Figure) -> Vec<(String, u64, Option<String>)> {
+        f.breakdown
+            .iter()
+            .map(|p| {
+                let Cell::Value(n) = p.count else { panic!("{p:?}") };
+                let pct = match p.percent {
+                    Cell::Value(d) => Some(d.to_string()),
+                    _ => None,
+                };
+                (p.label.clone(), n, pct)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_breakdown_after_a_full_stop_with_percentages() {
+        let t = "2012年主动公开政府信息1913条。其中，区直、县直各单位1397条，占73%。各乡镇534条，占27%。受理申请5件。";
+        let f = figures(t);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].label.as_str(), f[0].total), ("主动公开政府信息", Cell::Value(1913)));
+        assert_eq!(parts(&f[0]), vec![("区直、县直各单位".into(), 1397, Some("73".into())), ("各乡镇".into(), 534, Some("27".into()))]);
+        // Without percentages (or numbers) the next sentence is not taken for a part.
+        let f = figures("共主动公开政府信息100条，其中规范性文件10条，工作动态20条。通过网站公开80条。");
+        assert_eq!(parts(&f[0]).len(), 2);
+        // Numbered items go on over sentences.
+        let f = figures("全年共受理申请9件，其中：1.当面申请4件。2.网上申请5件。");
+        assert_eq!(parts(&f[0]).iter().map(|p| p.1).collect::<Vec<_>>(), vec![4, 5]);
+    }
+
+    #[test]
+    fn a_side_clause_is_no_total() {
+        let t = "在主动公开的51条政府信息中，全文电子化的主动公开信息数共9条，机构职能类信息共24条；政策法规类信息共15条；其他信息共12条。";
+        let f = figures(t);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].label.as_str(), f[0].total), ("主动公开政府信息", Cell::Value(51)));
+        // 全文电子化 is a property of the items, not a kind of them.
+        assert_eq!(
+            parts(&f[0]).iter().map(|p| (p.0.as_str(), p.1)).collect::<Vec<_>>(),
+            vec![("机构职能类信息", 24), ("政策法规类信息", 15), ("其他信息", 12)]
+        );
+    }
+
+    #[test]
+    fn listed_with_fenbie() {
+        let f = figures("共受理政府信息公开申请12件，分别为当面申请5件、网上申请7件，已答复10件，2件正在办理。");
+        assert_eq!(parts(&f[0]).iter().map(|p| (p.0.as_str(), p.1)).collect::<Vec<_>>(), vec![("当面申请", 5), ("网上申请", 7)]);
+        let f = figures("共受理申请8件，其中当面申请、信函申请和网上申请分别为2件、1件、5件。");
+        assert_eq!(parts(&f[0]).iter().map(|p| (p.0.as_str(), p.1)).collect::<Vec<_>>(), vec![("当面申请", 2), ("信函申请", 1), ("网上申请", 5)]);
+        // Labels and counts that do not pair are not guessed.
+        let f = figures("共受理申请8件，其中当面申请、信函申请分别为2件、1件、5件。");
+        assert!(f[0].breakdown.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn only_totals_are_figures() {
+        assert!(figures("全年政务服务中心收件9898件，办结9542件，发布微博1288条。").is_empty());
+        // Another statement after the parts ends the breakdown.
+        let f = figures("共受理申请6件，其中同意公开4件，不予公开2件，已答复6件，办结6件。");
+        assert_eq!(parts(&f[0]).len(), 2);
+        // Percentages written otherwise.
+        let f = figures("共公开信息200条，其中规范性文件50条（25%），工作动态150条，即75%。");
+        assert_eq!(parts(&f[0]).iter().map(|p| p.2.clone()).collect::<Vec<_>>(), vec![Some("25".into()), Some("75".into())]);
+        // A part that is not exact ends the breakdown.
+        let f = figures("共公开信息200条，其中规范性文件50条，工作动态100余条，其他信息50条。");
+        assert_eq!(parts(&f[0]).len(), 1);
+    }
+
+    #[test]
+    fn a_statistics_table_as_text() {
+        let f = figures("指标名称 计量单位 年末统计 主动公开信息数 条 131 其中：1、网站公开 条 131 2、政府公报公开 条 0 受理依申请公开信息总数 条 0");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].label.as_str(), f[0].total), ("主动公开信息数", Cell::Value(131)));
+        assert_eq!(parts(&f[0]).iter().map(|p| (p.0.as_str(), p.1)).collect::<Vec<_>>(), vec![("网站公开", 131), ("政府公报公开", 0)]);
     }
 }

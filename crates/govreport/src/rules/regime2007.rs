@@ -30,14 +30,15 @@ const NONE_SAID: &[&str] = &["未", "无", "没有", "零", "不存在"];
 /// Units a count in prose carries.
 const COUNT_UNITS: &[&str] = &["件", "条", "项", "个", "次", "篇", "元"];
 
-/// The sentences of a text.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '；', ';', '！', '？', '\n']).filter(|s| !s.trim().is_empty())
+/// The clauses of a text: a content is stated in one clause ("也未发生…行政复议…"), not in a
+/// sentence that lists many things.
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '；', ';', '！', '？', '，', ',', '\n']).filter(|s| !s.trim().is_empty())
 }
 
-/// Whether a sentence gives a count ("3件", "0条").
-fn has_count(sentence: &str) -> bool {
-    let chars: Vec<char> = sentence.chars().collect();
+/// Whether a clause gives a count ("3件", "0条").
+fn has_count(clause: &str) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
     (0..chars.len()).any(|i| {
         chars[i].is_ascii_digit() && {
             let rest: String = chars[i + 1..].iter().skip_while(|c| c.is_ascii_digit() || c.is_whitespace()).take(2).collect();
@@ -46,11 +47,11 @@ fn has_count(sentence: &str) -> bool {
     })
 }
 
-/// Whether `text` states the content `item` in a sentence of its own ("本年度未发生行政复议、行政
-/// 诉讼" states （四）): a sentence with one of its words and, where its words are said of much
+/// Whether `text` states the content `item` in a clause of its own ("本年度未发生行政复议、行政
+/// 诉讼" states （四）): a clause with one of its words and, where its words are said of much
 /// else, a count or a word saying there was none.
 fn states(text: &str, item: &labels::ContentItem) -> bool {
-    sentences(text).any(|s| item.mentions.iter().any(|m| s.contains(m)) && (!item.needs_figure || has_count(s) || NONE_SAID.iter().any(|w| s.contains(w))))
+    clauses(text).any(|s| item.mentions.iter().any(|m| s.contains(m)) && (!item.needs_figure || has_count(s) || NONE_SAID.iter().any(|w| s.contains(w))))
 }
 
 /// The numbering of the parts: each top-level heading (一、… or, where none is numbered so,
