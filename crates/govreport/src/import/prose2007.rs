@@ -505,8 +505,7 @@ fn breakdown(chars: &[char], p: &[char], mut q: usize, total_unit: &str) -> (Vec
     let mut end = q;
     let mut last_marked: bool;
     let mut catch_all = false;
-    loop {
-        let Some((part, _, next, marked)) = part_at(chars, p, q) else { break };
+    while let Some((part, _, next, marked)) = part_at(chars, p, q) {
         catch_all |= crate::rules::is_catch_all(&part.label);
         last_marked = marked;
         if !ATTRIBUTES.iter().any(|a| part.label.contains(a)) {
@@ -537,7 +536,7 @@ fn breakdown(chars: &[char], p: &[char], mut q: usize, total_unit: &str) -> (Vec
 fn labels_then_counts(chars: &[char], p: &[char], q: usize) -> Option<(Vec<FigurePart>, usize)> {
     let stop = (q..p.len().min(q + 60)).find(|&k| part_break(p[k]) || p[k].is_ascii_digit()).unwrap_or(p.len().min(q + 60));
     let at = (q..stop).find(|&k| starts(p, k, "分别为") || starts(p, k, "分别是"))?;
-    let names: Vec<String> = chars[q..at].iter().collect::<String>().split(['、', '和', '及']).map(|s| clean_label(s)).filter(|s| !s.is_empty()).collect();
+    let names: Vec<String> = chars[q..at].iter().collect::<String>().split(['、', '和', '及']).map(clean_label).filter(|s| !s.is_empty()).collect();
     let mut k = skip_spaces(p, at + 3);
     let mut counts = vec![];
     while let Some((v, _, e)) = count(p, k) {

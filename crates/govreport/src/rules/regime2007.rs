@@ -121,8 +121,7 @@ const CARRIED_OVER: &[&str] = &["上年结转", "上年度结转", "上一年度
 /// its value and the byte where it ends.
 fn count_after(s: &str, at: usize, reach: usize) -> Option<(u64, usize)> {
     let rest = &s[at..];
-    let mut skipped = 0;
-    for (k, c) in rest.char_indices() {
+    for (skipped, (k, c)) in rest.char_indices().enumerate() {
         if c.is_ascii_digit() {
             let digits: String = rest[k..].chars().take_while(char::is_ascii_digit).collect();
             let after = &rest[k + digits.len()..];
@@ -135,7 +134,6 @@ fn count_after(s: &str, at: usize, reach: usize) -> Option<(u64, usize)> {
         if matches!(c, '，' | ',' | '。' | '；' | ';') || skipped >= reach {
             return None;
         }
-        skipped += 1;
     }
     None
 }
@@ -174,7 +172,7 @@ fn request_figures(s: &str) -> RequestFigures {
     }
     for w in PENDING {
         for (at, _) in s.match_indices(w) {
-            let found = count_after(s, at + w.len(), 4).map(|(v, e)| (v, e)).or_else(|| count_before(s, at).map(|v| (v, at)));
+            let found = count_after(s, at + w.len(), 4).or_else(|| count_before(s, at).map(|v| (v, at)));
             if let Some((v, end)) = found
                 && !taken.contains(&end)
             {
