@@ -126,6 +126,18 @@ const NOT_A_PART: &[&str] =
 /// Parts that are a property of items rather than a kind of them (全文电子化的…): they overlap
 /// the kinds and are no part of the breakdown.
 const ATTRIBUTES: &[&str] = &["全文电子化", "电子化"];
+/// Words of the channels items go out by (通过网站…, 政府公报…): one item goes out by several, so
+/// a list that names one is no breakdown into parts that add up, and is not read as one.
+const CHANNELS: &[&str] = &["通过", "网站", "公开栏", "公报", "报刊", "电视", "广播", "微博", "微信", "新闻发布会", "触摸屏", "媒体"];
+
+/// The parts of a list as a breakdown: without properties of the items, and none at all when
+/// the list names channels.
+fn as_breakdown(parts: Vec<FigurePart>) -> Vec<FigurePart> {
+    if parts.iter().any(|p| CHANNELS.iter().any(|c| p.label.contains(c))) {
+        return vec![];
+    }
+    parts.into_iter().filter(|p| !ATTRIBUTES.iter().any(|a| p.label.contains(a))).collect()
+}
 
 fn starts(p: &[char], at: usize, w: &str) -> bool {
     w.chars().enumerate().all(|(i, c)| p.get(at + i) == Some(&c))
@@ -413,6 +425,7 @@ fn table_total(chars: &[char], p: &[char], i: usize) -> Option<(Figure, usize)> 
         last = part_end;
         q = part_end;
     }
+    let parts = as_breakdown(parts);
     if parts.is_empty() {
         return None;
     }
@@ -508,9 +521,7 @@ fn breakdown(chars: &[char], p: &[char], mut q: usize, total_unit: &str) -> (Vec
     while let Some((part, _, next, marked)) = part_at(chars, p, q) {
         catch_all |= crate::rules::is_catch_all(&part.label);
         last_marked = marked;
-        if !ATTRIBUTES.iter().any(|a| part.label.contains(a)) {
-            parts.push(part);
-        }
+        parts.push(part);
         end = next;
         let s = skip_spaces(p, next);
         match p.get(s) {
@@ -529,7 +540,7 @@ fn breakdown(chars: &[char], p: &[char], mut q: usize, total_unit: &str) -> (Vec
             _ => break,
         }
     }
-    (parts, end)
+    (as_breakdown(parts), end)
 }
 
 /// "其中当面申请、网上申请分别为1件、2件": the labels before 分别为 and as many counts after it.
@@ -553,7 +564,7 @@ fn labels_then_counts(chars: &[char], p: &[char], q: usize) -> Option<(Vec<Figur
         return None;
     }
     let parts = names.into_iter().zip(counts).map(|(label, v)| FigurePart { label, count: Cell::Value(v), percent: Cell::Absent }).collect();
-    Some((parts, k))
+    Some((as_breakdown(parts), k))
 }
 
 #[cfg(test)]
@@ -672,9 +683,14 @@ mod tests {
 
     #[test]
     fn a_statistics_table_as_text() {
-        let f = figures("指标名称 计量单位 年末统计 主动公开信息数 条 131 其中：1、网站公开 条 131 2、政府公报公开 条 0 受理依申请公开信息总数 条 0");
+        let f = figures("指标名称 计量单位 年末统计 受理依申请公开信息总数 条 5 其中：1、当面申请数 条 2 2、电子邮件申请数 条 3 办结数 条 5");
         assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].label.as_str(), f[0].total), ("主动公开信息数", Cell::Value(131)));
-        assert_eq!(parts(&f[0]).iter().map(|p| (p.0.as_str(), p.1)).collect::<Vec<_>>(), vec![("网站公开", 131), ("政府公报公开", 0)]);
+        assert_eq!((f[0].label.as_str(), f[0].total), ("受理依申请公开信息总数", Cell::Value(5)));
+        assert_eq!(parts(&f[0]).iter().map(|p| (p.0.as_str(), p.1)).collect::<Vec<_>>(), vec![("当面申请数", 2), ("电子邮件申请数", 3)]);
+        // The channels an item went out by overlap: they are no breakdown.
+        let f = figures("主动公开信息数 条 131 其中：1、网站公开 条 131 2、政府公报公开 条 5");
+        assert!(f.is_empty() || f[0].breakdown.is_empty(), "{f:#?}");
+        let f = figures("共主动公开信息100条，其中通过网站公开90条，通过公开栏公开50条。");
+        assert!(f[0].breakdown.is_empty(), "{f:#?}");
     }
 }

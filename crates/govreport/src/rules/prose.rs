@@ -63,8 +63,11 @@ fn government_results(report: &Report, ctx: &mut Ctx) {
     let Some((s, agency)) = sections(report) else { return };
     // 条例第五十条第（四）项 asks this of 各级人民政府: governments, and the township governments
     // among `township` agencies (not 街道办事处, which are not 人民政府).
-    let people_government =
-        agency.kind == AgencyKind::Government || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].name.zh));
+    // A zone's 管理委员会 reports for its zone as a government does, but is no 人民政府: only a
+    // name that says 政府 (or no name) is held to it.
+    let says_government = agency.name.trim().is_empty() || agency.name.contains("政府");
+    let people_government = (agency.kind == AgencyKind::Government && says_government)
+        || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].name.zh));
     if !people_government {
         return;
     }
