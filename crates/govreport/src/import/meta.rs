@@ -55,7 +55,7 @@ pub struct Meta {
 }
 
 /// A year from 1990 to 2100 written as four digits at `at` of `p`, followed by 年.
-fn year_at(p: &[char], at: usize) -> Option<u16> {
+pub(crate) fn year_at(p: &[char], at: usize) -> Option<u16> {
     let d = p.get(at..at + 4)?;
     if !d.iter().all(char::is_ascii_digit) {
         return None;

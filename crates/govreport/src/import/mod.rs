@@ -23,7 +23,7 @@ mod detect;
 mod docx;
 pub(crate) mod findings;
 mod html;
-mod meta;
+pub(crate) mod meta;
 pub(crate) mod norm;
 mod pasted;
 pub(crate) mod prose2007;

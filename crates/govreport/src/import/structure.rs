@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use super::Line;
-use super::meta::date_at;
+use super::meta::{date_at, year_at};
 use super::norm::{self, plain};
 use crate::labels;
 
@@ -92,11 +92,6 @@ fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
-/// A year written at `at`: four digits and 年.
-fn year_at(p: &[char], at: usize) -> bool {
-    p.get(at..at + 5).is_some_and(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
-}
-
 /// A part heading found in a line: its numeral, where it starts and where its title ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Found {
@@ -157,7 +152,7 @@ fn heading_at(p: &[char], i: usize, known: &Known, expected: u32, is_label: &dyn
     for k in j..p.len().min(j + MAX_OTHER_TITLE + 1) {
         let c = p[k];
         let sub = matches!(c, '(' | '（') && p.get(k + 1).is_some_and(|c| is_numeral(*c));
-        if norm::is_space(c) || sub || matches!(c, ':' | '：') || year_at(p, k) {
+        if norm::is_space(c) || sub || matches!(c, ':' | '：') || year_at(p, k).is_some() {
             end = Some(k);
             break;
         }

@@ -4,6 +4,7 @@
 use super::{Code, Ctx, Param, define_rules};
 use crate::cells::{self, CASE_TOTAL, CellDef, Loc, TOTAL};
 use crate::i18n::{Bilingual, Lang};
+use crate::import::meta::year_at;
 use crate::labels::{self, Label};
 use crate::model::{Agency, AgencyKind, Format, Report, RowId, Sections};
 use crate::prose_numbers::{Stated, statements};
@@ -169,15 +170,6 @@ fn prose_parts(report: &Report) -> Vec<(String, &str)> {
             parts.into_iter().filter_map(|(t, i)| Some((labels::PARTS[i].label.id.to_string(), t.as_deref()?))).collect()
         }
     }
-}
-
-/// A year stated at `at` of `c`: four digits and 年, not part of a longer number.
-fn year_at(c: &[char], at: usize) -> Option<u16> {
-    let d = c.get(at..at + 5)?;
-    if !d[..4].iter().all(char::is_ascii_digit) || d[4] != '年' || (at > 0 && c[at - 1].is_ascii_digit()) {
-        return None;
-    }
-    d[..4].iter().collect::<String>().parse().ok()
 }
 
 /// Words that put a year's figures beside this year's (较2014年, 比上年) or ahead (将, 计划):

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::{Code, Ctx, Param, define_rules};
 use crate::labels;
 use crate::model::{Cell, Figure, Report, Report2007};
+use crate::prose_numbers::{count_after, number_before};
 
 /// A 2007-regime report.
 fn regime_2007(report: &Report) -> Option<&Report2007> {
@@ -117,41 +118,13 @@ const ANSWERED: &[&str] = &["已答复", "答复", "已办结", "办结", "办�
 const PENDING: &[&str] = &["正在办理", "正在处理", "尚在办理", "仍在办理", "尚未办结", "未办结", "尚未答复", "办理中", "结转下"];
 const CARRIED_OVER: &[&str] = &["上年结转", "上年度结转", "上一年度结转", "上一年结转"];
 
-/// The count right after byte `at` of `s` (within a few characters, in the same clause):
-/// its value and the byte where it ends.
-fn count_after(s: &str, at: usize, reach: usize) -> Option<(u64, usize)> {
-    let rest = &s[at..];
-    for (skipped, (k, c)) in rest.char_indices().enumerate() {
-        if c.is_ascii_digit() {
-            let digits: String = rest[k..].chars().take_while(char::is_ascii_digit).collect();
-            let after = &rest[k + digits.len()..];
-            return after
-                .trim_start()
-                .starts_with('件')
-                .then(|| (digits.parse().ok(), at + k + digits.len() + '件'.len_utf8()))
-                .and_then(|(v, e)| Some((v?, e)));
-        }
-        if matches!(c, '，' | ',' | '。' | '；' | ';') || skipped >= reach {
-            return None;
-        }
-    }
-    None
-}
-
-/// The count right before byte `at` ("1件正在办理").
-fn count_before(s: &str, at: usize) -> Option<u64> {
-    let head = s[..at].trim_end().strip_suffix('件')?.trim_end();
-    let digits: String = head.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
-    digits.parse().ok()
-}
-
 /// The request figures one sentence states.
 fn request_figures(s: &str) -> RequestFigures {
     let mut f = RequestFigures::default();
     let mut taken: Vec<usize> = vec![];
     for w in RECEIVED {
         for (at, _) in s.match_indices(w) {
-            if let Some((v, end)) = count_after(s, at + w.len(), 20)
+            if let Some((v, _, end)) = count_after(s, at + w.len(), 20)
                 && s[at..end].contains("申请")
                 && !taken.contains(&end)
             {
@@ -162,7 +135,7 @@ fn request_figures(s: &str) -> RequestFigures {
     }
     for w in ANSWERED {
         for (at, _) in s.match_indices(w) {
-            if let Some((v, end)) = count_after(s, at + w.len(), 4)
+            if let Some((v, _, end)) = count_after(s, at + w.len(), 4)
                 && !taken.contains(&end)
             {
                 taken.push(end);
@@ -172,7 +145,8 @@ fn request_figures(s: &str) -> RequestFigures {
     }
     for w in PENDING {
         for (at, _) in s.match_indices(w) {
-            let found = count_after(s, at + w.len(), 4).or_else(|| count_before(s, at).map(|v| (v, at)));
+            let found =
+                count_after(s, at + w.len(), 4).map(|(v, _, e)| (v, e)).or_else(|| number_before(s, at.min(s[..at].trim_end().len())).map(|(v, _)| (v, at)));
             if let Some((v, end)) = found
                 && !taken.contains(&end)
             {
