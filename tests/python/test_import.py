@@ -38,7 +38,8 @@ def test_the_seed_page_imports_as_transcribed_and_checks() -> None:
     imported = govreport.import_document(SEED_PAGE)
     assert isinstance(imported, govreport.Imported)
     assert (imported.source, imported.encoding) == ("text", "UTF-8")
-    assert imported.findings == []
+    # The one import finding: the agency kind taken from the name (a zone reports as a government).
+    assert [(f.code, f.params["kind"]) for f in imported.findings] == [("GR918", "人民政府")]
     assert imported.report == govreport.Report(SEED_DOCUMENT)
     assert (imported.report.format, imported.report.year) == ("2007", 2012)
     codes = sorted(f.code for f in govreport.check(imported.report, today=TODAY) if f.status == "violated")
@@ -58,8 +59,10 @@ def test_a_rendered_page_gives_the_report_back(printable: govreport.Report, tmp_
     html = govreport.render(printable)
     page = tmp_path / "report.html"
     page.write_bytes(html)
+    kind = printable["/agency/kind"]
     for source in (html, html.decode("utf-8"), page):
-        imported = govreport.import_document(source)
+        # The layout does not print the kind: given, nothing is taken from the name.
+        imported = govreport.import_document(source, agency_kind=kind)
         assert imported.source == "html"
         assert imported.report == printable
         assert imported.findings == []
@@ -125,6 +128,13 @@ def test_options_over_what_the_source_states() -> None:
     as_text = govreport.import_document(html, source_kind="text")
     assert as_text.source == "text"
     assert govreport.import_document(html, source_kind="htm").source == "html"
+    # The agency kind: taken from the name and said so (GR918), or given.
+    taken = govreport.import_document(PAGE)
+    assert taken.report["/agency/kind"] == "department"
+    assert [f.code for f in taken.findings if f.code == "GR918"] == ["GR918"]
+    given = govreport.import_document(PAGE, agency_kind="government")
+    assert given.report["/agency/kind"] == "government"
+    assert all(f.code != "GR918" for f in given.findings)
 
 
 def test_imported_to_dict_and_the_report_object() -> None:
@@ -183,6 +193,7 @@ def test_no_year_can_be_given() -> None:
         {"year": -1},
         {"year": 70000},
         {"year": 10**30},
+        {"agency_kind": "ministry"},
         {"lang": "fr"},
     ],
 )
@@ -210,6 +221,7 @@ def test_an_unknown_encoding_is_invalid() -> None:
         lambda: govreport.import_document(PAGE, year=2023.0),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE, format=2021),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE, source_kind=1),  # type: ignore[arg-type]
+        lambda: govreport.import_document(PAGE, agency_kind=1),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE.encode(), encoding=b"gbk"),  # type: ignore[arg-type]
         lambda: govreport.import_document(PAGE, lang=None),  # type: ignore[arg-type]
     ],

@@ -79,11 +79,12 @@ fn text_option(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
 /// `source` is the bytes of an HTML page, of text or of a .docx file (`bytes`, `bytearray`,
 /// `memoryview`), the text of a page (`str`, already decoded: `encoding` does not apply), or
 /// a path (`os.PathLike`) to read. What the source is, its encoding, the format and the year
-/// are found from the content unless given. Returns the report as the source states it, the
+/// are found from the content unless given, and the agency kind from its name (GR918 says so). Returns the report as the source states it, the
 /// import findings (GR9xx) and how the bytes were read; run `check` on the report for the
 /// checks of the document itself.
 #[pyfunction]
-#[pyo3(signature = (source, *, encoding = None, source_kind = None, format = None, year = None, lang = "zh"))]
+#[pyo3(signature = (source, *, encoding = None, source_kind = None, format = None, year = None, agency_kind = None, lang = "zh"))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn import_document(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -91,6 +92,7 @@ pub(crate) fn import_document(
     source_kind: Option<&Bound<'_, PyAny>>,
     format: Option<&Bound<'_, PyAny>>,
     year: Option<&Bound<'_, PyAny>>,
+    agency_kind: Option<&Bound<'_, PyAny>>,
     lang: &str,
 ) -> PyResult<Imported> {
     // The options document, read (and refused where need be) by the core.
@@ -112,6 +114,9 @@ pub(crate) fn import_document(
     }
     if let Some(f) = format {
         map.insert("format".into(), text_option(f, "format")?);
+    }
+    if let Some(k) = agency_kind {
+        map.insert("agency_kind".into(), text_option(k, "agency_kind")?);
     }
     if let Some(y) = year {
         if y.is_instance_of::<PyBool>() || !y.is_instance_of::<PyInt>() {

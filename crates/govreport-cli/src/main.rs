@@ -147,6 +147,10 @@ enum Command {
         /// What the input is (json, html, text, docx), over detection.
         #[arg(long)]
         source: Option<String>,
+        /// The kind of the agency (government, department, township, other), over what its
+        /// name shows.
+        #[arg(long, value_name = "KIND")]
+        agency_kind: Option<String>,
         /// Language of the import findings.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
@@ -281,11 +285,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 0
             }))
         }
-        Command::Import { file, output, encoding, year, template, source, lang } => {
+        Command::Import { file, output, encoding, year, template, source, agency_kind, lang } => {
             let lang: Lang = lang.into();
             let format = template.map(|t| govreport::Format::parse(&t).ok_or(format!("--template {t}: expected 2007, 2019 or 2021"))).transpose()?;
             let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text or docx"))).transpose()?;
-            let options = govreport::ImportOptions { encoding, year, format, source, lang };
+            let agency_kind = agency_kind
+                .map(|k| govreport::AgencyKind::parse(&k).ok_or(format!("--agency-kind {k}: expected government, department, township or other")))
+                .transpose()?;
+            let options = govreport::ImportOptions { encoding, year, format, source, agency_kind, lang };
             let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let imported = govreport::import_document(&bytes, &options).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let text = imported.report.to_json_pretty() + "\n";

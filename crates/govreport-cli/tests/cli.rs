@@ -295,13 +295,22 @@ fn compare_and_aggregate_commands() {
 
 #[test]
 fn published_pages_are_imported_and_checked() {
-    // The raw seed text: the breakdown and the three missing contents, nothing else.
+    // The raw seed text: the breakdown and the three missing contents, nothing else (and the
+    // import's word that the agency kind was taken from the name).
     let seed_txt = root().join("tests/fixtures/corpus/seed-2012-changchun-etdz.txt");
     let o = run(&["check", "--today", "2026-11-26", "--format", "json", seed_txt.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     let codes: Vec<&str> = v[0]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["GR801", "GR801", "GR801", "GR802"]);
+    assert_eq!(codes, ["GR918", "GR801", "GR801", "GR801", "GR802"]);
+    // The kind given: nothing taken, nothing said.
+    let out = scratch("seed.json", b"");
+    let o = run(&["import", seed_txt.to_str().unwrap(), "--agency-kind", "department", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("GR918"));
+    let seed: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(seed["agency"]["kind"], "department");
+    assert_eq!(run(&["import", seed_txt.to_str().unwrap(), "--agency-kind", "ministry"]).status.code(), Some(2));
     // render → import gives the published content back.
     let example = root().join("examples/report-2023.json");
     let html = scratch("page.html", &run(&["render", example.to_str().unwrap()]).stdout);

@@ -90,6 +90,43 @@ pub static AGENCY_KINDS: &[Label] = &[
     l("other", "其他机关", "other body"),
 ];
 
+/// How a body's name shows its kind: the words its name ends with (or, for the 管委会 of a
+/// zone, holds), and the kind. The first entry that fits decides.
+#[derive(Debug, Clone, Copy)]
+pub struct KindByName {
+    /// The kind, as in a document.
+    pub kind: crate::model::AgencyKind,
+    /// Words the name ends with.
+    pub ends: &'static [&'static str],
+    /// Words the name must also hold (a zone: 开发区 …), when not empty.
+    pub holds: &'static [&'static str],
+}
+
+/// Zones whose 管理委员会 reports for the whole zone, as a 人民政府 does.
+const ZONES: &[&str] = &["开发区", "新区", "实验区", "试验区", "高新区", "示范区", "园区", "保税区", "合作区"];
+
+/// The kinds names show, in order of precedence: 街道办事处, 乡 and 镇 are townships; a name
+/// ending in 人民政府, and a zone or the 管委会 of a zone (开发区, 新区, 实验区 …) reporting for the
+/// whole zone, are governments; a 局, 委, 办, 厅 … is a department.
+pub static AGENCY_NAME_KINDS: &[KindByName] = {
+    use crate::model::AgencyKind::{Department, Government, Township};
+    &[
+        KindByName {
+            kind: Township,
+            ends: &["街道办事处", "街道办", "街道", "乡人民政府", "镇人民政府", "乡政府", "镇政府", "办事处", "乡", "镇"],
+            holds: &[],
+        },
+        KindByName { kind: Government, ends: &["人民政府", "政府"], holds: &[] },
+        KindByName { kind: Government, ends: &["管理委员会", "管委会"], holds: ZONES },
+        KindByName { kind: Government, ends: ZONES, holds: &[] },
+        KindByName {
+            kind: Department,
+            ends: &["局", "委员会", "委", "办公室", "办公厅", "办", "厅", "部", "署", "中心", "院", "所", "站", "队", "馆", "会", "处"],
+            holds: &[],
+        },
+    ]
+};
+
 // ---------------------------------------------------------------------------------------------
 // Parts of a 2019/2021 report
 
@@ -108,21 +145,32 @@ pub struct PartLabel {
     /// When a heading's words fit several parts, the part of higher rank is taken: 三's 申请
     /// is also in 四's headings (因政府信息公开申请行政复议), so 四 ranks above 三.
     pub word_rank: u8,
+    /// Words that state the part's content in a sentence of another part ("本机关无其他需要报告的
+    /// 事项"): where one stands in the text, the part is not missing.
+    pub mentions: &'static [&'static str],
 }
 
-const fn part(numeral: &'static str, label: Label, table: Option<crate::cells::Table>, words: &'static [&'static str], word_rank: u8) -> PartLabel {
-    PartLabel { numeral, label, table, words, word_rank }
+const fn part(
+    numeral: &'static str,
+    label: Label,
+    table: Option<crate::cells::Table>,
+    words: &'static [&'static str],
+    word_rank: u8,
+    mentions: &'static [&'static str],
+) -> PartLabel {
+    PartLabel { numeral, label, table, words, word_rank, mentions }
 }
 
 /// The six parts of the 2019 and 2021 templates, in order.
 pub static PARTS: &[PartLabel] = &[
-    part("一", l("/sections/overview", "总体情况", "General situation"), None, &["总体情况", "概述", "基本情况"], 1),
+    part("一", l("/sections/overview", "总体情况", "General situation"), None, &["总体情况", "概述", "基本情况"], 1, &[]),
     part(
         "二",
         l("/proactive", "主动公开政府信息情况", "Information disclosed on the agency's own initiative"),
         Some(crate::cells::Table::Proactive),
         &["主动公开"],
         2,
+        &[],
     ),
     part(
         "三",
@@ -130,6 +178,7 @@ pub static PARTS: &[PartLabel] = &[
         Some(crate::cells::Table::Requests),
         &["申请"],
         3,
+        &[],
     ),
     part(
         "四",
@@ -142,15 +191,41 @@ pub static PARTS: &[PartLabel] = &[
         Some(crate::cells::Table::Review),
         &["复议", "诉讼"],
         6,
+        &[],
     ),
     part(
         "五",
-        la("/sections/problems", "政府信息公开工作存在的主要问题及改进情况", "Main problems and improvements", &["存在的主要问题及改进情况"]),
+        la(
+            "/sections/problems",
+            "政府信息公开工作存在的主要问题及改进情况",
+            "Main problems and improvements",
+            &[
+                "存在的主要问题及改进情况",
+                "存在的主要问题及改进措施",
+                "存在的问题及改进措施",
+                "存在的问题及改进情况",
+                "主要问题及改进情况",
+                "存在的不足及改进措施",
+            ],
+        ),
         None,
-        &["问题"],
+        &["问题", "不足"],
         5,
+        &["存在的主要问题", "存在的问题", "存在问题", "问题及改进", "不足之处"],
     ),
-    part("六", l("/sections/other_matters", "其他需要报告的事项", "Other matters to report"), None, &["其他需要报告", "其他事项", "其它需要报告"], 4),
+    part(
+        "六",
+        la(
+            "/sections/other_matters",
+            "其他需要报告的事项",
+            "Other matters to report",
+            &["其它需要报告的事项", "其他事项", "其他需要说明的事项", "其他需报告的事项"],
+        ),
+        None,
+        &["其他需要报告", "其他事项", "其它需要报告", "其他需要说明", "其他需报告"],
+        4,
+        &["其他需要报告", "其它需要报告", "其他需报告", "其他需要说明"],
+    ),
 ];
 
 /// Topics the 2021 template asks 一、总体情况 to cover.
@@ -481,6 +556,16 @@ pub static PROCESSING_FEES: &[Label] = &[
 pub struct ContentItem {
     /// Id, the statutory wording, aliases (heading words), gloss.
     pub label: Label,
+    /// Headings offices wrote for it over the years, whole: without a numeral, a heading inside
+    /// a long line is known only by one of these.
+    pub headings: &'static [&'static str],
+    /// Words that state the content in a sentence without a heading of its own ("本年度未发生
+    /// 行政复议、行政诉讼" covers （四）): where one stands in a part's text, the content is there.
+    pub mentions: &'static [&'static str],
+    /// Whether a sentence with one of `mentions` states the content only when it also gives a
+    /// figure or says there was none (未, 无, 没有 …): "主动公开" alone is said of everything,
+    /// "存在的主要问题" is not.
+    pub needs_figure: bool,
     /// Whether a report must have a part on it. （六）其他需要报告的事项 may be left out when
     /// there is nothing else to report.
     pub required: bool,
@@ -488,17 +573,39 @@ pub struct ContentItem {
 
 /// The six contents of a 2007-regime report (第三十二条).
 pub static CONTENTS_2007: &[ContentItem] = &[
-    ContentItem { label: la("proactive", "（一）主动公开政府信息的情况", "Proactive disclosure", &["主动公开"]), required: true },
+    ContentItem {
+        label: la("proactive", "（一）主动公开政府信息的情况", "Proactive disclosure", &["主动公开"]),
+        headings: &["主动公开政府信息的情况", "主动公开信息情况", "政府信息主动公开情况", "主动公开情况"],
+        mentions: &["主动公开"],
+        needs_figure: true,
+        required: true,
+    },
     ContentItem {
         label: la(
             "requests",
             "（二）依申请公开政府信息和不予公开政府信息的情况",
             "Disclosure on request and information withheld",
-            &["依申请公开", "申请公开", "不予公开"],
+            &["依申请公开", "申请公开", "不予公开", "公开申请"],
         ),
+        headings: &[
+            "依申请公开政府信息和不予公开政府信息的情况",
+            "依申请公开政府信息的情况",
+            "依申请公开情况",
+            "政府信息依申请公开办理情况",
+            "政府信息依申请公开情况",
+            "依申请公开信息的情况和不予公开信息的情况",
+        ],
+        mentions: &["依申请公开", "公开申请", "申请公开", "公开的申请", "不予公开"],
+        needs_figure: true,
         required: true,
     },
-    ContentItem { label: la("fees", "（三）政府信息公开的收费及减免情况", "Fees and fee waivers", &["收费", "减免"]), required: true },
+    ContentItem {
+        label: la("fees", "（三）政府信息公开的收费及减免情况", "Fees and fee waivers", &["收费", "减免"]),
+        headings: &["政府信息公开的收费及减免情况", "政府信息公开收费与减免情况", "收费及减免情况"],
+        mentions: &["收费及减免", "收费和减免", "收费与减免", "收费、减免", "减免", "收取费用", "收取任何费用", "收取过费用", "公开收费", "公开的收费"],
+        needs_figure: true,
+        required: true,
+    },
     ContentItem {
         label: la(
             "review_litigation",
@@ -506,6 +613,14 @@ pub static CONTENTS_2007: &[ContentItem] = &[
             "Administrative reviews and lawsuits",
             &["行政复议", "行政诉讼", "复议", "诉讼"],
         ),
+        headings: &[
+            "因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "因政府信息公开申请行政复议和提起行政诉讼的情况",
+            "行政复议和行政诉讼情况",
+            "行政复议、行政诉讼情况",
+        ],
+        mentions: &["行政复议", "行政诉讼", "复议", "诉讼"],
+        needs_figure: true,
         required: true,
     },
     ContentItem {
@@ -513,15 +628,44 @@ pub static CONTENTS_2007: &[ContentItem] = &[
             "problems",
             "（五）政府信息公开工作存在的主要问题及改进情况",
             "Main problems and improvements",
-            &["存在的主要问题", "主要问题", "存在问题", "改进"],
+            &["存在的主要问题", "主要问题", "存在问题", "存在的问题", "改进", "不足"],
         ),
+        headings: &[
+            "政府信息公开工作存在的主要问题及改进情况",
+            "政府信息公开工作存在的主要问题及改进措施",
+            "存在的问题及改进措施",
+            "存在的问题和改进措施",
+            "存在的不足及改进措施",
+            "存在的主要问题及下步工作安排",
+        ],
+        mentions: &["存在的主要问题", "存在的问题", "存在问题", "存在一些问题", "存在一些不足", "不足之处", "问题及改进"],
+        needs_figure: false,
         required: true,
     },
-    ContentItem { label: la("other_matters", "（六）其他需要报告的事项", "Other matters to report", &["其他需要报告"]), required: false },
+    ContentItem {
+        label: la("other_matters", "（六）其他需要报告的事项", "Other matters to report", &["其他需要报告", "其他事项", "其它需要报告"]),
+        headings: &["其他需要报告的事项", "其他事项"],
+        mentions: &["其他需要报告", "其它需要报告"],
+        needs_figure: false,
+        required: false,
+    },
 ];
 
+/// Parts of 2007-regime reports that are no content of 第三十二条 but open a part all the same
+/// (一、概述 …, 附件): known so that their headings are found inside long lines too.
+pub static OTHER_PARTS_2007: &[Label] = &[
+    la("overview", "概述", "Overview", &["总体情况", "基本情况", "工作概况", "概况", "总体工作情况"]),
+    la("organisation", "组织领导和制度建设情况", "Organisation and rules", &["组织领导", "制度建设", "工作机制", "主要工作措施", "主要做法"]),
+];
+
+/// Words that announce a table of figures beside the text ("附：2015年政府信息公开数据统计表"):
+/// the mark, then a word naming the table.
+pub static TABLE_ANNOUNCED: Label = la("attachment", "附件", "Attachment", &["附：", "附:", "附表", "附件："]);
+/// Words that name a statistics table in an announcement.
+pub static STATISTICS_TABLE: Label = la("statistics_table", "统计表", "Statistics table", &["数据表", "情况表", "附表", "一览表"]);
+
 /// The label of a part of a 2007 breakdown that claims to cover everything else.
-pub static CATCH_ALL: Label = la("catch_all", "其他", "other (catch-all)", &["其它"]);
+pub static CATCH_ALL: Label = la("catch_all", "其他", "other (catch-all)", &["其它", "其余"]);
 
 // ---------------------------------------------------------------------------------------------
 // Derived figures (see `crate::across::indicators`)

@@ -96,13 +96,19 @@ const GAP: usize = 12;
 
 /// Reads a number and 件 starting at byte `at`, skipping up to [`GAP`] words first.
 fn number_after(text: &str, at: usize) -> Option<(u64, usize, usize)> {
+    count_after(text, at, GAP)
+}
+
+/// Reads a number and 件 starting at byte `at`, skipping up to `reach` words of the same clause
+/// first: the value, the byte where its digits start and the byte after 件.
+pub(crate) fn count_after(text: &str, at: usize, reach: usize) -> Option<(u64, usize, usize)> {
     let mut chars = text[at..].char_indices().peekable();
     let mut skipped = 0;
     while let Some(&(_, c)) = chars.peek() {
         if digit(c).is_some() {
             break;
         }
-        if breaks(c) || skipped >= GAP {
+        if breaks(c) || skipped >= reach {
             return None;
         }
         skipped += 1;
@@ -125,8 +131,8 @@ fn number_after(text: &str, at: usize) -> Option<(u64, usize, usize)> {
     rest.starts_with('件').then(|| (value, at + start, at + end + (text[at + end..].len() - rest.len()) + '件'.len_utf8()))
 }
 
-/// Reads "N件" ending right before byte `at`.
-fn number_before(text: &str, at: usize) -> Option<(u64, usize)> {
+/// Reads "N件" ending right before byte `at`: the value and the byte where its digits start.
+pub(crate) fn number_before(text: &str, at: usize) -> Option<(u64, usize)> {
     let head = text[..at].strip_suffix('件')?.trim_end();
     let digits: String = head.chars().rev().take_while(|c| digit(*c).is_some()).collect();
     if digits.is_empty() {

@@ -180,3 +180,95 @@ fn a_table_cut_off_is_one_finding_not_one_per_row() {
     assert_eq!(f.with_code("GR014").map(|x| x.path.as_str()).collect::<Vec<_>>(), ["/proactive/rules", "/requests/new"]);
     assert_eq!(f.with_code("GR011").filter(|x| x.path == "/review_litigation/litigation_after_review").count(), 1);
 }
+
+/// The codes a 2007-regime report of `year` with these parts (heading, text) gives.
+fn prose_2007(year: u16, parts: &[(&str, &str)]) -> Vec<(String, String, Status)> {
+    let sections: Vec<serde_json::Value> = parts.iter().map(|(h, t)| serde_json::json!({"heading": h, "text": t})).collect();
+    let doc = serde_json::json!({"format": "2007", "year": year, "agency": {"name": "某县林业局", "kind": "department"},
+        "published_on": format!("{}-03-10", year + 1), "sections": sections});
+    let f = check(&parse_str(&doc.to_string()).unwrap(), &opts()).unwrap();
+    f.iter().map(|x| (x.code.clone(), x.path.clone(), x.status)).collect()
+}
+
+/// The six contents of 第三十二条 under their headings, with `text` under the first.
+fn all_contents(text: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("一、主动公开政府信息的情况", text.to_string()),
+        ("二、依申请公开政府信息和不予公开政府信息的情况", "未收到申请。".into()),
+        ("三、政府信息公开的收费及减免情况", "未收费。".into()),
+        ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", "无。".into()),
+        ("五、政府信息公开工作存在的主要问题及改进情况", "更新不够及时，下一步将明确专人负责。".into()),
+    ]
+}
+
+fn with<'a>(parts: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    parts.iter().map(|(h, t)| (*h, t.as_str())).collect()
+}
+
+#[test]
+fn the_body_year_only_where_the_text_gives_its_own_figures_for_another_year() {
+    let gr406 = |year, text: &str| prose_2007(year, &with(&all_contents(text))).into_iter().filter(|f| f.0 == "GR406").collect::<Vec<_>>();
+    // Figures of another year, and none of the report's own: reported.
+    assert_eq!(gr406(2015, "2014年，我局主动公开政府信息共计86条。"), [("GR406".into(), "/sections/0/text".into(), Status::Violated)]);
+    // A comparison, a plan, a statement since a year, another body's figures: not.
+    for text in [
+        "2014年，我局主动公开政府信息86条，较2013年增长10%。",
+        "2016年，我局将进一步加强政府信息公开工作，计划公开信息100条。",
+        "2014年以来，我局累计主动公开政府信息300条。",
+        "2014年，市政府主动公开政府信息86条。",
+        "2015年，我局主动公开政府信息90条。2014年，我局主动公开政府信息86条。",
+    ] {
+        assert!(gr406(2015, text).is_empty(), "{text}");
+    }
+    // A statistics period of another year is reported even beside sentences of the right year.
+    let text = "本报告所列数据统计期限自2014年1月1日起至2014年12月31日止。2015年，我局主动公开政府信息90条。";
+    assert_eq!(gr406(2015, text).len(), 1);
+}
+
+#[test]
+fn request_figures_that_contradict_and_those_that_cannot_be_judged() {
+    let gr806 = |text: &str| {
+        let mut parts = all_contents("2012年主动公开政府信息共计10条。");
+        parts[1].1 = text.to_string();
+        prose_2007(2012, &with(&parts)).into_iter().filter(|f| f.0 == "GR806").map(|f| f.2).collect::<Vec<_>>()
+    };
+    assert_eq!(gr806("共受理政府信息公开申请10件，已答复8件，1件正在办理。"), [Status::Violated]);
+    assert!(gr806("共受理政府信息公开申请10件，已答复9件，1件正在办理。").is_empty());
+    // Two of the three, or one given twice: nothing to judge.
+    assert!(gr806("共受理政府信息公开申请10件，已答复8件。").is_empty());
+    assert!(gr806("共受理政府信息公开申请10件，已答复8件，办结9件，1件正在办理。").is_empty());
+    // Other counts than requests: 收件 of a service centre is no request.
+    assert!(gr806("政务服务中心收件9898件，办结9542件，1件正在办理。").is_empty());
+    // With requests carried over, whether the received count holds them is not said alike.
+    assert_eq!(gr806("共受理政府信息公开申请10件，上年结转2件，已答复8件，1件正在办理。"), [Status::NotAssessable]);
+}
+
+#[test]
+fn numbering_of_parts_runs_in_turn() {
+    let gr805 = |headings: &[&str], texts: &[&str]| {
+        let parts: Vec<(&str, &str)> = headings.iter().zip(texts).map(|(h, t)| (*h, *t)).collect();
+        prose_2007(2012, &parts).into_iter().filter(|f| f.0 == "GR805").map(|f| f.1).collect::<Vec<_>>()
+    };
+    let five = ["甲", "乙", "丙", "丁", "戊"];
+    assert!(gr805(&["一、主动公开", "二、依申请公开", "三、收费", "四、复议诉讼", "五、存在的问题"], &five).is_empty());
+    // The first part numbered 二: 一 is skipped.
+    assert_eq!(gr805(&["二、主动公开", "三、依申请公开"], &five), ["/sections/0/heading"]);
+    // 三 skipped, but it stands at the start of a sentence of the part before: a heading run into
+    // the text, not a skip.
+    assert!(gr805(&["一、主动公开", "二、依申请公开", "四、复议诉讼"], &["甲", "正文。三、收费情况 无收费。", "丁"]).is_empty());
+    // Bracketed numbering where no part is numbered 一、.
+    assert_eq!(gr805(&["（一）主动公开", "（三）收费"], &five), ["/sections/1/heading"]);
+    // Headings without a numeral are not judged.
+    assert!(gr805(&["一、主动公开", "附件1", "二、依申请公开"], &five).is_empty());
+}
+
+#[test]
+fn contents_stated_in_sentences_count_headings_or_not() {
+    let gr801 = |parts: &[(&str, &str)]| prose_2007(2012, parts).into_iter().filter(|f| f.0 == "GR801").count();
+    assert_eq!(
+        gr801(&[("一、工作情况", "我局主动公开政府信息12条，未收到政府信息公开申请，未收取任何费用，未发生行政复议、行政诉讼。存在的主要问题是更新不及时。")]),
+        0
+    );
+    // A word said of something else is no statement of the content.
+    assert_eq!(gr801(&[("一、工作情况", "我局主动公开政府信息12条，公布收费项目和收费依据，完善行政复议工作制度。存在的主要问题是更新不及时。")]), 3);
+}

@@ -120,13 +120,16 @@ fn declared<T: for<'de> Deserialize<'de>>(folder: &str) -> Vec<(String, T)> {
     declared_with(folder, &["json"])
 }
 
-/// import/NAME.txt, .html or .docx beside import/NAME.expect.toml: a published page and the exact
-/// findings the importer gives about it (GR9xx).
+/// import/NAME.txt, .html or .docx beside import/NAME.expect.toml: a published page, the exact
+/// findings the importer gives about it (GR9xx), and, where given, the exact findings the check
+/// gives on the document it makes (`checked`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ImportExpect {
     about: String,
     findings: Vec<Expected>,
+    #[serde(default)]
+    checked: Option<Vec<Expected>>,
 }
 
 fn import_fixtures() -> Vec<(String, ImportExpect)> {
@@ -192,11 +195,28 @@ fn every_import_fixture_gives_exactly_its_declared_findings() {
         want.sort();
         for lang in [Lang::Zh, Lang::En] {
             let got_import = govreport::import_document(&read(&format!("import/{name}")), &govreport::ImportOptions { lang, ..Default::default() });
-            let findings = got_import.unwrap_or_else(|e| panic!("import/{name}: {e}")).findings;
+            let imported = got_import.unwrap_or_else(|e| panic!("import/{name}: {e}"));
+            let findings = imported.findings;
             if got(&findings) != want {
                 failures.push(format!("import/{name} ({lang:?}): findings differ\n  declared: {want:#?}\n  given:    {:#?}", got(&findings)));
             }
-            for f in findings.iter() {
+            let checked = match &expect.checked {
+                Some(declared) => {
+                    let mut declared = declared.clone();
+                    declared.sort();
+                    let given = check(&imported.report, &Options { lang, ..today() }).unwrap_or_else(|e| panic!("import/{name}: {e}"));
+                    if got(&given) != declared {
+                        failures.push(format!(
+                            "import/{name} ({lang:?}): the check's findings differ\n  declared: {declared:#?}\n  given:    {:#?}\n  messages: {:#?}",
+                            got(&given),
+                            given.iter().map(|f| format!("{} {}: {}", f.code, f.path, f.message)).collect::<Vec<_>>()
+                        ));
+                    }
+                    given
+                }
+                None => Findings::default(),
+            };
+            for f in findings.iter().chain(checked.iter()) {
                 if let Some(p) = unfilled(&f.message) {
                     failures.push(format!("import/{name}: {} leaves {{{p}}} unfilled: {}", f.code, f.message));
                 }
@@ -372,9 +392,10 @@ fn readme() -> String {
         };
         out += &format!("| {name} | {} | {} | {pointer} |\n", cell(&e.about), e.kind);
     }
-    out += "\n## Published pages for the importer (import/)\n\nEach `import/NAME.txt`, `.html` or `.docx` must import with exactly the findings (GR9xx) its\n`.expect.toml` declares, in Chinese and in English.\n\n| file | what it is | expected findings |\n|---|---|---|\n";
+    out += "\n## Published pages for the importer (import/)\n\nEach `import/NAME.txt`, `.html` or `.docx` must import with exactly the findings (GR9xx) its\n`.expect.toml` declares, in Chinese and in English, and where it declares `checked`, the check\nof the document it makes must give exactly those findings.\n\n| file | what it is | expected import findings | expected findings of the check |\n|---|---|---|---|\n";
     for (name, e) in import_fixtures() {
-        out += &format!("| {name} | {} | {} |\n", cell(&e.about), cell(&short(&e.findings)));
+        let checked = e.checked.as_ref().map_or("—".to_string(), |c| short(c));
+        out += &format!("| {name} | {} | {} | {} |\n", cell(&e.about), cell(&short(&e.findings)), cell(&checked));
     }
     out += "\nThe test file also builds invalid UTF-8 from bytes (utf8), an input over the 32 MiB limit\n(too_large), and bad options (invalid).\n";
     out

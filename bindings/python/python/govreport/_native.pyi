@@ -16,6 +16,8 @@ ErrorKind = Literal["too_large", "utf8", "syntax", "structure", "unknown_format"
 SourceKind = Literal["json", "html", "text", "docx"]
 #: What ``import_document(source_kind=…)`` accepts (aliases included).
 SourceKindArg = Literal["json", "html", "htm", "text", "txt", "docx", "word"]
+#: The kind of body that publishes a report (``agency.kind``).
+AgencyKindName = Literal["government", "department", "township", "other"]
 
 #: Anything ``Report(...)`` and ``check(...)`` read: a Report, a dict, JSON text (a ``str``
 #: is always JSON text), JSON bytes, or a file path as an ``os.PathLike``.
@@ -334,6 +336,7 @@ def import_document(
     source_kind: Optional[SourceKindArg] = None,
     format: Optional[FormatName] = None,
     year: Optional[int] = None,
+    agency_kind: Optional[AgencyKindName] = None,
     lang: Lang = "zh",
 ) -> Imported:
     """Reads a published report (HTML page, copied text, .docx, 2007-era prose, or JSON).
@@ -341,5 +344,6 @@ def import_document(
     ``source``: bytes (their encoding found from the content, or ``encoding``), a ``str`` (the
     text of a page, already decoded; never a file name, and a one-line str naming a file is
     refused) or an ``os.PathLike`` to read. The kind of source, format and year are found from
-    the content unless given. Import findings only: run ``check`` on ``.report`` for the rest.
+    the content unless given; the agency kind is taken from its name unless given (GR918 says
+    which). Import findings only: run ``check`` on ``.report`` for the rest.
     """

@@ -371,12 +371,12 @@ define_rules! {
         name: "import-meta-inferred",
         severity: Info,
         check: Import,
-        title: ["报告信息取自正文", "A fact of the report was taken from the text"],
+        title: ["报告信息不是取自标题", "A fact of the report was not taken from its title"],
         explanation: [
-            "来源没有标题或统计期限说明，报告年度或机关名称取自正文中第一次提到的地方。请核对。",
-            "The source has no title or statement of the statistics period; the reporting year or the agency name was taken from the first place the text mentions one. Check it.",
+            "标题未写明报告年度、机关名称，或来源没有发布日期栏时，导入器按可信程度依次从页面信息栏（发布机构等）、说明统计期限或报告名称的语句、文末落款及其日期、正文第一次提到之处取得，并指出取自何处。落款日期是成文日期，不一定是发布日期。请核对。",
+            "When the title does not state the reporting year or the agency, or the source has no field of the publication date, the importer takes them, in order of trust, from a field of the page (发布机构 …), a sentence stating the statistics period or naming the report, the signature (落款) at the end and its date, or the first place the text mentions one, and says where. The date of the signature is the date the report was signed, not necessarily the day it was published. Check it.",
         ],
-        message: ["{field}取自{at}：“{quote}”", "The {field} was taken from {at}: \"{quote}\""],
+        message: ["{field}取自{at}的{source}：“{quote}”", "The {field} was taken from {source} at {at}: \"{quote}\""],
     }
 
     /// The importer stopped listing or reading at one of its limits.
@@ -390,5 +390,31 @@ define_rules! {
             "The importer lists at most a set number of notes of each kind, and reads at most a set number of table cells, paragraphs, page elements and the like, so that time and memory stay proportional to any input. It never stops silently at a limit: this finding says which limit was reached and how much was not listed or not read. Real reports come nowhere near these limits; a source that reaches one is most likely not a report, or a report pasted many times over.",
         ],
         message: ["{what}", "{what}"],
+    }
+
+    /// The agency kind taken from its name.
+    GR918 {
+        name: "import-kind-inferred",
+        severity: Info,
+        check: Import,
+        title: ["机关类型按名称推定", "The agency kind was taken from its name"],
+        explanation: [
+            "发布期限因机关类型而异（人民政府部门为次年1月31日，人民政府为3月31日，乡镇、街道由各地确定），而来源不写明机关类型。导入器按名称推定：街道办事处、乡、镇为乡镇、街道；以“人民政府”结尾的，以及开发区、新区、实验区等及其管理委员会（代表全区报告）为人民政府；局、委、办、厅等为人民政府部门；名称不详或看不出类型时按人民政府部门处理。推定有误时，导入时指定机关类型（agency_kind）。",
+            "The deadline depends on the kind of agency (a department by 31 January, a people's government by 31 March, townships and sub-districts by a local date), and a source does not state the kind. The importer takes it from the name: a 街道办事处, 乡 or 镇 is a township; a name ending in 人民政府, and a zone (开发区, 新区, 实验区 …) or its 管理委员会 reporting for the whole zone, a government; a 局, 委, 办, 厅 … a department; a name that is not known or shows no kind, a department. Give the kind when importing (agency_kind) where this is wrong.",
+        ],
+        message: ["机关类型按名称“{name}”推定为“{kind}”（{why}）", "The agency kind of \"{name}\" was taken to be {kind} ({why})"],
+    }
+
+    /// A statistics table announced and not given.
+    GR919 {
+        name: "import-table-announced-absent",
+        severity: Warning,
+        check: Import,
+        title: ["正文称附有统计表，来源中却没有", "The text announces a statistics table the source does not have"],
+        explanation: [
+            "正文写明附有统计表（“附：…统计表”“并附相关数据统计表”），来源中其后却没有任何表格或成组的数字。统计数字未予公布，或表格作为单独的附件、图片发布而不在本页。文中数字无法与表格核对。",
+            "The text says a statistics table is attached (附：…统计表, 并附相关数据统计表) but no table or run of figures follows in the source. The figures were not published, or the table was published as a separate attachment or a picture, not on this page. The text's figures cannot be checked against it.",
+        ],
+        message: ["{at}称“{quote}”，来源中却没有表格", "\"{quote}\" at {at} announces a table the source does not have"],
     }
 }

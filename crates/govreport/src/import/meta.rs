@@ -13,10 +13,29 @@ use crate::model::AgencyKind;
 pub enum Source {
     /// In the title.
     Title,
-    /// In a statement of the statistics period (year) or a sentence naming the report.
-    Statement(usize),
+    /// In a field of the page around the report ("发布机构: …"): line index and the words.
+    Field(usize, String),
+    /// In a statement of the statistics period (year) or a sentence naming the report: line
+    /// index and the words.
+    Statement(usize, String),
+    /// In the signature (落款) or its date at the end: line index and the words.
+    Signature(usize, String),
     /// The first place the text mentions one (line index and the words).
     FirstMention(usize, String),
+}
+
+impl Source {
+    /// Where it was found, when it is not the title: the line, the words and what that place
+    /// is, in both languages.
+    pub fn inferred(&self) -> Option<(usize, &str, (&'static str, &'static str))> {
+        match self {
+            Source::Title => None,
+            Source::Field(li, q) => Some((*li, q, ("页面信息栏", "a field of the page"))),
+            Source::Statement(li, q) => Some((*li, q, ("说明报告的语句", "a sentence about the report"))),
+            Source::Signature(li, q) => Some((*li, q, ("落款", "the signature"))),
+            Source::FirstMention(li, q) => Some((*li, q, ("正文首次提及处", "the first mention in the text"))),
+        }
+    }
 }
 
 /// What the source states about the report.
@@ -28,14 +47,15 @@ pub struct Meta {
     pub year: Option<(u16, Source)>,
     /// The agency name as published and where it was found.
     pub agency: Option<(String, Source)>,
-    /// The publication date, `YYYY-MM-DD`.
-    pub published_on: Option<String>,
+    /// The publication date, `YYYY-MM-DD`, and where it was found (a field of the page is
+    /// [`Source::Title`]'s equal: it states the date).
+    pub published_on: Option<(String, Source)>,
     /// Lines that are the title, date lines or the signature: not part of any section.
     pub excluded: BTreeSet<usize>,
 }
 
 /// A year from 1990 to 2100 written as four digits at `at` of `p`, followed by 年.
-fn year_at(p: &[char], at: usize) -> Option<u16> {
+pub(crate) fn year_at(p: &[char], at: usize) -> Option<u16> {
     let d = p.get(at..at + 4)?;
     if !d.iter().all(char::is_ascii_digit) {
         return None;
@@ -128,7 +148,7 @@ fn clause_break(c: char) -> bool {
 
 /// The agency named before position `at` (the year of "…2023年…报告") in a sentence:
 /// back to the clause start or to 现将/编制, without a parenthesis such as (以下简称龙华局).
-fn agency_before(chars: &[char], p: &[char], at: usize) -> Option<String> {
+fn agency_before(chars: &[char], p: &[char], at: usize) -> Option<(String, usize)> {
     let mut end = at;
     // A parenthesis right before the year: (以下简称…).
     while end > 0 && matches!(p[end - 1], ')' | '）') {
@@ -151,18 +171,8 @@ fn agency_before(chars: &[char], p: &[char], at: usize) -> Option<String> {
         }
     }
     let name = string(&chars[start + from..end]).trim().trim_start_matches(['《', '“', '"']).to_string();
-    let np = plain(&name);
-    let good = (2..=40).contains(&np.len())
-        && np.iter().all(|c| norm::is_cjk(*c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '·'))
-        && !np.starts_with(&['我'])
-        && !np.starts_with(&['本'])
-        && !np.starts_with(&['年']);
-    good.then_some(name)
+    agency_name(&name).then_some((name, start + from))
 }
-
-/// Characters an agency name ends with.
-const AGENCY_ENDS: &[&str] =
-    &["局", "委员会", "委", "办公室", "办公厅", "办", "人民政府", "政府", "办事处", "中心", "厅", "部", "署", "院", "所", "站", "队", "馆", "会", "处", "街道"];
 
 /// "2022年,抚远市自然资源局……": an agency right after a year at the start of a sentence.
 fn agency_after_year(chars: &[char], p: &[char]) -> Option<String> {
@@ -186,8 +196,7 @@ fn agency_after_year(chars: &[char], p: &[char]) -> Option<String> {
         let mut best = None;
         for j in (2..=seg.len()).rev() {
             let s = string(&seg[..j]);
-            if AGENCY_ENDS.iter().any(|e| s.ends_with(e)) && ["市", "区", "县", "省", "镇", "乡", "街道", "州", "盟", "旗"].iter().any(|r| s.contains(r))
-            {
+            if agency_name(&s) && ["市", "区", "县", "省", "镇", "乡", "街道", "州", "盟", "旗"].iter().any(|r| s.contains(r)) {
                 best = Some(j);
                 break;
             }
@@ -330,7 +339,30 @@ pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
     if let Some(t) = &m.title {
         let (y, a) = from_title(t);
         m.year = y.map(|y| (y, Source::Title));
-        m.agency = a.map(|a| (a, Source::Title));
+        m.agency = a.filter(|a| agency_name(a)).map(|a| (a, Source::Title));
+    }
+    // A field of the page around the report: "发布机构: …", "来源：…".
+    if m.agency.is_none() {
+        'field: for (li, line) in lines.iter().enumerate().take(40) {
+            let chars: Vec<char> = line.text.chars().collect();
+            let p = plain(&line.text);
+            for field in AGENCY_FIELDS {
+                let Some(at) = find(&p, field) else { continue };
+                if at > 0 && norm::is_cjk(p[at - 1]) {
+                    continue;
+                }
+                let mut k = at + field.chars().count();
+                while p.get(k).is_some_and(|c| matches!(c, ':' | '：' | ' ' | '|' | '】' | ']')) {
+                    k += 1;
+                }
+                let end = (k..p.len()).find(|&e| norm::is_space(p[e]) || p[e] == '|').unwrap_or(p.len());
+                let name = string(&chars[k..end]).trim().to_string();
+                if agency_name(&name) {
+                    m.agency = Some((name, Source::Field(li, string(&chars[at..end]))));
+                    break 'field;
+                }
+            }
+        }
     }
     // The statistics period: 2023年1月1日 … 12月31日.
     if m.year.is_none() {
@@ -342,7 +374,8 @@ pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
                     && p.len() > i + 9
                     && contains(&p[i + 9..p.len().min(i + 40)], "12月31日")
                 {
-                    m.year = Some((y, Source::Statement(li)));
+                    let quote = string(&p[i..p.len().min(i + 24)]);
+                    m.year = Some((y, Source::Statement(li, quote)));
                     break 'period;
                 }
             }
@@ -360,13 +393,14 @@ pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
                     if !contains(&window[..r], "信息") {
                         continue;
                     }
+                    let quote = |from: usize| string(&chars[from..(i + r + 2).min(chars.len())]);
                     if m.year.is_none() {
-                        m.year = Some((y, Source::Statement(li)));
+                        m.year = Some((y, Source::Statement(li, quote(i))));
                     }
                     if m.agency.is_none()
-                        && let Some(a) = agency_before(&chars, &p, i)
+                        && let Some((a, from)) = agency_before(&chars, &p, i)
                     {
-                        m.agency = Some((a, Source::Statement(li)));
+                        m.agency = Some((a, Source::Statement(li, quote(from))));
                     }
                     break 'sentence;
                 }
@@ -386,6 +420,44 @@ pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
             }
         }
     }
+    // The publication date: a field, else the date of the signature at the end.
+    for (li, line) in lines.iter().enumerate() {
+        if let Some(d) = date_after_field(&plain(&line.text)) {
+            m.published_on = Some((d, Source::Title));
+            // The line of fields, not a paragraph that holds one.
+            if line.text.chars().count() <= 80 {
+                m.excluded.insert(li);
+            }
+            break;
+        }
+    }
+    // The page around the report: print and close links, site footers, the header of fields.
+    for (li, line) in lines.iter().enumerate() {
+        if is_chrome(&line.text) {
+            m.excluded.insert(li);
+        }
+    }
+    let last: Vec<usize> = (0..lines.len()).rev().filter(|i| !m.excluded.contains(i)).take(4).collect();
+    for &li in &last {
+        if let Some(d) = date_line(&plain(&lines[li].text)) {
+            if m.published_on.is_none() {
+                m.published_on = Some((d, Source::Signature(li, lines[li].text.trim().to_string())));
+            }
+            m.excluded.insert(li);
+            // The signature above the date.
+            if let Some(prev) = (0..li).rev().find(|i| !m.excluded.contains(i))
+                && is_signature(&lines[prev].text, m.agency.as_ref().map(|a| a.0.as_str()))
+            {
+                m.excluded.insert(prev);
+                let name = lines[prev].text.trim().to_string();
+                if m.agency.is_none() && agency_name(&name) {
+                    m.agency = Some((name.clone(), Source::Signature(prev, name)));
+                }
+            }
+            break;
+        }
+    }
+    // The first mention, when nothing better names the agency: "2022年,抚远市自然资源局……".
     if m.agency.is_none() {
         for (li, line) in lines.iter().enumerate().take(20) {
             if m.excluded.contains(&li) {
@@ -399,37 +471,59 @@ pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
             }
         }
     }
-    // The publication date: a field, else a date line at the end.
-    for (li, line) in lines.iter().enumerate() {
-        if let Some(d) = date_after_field(&plain(&line.text)) {
-            m.published_on = Some(d);
-            m.excluded.insert(li);
-            break;
-        }
-    }
-    // The page around the report: print and close links, site footers.
-    for (li, line) in lines.iter().enumerate() {
-        if is_chrome(&line.text) {
-            m.excluded.insert(li);
-        }
-    }
-    let last: Vec<usize> = (0..lines.len()).rev().filter(|i| !m.excluded.contains(i)).take(4).collect();
-    for &li in &last {
-        if let Some(d) = date_line(&plain(&lines[li].text)) {
-            if m.published_on.is_none() {
-                m.published_on = Some(d);
-            }
-            m.excluded.insert(li);
-            // The signature above the date.
-            if let Some(prev) = (0..li).rev().find(|i| !m.excluded.contains(i))
-                && is_signature(&lines[prev].text, m.agency.as_ref().map(|a| a.0.as_str()))
-            {
-                m.excluded.insert(prev);
-            }
-            break;
-        }
-    }
     m
+}
+
+/// Field names in the header of a page that give the body that published it.
+const AGENCY_FIELDS: &[&str] = &["发布机构", "发文机关", "发布单位", "发布部门", "信息来源", "来源"];
+
+/// Words that make a stretch of prose, never an agency's name ("我局认真贯彻落实省政府办公厅").
+const NOT_IN_NAMES: &[&str] = &[
+    "贯彻",
+    "落实",
+    "认真",
+    "推进",
+    "加强",
+    "开展",
+    "做好",
+    "围绕",
+    "按照",
+    "坚持",
+    "进一步",
+    "主动",
+    "深入",
+    "积极",
+    "全面",
+    "报告",
+    "通过",
+    "根据",
+    "印发",
+    "转发",
+    "关于",
+    "实施",
+    "要求",
+    "规定",
+    "网站",
+    "门户",
+    "本站",
+];
+
+/// Whether `name` reads as the name of a body: of the right length and characters, ending as
+/// names of bodies end, and no stretch of prose (我局…, 关于…, …贯彻落实…).
+pub fn agency_name(name: &str) -> bool {
+    let p = plain(name.trim());
+    let n = p.len();
+    (2..=40).contains(&n)
+        && p.iter().all(|c| norm::is_cjk(*c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '·'))
+        && !matches!(p[0], '我' | '本' | '该' | '各' | '全' | '对' | '在' | '按' | '为' | '由' | '经' | '将' | '现' | '年' | '度' | '和' | '及' | '与' | '其')
+        && !NOT_IN_NAMES.iter().any(|w| contains(&p, w))
+        && ends_like_agency(name)
+}
+
+/// Whether `name` ends as the name of a body does (局, 委员会, 人民政府, 街道办事处 …).
+pub fn ends_like_agency(name: &str) -> bool {
+    let k: String = plain(name).into_iter().filter(|c| !norm::is_space(*c)).collect();
+    crate::labels::AGENCY_NAME_KINDS.iter().any(|r| r.ends.iter().any(|e| k.ends_with(e)))
 }
 
 /// Words of the page around an article, never of a report (half-width, as [`plain`] gives them).
@@ -456,12 +550,40 @@ const CHROME: &[&str] = &[
     "【字体",
     "您当前的位置",
     "当前位置:",
+    "页面链接与图片详见",
+    "附件下载",
 ];
 
-/// Whether a line is part of the page around the report (navigation, print links, footer).
+/// Fields of the header a portal or an archive prints above a report ("原文链接: …").
+const HEADER_FIELDS: &[&str] = &[
+    "标题",
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "成文日期",
+    "文号",
+    "发布机构",
+    "发文机关",
+    "栏目",
+    "原文链接",
+    "本地目录",
+    "索引号",
+    "主题分类",
+    "所属机构",
+    "来源",
+    "信息来源",
+];
+
+/// Whether a line is part of the page around the report (navigation, print links, footer, the
+/// header of fields).
 pub fn is_chrome(text: &str) -> bool {
     let t: String = plain(text).into_iter().filter(|c| !norm::is_space(*c)).collect();
-    t.chars().count() <= 60 && !t.contains('。') && CHROME.iter().any(|w| t.contains(w))
+    if t.contains('。') {
+        return false;
+    }
+    let field = HEADER_FIELDS.iter().any(|f| t.strip_prefix(f).is_some_and(|rest| rest.starts_with([':', '|'])));
+    let banner = t.starts_with("==") && t.ends_with("==");
+    field || banner || (t.chars().count() <= 60 && CHROME.iter().any(|w| t.contains(w)))
 }
 
 /// Whether a line above the closing date is the signature: the agency's name or a short form.
@@ -473,22 +595,21 @@ fn is_signature(text: &str, agency: Option<&str>) -> bool {
     }
     match agency.map(norm::key) {
         Some(a) if !a.is_empty() && (a.contains(&k) || k.contains(&a)) => true,
-        _ => AGENCY_ENDS.iter().any(|e| k.ends_with(e)),
+        _ => ends_like_agency(&k),
     }
 }
 
-/// The kind of body its name shows: 街道办事处, 乡 and 镇 are townships, a name ending in
-/// 人民政府 is a government, anything else a department.
-pub fn agency_kind(name: &str) -> AgencyKind {
+/// The kind of body its name shows ([`crate::labels::AGENCY_NAME_KINDS`]) and the words that
+/// show it; None when the name shows none (then the importer takes a department and says so).
+pub fn agency_kind(name: &str) -> Option<(AgencyKind, &'static str)> {
     let s: String = plain(name).into_iter().filter(|c| !norm::is_space(*c)).collect();
-    let township_ends = ["街道办事处", "街道办", "街道", "乡人民政府", "镇人民政府", "乡政府", "镇政府", "乡", "镇"];
-    if township_ends.iter().any(|e| s.ends_with(e)) {
-        return AgencyKind::Township;
-    }
-    if s.ends_with("人民政府") || s.ends_with("政府") {
-        return AgencyKind::Government;
-    }
-    AgencyKind::Department
+    crate::labels::AGENCY_NAME_KINDS.iter().find_map(|r| {
+        let end = r.ends.iter().find(|e| s.ends_with(**e))?;
+        if r.holds.is_empty() {
+            return Some((r.kind, *end));
+        }
+        r.holds.iter().find(|h| s.contains(**h)).map(|_| (r.kind, *end))
+    })
 }
 
 /// The place of line `li` for a finding.
@@ -525,11 +646,29 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(agency_kind("太平镇人民政府"), AgencyKind::Township);
-        assert_eq!(agency_kind("莲湖区西关街道办事处"), AgencyKind::Township);
-        assert_eq!(agency_kind("包头市九原区人民政府"), AgencyKind::Government);
-        assert_eq!(agency_kind("四川省人民政府办公厅"), AgencyKind::Department);
-        assert_eq!(agency_kind("湛江市人民政府地方志办公室"), AgencyKind::Department);
+        let kind = |n: &str| agency_kind(n).map(|k| k.0);
+        assert_eq!(kind("太平镇人民政府"), Some(AgencyKind::Township));
+        assert_eq!(kind("莲湖区西关街道办事处"), Some(AgencyKind::Township));
+        assert_eq!(kind("包头市九原区人民政府"), Some(AgencyKind::Government));
+        assert_eq!(kind("四川省人民政府办公厅"), Some(AgencyKind::Department));
+        assert_eq!(kind("湛江市人民政府地方志办公室"), Some(AgencyKind::Department));
+        assert_eq!(agency_kind("平潭综合实验区管理委员会"), Some((AgencyKind::Government, "管理委员会")));
+        assert_eq!(kind("长春经济技术开发区"), Some(AgencyKind::Government));
+        assert_eq!(kind("平潭综合实验区经济发展局"), Some(AgencyKind::Department));
+        assert_eq!(kind("某区管委会"), Some(AgencyKind::Department));
+        assert_eq!(kind(""), None);
+    }
+
+    #[test]
+    fn names_never_prose() {
+        assert!(agency_name("光明区外事局"));
+        for prose in ["我局认真贯彻落实省政府办公厅", "关于", "我镇主动公开政府", "区政府网站", "本局"] {
+            assert!(!agency_name(prose), "{prose}");
+        }
+        let s = "2022年，我局认真贯彻落实省政府办公厅关于政务公开的要求";
+        assert_eq!(agency_after_year(&s.chars().collect::<Vec<_>>(), &p(s)), None);
+        let s = "2019年，我镇主动公开政府信息120条";
+        assert_eq!(agency_after_year(&s.chars().collect::<Vec<_>>(), &p(s)), None);
     }
 
     #[test]
@@ -537,7 +676,7 @@ mod tests {
         let s = "根据《中华人民共和国政府信息公开条例》以及上级有关规定,现将深圳市市场监督管理局龙华监管局(以下简称龙华局)2023年信息公开年度报告进行公布。";
         let (c, pp) = (s.chars().collect::<Vec<_>>(), p(s));
         let at = (0..pp.len()).find(|&i| year_at(&pp, i).is_some()).unwrap();
-        assert_eq!(agency_before(&c, &pp, at).as_deref(), Some("深圳市市场监督管理局龙华监管局"));
+        assert_eq!(agency_before(&c, &pp, at).map(|a| a.0).as_deref(), Some("深圳市市场监督管理局龙华监管局"));
         let s = "2024年,光明区外事局认真贯彻落实《中华人民共和国政府信息公开条例》……";
         assert_eq!(agency_after_year(&s.chars().collect::<Vec<_>>(), &p(s)).as_deref(), Some("光明区外事局"));
     }

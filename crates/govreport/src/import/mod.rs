@@ -23,10 +23,11 @@ mod detect;
 mod docx;
 pub(crate) mod findings;
 mod html;
-mod meta;
-mod norm;
+pub(crate) mod meta;
+pub(crate) mod norm;
 mod pasted;
-mod prose2007;
+pub(crate) mod prose2007;
+mod structure;
 mod tables;
 mod template;
 
@@ -37,7 +38,7 @@ use serde_json::Value;
 use crate::error::{Error, ErrorType};
 use crate::finding::Findings;
 use crate::limits::MAX_INPUT_BYTES;
-use crate::model::{Agency, DateText, Format, FormatTag, Report, Report2007};
+use crate::model::{Agency, AgencyKind, DateText, Format, FormatTag, Report, Report2007};
 use crate::options::{Lang, Options};
 use crate::rules::Code;
 use findings::{Notes, Pos};
@@ -92,6 +93,9 @@ pub struct ImportOptions {
     pub format: Option<Format>,
     /// The reporting year, over what the source states (needed when it states none).
     pub year: Option<u16>,
+    /// The kind of the agency, over what its name shows (GR918 says what was taken when not
+    /// given).
+    pub agency_kind: Option<AgencyKind>,
     /// The language of the findings' messages.
     pub lang: Lang,
 }
@@ -104,12 +108,13 @@ struct OptionsJson {
     source: Option<String>,
     format: Option<String>,
     year: Option<u16>,
+    agency_kind: Option<AgencyKind>,
     lang: Lang,
 }
 
 impl ImportOptions {
     /// Reads options from JSON text such as
-    /// `{"encoding":"gb18030","source":"html","format":"2021","year":2023,"lang":"en"}`;
+    /// `{"encoding":"gb18030","source":"html","format":"2021","year":2023,"agency_kind":"government","lang":"en"}`;
     /// an unknown option or value is an error.
     pub fn from_json(text: &str) -> Result<ImportOptions, Error> {
         if text.trim().is_empty() {
@@ -130,7 +135,7 @@ impl ImportOptions {
             None => None,
             Some(f) => Some(Format::parse(f).ok_or_else(|| Error::about(ErrorType::UnknownFormatName { found: format!("{f:?}") }, "import options/format"))?),
         };
-        Ok(ImportOptions { encoding: o.encoding, source, format, year: o.year, lang: o.lang })
+        Ok(ImportOptions { encoding: o.encoding, source, format, year: o.year, agency_kind: o.agency_kind, lang: o.lang })
     }
 }
 
@@ -275,13 +280,22 @@ pub fn import_str(text: &str, options: &ImportOptions) -> Result<Imported, Error
 
 /// The document the lines make.
 fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, notes: &mut Notes) -> Result<Report, Error> {
+    // Headings and the signature inside long lines (a page whose line breaks were lost) on
+    // lines of their own; table labels are never headings.
+    let is_label = |t: &str| [Format::F2021, Format::F2019].iter().any(|f| tables::Index::of(*f).lookup(t).is_some());
+    let split = structure::split(lines.to_vec(), &is_label);
+    let lines = split.as_slice();
     let meta = meta::read(lines, page_title);
+    // A fact not stated by the title is named with the place it was taken from.
+    let inferred = |notes: &mut Notes, path: &str, field: (&str, &str), src: &meta::Source| {
+        if let Some((li, quote, (zh, en))) = src.inferred() {
+            notes.add(Code::GR916, path, meta::pos_of(lines, li)).both("field", field.0, field.1).both("source", zh, en).text("quote", quote);
+        }
+    };
     let year = match (options.year, &meta.year) {
         (Some(y), _) => y,
         (None, Some((y, src))) => {
-            if let meta::Source::FirstMention(li, quote) = src {
-                notes.add(Code::GR916, "/year", meta::pos_of(lines, *li)).both("field", "报告年度", "reporting year").text("quote", quote);
-            }
+            inferred(notes, "/year", ("报告年度", "reporting year"), src);
             *y
         }
         (None, None) => {
@@ -290,9 +304,7 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
     };
     let name = match &meta.agency {
         Some((name, src)) => {
-            if let meta::Source::FirstMention(li, quote) = src {
-                notes.add(Code::GR916, "/agency/name", meta::pos_of(lines, *li)).both("field", "机关名称", "agency name").text("quote", quote);
-            }
+            inferred(notes, "/agency/name", ("机关名称", "agency name"), src);
             name.clone()
         }
         None => {
@@ -300,11 +312,30 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
             String::new()
         }
     };
-    if meta.published_on.is_none() {
-        notes.add(Code::GR910, "/published_on", Pos::Whole).both("field", "发布日期", "publication date");
-    }
-    let agency = Agency::new(name.clone(), meta::agency_kind(&name));
-    let published_on = meta.published_on.clone().map(DateText);
+    let published_on = match &meta.published_on {
+        Some((date, src)) => {
+            inferred(notes, "/published_on", ("发布日期", "publication date"), src);
+            Some(DateText(date.clone()))
+        }
+        None => {
+            notes.add(Code::GR910, "/published_on", Pos::Whole).both("field", "发布日期", "publication date");
+            None
+        }
+    };
+    let kind = match options.agency_kind {
+        Some(kind) => kind,
+        None => {
+            let (kind, why) = match meta::agency_kind(&name) {
+                Some((kind, words)) => (kind, (format!("名称以“{words}”结尾"), format!("the name ends in {words}"))),
+                None if name.is_empty() => (AgencyKind::Department, ("机关名称不详".to_string(), "the name is not known".to_string())),
+                None => (AgencyKind::Department, ("名称未显示机关类型".to_string(), "the name does not show the kind".to_string())),
+            };
+            let label = crate::labels::AGENCY_KINDS.iter().find(|k| k.id == kind.as_str()).unwrap_or(&crate::labels::AGENCY_KINDS[1]);
+            notes.add(Code::GR918, "/agency/kind", Pos::Whole).text("name", &name).label("kind", label).both("why", why.0, why.1);
+            kind
+        }
+    };
+    let agency = Agency::new(name.clone(), kind);
     let (v19, v21) = tables::format_votes(lines);
     let from_tables = options.format.is_none() && year > 2018 && v19 != v21;
     // The tables' shape decides between the templates; the year when they do not tell.
@@ -315,11 +346,23 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
     } else {
         Format::F2019
     });
+    // A statistics table the text announces ("附：…统计表") and the source does not carry.
+    let announced_absent = |notes: &mut Notes| {
+        if let Some((li, at, words)) = structure::announced_table(lines)
+            && !structure::figures_after(lines, li, at)
+        {
+            notes.add(Code::GR919, "", lines[li].pos).text("quote", words);
+        }
+    };
     if format == Format::F2007 {
         let (sections, figures) = prose2007::read(lines, &meta, notes);
+        announced_absent(notes);
         return Ok(Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }));
     }
     let read = template::read(lines, &meta, format, from_tables, notes);
+    if read.cells.is_empty() {
+        announced_absent(notes);
+    }
     let mut report = Report::new(format, year, agency);
     report.set_published_on(published_on);
     // Every figure and prose part is placed through the table of cells, as a document's cell

@@ -119,6 +119,11 @@ impl AgencyKind {
             AgencyKind::Other => "other",
         }
     }
+
+    /// Parses `government`, `department`, `township` or `other`.
+    pub fn parse(s: &str) -> Option<AgencyKind> {
+        [AgencyKind::Government, AgencyKind::Department, AgencyKind::Township, AgencyKind::Other].into_iter().find(|k| k.as_str() == s.trim())
+    }
 }
 
 /// Administrative level of the agency.
@@ -323,6 +328,9 @@ pub struct Figure {
     /// The sentence the figure was read from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The part it was read from (an index into `sections`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<usize>,
 }
 
 /// A report of the 2007 regime: prose parts and the figures stated in them.

@@ -25,6 +25,7 @@ use crate::model::{Format, Report};
 use crate::options::{Lang, Resolved};
 
 pub use docs::markdown;
+pub(crate) use regime2007::is_catch_all;
 pub use registry::{Code, RULES};
 
 /// A rule: its code, name, default severity, texts in both languages and its check. Each is

@@ -1,8 +1,10 @@
-//! GR401–GR405: the prose parts of a 2019/2021 report and the numbers they quote.
+//! GR401–GR406: the prose parts of a 2019/2021 report and the numbers they quote, and the
+//! year the prose of any report states its figures for.
 
 use super::{Code, Ctx, Param, define_rules};
 use crate::cells::{self, CASE_TOTAL, CellDef, Loc, TOTAL};
 use crate::i18n::{Bilingual, Lang};
+use crate::import::meta::year_at;
 use crate::labels::{self, Label};
 use crate::model::{Agency, AgencyKind, Format, Report, RowId, Sections};
 use crate::prose_numbers::{Stated, statements};
@@ -29,10 +31,13 @@ fn sections(report: &Report) -> Option<(&Sections, &Agency)> {
 
 fn part_missing(report: &Report, ctx: &mut Ctx) {
     let Some((s, _)) = sections(report) else { return };
-    let parts = [(&s.overview, &labels::PARTS[0].label), (&s.problems, &labels::PARTS[4].label), (&s.other_matters, &labels::PARTS[5].label)];
-    for (text, label) in parts {
-        if text.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            ctx.hit(Code::GR401, label.id).param("part", Param::Label(label)).emit();
+    let parts = [(&s.overview, &labels::PARTS[0]), (&s.problems, &labels::PARTS[4]), (&s.other_matters, &labels::PARTS[5])];
+    let all: Vec<&str> = parts.iter().filter_map(|(t, _)| t.as_deref()).collect();
+    for (text, part) in parts {
+        // A part stated in a sentence of another ("本机关无其他需要报告的事项") is there.
+        let stated = all.iter().any(|t| part.mentions.iter().any(|m| t.contains(m)));
+        if text.as_deref().is_none_or(|t| t.trim().is_empty()) && !stated {
+            ctx.hit(Code::GR401, part.label.id).param("part", Param::Label(&part.label)).emit();
         }
     }
 }
@@ -59,8 +64,11 @@ fn government_results(report: &Report, ctx: &mut Ctx) {
     let Some((s, agency)) = sections(report) else { return };
     // 条例第五十条第（四）项 asks this of 各级人民政府: governments, and the township governments
     // among `township` agencies (not 街道办事处, which are not 人民政府).
-    let people_government =
-        agency.kind == AgencyKind::Government || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].name.zh));
+    // A zone's 管理委员会 reports for its zone as a government does, but is no 人民政府: only a
+    // name that says 政府 (or no name) is held to it.
+    let says_government = agency.name.trim().is_empty() || agency.name.contains("政府");
+    let people_government = (agency.kind == AgencyKind::Government && says_government)
+        || (agency.kind == AgencyKind::Township && agency.name.contains(labels::AGENCY_KINDS[0].name.zh));
     if !people_government {
         return;
     }
@@ -151,6 +159,98 @@ fn prose_table_mismatch(report: &Report, ctx: &mut Ctx) {
     }
 }
 
+/// The prose of a report with the pointer of each part: 一, 五 and 六 of a template report, the
+/// parts of a 2007-regime one.
+fn prose_parts(report: &Report) -> Vec<(String, &str)> {
+    match report {
+        Report::F2007(r) => r.sections.iter().enumerate().map(|(i, s)| (format!("/sections/{i}/text"), s.text.as_str())).collect(),
+        _ => {
+            let Some((s, _)) = sections(report) else { return vec![] };
+            let parts = [(&s.overview, 0), (&s.problems, 4), (&s.other_matters, 5)];
+            parts.into_iter().filter_map(|(t, i)| Some((labels::PARTS[i].label.id.to_string(), t.as_deref()?))).collect()
+        }
+    }
+}
+
+/// Words that put a year's figures beside this year's (较2014年, 比上年) or ahead (将, 计划):
+/// a sentence with one states no figures of its own year.
+const OTHER_TIME: &[&str] =
+    &["较", "比", "同比", "相比", "增长", "减少", "上年", "去年", "上一年", "将", "计划", "拟", "力争", "预计", "以来", "截至", "截止", "底", "末", "起"];
+/// Who a report's sentences about its own figures are said of (我局, 本机关 …).
+const SELF: &[&str] = &["我", "本"];
+/// Words that say there was none of something (未收到 …): a figure as much as a count.
+const NONE_SAID: &[&str] = &["未", "没有", "无"];
+/// Units of counted things in prose.
+const UNITS: &[&str] = &["件", "条", "项", "个", "次", "篇", "人次"];
+
+/// The years a text states its figures for: the statistics period ("统计期限自2015年1月1日起至
+/// 2015年12月31日止": strong), and sentences that open with a year and say what "we" did that
+/// year with a count or a none ("2015年，我局未收到…申请"). Each with its quote and strength.
+fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
+    let mut out = vec![];
+    for sentence in text.split(['。', '；', ';', '\n']) {
+        let c: Vec<char> = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+        let joined: String = c.iter().collect();
+        for i in 0..c.len() {
+            let Some(y) = year_at(&c, i) else { continue };
+            // The statistics period: Y年1月1日 … (Y年)12月31日.
+            let after: String = c[i + 5..c.len().min(i + 40)].iter().collect();
+            if after.starts_with("1月1日") && after.contains("12月31日") {
+                let end_year = after.find("12月31日").and_then(|e| {
+                    let head: Vec<char> = after[..e].chars().collect();
+                    (head.len() >= 5).then(|| year_at(&head, head.len() - 5)).flatten()
+                });
+                if end_year.is_none_or(|e| e == y) {
+                    out.push((y, c[i..c.len().min(i + 5 + after.chars().count())].iter().collect(), true));
+                }
+                continue;
+            }
+            // A sentence that opens with the year: "2015年，我局…".
+            let mut k = i + 5;
+            if c.get(k) == Some(&'度') {
+                k += 1;
+            }
+            while c.get(k).is_some_and(|ch| matches!(ch, ',' | '，')) {
+                k += 1;
+            }
+            let opens = i == 0;
+            let own = SELF.iter().any(|w| c[k..c.len().min(k + 6)].iter().collect::<String>().contains(w));
+            let figures = UNITS.iter().any(|u| joined.match_indices(u).any(|(b, _)| joined[..b].chars().next_back().is_some_and(|ch| ch.is_ascii_digit())))
+                || NONE_SAID.iter().any(|w| joined.contains(w));
+            let other_time = OTHER_TIME.iter().any(|w| joined.contains(w));
+            if opens && own && figures && !other_time {
+                out.push((y, joined.clone(), false));
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// GR406: the year the prose states its figures for against the report's year. A statistics
+/// period of another year is reported; sentences about "our" figures of a year are reported
+/// only when none of them names the report's own year.
+fn body_year(report: &Report, ctx: &mut Ctx) {
+    let year = report.meta().year;
+    let mut weak: Vec<(String, u16, String)> = vec![];
+    let mut own_year_said = false;
+    for (path, text) in prose_parts(report) {
+        for (y, quote, strong) in stated_years(text) {
+            if y == year {
+                own_year_said = true;
+            } else if strong {
+                ctx.hit(Code::GR406, path).related(vec!["/year".into()]).text("quote", quote).expected(year).actual(y).emit();
+                return;
+            } else {
+                weak.push((path.clone(), y, quote));
+            }
+        }
+    }
+    if !own_year_said && let Some((path, y, quote)) = weak.into_iter().next() {
+        ctx.hit(Code::GR406, path).related(vec!["/year".into()]).text("quote", quote).expected(year).actual(y).emit();
+    }
+}
+
 define_rules! {
     /// Part missing.
     GR401 {
@@ -215,5 +315,18 @@ define_rules! {
             "The 2021 template asks part 一 to cover proactive disclosure, disclosure on request, information management, disclosure platforms, and oversight.",
         ],
         message: ["总体情况未提及：{missing}", "Part 一 does not mention: {missing}"],
+    }
+
+    /// The body's year against the report's.
+    GR406 {
+        name: "body-year",
+        severity: Warning,
+        check: Report(body_year),
+        title: ["正文所述年度与报告年度不符", "The text states its figures for another year than the report's"],
+        explanation: [
+            "正文写明的统计期限（“统计期限自2014年1月1日起至2014年12月31日止”），或以年份开头、讲本机关当年数字的句子（“2014年，我局主动公开信息…条”），与报告年度（标题所称年度）不一致，常见于照搬上一年报告而未改年份（内容雷同）。与往年比较（较、比、同比）或讲今后打算（将、计划）的句子不计；若正文另有讲报告年度的句子，只在统计期限不符时报告。",
+            "The statistics period the text states (统计期限自2014年1月1日起至2014年12月31日止), or sentences that open with a year and give the agency's own figures of that year (2014年，我局主动公开信息…条), name another year than the report's (the year of its title): common in a report copied from last year's without changing the year. Sentences comparing years (较, 比, 同比) or about plans (将, 计划) do not count; where other sentences name the report's own year, only a statistics period of another year is reported.",
+        ],
+        message: ["报告年度为 {expected} 年，正文却称“{quote}”（{actual} 年）", "The report is for {expected}, but the text says \"{quote}\" ({actual})"],
     }
 }
