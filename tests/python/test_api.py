@@ -277,7 +277,9 @@ def test_check_accepts_every_input_kind(seed_text: str) -> None:
 def test_finding_fields_repr_and_dict(seed_text: str) -> None:
     f = next(f for f in govreport.check(seed_text, lang="en") if f.code == "GR802")
     assert (f.code, f.severity, f.status, f.path) == ("GR802", "error", "violated", "/figures/0/total")
-    assert (f.expected, f.actual) == ("3017", "3025")
+    # Typed: the ints a table sums, not their text.
+    assert (f.expected, f.actual) == (3017, 3025)
+    assert type(f.expected) is int and type(f.actual) is int
     assert isinstance(f.name, str) and f.name
     assert isinstance(f.related, list) and isinstance(f.params, dict)
     assert "3017" in f.message and "3025" in f.message

@@ -88,8 +88,9 @@ fn pointer_arg(key: &Bound<'_, PyAny>) -> PyResult<String> {
 impl Report {
     /// Reads a report from a dict, JSON text (str), JSON bytes, an os.PathLike, or copies a Report.
     #[new]
-    fn py_new(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
-        load(py, convert::input(source)?)
+    #[pyo3(signature = (source, *, blank_na = false))]
+    fn py_new(py: Python<'_>, source: &Bound<'_, PyAny>, blank_na: bool) -> PyResult<Self> {
+        load(py, convert::input_na(source, blank_na)?)
     }
 
     /// Reads a report from JSON text (str) or bytes.
@@ -292,8 +293,8 @@ impl Report {
 /// item gives the value (or another Node), setting one sets the cell in the report.
 #[pyclass(module = "govreport", name = "Node")]
 pub struct Node {
-    report: Py<Report>,
-    pointer: String,
+    pub(crate) report: Py<Report>,
+    pub(crate) pointer: String,
 }
 
 impl Node {
@@ -419,6 +420,11 @@ impl Node {
         }
     }
 
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let state = PyTuple::new(py, [self.report.clone_ref(py).into_bound(py).into_any(), PyString::new(py, &self.pointer).into_any()])?;
+        crate::pickle::reduce(py, "Node", state.into_any())
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let value = self.to_python(py)?;
         let pointer = PyString::new(py, &self.pointer);
@@ -432,11 +438,11 @@ impl Node {
 #[pyclass(module = "govreport", name = "Completion", frozen)]
 pub struct Completion {
     #[pyo3(get)]
-    filled: Vec<String>,
+    pub(crate) filled: Vec<String>,
     #[pyo3(get)]
-    left_empty: Vec<String>,
+    pub(crate) left_empty: Vec<String>,
     #[pyo3(get)]
-    too_large: Vec<String>,
+    pub(crate) too_large: Vec<String>,
 }
 
 #[pymethods]
@@ -448,6 +454,18 @@ impl Completion {
         d.set_item("left_empty", &self.left_empty)?;
         d.set_item("too_large", &self.too_large)?;
         Ok(d)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let lists = [PyList::new(py, &self.filled)?, PyList::new(py, &self.left_empty)?, PyList::new(py, &self.too_large)?];
+        crate::pickle::reduce(py, "Completion", PyTuple::new(py, lists)?.into_any())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<Completion>() {
+            Ok(o) => o.get().filled == self.filled && o.get().left_empty == self.left_empty && o.get().too_large == self.too_large,
+            Err(_) => false,
+        }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
