@@ -6,8 +6,9 @@
 # Steps: a venv in target/py-venv (kept between runs; GOVREPORT_PY_VENV moves it), the test
 # tools from PyPI, `pip install ./bindings/python` (maturin builds the abi3 extension in
 # release mode, reusing target/), `mypy --strict` on the README example and on the tests
-# (which checks the stubs against real use), then pytest (with pandas and numpy, for the
-# tabular tests). Exits non-zero on any failure,
+# (which checks the stubs against real use), `mypy.stubtest` (the stubs against the module
+# itself; tests/python/stubtest-allowlist.txt says what it cannot see and why), then pytest
+# (with pandas and numpy, for the tabular tests). Exits non-zero on any failure,
 # including pytest finding no tests (its exit code 5).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -31,8 +32,11 @@ echo "== pip install ./bindings/python"
 "$py" -c 'import govreport; print("govreport", govreport.__version__, "from", govreport.__file__)'
 
 echo "== mypy --strict (README example, tests)"
-"$py" -m mypy --strict --cache-dir target/mypy-cache tests/python/example.py
+"$py" -m mypy --strict --cache-dir target/mypy-cache tests/python/example.py tests/python/recipe.py
 "$py" -m mypy --config-file tests/python/mypy.ini --cache-dir target/mypy-cache tests/python
+
+echo "== mypy.stubtest govreport (the stubs against the built extension)"
+"$py" -m mypy.stubtest govreport --mypy-config-file tests/python/mypy.ini --allowlist tests/python/stubtest-allowlist.txt
 
 echo "== pytest tests/python"
 status=0

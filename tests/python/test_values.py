@@ -65,7 +65,11 @@ def test_mappings_are_documents() -> None:
     doc = types.MappingProxyType({**minimal_2021(), "requests": collections.OrderedDict(new={"total": 4})})
     assert govreport.Report(doc).requests.new.total == 4
     assert govreport.check(doc) == govreport.check(minimal_2021() | {"requests": {"new": {"total": 4}}})
+    # A prebuilt dict[str, str] and a str variable type-check (mypy runs on this file) and work.
+    lang: str = "en"
+    assert "is missing" in govreport.check(minimal_2021(), lang=lang)[0].message
     severity: dict[str, str] = {"GR201": "info"}
+    assert all(f.severity == "info" for f in govreport.check(minimal_2021(), severity=severity) if f.code == "GR201")
     assert all(f.severity == "info" for f in govreport.check(minimal_2021(), severity=types.MappingProxyType(severity)) if f.code == "GR201")
 
 
