@@ -293,8 +293,7 @@ pub(crate) fn check_many<'py>(
         for (i, item) in convert::reports(reports, "check_many")?.enumerate() {
             let item = item?;
             if i % 64 == 63 {
-                // Dicts are read with the GIL held: let other Python threads run between them.
-                py.detach(std::thread::yield_now);
+                let_others_run(py);
             }
             if let Some(path) = walks(&item, false)? {
                 parts.push(Part::Walked(govreport::fs::walk(&[path], &[]).sources));
@@ -316,7 +315,10 @@ pub(crate) fn check_many<'py>(
     let options = &args.options;
     let results = py.detach(|| check_batch(parts, threads, options)).map_err(|f| f.into_pyerr(py, args.lang))?;
     let out = PyList::empty(py);
-    for (file, unit, result) in results {
+    for (n, (file, unit, result)) in results.into_iter().enumerate() {
+        if n % 256 == 255 {
+            let_others_run(py);
+        }
         let outcome = match result {
             Ok(findings) => {
                 let list = PyList::empty(py);
@@ -337,6 +339,13 @@ pub(crate) fn check_many<'py>(
         out.append((file, unit, outcome))?;
     }
     Ok(out)
+}
+
+/// Lets other Python threads take the GIL for a moment: dicts are read, and results made, with
+/// the GIL held, and a long batch would otherwise stall them (releasing it alone is not enough:
+/// this thread would take it straight back).
+fn let_others_run(py: Python<'_>) {
+    py.detach(|| std::thread::sleep(std::time::Duration::from_micros(50)));
 }
 
 /// The `threads` argument: None for every core; else a whole number from 1.

@@ -225,6 +225,40 @@ impl<'py> Writer<'py> {
             self.out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
         } else if let Ok(i) = obj.cast::<PyInt>() {
             self.int(i)?;
+        } else if let Ok(s) = obj.cast::<PyString>() {
+            self.string(s)?;
+        } else if let Ok(d) = obj.cast::<PyDict>() {
+            self.enter(py, depth)?;
+            self.out.push(b'{');
+            // A copy to iterate: code run while writing (a value's __index__) cannot change it.
+            let d = d.copy()?;
+            for (n, (key, val)) in d.iter().enumerate() {
+                let Ok(key) = key.cast_into::<PyString>() else {
+                    return Err(PyTypeError::new_err(format!("{}: the keys of a report document are str", self.at())));
+                };
+                if n > 0 {
+                    self.out.push(b',');
+                }
+                self.string(&key)?;
+                self.out.push(b':');
+                self.path.push(Step::Key(key));
+                self.value(&val, depth + 1)?;
+                self.path.pop();
+            }
+            self.out.push(b'}');
+        } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+            self.enter(py, depth)?;
+            self.out.push(b'[');
+            for (n, item) in obj.try_iter()?.enumerate() {
+                let item = item?;
+                if n > 0 {
+                    self.out.push(b',');
+                }
+                self.path.push(Step::Index(n));
+                self.value(&item, depth + 1)?;
+                self.path.pop();
+            }
+            self.out.push(b']');
         } else if let Some(what) = missing(obj) {
             if !self.blank_na {
                 return Err(structure(
@@ -250,27 +284,6 @@ impl<'py> Writer<'py> {
                 // Anything else as Python has it, for the core to judge (1e16 is not exact).
                 None => serde_json::to_writer(&mut self.out, &v).map_err(|e| structure(py, &self.pointer(), &e.to_string(), &e.to_string()))?,
             }
-        } else if let Ok(s) = obj.cast::<PyString>() {
-            self.string(s)?;
-        } else if let Ok(d) = obj.cast::<PyDict>() {
-            self.enter(py, depth)?;
-            self.out.push(b'{');
-            // A copy to iterate: code run while writing (a value's __index__) cannot change it.
-            let d = d.copy()?;
-            for (n, (key, val)) in d.iter().enumerate() {
-                let Ok(key) = key.cast_into::<PyString>() else {
-                    return Err(PyTypeError::new_err(format!("{}: the keys of a report document are str", self.at())));
-                };
-                if n > 0 {
-                    self.out.push(b',');
-                }
-                self.string(&key)?;
-                self.out.push(b':');
-                self.path.push(Step::Key(key));
-                self.value(&val, depth + 1)?;
-                self.path.pop();
-            }
-            self.out.push(b'}');
         } else if !obj.is_instance_of::<PyDict>() && is_mapping(obj)? {
             // Any other Mapping: its items, as a dict's.
             let d = PyDict::new(py);
@@ -282,19 +295,6 @@ impl<'py> Writer<'py> {
         } else if let Some(digits) = exact_number(obj)? {
             // A NumPy number or a Decimal: its exact digits, for the core to judge.
             self.out.extend_from_slice(digits.as_bytes());
-        } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-            self.enter(py, depth)?;
-            self.out.push(b'[');
-            for (n, item) in obj.try_iter()?.enumerate() {
-                let item = item?;
-                if n > 0 {
-                    self.out.push(b',');
-                }
-                self.path.push(Step::Index(n));
-                self.value(&item, depth + 1)?;
-                self.path.pop();
-            }
-            self.out.push(b']');
         } else {
             return Err(PyTypeError::new_err(format!(
                 "{}: a report document holds dict, list, str, int, float, bool and None values, found {}",
