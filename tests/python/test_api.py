@@ -358,3 +358,14 @@ def test_json_schema_is_the_committed_schema() -> None:
     schema = govreport.json_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema == json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_cells_of_absent_rows_are_set_by_attribute() -> None:
+    report = govreport.Report({"format": "2021", "year": 2023, "agency": {"name": "某局", "kind": "department"}})
+    assert "/requests/new" not in report
+    new = report.requests.new
+    assert isinstance(new, govreport.Node) and new.to_python() is None and len(new) == 0
+    report.requests.new.total = 5
+    assert report["/requests/new/total"] == 5
+    assert report.requests.carried_over.total is None  # an absent cell still reads None
+    assert report.published_on is None  # an absent text field is no Node

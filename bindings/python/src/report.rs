@@ -37,6 +37,12 @@ enum Access {
     Index,
 }
 
+/// Whether the field at `pointer` is an object (the core lets a copy of the report hold `{}`
+/// there), not a cell or a list.
+fn holds_object(report: &govreport::Report, pointer: &str) -> bool {
+    report.clone().set(pointer, Value::Object(Default::default())).is_ok()
+}
+
 /// The value at `pointer`: a [`Node`] for an object or a list, a plain value otherwise, None
 /// for a field the document leaves out. A pointer the core says names no field is an error of
 /// `access` (AttributeError, KeyError or IndexError), so that `hasattr`, `getattr(…, default)`
@@ -47,6 +53,11 @@ fn resolve<'py>(report: &Bound<'py, Report>, pointer: String, access: Access) ->
     match found {
         Ok(Some(Value::Object(_) | Value::Array(_))) => Ok(Bound::new(py, Node { report: report.clone().unbind(), pointer })?.into_any()),
         Ok(Some(v)) => convert::to_py(py, &v),
+        // An absent object (a row, a group) is still a place to set cells in:
+        // `report.requests.new.total = 5` on a report that gives no /requests/new.
+        Ok(None) if !matches!(access, Access::Index) && holds_object(&report.borrow().inner, &pointer) => {
+            Ok(Bound::new(py, Node { report: report.clone().unbind(), pointer })?.into_any())
+        }
         Ok(None) => Ok(py.None().into_bound(py)),
         Err(e) if e.kind() == "invalid" => {
             let why = e.message(Lang::En);

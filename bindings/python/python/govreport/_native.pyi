@@ -133,9 +133,10 @@ class Completion:
 class Node:
     """A view of one object or list inside a Report, by its JSON pointer.
 
-    Attributes and items give values (a ``Node`` for an object or a list, None for a blank or
-    absent cell); setting them sets the cell in the report, deleting them makes it absent
-    (as ``Report.remove``).
+    Attributes and items give values (a ``Node`` for an object or a list, also for an object the
+    report leaves out, so that ``report.requests.new.total = 5`` works on any report; None for a
+    blank or absent cell); setting them sets the cell in the report, deleting them makes it
+    absent (as ``Report.remove``).
     """
 
     @property
