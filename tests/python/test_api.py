@@ -369,3 +369,9 @@ def test_cells_of_absent_rows_are_set_by_attribute() -> None:
     assert report["/requests/new/total"] == 5
     assert report.requests.carried_over.total is None  # an absent cell still reads None
     assert report.published_on is None  # an absent text field is no Node
+
+
+def test_to_dict_keeps_the_documents_order(seed_text: str) -> None:
+    report = govreport.Report(seed_text)
+    assert list(report.to_dict()) == list(json.loads(report.to_json()))
+    assert list(report.to_dict())[:3] == ["format", "year", "agency"]

@@ -128,12 +128,10 @@ impl Report {
         load(py, Input::Path(convert::path(path)?))
     }
 
-    /// The document as a dict of plain JSON values.
+    /// The document as a dict of plain JSON values, its keys in the order of the core's JSON
+    /// (`to_json`), not sorted.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self.inner.get("").map_err(|e| core_error(py, &e, Lang::Zh))? {
-            Some(v) => convert::to_py(py, &v),
-            None => Ok(PyDict::new(py).into_any()),
-        }
+        py.import("json")?.call_method1("loads", (self.inner.to_json(),))
     }
 
     /// The document as JSON text (indented when `pretty`).
