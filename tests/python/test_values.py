@@ -122,3 +122,15 @@ def test_option_errors_in_the_language_asked() -> None:
     with pytest.raises(govreport.ReportError) as e:
         govreport.check(minimal_2021(), severity={"GR201": "fatal"})
     assert str(e.value) == e.value.messages["zh"]
+
+
+def test_every_missing_value_is_listed() -> None:
+    doc = with_total(float("nan"))
+    doc["requests"]["new"]["natural_person"] = float("inf")
+    doc["year"] = Decimal("NaN")
+    with pytest.raises(govreport.ReportError) as e:
+        govreport.Report(doc)
+    pointers = [p["pointer"] for p in e.value.errors]
+    assert sorted(pointers) == ["/requests/new/natural_person", "/requests/new/total", "/year"]
+    assert e.value.pointer == pointers[0] and "and 2 more" in e.value.messages["en"]
+    assert all(p["type"] == "structure" for p in e.value.errors)

@@ -148,9 +148,9 @@ pub(crate) fn document(dict: &Bound<'_, PyDict>) -> PyResult<Vec<u8>> {
 
 /// A dict or other Mapping written as JSON bytes; NaN and `pd.NA` blank when `blank_na`.
 pub(crate) fn document_na(doc: &Bound<'_, PyAny>, blank_na: bool) -> PyResult<Vec<u8>> {
-    let mut w = Writer { out: Vec::with_capacity(4096), base: String::new(), path: Vec::new(), blank_na };
+    let mut w = Writer { out: Vec::with_capacity(4096), base: String::new(), path: Vec::new(), blank_na, problems: Vec::new() };
     w.value(doc, 0)?;
-    Ok(w.out)
+    w.finish(doc.py())
 }
 
 /// Whether `obj` is a `collections.abc.Mapping` (a dict-like document).
@@ -180,9 +180,10 @@ fn missing(obj: &Bound<'_, PyAny>) -> Option<&'static str> {
 
 /// A Python value as a JSON value, for `Report.set`. Errors name `pointer`.
 pub(crate) fn value(obj: &Bound<'_, PyAny>, pointer: &str) -> PyResult<Value> {
-    let mut w = Writer { out: Vec::new(), base: pointer.to_string(), path: Vec::new(), blank_na: false };
+    let mut w = Writer { out: Vec::new(), base: pointer.to_string(), path: Vec::new(), blank_na: false, problems: Vec::new() };
     w.value(obj, 0)?;
-    serde_json::from_slice(&w.out).map_err(|e| structure(obj.py(), pointer, &format!("不是 JSON 值：{e}"), &format!("not a JSON value: {e}")))
+    let out = w.finish(obj.py())?;
+    serde_json::from_slice(&out).map_err(|e| structure(obj.py(), pointer, &format!("不是 JSON 值：{e}"), &format!("not a JSON value: {e}")))
 }
 
 /// One step of the way from the document to a value: a key or a list index.
@@ -199,11 +200,29 @@ struct Writer<'py> {
     base: String,
     /// The steps from there to the value being written.
     path: Vec<Step<'py>>,
+    /// Values that are no JSON values (NaN, pd.NA …): each is written as null and reported,
+    /// all of them, when the document is written (pointer, Chinese and English message).
+    problems: Vec<(String, String, String)>,
     /// Whether NaN, `pd.NA` and `pd.NaT` are written as blank cells (null).
     blank_na: bool,
 }
 
 impl<'py> Writer<'py> {
+    /// The JSON text, or a ReportError listing every value that has no JSON form.
+    fn finish(self, py: Python<'_>) -> PyResult<Vec<u8>> {
+        if self.problems.is_empty() {
+            return Ok(self.out);
+        }
+        Err(crate::errors::structure_all(py, &self.problems))
+    }
+
+    /// Notes a value with no JSON form at the current place (up to the core's 100 problems).
+    fn problem(&mut self, zh: String, en: String) {
+        if self.problems.len() < 100 {
+            self.problems.push((self.pointer(), zh, en));
+        }
+    }
+
     /// The pointer of the value being written.
     fn pointer(&self) -> String {
         let mut p = self.base.clone();
@@ -261,18 +280,18 @@ impl<'py> Writer<'py> {
             self.out.push(b']');
         } else if let Some(what) = missing(obj) {
             if !self.blank_na {
-                return Err(structure(
-                    py,
-                    &self.pointer(),
-                    &format!("{what} 是表格的缺失值，不是 JSON 数值；作为空白单元格读取请传入 blank_na=True，或改为 None"),
-                    &format!("{what} is a missing value of a table, not a JSON number; pass blank_na=True to read it as a blank cell, or write None"),
-                ));
+                self.problem(
+                    format!("{what} 是表格的缺失值，不是 JSON 数值；作为空白单元格读取请传入 blank_na=True，或改为 None"),
+                    format!("{what} is a missing value of a table, not a JSON number; pass blank_na=True to read it as a blank cell, or write None"),
+                );
             }
             self.out.extend_from_slice(b"null");
         } else if let Ok(f) = obj.cast::<PyFloat>() {
             let v = f.value();
             if !v.is_finite() {
-                return Err(structure(py, &self.pointer(), &format!("{v} 不是 JSON 数值"), &format!("{v} is not a JSON number")));
+                self.problem(format!("{v} 不是 JSON 数值"), format!("{v} is not a JSON number"));
+                self.out.extend_from_slice(b"null");
+                return Ok(());
             }
             match govreport::model::exact_whole(v) {
                 // The core's one float policy: a whole float up to 2^53 is that integer (the

@@ -165,6 +165,39 @@ pub(crate) fn structure(py: Python<'_>, pointer: &str, zh: &str, en: &str) -> Py
     report_error(py, "structure", Some(pointer), format!("{at_zh}：{zh}"), format!("{at_en}: {en}"), Lang::Zh)
 }
 
+/// A `ReportError` of kind `structure` about every value of a Python document that has no JSON
+/// form (`(pointer, zh, en)`, at least one): the first in the message, all in `errors`.
+pub(crate) fn structure_all(py: Python<'_>, problems: &[(String, String, String)]) -> PyErr {
+    let Some((pointer, zh, en)) = problems.first() else {
+        return PyRuntimeError::new_err("internal error in govreport (a bug; please report it): no problem to report");
+    };
+    let (mut zh, mut en) = (zh.clone(), en.clone());
+    if problems.len() > 1 {
+        zh.push_str(&format!("（另有 {} 处，见 errors）", problems.len() - 1));
+        en.push_str(&format!(" (and {} more, listed in errors)", problems.len() - 1));
+    }
+    let err = structure(py, pointer, &zh, &en);
+    let set = || -> PyResult<()> {
+        let list = pyo3::types::PyList::empty(py);
+        for (pointer, zh, _) in problems {
+            let problem = PyDict::new(py);
+            problem.set_item("type", "structure")?;
+            problem.set_item("pointer", pointer)?;
+            problem.set_item("what", py.None())?;
+            let at = if pointer.is_empty() { "文档" } else { pointer.as_str() };
+            problem.set_item("message", format!("{at}：{zh}"))?;
+            problem.set_item("context", PyDict::new(py))?;
+            list.append(problem)?;
+        }
+        err.value(py).setattr("errors", list)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
 /// The `OSError` subclass Python itself would raise (FileNotFoundError, PermissionError …).
 fn os_error(error: &std::io::Error, path: &std::path::Path) -> PyErr {
     let text = error.to_string();
