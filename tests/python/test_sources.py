@@ -109,3 +109,16 @@ def test_a_json_lines_file_given_to_check_says_to_use_check_many(tmp_path: pathl
         govreport.check(path, lang="en")
     assert e.value.kind == "syntax"
     assert len(govreport.check_many(path)) == 2
+
+
+def test_unreadable_paths_are_results_not_raised(tmp_path: pathlib.Path) -> None:
+    missing = tmp_path / "missing"
+    (checked,) = govreport.check_many(missing)
+    assert isinstance(checked, govreport.ReportError) and getattr(checked, "file") == str(missing)
+    (imported,) = govreport.import_many(missing)
+    assert isinstance(imported, govreport.ReportError) and getattr(imported, "file") == str(missing)
+    one = tmp_path / "a.txt"
+    one.write_text("2023年度某局政府信息公开工作年度报告\n", encoding="utf-8")
+    (page,) = govreport.import_many(one, year=2023)
+    assert isinstance(page, govreport.Imported) and page.file == str(one)
+    assert govreport.check_many([]) == [] and govreport.import_many([]) == []

@@ -94,7 +94,7 @@ pub(crate) fn import_document(
     lang: &str,
 ) -> PyResult<Imported> {
     let (options, message_lang) = import_options(py, encoding, source_kind, format, year, lang)?;
-    if many(py, source, message_lang)?.is_some() {
+    if many(py, source, false, message_lang)?.is_some() {
         return Err(PyTypeError::new_err(format!(
             "import_document takes one source, found {}: import a folder or a list of sources with govreport.import_many",
             type_name(source)
@@ -132,7 +132,7 @@ pub(crate) fn import_many<'py>(
     lang: &str,
 ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
     let (options, message_lang) = import_options(py, encoding, source_kind, format, year, lang)?;
-    let work = match many(py, sources, message_lang)? {
+    let work = match many(py, sources, true, message_lang)? {
         Some(work) => work,
         None => {
             return Err(PyTypeError::new_err(format!(
@@ -219,8 +219,9 @@ enum Work {
 }
 
 /// The sources of `obj` when it holds several: a folder, a JSON Lines file, or an iterable
-/// (not bytes or a str) of sources and folders. None for one source.
-fn many(py: Python<'_>, obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Option<Vec<Work>>> {
+/// (not bytes or a str) of sources and folders; with `whole` (the argument of `import_many`),
+/// any path. None for one source.
+fn many(py: Python<'_>, obj: &Bound<'_, PyAny>, whole: bool, lang: Lang) -> PyResult<Option<Vec<Work>>> {
     // A folder or a JSON Lines file (`.jsonl`, `.ndjson`): the core walks it.
     let folder = |o: &Bound<'_, PyAny>| -> PyResult<Option<PathBuf>> {
         let pathlike = py.import("os")?.getattr("PathLike")?;
@@ -232,6 +233,12 @@ fn many(py: Python<'_>, obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Option<V
         Ok((p.is_dir() || lines).then_some(p))
     };
     if let Some(dir) = folder(obj)? {
+        return Ok(Some(vec![Work::Walked(govreport::fs::walk(&[dir], &[]).sources)]));
+    }
+    // `import_many(path)`: whatever the path is (a file of JSON Lines, one page, or nothing that
+    // can be read), the core's walk says, as `check_many(path)` does.
+    if whole && obj.is_instance(&py.import("os")?.getattr("PathLike")?)? {
+        let dir = convert::path(obj)?;
         return Ok(Some(vec![Work::Walked(govreport::fs::walk(&[dir], &[]).sources)]));
     }
     let one = obj.is_instance_of::<PyString>()
