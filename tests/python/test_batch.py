@@ -61,7 +61,7 @@ def test_whole_call_errors(seed_text: str) -> None:
     with pytest.raises(govreport.ReportError):
         govreport.check_many([seed_text], disable=["XX"])
     with pytest.raises(TypeError, match=r"reports\[1\]"):
-        govreport.check_many([seed_text, 42])  # type: ignore[list-item]
+        govreport.check_many([seed_text, 42])
     for one in (seed_text, seed_text.encode(), {"format": "2021"}, govreport.Report(SEED), 5):
         with pytest.raises(TypeError):
             govreport.check_many(one)  # type: ignore[arg-type]

@@ -158,7 +158,7 @@ def test_wrong_option_types_and_values() -> None:
 
 
 def test_unknown_rule_code() -> None:
-    for call in (lambda: govreport.explain("GR999"), lambda: govreport.rule("nope"), lambda: govreport.rules("fr")):  # type: ignore[arg-type]
+    for call in (lambda: govreport.explain("GR999"), lambda: govreport.rule("nope"), lambda: govreport.rules("fr")):
         with pytest.raises(govreport.ReportError) as e:
             call()
         assert e.value.kind == "invalid"

@@ -106,9 +106,9 @@ pub(crate) fn aggregate(py: Python<'_>, reports: &Bound<'_, PyAny>, agency: &Bou
 /// What `aggregate` gives: the summed report, the units in it, and the cells it could not sum.
 #[pyclass(module = "govreport", name = "RollUp", frozen)]
 pub struct RollUp {
-    report: Py<Report>,
-    units: Vec<String>,
-    gaps: Vec<Py<Gap>>,
+    pub(crate) report: Py<Report>,
+    pub(crate) units: Vec<String>,
+    pub(crate) gaps: Vec<Py<Gap>>,
 }
 
 #[pymethods]
@@ -144,6 +144,13 @@ impl RollUp {
         Ok(d)
     }
 
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        let gaps = PyList::new(py, self.gaps.iter().map(|g| g.clone_ref(py)))?;
+        let state =
+            pyo3::types::PyTuple::new(py, [self.report.clone_ref(py).into_bound(py).into_any(), PyList::new(py, &self.units)?.into_any(), gaps.into_any()])?;
+        crate::pickle::reduce(py, "RollUp", state.into_any())
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let report = self.report.bind(py).repr()?;
         Ok(format!("RollUp(report={report}, units={}, gaps={})", self.units.len(), self.gaps.len()))
@@ -155,10 +162,10 @@ impl RollUp {
 pub struct Gap {
     /// The cell (a JSON pointer).
     #[pyo3(get)]
-    pointer: String,
+    pub(crate) pointer: String,
     /// The units (agency names) whose cell is blank or absent.
     #[pyo3(get)]
-    units: Vec<String>,
+    pub(crate) units: Vec<String>,
 }
 
 #[pymethods]
@@ -169,6 +176,11 @@ impl Gap {
         d.set_item("pointer", &self.pointer)?;
         d.set_item("units", &self.units)?;
         Ok(d)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        let state = pyo3::types::PyTuple::new(py, [PyString::new(py, &self.pointer).into_any(), PyList::new(py, &self.units)?.into_any()])?;
+        crate::pickle::reduce(py, "Gap", state.into_any())
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

@@ -5,7 +5,7 @@ use std::num::NonZeroUsize;
 
 use govreport::batch::{BatchOptions, Loaded, UnitNames};
 use govreport::{Lang, Options};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 use serde_json::{Map, Value};
@@ -54,11 +54,12 @@ impl CheckArgs {
         };
         map.insert("lang".into(), lang_value);
         if let Some(sev) = severity {
-            let Ok(d) = sev.cast::<PyDict>() else {
+            if !convert::is_mapping(sev)? {
                 return Err(PyTypeError::new_err(format!("severity must be a dict such as {{\"GR402\": \"error\"}}, found {}", type_name(sev))));
-            };
+            }
             let mut m = Map::new();
-            for (k, v) in d.iter() {
+            for item in sev.call_method0("items")?.try_iter()? {
+                let (k, v) = item?.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()?;
                 m.insert(text(&k, "a rule code in severity")?, Value::String(text(&v, "a severity")?));
             }
             map.insert("severity".into(), Value::Object(m));
@@ -147,7 +148,7 @@ pub(crate) fn one(py: Python<'_>, input: Input, args: &CheckArgs) -> PyResult<Ve
 /// always JSON text, never a file name). `copy_threshold` is accepted so that one set of
 /// options serves every call; one report has nothing to be a copy of.
 #[pyfunction]
-#[pyo3(signature = (report, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None))]
+#[pyo3(signature = (report, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None, blank_na = false))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn check(
     py: Python<'_>,
@@ -158,36 +159,116 @@ pub(crate) fn check(
     township_deadline: Option<&Bound<'_, PyAny>>,
     today: Option<&Bound<'_, PyAny>>,
     copy_threshold: Option<&Bound<'_, PyAny>>,
+    blank_na: bool,
 ) -> PyResult<Vec<Finding>> {
     let args = CheckArgs::new(py, lang, CheckKwargs { severity, disable, township_deadline, today, copy_threshold })?;
-    one(py, convert::input(report)?, &args)
+    one(py, convert::input_na(report, blank_na)?, &args)
 }
+
+/// One input of a batch, as the batch reads it.
+enum Payload {
+    /// A report given in memory (or a file path), read by [`Input::load`].
+    Given(Input),
+    /// An item refused while it was converted (its error is `refused[k]`).
+    Refused(usize),
+    /// A file of a folder or a line of JSON Lines, as the core's `fs::inputs` read it.
+    Read(Result<Vec<u8>, govreport::Error>),
+}
+
+/// What the caller's items became: reports to read, or sources for the core's walk.
+enum Part {
+    /// One item, by its position in the caller's iterable.
+    One(usize, Payload),
+    /// A folder or a JSON Lines file: every report it holds, named by file (and line).
+    Walked(Vec<govreport::fs::Source>),
+}
+
+/// Why one input of a batch gave no findings.
+enum Failed {
+    /// The core refused it, or it could not be read.
+    Failure(Failure),
+    /// Refused before the work; the caller has its exception.
+    Refused(usize),
+}
+
+/// One result of [`check_batch`]: the file it was read from (None for a report given in
+/// memory), its unit (the agency its report names) and its findings or why it has none.
+type Outcome = (Option<String>, Option<String>, Result<govreport::Findings, Failed>);
 
 /// Checks the batch with the core's one batch on `threads` threads, as `govreport check` does:
 /// each report, then what only the batch shows (GR701 on the later unit of each copied pair,
 /// GR702/GR703 on units that stand out from their peers) added to the report it concerns. A
-/// unit is named by its agency, or by its place when the document names none. Runs without the
-/// GIL. An item refused before the work (None) gives a placeholder its caller replaces.
-fn check_batch(work: Vec<Option<Input>>, threads: usize, options: &Options) -> Result<Vec<Result<govreport::Findings, Failure>>, Failure> {
-    let inputs = work.into_iter().enumerate().map(|(i, input)| (format!("reports[{i}]"), input));
-    let batch = BatchOptions { threads: Some(threads), unit_names: UnitNames::Agency, ..BatchOptions::default() };
-    let load = |input: Option<Input>| match input {
-        Some(input) => guard(|| Ok(Loaded::from(input.load()?))),
-        None => Err(Failure::Internal("refused before the work".into())),
+/// unit is named by its agency, or by its place when the document names none. Folders and JSON
+/// Lines are walked and read by the core (`fs::walk`, `fs::inputs`) as the batch goes; a page or
+/// a Word file among them is imported. Runs without the GIL.
+fn check_batch(parts: Vec<Part>, threads: usize, options: &Options) -> Result<Vec<Outcome>, Failure> {
+    use std::sync::Mutex;
+    let files: Mutex<Vec<Option<String>>> = Mutex::new(Vec::new());
+    let units: Mutex<std::collections::HashMap<usize, String>> = Mutex::new(Default::default());
+    let lang = options.lang;
+    let inputs = parts
+        .into_iter()
+        .flat_map(|part| -> Box<dyn Iterator<Item = (String, Payload)> + Send> {
+            match part {
+                Part::One(i, payload) => Box::new(std::iter::once((format!("reports[{i}]"), payload))),
+                Part::Walked(sources) => Box::new(govreport::fs::inputs(sources).map(|(name, read)| (name, Payload::Read(read)))),
+            }
+        })
+        .enumerate()
+        .map(|(index, (name, payload))| {
+            let file = match &payload {
+                Payload::Read(_) => Some(name.clone()),
+                Payload::Given(Input::Path(p)) => Some(govreport::fs::name_of(p)),
+                _ => None,
+            };
+            if let Ok(mut f) = files.lock() {
+                f.push(file);
+            }
+            (name, (index, payload))
+        });
+    let load = |(index, payload): (usize, Payload)| -> Result<Loaded, Failed> {
+        let loaded = match payload {
+            Payload::Refused(k) => return Err(Failed::Refused(k)),
+            Payload::Given(input) => guard(|| Ok(Loaded::from(input.load()?))),
+            Payload::Read(read) => guard(|| Ok(Loaded::from_bytes(&read?, lang)?)),
+        }
+        .map_err(Failed::Failure)?;
+        if let (Some(unit), Ok(mut units)) = (loaded.unit(), units.lock()) {
+            units.insert(index, unit.to_string());
+        }
+        Ok(loaded)
     };
-    guard(|| Ok(govreport::batch::check_all(inputs, load, options, &batch)?))
+    let batch = BatchOptions { threads: Some(threads), unit_names: UnitNames::Agency, ..BatchOptions::default() };
+    let results = guard(|| Ok(govreport::batch::check_all(inputs, load, options, &batch)?))?;
+    let files = files.into_inner().unwrap_or_default();
+    let mut units = units.into_inner().unwrap_or_default();
+    Ok(results.into_iter().enumerate().map(|(i, r)| (files.get(i).cloned().flatten(), units.remove(&i), r)).collect())
+}
+
+/// Whether `obj` is a path a batch walks: a folder or a JSON Lines file (`.jsonl`, `.ndjson`),
+/// or, given as the whole batch (`top`), any path (a file of JSON Lines or one report). A str
+/// that is JSON text is no path.
+fn walks(obj: &Bound<'_, PyAny>, top: bool) -> PyResult<Option<std::path::PathBuf>> {
+    let path = if obj.is_instance_of::<PyString>() {
+        let text = text(obj, "reports")?;
+        if text.trim_start().starts_with(['{', '[']) {
+            return Ok(None);
+        }
+        std::path::PathBuf::from(text)
+    } else if convert::is_pathlike(obj)? {
+        convert::path(obj)?
+    } else {
+        return Ok(None);
+    };
+    let lines = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    Ok((top || path.is_dir() || lines).then_some(path))
 }
 
 /// Checks many reports with the GIL released, on several threads, and adds what only the
-/// batch shows, as `govreport check` does: prose copied between them (GR701) and reports that
-/// stand out from their peers (GR702, GR703).
-///
-/// Returns one item per report, in order: its list of findings, or the exception that report
-/// raised on its own (a `ReportError` for a bad document, an `OSError` for an unreadable file)
-/// — one bad report does not stop the batch. Bad options, and an item of no accepted type,
-/// raise for the whole call before any work is done.
+/// batch shows. The package's `check_many` wraps it: see its documentation there. Returns one
+/// `(file, unit, findings or exception)` per report.
 #[pyfunction]
-#[pyo3(signature = (reports, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None, threads = None))]
+#[pyo3(signature = (reports, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None, threads = None, blank_na = false))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn check_many<'py>(
     py: Python<'py>,
@@ -198,51 +279,95 @@ pub(crate) fn check_many<'py>(
     township_deadline: Option<&Bound<'py, PyAny>>,
     today: Option<&Bound<'py, PyAny>>,
     copy_threshold: Option<&Bound<'py, PyAny>>,
-    threads: Option<i64>,
+    threads: Option<&Bound<'py, PyAny>>,
+    blank_na: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let args = CheckArgs::new(py, lang, CheckKwargs { severity, disable, township_deadline, today, copy_threshold })?;
-    let items = convert::reports(reports, "check_many")?;
-    let threads = match threads {
-        None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
-        Some(n) if n >= 1 => usize::try_from(n).map_or(1, |n| n),
-        Some(n) => return Err(PyValueError::new_err(format!("threads must be at least 1, found {n}"))),
-    };
-    // Converted with the GIL; a document a dict cannot be written as fails on its own.
-    let mut work: Vec<Option<Input>> = Vec::new();
-    let mut failed: Vec<Option<PyErr>> = Vec::new();
-    for (i, item) in items.enumerate() {
-        match convert::input(&item?) {
-            Ok(input) => {
-                work.push(Some(input));
-                failed.push(None);
+    let threads = thread_count(py, threads, args.lang)?;
+    let mut parts: Vec<Part> = Vec::new();
+    let mut refused: Vec<Option<PyErr>> = Vec::new();
+    if let Some(path) = walks(reports, true)? {
+        parts.push(Part::Walked(govreport::fs::walk(&[path], &[]).sources));
+    } else {
+        // Converted with the GIL; a document a dict cannot be written as fails on its own.
+        for (i, item) in convert::reports(reports, "check_many")?.enumerate() {
+            let item = item?;
+            if i % 64 == 63 {
+                let_others_run(py);
             }
-            Err(e) if e.is_instance_of::<ReportError>(py) => {
-                work.push(None);
-                failed.push(Some(e));
+            if let Some(path) = walks(&item, false)? {
+                parts.push(Part::Walked(govreport::fs::walk(&[path], &[]).sources));
+                continue;
             }
-            Err(e) if e.is_instance_of::<PyTypeError>(py) => {
-                return Err(PyTypeError::new_err(format!("reports[{i}]: {}", e.value(py))));
+            match convert::input_na(&item, blank_na) {
+                Ok(input) => parts.push(Part::One(i, Payload::Given(input))),
+                Err(e) if e.is_instance_of::<ReportError>(py) => {
+                    parts.push(Part::One(i, Payload::Refused(refused.len())));
+                    refused.push(Some(e));
+                }
+                Err(e) if e.is_instance_of::<PyTypeError>(py) => {
+                    return Err(PyTypeError::new_err(format!("reports[{i}]: {}", e.value(py))));
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) => return Err(e),
         }
     }
     let options = &args.options;
-    let results = py.detach(|| check_batch(work, threads, options)).map_err(|f| f.into_pyerr(py, args.lang))?;
+    let results = py.detach(|| check_batch(parts, threads, options)).map_err(|f| f.into_pyerr(py, args.lang))?;
     let out = PyList::empty(py);
-    for (result, fail) in results.into_iter().zip(failed) {
-        match (result, fail) {
-            (_, Some(e)) => out.append(e.into_value(py))?,
-            (Ok(findings), None) => {
+    for (n, (file, unit, result)) in results.into_iter().enumerate() {
+        if n % 256 == 255 {
+            let_others_run(py);
+        }
+        let outcome = match result {
+            Ok(findings) => {
                 let list = PyList::empty(py);
                 for inner in findings {
                     list.append(Bound::new(py, Finding { inner })?)?;
                 }
-                out.append(list)?;
+                list.into_any()
             }
-            (Err(f), None) => out.append(f.into_pyerr(py, args.lang).into_value(py))?,
-        }
+            Err(Failed::Failure(f)) => f.into_pyerr(py, args.lang).into_value(py).into_bound(py).into_any(),
+            Err(Failed::Refused(k)) => match refused.get_mut(k).and_then(Option::take) {
+                Some(e) => e.into_value(py).into_bound(py).into_any(),
+                None => PyRuntimeError::new_err("internal error in govreport (a bug; please report it): a refused item twice")
+                    .into_value(py)
+                    .into_bound(py)
+                    .into_any(),
+            },
+        };
+        out.append((file, unit, outcome))?;
     }
     Ok(out)
+}
+
+/// Lets other Python threads take the GIL for a moment: dicts are read, and results made, with
+/// the GIL held, and a long batch would otherwise stall them (releasing it alone is not enough:
+/// this thread would take it straight back).
+fn let_others_run(py: Python<'_>) {
+    py.detach(|| std::thread::sleep(std::time::Duration::from_micros(50)));
+}
+
+/// The `threads` argument: None for every core; else a whole number from 1.
+fn thread_count(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<usize> {
+    let Some(obj) = threads.filter(|t| !t.is_none()) else {
+        return Ok(std::thread::available_parallelism().map_or(1, NonZeroUsize::get));
+    };
+    if obj.is_instance_of::<PyBool>() || obj.call_method0("__index__").is_err() {
+        return Err(PyTypeError::new_err(format!("threads must be an int, found {}", type_name(obj))));
+    }
+    let index = obj.call_method0("__index__")?;
+    let n = index.str()?.to_string();
+    match index.extract::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(invalid(
+            py,
+            "threads",
+            &format!("应为至少 1 个线程（或 None 表示每个处理器核一个），实为 {n}"),
+            &format!("expected at least 1 thread (or None for one per core), found {n}"),
+            lang,
+        )),
+    }
 }
 
 fn parse_lang(py: Python<'_>, lang: &str) -> PyResult<Lang> {

@@ -24,7 +24,8 @@ create_exception!(
      ``\"too_large\"`` or ``\"invalid\"``), ``pointer`` (the RFC 6901 pointer of the first offending value, \
      or None), ``message`` (the text of the exception), ``messages`` (``{\"zh\": …, \"en\": …}``) and, \
      for an error of the core, ``errors`` (every problem of the document, up to 100: dicts with \
-     ``type``, ``pointer``, ``what``, ``message`` and ``context``) and ``more`` (problems past those listed)."
+     ``type``, ``pointer``, ``what``, ``message`` and ``context``) and ``more`` (problems past those listed); ``line`` and ``column`` (1-based) for \
+     text that is not JSON or not UTF-8, else None."
 );
 
 /// Why a call failed, in a form that can cross threads without the GIL.
@@ -47,6 +48,12 @@ pub(crate) type Hint = Bilingual;
 pub(crate) const JSON_NAMES_A_FILE: Hint = Bilingual::new(
     "（这段文本是一个文件名：读取文件请传入 pathlib.Path，或用 Report.from_path）",
     " (the text names a file: pass a pathlib.Path, or use Report.from_path, to read it)",
+);
+
+/// For a file of JSON Lines given as one report.
+pub(crate) const JSON_LINES: Hint = Bilingual::new(
+    "（这是 JSON Lines 文件，每行一份报告：请用 govreport.check_many 读取）",
+    " (the file is JSON Lines, one report a line: read it with govreport.check_many)",
 );
 
 impl From<govreport::Error> for Failure {
@@ -101,6 +108,11 @@ fn with_details(py: Python<'_>, err: PyErr, error: &govreport::Error, lang: Lang
         let value = err.value(py);
         value.setattr("errors", crate::convert::to_py(py, &shape["errors"])?)?;
         value.setattr("more", error.more())?;
+        // Where in the text a document that is not JSON (or not UTF-8) goes wrong.
+        if let govreport::ErrorType::JsonSyntax { line, column, .. } | govreport::ErrorType::InvalidUtf8 { line, column, .. } = error.error_type() {
+            value.setattr("line", *line)?;
+            value.setattr("column", *column)?;
+        }
         Ok(())
     };
     match set() {
@@ -131,6 +143,8 @@ pub(crate) fn report_error(py: Python<'_>, kind: &str, pointer: Option<&str>, zh
         problem.set_item("context", PyDict::new(py))?;
         value.setattr("errors", pyo3::types::PyList::new(py, [problem])?)?;
         value.setattr("more", 0)?;
+        value.setattr("line", py.None())?;
+        value.setattr("column", py.None())?;
         Ok(())
     };
     match set() {
@@ -149,6 +163,39 @@ pub(crate) fn structure(py: Python<'_>, pointer: &str, zh: &str, en: &str) -> Py
     let at_zh = if pointer.is_empty() { "文档" } else { pointer };
     let at_en = if pointer.is_empty() { "the document" } else { pointer };
     report_error(py, "structure", Some(pointer), format!("{at_zh}：{zh}"), format!("{at_en}: {en}"), Lang::Zh)
+}
+
+/// A `ReportError` of kind `structure` about every value of a Python document that has no JSON
+/// form (`(pointer, zh, en)`, at least one): the first in the message, all in `errors`.
+pub(crate) fn structure_all(py: Python<'_>, problems: &[(String, String, String)]) -> PyErr {
+    let Some((pointer, zh, en)) = problems.first() else {
+        return PyRuntimeError::new_err("internal error in govreport (a bug; please report it): no problem to report");
+    };
+    let (mut zh, mut en) = (zh.clone(), en.clone());
+    if problems.len() > 1 {
+        zh.push_str(&format!("（另有 {} 处，见 errors）", problems.len() - 1));
+        en.push_str(&format!(" (and {} more, listed in errors)", problems.len() - 1));
+    }
+    let err = structure(py, pointer, &zh, &en);
+    let set = || -> PyResult<()> {
+        let list = pyo3::types::PyList::empty(py);
+        for (pointer, zh, _) in problems {
+            let problem = PyDict::new(py);
+            problem.set_item("type", "structure")?;
+            problem.set_item("pointer", pointer)?;
+            problem.set_item("what", py.None())?;
+            let at = if pointer.is_empty() { "文档" } else { pointer.as_str() };
+            problem.set_item("message", format!("{at}：{zh}"))?;
+            problem.set_item("context", PyDict::new(py))?;
+            list.append(problem)?;
+        }
+        err.value(py).setattr("errors", list)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
+    }
 }
 
 /// The `OSError` subclass Python itself would raise (FileNotFoundError, PermissionError …).

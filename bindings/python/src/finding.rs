@@ -22,6 +22,24 @@ fn wire_name(v: serde_json::Result<serde_json::Value>) -> String {
     }
 }
 
+/// A value of a finding as Python has it: an int for a whole number written without leading
+/// zeros, a `Decimal` for a decimal one (exact, as the core wrote it), else the str.
+fn typed<'py>(py: Python<'py>, v: &str) -> PyResult<Bound<'py, PyAny>> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let whole = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'));
+    if whole(digits) {
+        return py.get_type::<pyo3::types::PyInt>().call1((v,));
+    }
+    if let Some((int, frac)) = digits.split_once('.')
+        && whole(int)
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return py.import("decimal")?.getattr("Decimal")?.call1((v,));
+    }
+    Ok(PyString::new(py, v).into_any())
+}
+
 /// One finding of a check.
 #[pyclass(module = "govreport", name = "Finding", frozen)]
 pub struct Finding {
@@ -60,15 +78,16 @@ impl Finding {
     fn related(&self) -> Vec<String> {
         self.inner.related.clone()
     }
-    /// What the rule expects there, when it is a value.
+    /// What the rule expects there: an int for a count, a `Decimal` for an amount, a str for
+    /// anything else (a date, a text); None when the rule names no value.
     #[getter]
-    fn expected(&self) -> Option<&str> {
-        self.inner.expected.as_deref()
+    fn expected<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.expected.as_deref().map(|v| typed(py, v)).transpose()
     }
-    /// What the document has there, when it is a value.
+    /// What the document has there, typed as `expected` is; None when there is no value.
     #[getter]
-    fn actual(&self) -> Option<&str> {
-        self.inner.actual.as_deref()
+    fn actual<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.actual.as_deref().map(|v| typed(py, v)).transpose()
     }
     /// The values the message was built from, by name.
     #[getter]
@@ -92,6 +111,29 @@ impl Finding {
             Ok(v) => convert::to_py(py, &v),
             Err(e) => Err(pyo3::exceptions::PyRuntimeError::new_err(e.to_string())),
         }
+    }
+
+    /// The finding as one row of a table: every field, always, in a fixed order (`code`,
+    /// `name`, `severity`, `status`, `path`, `related`, `expected`, `actual`, `params`,
+    /// `message`), `expected` and `actual` typed as their attributes are.
+    fn to_record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("code", &self.inner.code)?;
+        d.set_item("name", &self.inner.name)?;
+        d.set_item("severity", self.severity())?;
+        d.set_item("status", self.status())?;
+        d.set_item("path", &self.inner.path)?;
+        d.set_item("related", self.related())?;
+        d.set_item("expected", self.expected(py)?)?;
+        d.set_item("actual", self.actual(py)?)?;
+        d.set_item("params", self.params(py)?)?;
+        d.set_item("message", &self.inner.message)?;
+        Ok(d)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        let text = serde_json::to_string(&self.inner).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+        crate::pickle::reduce(py, "Finding", PyString::new(py, &text).into_any())
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -178,6 +220,32 @@ impl Rule {
     #[getter]
     fn lang(&self) -> String {
         wire_name(serde_json::to_value(self.lang))
+    }
+
+    /// `{"code", "name", "severity", "family", "title", "explanation", "lang"}`: one row of a
+    /// table of rules.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("code", self.code())?;
+        d.set_item("name", self.name())?;
+        d.set_item("severity", self.severity())?;
+        d.set_item("family", self.family())?;
+        d.set_item("title", self.title())?;
+        d.set_item("explanation", self.explanation())?;
+        d.set_item("lang", self.lang())?;
+        Ok(d)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        let state = pyo3::types::PyTuple::new(py, [self.inner.code.to_string(), self.lang()])?;
+        crate::pickle::reduce(py, "Rule", state.into_any())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<Rule>() {
+            Ok(o) => o.get().inner.code == self.inner.code && o.get().lang == self.lang,
+            Err(_) => false,
+        }
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {

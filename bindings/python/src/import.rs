@@ -95,7 +95,67 @@ pub(crate) fn import_document(
     agency_kind: Option<&Bound<'_, PyAny>>,
     lang: &str,
 ) -> PyResult<Imported> {
-    // The options document, read (and refused where need be) by the core.
+    let (options, message_lang) = import_options(py, encoding, source_kind, format, year, lang)?;
+    if many(py, source, false, message_lang)?.is_some() {
+        return Err(PyTypeError::new_err(format!(
+            "import_document takes one source, found {}: import a folder or a list of sources with govreport.import_many",
+            type_name(source)
+        )));
+    }
+    let source = self::source(py, source, message_lang)?;
+    if encoding.is_some() && matches!(source, Source::Text(_) | Source::BrokenText(_)) {
+        return Err(invalid(
+            py,
+            "encoding",
+            "str 已是文本，编码只用于 bytes 和文件",
+            "a str is already text; an encoding applies to bytes and files",
+            message_lang,
+        ));
+    }
+    let lang = options.lang;
+    let imported = py.detach(move || guard(|| import_one(source, &options)));
+    let imported = imported.map_err(|f| f.into_pyerr(py, lang))?;
+    wrap(py, imported, None)
+}
+
+/// Reads many published reports: a folder (every report file under it, walked by the core as
+/// `govreport check` walks one), a JSON Lines file, or an iterable of sources and folders.
+/// Returns one `Imported` per report (its `file` says which; `file:line` for JSON Lines), or
+/// the exception that source raised on its own (with `file` too). Options as `import_document`.
+#[pyfunction]
+#[pyo3(signature = (sources, *, encoding = None, source_kind = None, format = None, year = None, lang = "zh"))]
+pub(crate) fn import_many<'py>(
+    py: Python<'py>,
+    sources: &Bound<'py, PyAny>,
+    encoding: Option<&Bound<'py, PyAny>>,
+    source_kind: Option<&Bound<'py, PyAny>>,
+    format: Option<&Bound<'py, PyAny>>,
+    year: Option<&Bound<'py, PyAny>>,
+    lang: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyList>> {
+    let (options, message_lang) = import_options(py, encoding, source_kind, format, year, lang)?;
+    let work = match many(py, sources, true, message_lang)? {
+        Some(work) => work,
+        None => {
+            return Err(PyTypeError::new_err(format!(
+                "import_many takes a folder or an iterable of sources, found {}: import one source with govreport.import_document",
+                type_name(sources)
+            )));
+        }
+    };
+    import_all(py, work, options)
+}
+
+/// The options document of an import, read (and refused where need be) by the core, and the
+/// language of messages.
+fn import_options(
+    py: Python<'_>,
+    encoding: Option<&Bound<'_, PyAny>>,
+    source_kind: Option<&Bound<'_, PyAny>>,
+    format: Option<&Bound<'_, PyAny>>,
+    year: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+) -> PyResult<(ImportOptions, Lang)> {
     let parsed_lang = Lang::parse(lang);
     let message_lang = parsed_lang.unwrap_or(Lang::Zh);
     let mut map = Map::new();
@@ -128,46 +188,132 @@ pub(crate) fn import_document(
         };
     }
     let options = ImportOptions::from_json(&Value::Object(map).to_string()).map_err(|e| core_error(py, &e, message_lang))?;
-    let source = self::source(py, source, message_lang)?;
-    if encoding.is_some() && matches!(source, Source::Text(_) | Source::BrokenText(_)) {
-        return Err(invalid(
-            py,
-            "encoding",
-            "str 已是文本，编码只用于 bytes 和文件",
-            "a str is already text; an encoding applies to bytes and files",
-            message_lang,
-        ));
-    }
-    let lang = options.lang;
-    let imported = py.detach(move || {
-        guard(|| {
-            Ok(match source {
-                Source::Bytes(b) => govreport::import_document(&b, &options)?,
-                Source::Text(t) => govreport::import::import_str(&t, &options)?,
-                Source::BrokenText(b) => govreport::import_document(&b, &ImportOptions { encoding: Some("utf-8".into()), ..options })?,
-                Source::Path(p) => {
-                    let bytes = convert::read_file(&p).map_err(|error| Failure::Io { error, path: p.clone() })?;
-                    govreport::import_document(&bytes, &options)?
-                }
-            })
-        })
-    });
-    let imported = imported.map_err(|f| f.into_pyerr(py, lang))?;
+    Ok((options, message_lang))
+}
+
+/// Imports one source with the core.
+fn import_one(source: Source, options: &ImportOptions) -> Result<govreport::Imported, Failure> {
+    Ok(match source {
+        Source::Bytes(b) => govreport::import_document(&b, options)?,
+        Source::Text(t) => govreport::import::import_str(&t, options)?,
+        Source::BrokenText(b) => govreport::import_document(&b, &ImportOptions { encoding: Some("utf-8".into()), ..options.clone() })?,
+        Source::Path(p) => {
+            let bytes = convert::read_file(&p).map_err(|error| Failure::Io { error, path: p.clone() })?;
+            govreport::import_document(&bytes, options)?
+        }
+    })
+}
+
+/// The Python value of an import of the core.
+fn wrap(py: Python<'_>, imported: govreport::Imported, file: Option<String>) -> PyResult<Imported> {
     Ok(Imported {
         report: Py::new(py, Report { inner: imported.report })?,
         findings: imported.findings.into_iter().collect(),
-        source: imported.source.as_str(),
-        encoding: imported.encoding,
+        source: imported.source.as_str().to_string(),
+        encoding: imported.encoding.to_string(),
+        file,
     })
+}
+
+/// One item of an import of many sources.
+enum Work {
+    /// A source, with the file it names when it is a path.
+    One(Option<String>, Source),
+    /// A folder (or JSON Lines file): each file the core's walk finds, each line of JSON Lines.
+    Walked(Vec<govreport::fs::Source>),
+}
+
+/// The sources of `obj` when it holds several: a folder, a JSON Lines file, or an iterable
+/// (not bytes or a str) of sources and folders; with `whole` (the argument of `import_many`),
+/// any path. None for one source.
+fn many(py: Python<'_>, obj: &Bound<'_, PyAny>, whole: bool, lang: Lang) -> PyResult<Option<Vec<Work>>> {
+    // A folder or a JSON Lines file (`.jsonl`, `.ndjson`): the core walks it.
+    let folder = |o: &Bound<'_, PyAny>| -> PyResult<Option<PathBuf>> {
+        let pathlike = py.import("os")?.getattr("PathLike")?;
+        if !o.is_instance(&pathlike)? {
+            return Ok(None);
+        }
+        let p = convert::path(o)?;
+        let lines = p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+        Ok((p.is_dir() || lines).then_some(p))
+    };
+    if let Some(dir) = folder(obj)? {
+        return Ok(Some(vec![Work::Walked(govreport::fs::walk(&[dir], &[]).sources)]));
+    }
+    // `import_many(path)`: whatever the path is (a file of JSON Lines, one page, or nothing that
+    // can be read), the core's walk says, as `check_many(path)` does.
+    if whole && obj.is_instance(&py.import("os")?.getattr("PathLike")?)? {
+        let dir = convert::path(obj)?;
+        return Ok(Some(vec![Work::Walked(govreport::fs::walk(&[dir], &[]).sources)]));
+    }
+    let one = obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || obj.is_instance_of::<PyMemoryView>()
+        || obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<Report>();
+    let Some(items) = (!one).then(|| obj.try_iter().ok()).flatten() else {
+        return Ok(None);
+    };
+    let mut work = Vec::new();
+    for (i, item) in items.enumerate() {
+        let item = item?;
+        if let Some(dir) = folder(&item)? {
+            work.push(Work::Walked(govreport::fs::walk(&[dir], &[]).sources));
+            continue;
+        }
+        let src = source(py, &item, lang)
+            .map_err(|e| if e.is_instance_of::<PyTypeError>(py) { PyTypeError::new_err(format!("sources[{i}]: {}", e.value(py))) } else { e })?;
+        let file = match &src {
+            Source::Path(p) => Some(govreport::fs::name_of(p)),
+            _ => None,
+        };
+        work.push(Work::One(file, src));
+    }
+    Ok(Some(work))
+}
+
+/// Imports every source of `work` without the GIL: a list of `Imported` (with `file`) or the
+/// exception each source raised on its own.
+fn import_all(py: Python<'_>, work: Vec<Work>, options: ImportOptions) -> PyResult<Bound<'_, pyo3::types::PyList>> {
+    let lang = options.lang;
+    let done = py.detach(move || {
+        let mut out: Vec<(Option<String>, Result<govreport::Imported, Failure>)> = Vec::new();
+        for w in work {
+            match w {
+                Work::One(file, src) => out.push((file, guard(|| import_one(src, &options)))),
+                Work::Walked(sources) => {
+                    for (name, read) in govreport::fs::inputs(sources) {
+                        out.push((Some(name), guard(|| Ok(govreport::import_document(&read?, &options)?))));
+                    }
+                }
+            }
+        }
+        out
+    });
+    let list = pyo3::types::PyList::empty(py);
+    for (file, result) in done {
+        match result {
+            Ok(imported) => list.append(Bound::new(py, wrap(py, imported, file)?)?)?,
+            Err(f) => {
+                let err = f.into_pyerr(py, lang).into_value(py).into_bound(py);
+                err.setattr("file", file)?;
+                list.append(err)?;
+            }
+        }
+    }
+    Ok(list)
 }
 
 /// What `import_document` gives: the report, the import findings, and how the source was read.
 #[pyclass(module = "govreport", name = "Imported", frozen)]
 pub struct Imported {
-    report: Py<Report>,
-    findings: Vec<govreport::Finding>,
-    source: &'static str,
-    encoding: &'static str,
+    pub(crate) report: Py<Report>,
+    pub(crate) findings: Vec<govreport::Finding>,
+    pub(crate) source: String,
+    pub(crate) encoding: String,
+    /// The file it was read from (a file of a folder), when it was.
+    pub(crate) file: Option<String>,
 }
 
 #[pymethods]
@@ -186,24 +332,39 @@ impl Imported {
     }
     /// What the source was: "json", "html", "text" or "docx".
     #[getter]
-    fn source(&self) -> &'static str {
-        self.source
+    fn source(&self) -> &str {
+        &self.source
     }
     /// The encoding the text was read in (WHATWG name: "UTF-8", "GBK", "gb18030" …).
     #[getter]
-    fn encoding(&self) -> &'static str {
-        self.encoding
+    fn encoding(&self) -> &str {
+        &self.encoding
+    }
+    /// The file the report was read from when a folder or a list of paths was imported (its
+    /// name as `govreport check` prints it); None for one source.
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.file.as_deref()
     }
 
     /// `{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …]}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        d.set_item("source", self.source)?;
-        d.set_item("encoding", self.encoding)?;
+        d.set_item("source", &self.source)?;
+        d.set_item("encoding", &self.encoding)?;
         d.set_item("report", self.report.bind(py).call_method0("to_dict")?)?;
         let findings = serde_json::to_value(&self.findings).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
         d.set_item("findings", convert::to_py(py, &findings)?)?;
         Ok(d)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        let mut findings = Vec::with_capacity(self.findings.len());
+        for f in &self.findings {
+            findings.push(serde_json::to_string(f).map_err(|e| PyRuntimeError::new_err(e.to_string()))?);
+        }
+        let state = (self.report.clone_ref(py), findings, &self.source, &self.encoding, &self.file).into_pyobject(py)?;
+        crate::pickle::reduce(py, "Imported", state.into_any())
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

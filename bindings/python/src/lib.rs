@@ -13,6 +13,7 @@ mod convert;
 mod errors;
 mod finding;
 mod import;
+mod pickle;
 mod render;
 mod report;
 
@@ -41,5 +42,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(across::aggregate, m)?)?;
     m.add_function(wrap_pyfunction!(across::indicators, m)?)?;
     m.add_function(wrap_pyfunction!(import::import_document, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_many, m)?)?;
+    m.add_function(wrap_pyfunction!(pickle::_restore, m)?)?;
     Ok(())
 }

@@ -37,6 +37,12 @@ enum Access {
     Index,
 }
 
+/// Whether the field at `pointer` is an object (the core lets a copy of the report hold `{}`
+/// there), not a cell or a list.
+fn holds_object(report: &govreport::Report, pointer: &str) -> bool {
+    report.clone().set(pointer, Value::Object(Default::default())).is_ok()
+}
+
 /// The value at `pointer`: a [`Node`] for an object or a list, a plain value otherwise, None
 /// for a field the document leaves out. A pointer the core says names no field is an error of
 /// `access` (AttributeError, KeyError or IndexError), so that `hasattr`, `getattr(…, default)`
@@ -47,6 +53,11 @@ fn resolve<'py>(report: &Bound<'py, Report>, pointer: String, access: Access) ->
     match found {
         Ok(Some(Value::Object(_) | Value::Array(_))) => Ok(Bound::new(py, Node { report: report.clone().unbind(), pointer })?.into_any()),
         Ok(Some(v)) => convert::to_py(py, &v),
+        // An absent object (a row, a group) is still a place to set cells in:
+        // `report.requests.new.total = 5` on a report that gives no /requests/new.
+        Ok(None) if !matches!(access, Access::Index) && holds_object(&report.borrow().inner, &pointer) => {
+            Ok(Bound::new(py, Node { report: report.clone().unbind(), pointer })?.into_any())
+        }
         Ok(None) => Ok(py.None().into_bound(py)),
         Err(e) if e.kind() == "invalid" => {
             let why = e.message(Lang::En);
@@ -88,8 +99,9 @@ fn pointer_arg(key: &Bound<'_, PyAny>) -> PyResult<String> {
 impl Report {
     /// Reads a report from a dict, JSON text (str), JSON bytes, an os.PathLike, or copies a Report.
     #[new]
-    fn py_new(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
-        load(py, convert::input(source)?)
+    #[pyo3(signature = (source, *, blank_na = false))]
+    fn py_new(py: Python<'_>, source: &Bound<'_, PyAny>, blank_na: bool) -> PyResult<Self> {
+        load(py, convert::input_na(source, blank_na)?)
     }
 
     /// Reads a report from JSON text (str) or bytes.
@@ -116,12 +128,10 @@ impl Report {
         load(py, Input::Path(convert::path(path)?))
     }
 
-    /// The document as a dict of plain JSON values.
+    /// The document as a dict of plain JSON values, its keys in the order of the core's JSON
+    /// (`to_json`), not sorted.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self.inner.get("").map_err(|e| core_error(py, &e, Lang::Zh))? {
-            Some(v) => convert::to_py(py, &v),
-            None => Ok(PyDict::new(py).into_any()),
-        }
+        py.import("json")?.call_method1("loads", (self.inner.to_json(),))
     }
 
     /// The document as JSON text (indented when `pretty`).
@@ -292,8 +302,8 @@ impl Report {
 /// item gives the value (or another Node), setting one sets the cell in the report.
 #[pyclass(module = "govreport", name = "Node")]
 pub struct Node {
-    report: Py<Report>,
-    pointer: String,
+    pub(crate) report: Py<Report>,
+    pub(crate) pointer: String,
 }
 
 impl Node {
@@ -419,6 +429,11 @@ impl Node {
         }
     }
 
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let state = PyTuple::new(py, [self.report.clone_ref(py).into_bound(py).into_any(), PyString::new(py, &self.pointer).into_any()])?;
+        crate::pickle::reduce(py, "Node", state.into_any())
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let value = self.to_python(py)?;
         let pointer = PyString::new(py, &self.pointer);
@@ -432,11 +447,11 @@ impl Node {
 #[pyclass(module = "govreport", name = "Completion", frozen)]
 pub struct Completion {
     #[pyo3(get)]
-    filled: Vec<String>,
+    pub(crate) filled: Vec<String>,
     #[pyo3(get)]
-    left_empty: Vec<String>,
+    pub(crate) left_empty: Vec<String>,
     #[pyo3(get)]
-    too_large: Vec<String>,
+    pub(crate) too_large: Vec<String>,
 }
 
 #[pymethods]
@@ -448,6 +463,18 @@ impl Completion {
         d.set_item("left_empty", &self.left_empty)?;
         d.set_item("too_large", &self.too_large)?;
         Ok(d)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let lists = [PyList::new(py, &self.filled)?, PyList::new(py, &self.left_empty)?, PyList::new(py, &self.too_large)?];
+        crate::pickle::reduce(py, "Completion", PyTuple::new(py, lists)?.into_any())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<Completion>() {
+            Ok(o) => o.get().filled == self.filled && o.get().left_empty == self.left_empty && o.get().too_large == self.too_large,
+            Err(_) => false,
+        }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

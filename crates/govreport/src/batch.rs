@@ -89,6 +89,13 @@ impl Loaded {
         let imported = crate::import_document(bytes, &crate::ImportOptions { lang, ..Default::default() })?;
         Ok(Loaded { report: imported.report, findings: imported.findings })
     }
+
+    /// The unit the report is of, as a batch names it by agency: the agency's name, trimmed;
+    /// None when the report names none (the batch then names it by its source).
+    pub fn unit(&self) -> Option<&str> {
+        let agency = self.report.meta().agency.name.trim();
+        (!agency.is_empty()).then_some(agency)
+    }
 }
 
 /// What a batch gives out, in order.
@@ -223,14 +230,10 @@ where
 fn check_one<T, E>(index: usize, name: String, item: T, load: &(impl Fn(T) -> Result<Loaded, E> + Sync), resolved: &Resolved, by_agency: bool) -> Done<E> {
     match load(item) {
         Err(e) => (Event::Checked { index, name, outcome: Err(e) }, None),
-        Ok(Loaded { report, mut findings }) => {
+        Ok(loaded) => {
+            let unit_name = if by_agency { loaded.unit().unwrap_or(&name).to_string() } else { String::new() };
+            let Loaded { report, mut findings } = loaded;
             findings.0.extend(crate::rules::run(&report, resolved).0);
-            let unit_name = if by_agency {
-                let agency = report.meta().agency.name.trim();
-                if agency.is_empty() { name.clone() } else { agency.to_string() }
-            } else {
-                String::new()
-            };
             // What the batch keeps is made here, on the worker; the report is dropped.
             let prepared = Batch::prepare(&report);
             (Event::Checked { index, name, outcome: Ok(findings) }, Some((unit_name, prepared)))

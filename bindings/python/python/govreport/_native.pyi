@@ -1,9 +1,10 @@
 """Type stubs of govreport._native, the Rust extension re-exported by ``govreport``."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from datetime import date
 from os import PathLike
-from typing import Any, Literal, Optional, Union, final
+from typing import Any, Literal, Optional, TypedDict, Union, final
 
 Lang = Literal["zh", "en"]
 SeverityName = Literal["error", "warning", "info"]
@@ -21,13 +22,16 @@ AgencyKindName = Literal["government", "department", "township", "other"]
 
 #: Anything ``Report(...)`` and ``check(...)`` read: a Report, a dict, JSON text (a ``str``
 #: is always JSON text), JSON bytes, or a file path as an ``os.PathLike``.
-ReportInput = Union["Report", dict[str, Any], str, bytes, bytearray, memoryview, PathLike[str]]
+ReportInput = Union["Report", Mapping[str, Any], str, bytes, bytearray, memoryview, PathLike[str]]
 #: What ``import_document`` reads: the bytes of a page or a file, the text of a page (a
 #: ``str`` is always text, never a file name), or a file path as an ``os.PathLike``.
 ImportSource = Union[str, bytes, bytearray, memoryview, PathLike[str]]
 #: The body a roll-up is for: the document's ``agency`` object as a dict, or a name (a str,
 #: for a 人民政府 of kind ``"government"``).
-AgencyInput = Union[dict[str, Any], str]
+AgencyInput = Union[Mapping[str, Any], str]
+#: A value of a finding (``expected``, ``actual``): an int for a count, a ``Decimal`` for an
+#: amount, a str for anything else (a date, a text).
+FindingValue = Union[int, Decimal, str]
 
 __version__: str
 
@@ -47,6 +51,14 @@ class ReportError(ValueError):
     errors: list[dict[str, Any]]
     #: How many problems were found past those listed.
     more: int
+    #: Where text that is not JSON (or not UTF-8) goes wrong (1-based); None otherwise.
+    line: Optional[int]
+    column: Optional[int]
+    #: The file (``file:line`` for JSON Lines) of a result of ``check_many`` or of an import of
+    #: many sources, when it came from one.
+    file: Optional[str]
+    #: The unit of a result of ``check_many`` (None for a report that could not be read).
+    unit: Optional[str]
 
 @final
 class Finding:
@@ -65,16 +77,22 @@ class Finding:
     @property
     def related(self) -> list[str]: ...
     @property
-    def expected(self) -> Optional[str]: ...
+    def expected(self) -> Optional[FindingValue]:
+        """What the rule expects there: an int, a Decimal or a str; None when it names no value."""
     @property
-    def actual(self) -> Optional[str]: ...
+    def actual(self) -> Optional[FindingValue]:
+        """What the document has there, typed as ``expected``; None when there is no value."""
     @property
     def params(self) -> dict[str, str]: ...
     @property
     def message(self) -> str: ...
     def to_dict(self) -> dict[str, Any]:
         """The finding as in the JSON output (empty related/params, absent expected/actual left out)."""
-    def __eq__(self, other: object) -> bool: ...
+    def to_record(self) -> dict[str, Any]:
+        """One row of a table: every field in a fixed order, expected/actual typed."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Rule:
@@ -94,6 +112,10 @@ class Rule:
     def explanation(self) -> str: ...
     @property
     def lang(self) -> Lang: ...
+    def to_dict(self) -> dict[str, str]:
+        """``code``, ``name``, ``severity``, ``family``, ``title``, ``explanation``, ``lang``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Completion:
@@ -106,14 +128,17 @@ class Completion:
     @property
     def too_large(self) -> list[str]: ...
     def to_dict(self) -> dict[str, list[str]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Node:
     """A view of one object or list inside a Report, by its JSON pointer.
 
-    Attributes and items give values (a ``Node`` for an object or a list, None for a blank or
-    absent cell); setting them sets the cell in the report, deleting them makes it absent
-    (as ``Report.remove``).
+    Attributes and items give values (a ``Node`` for an object or a list, also for an object the
+    report leaves out, so that ``report.requests.new.total = 5`` works on any report; None for a
+    blank or absent cell); setting them sets the cell in the report, deleting them makes it
+    absent (as ``Report.remove``).
     """
 
     @property
@@ -121,15 +146,16 @@ class Node:
     def to_python(self) -> Any:
         """The current value as a dict or a list."""
     def __getattr__(self, name: str) -> Any: ...
-    def __setattr__(self, name: str, value: Any) -> None: ...
-    def __getitem__(self, key: Union[str, int]) -> Any: ...
-    def __setitem__(self, key: Union[str, int], value: Any) -> None: ...
-    def __delattr__(self, name: str) -> None: ...
-    def __delitem__(self, key: Union[str, int]) -> None: ...
+    def __setattr__(self, name: str, value: Any, /) -> None: ...
+    def __getitem__(self, key: Union[str, int], /) -> Any: ...
+    def __setitem__(self, key: Union[str, int], value: Any, /) -> None: ...
+    def __delattr__(self, name: str, /) -> None: ...
+    def __delitem__(self, key: Union[str, int], /) -> None: ...
     def __len__(self) -> int: ...
-    def __contains__(self, key: object) -> bool: ...
+    def __contains__(self, key: object, /) -> bool: ...
     def __iter__(self) -> Iterator[Any]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Report:
@@ -143,11 +169,13 @@ class Report:
     or through a ``Node``).
     """
 
-    def __init__(self, source: ReportInput) -> None: ...
+    def __new__(cls, source: ReportInput, *, blank_na: bool = False) -> Report:
+        """``blank_na``: a table's missing values (NaN, ``pd.NA``, ``pd.NaT``) in a dict are
+        blank cells; without it they are a ReportError naming their pointer."""
     @staticmethod
     def from_json(data: Union[str, bytes, bytearray, memoryview]) -> Report: ...
     @staticmethod
-    def from_dict(data: dict[str, Any]) -> Report: ...
+    def from_dict(data: Mapping[str, Any]) -> Report: ...
     @staticmethod
     def from_path(path: Union[str, PathLike[str]]) -> Report: ...
     @property
@@ -172,43 +200,45 @@ class Report:
         """
     def is_field(self, pointer: str) -> bool:
         """Whether ``pointer`` names a field a document of this format can hold, given or not."""
-    def __getitem__(self, pointer: str) -> Any:
+    def __getitem__(self, pointer: str, /) -> Any:
         """The value at ``pointer``; KeyError for an absent cell, ReportError for no such field."""
-    def __setitem__(self, pointer: str, value: Any) -> None: ...
-    def __delitem__(self, pointer: str) -> None:
+    def __setitem__(self, pointer: str, value: Any, /) -> None: ...
+    def __delitem__(self, pointer: str, /) -> None:
         """``del report[p]``: the same as ``report.remove(p)``."""
-    def __contains__(self, pointer: object) -> bool:
+    def __contains__(self, pointer: object, /) -> bool:
         """Whether the document gives the cell (blank and "/" count, absent does not)."""
     def __getattr__(self, name: str) -> Any: ...
-    def __setattr__(self, name: str, value: Any) -> None: ...
-    def __delattr__(self, name: str) -> None: ...
+    def __setattr__(self, name: str, value: Any, /) -> None: ...
+    def __delattr__(self, name: str, /) -> None: ...
     def complete(self) -> Completion: ...
     def check(
         self,
         *,
-        lang: Lang = "zh",
-        severity: Optional[dict[str, SeverityName]] = None,
+        lang: str = "zh",
+        severity: Optional[Mapping[str, str]] = None,
         disable: Union[str, Iterable[str], None] = None,
         township_deadline: Optional[str] = None,
         today: Union[str, date, None] = None,
         copy_threshold: Optional[float] = None,
     ) -> list[Finding]: ...
-    def render(self, to: RenderTo = "html", *, lang: Lang = "zh") -> bytes:
+    def render(self, to: RenderTo = "html", *, lang: str = "zh") -> bytes:
         """The report in its official layout: the same as ``govreport.render(report, …)``."""
     def copy(self) -> Report: ...
     def __copy__(self) -> Report: ...
-    def __deepcopy__(self, memo: Any) -> Report: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __deepcopy__(self, memo: Any, /) -> Report: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 def check(
     report: ReportInput,
     *,
-    lang: Lang = "zh",
-    severity: Optional[dict[str, SeverityName]] = None,
+    lang: str = "zh",
+    severity: Optional[Mapping[str, str]] = None,
     disable: Union[str, Iterable[str], None] = None,
     township_deadline: Optional[str] = None,
     today: Union[str, date, None] = None,
     copy_threshold: Optional[float] = None,
+    blank_na: bool = False,
 ) -> list[Finding]:
     """Checks a report and returns its findings (messages in ``lang``).
 
@@ -217,33 +247,28 @@ def check(
     """
 
 def check_many(
-    reports: Iterable[ReportInput],
+    reports: Union[Iterable[Any], str, PathLike[str]],
     *,
-    lang: Lang = "zh",
-    severity: Optional[dict[str, SeverityName]] = None,
+    lang: str = "zh",
+    severity: Optional[Mapping[str, str]] = None,
     disable: Union[str, Iterable[str], None] = None,
     township_deadline: Optional[str] = None,
     today: Union[str, date, None] = None,
     copy_threshold: Optional[float] = None,
     threads: Optional[int] = None,
-) -> list[Union[list[Finding], ReportError, OSError]]:
-    """Checks many reports with the GIL released; one result per report, in order.
+    blank_na: bool = False,
+) -> list[tuple[Optional[str], Optional[str], Union[list[Finding], ReportError, OSError]]]:
+    """The batch under ``govreport.check_many``: one ``(file, unit, findings or exception)`` per
+    report, in order. Use ``govreport.check_many``."""
 
-    A result is the report's findings, or the exception that report raised on its own
-    (ReportError, or OSError for an unreadable file): it is returned, not raised.
+def _restore(kind: str, state: Any) -> Any:
+    """Rebuilds a pickled value (private: what ``__reduce__`` names)."""
 
-    As ``govreport check`` does for a batch, the results also hold what only the batch shows
-    (the GR7 family; ``disable="GR7"`` turns it off): GR701 on the later report of each pair
-    whose prose is at least ``copy_threshold`` alike (0–1; 0.8 when None), naming the earlier
-    one by its agency (or ``reports[i]``); GR702 and GR703 on reports whose figures stand out
-    from their peers of the same format.
-    """
-
-def rules(lang: Lang = "zh") -> list[Rule]: ...
-def rule(code: str, lang: Lang = "zh") -> Rule: ...
-def explain(code: str, lang: Lang = "zh") -> str: ...
+def rules(lang: str = "zh") -> list[Rule]: ...
+def rule(code: str, lang: str = "zh") -> Rule: ...
+def explain(code: str, lang: str = "zh") -> str: ...
 def json_schema() -> dict[str, Any]: ...
-def render(report: ReportInput, to: RenderTo = "html", *, lang: Lang = "zh") -> bytes:
+def render(report: ReportInput, to: RenderTo = "html", *, lang: str = "zh") -> bytes:
     """Writes a report in its format's official layout (the national template's tables).
 
     ``to``: ``"html"`` (one self-contained UTF-8 file), ``"docx"`` (a Word document),
@@ -258,8 +283,8 @@ def compare(
     previous: ReportInput,
     current: ReportInput,
     *,
-    lang: Lang = "zh",
-    severity: Optional[dict[str, SeverityName]] = None,
+    lang: str = "zh",
+    severity: Optional[Mapping[str, str]] = None,
     disable: Union[str, Iterable[str], None] = None,
     today: Union[str, date, None] = None,
     copy_threshold: Optional[float] = None,
@@ -279,9 +304,10 @@ class Gap:
     def pointer(self) -> str: ...
     @property
     def units(self) -> list[str]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def to_dict(self) -> dict[str, Any]:
         """``{"pointer": …, "units": […]}``."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class RollUp:
@@ -295,14 +321,23 @@ class RollUp:
         """The agency names of the units that contributed, in order."""
     @property
     def gaps(self) -> list[Gap]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def to_dict(self) -> dict[str, Any]:
         """``{"report": {…}, "units": […], "gaps": [{"pointer": …, "units": […]}, …]}``."""
 
-def indicators(report: ReportInput) -> dict[str, float | None]:
+class Indicators(TypedDict):
+    """What ``indicators`` returns: each a fraction (0–1), or None when a number it needs is
+    missing or zero."""
+
+    disclosure_rate: Optional[float]
+    review_litigation_rate: Optional[float]
+    correction_rate: Optional[float]
+
+def indicators(report: ReportInput) -> Indicators:
     """公开率, 复议诉讼率, 纠错率 as fractions (None when a number they need is missing or zero)."""
     ...
 
-def aggregate(reports: Iterable[ReportInput], *, agency: AgencyInput, lang: Lang = "zh") -> RollUp:
+def aggregate(reports: Iterable[ReportInput], *, agency: AgencyInput, lang: str = "zh") -> RollUp:
     """Rolls units' reports (one format, one year) up into one report of ``agency``.
 
     Every cell is summed exactly; a cell some unit leaves blank or absent is blank in the
@@ -326,6 +361,10 @@ class Imported:
     @property
     def encoding(self) -> str:
         """The encoding the text was read in ("UTF-8", "GBK", "gb18030" …)."""
+    @property
+    def file(self) -> Optional[str]:
+        """The file it was read from, when a folder or a list of sources was imported."""
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def to_dict(self) -> dict[str, Any]:
         """``{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …]}``."""
 
@@ -337,7 +376,7 @@ def import_document(
     format: Optional[FormatName] = None,
     year: Optional[int] = None,
     agency_kind: Optional[AgencyKindName] = None,
-    lang: Lang = "zh",
+    lang: str = "zh",
 ) -> Imported:
     """Reads a published report (HTML page, copied text, .docx, 2007-era prose, or JSON).
 
@@ -346,4 +385,20 @@ def import_document(
     refused) or an ``os.PathLike`` to read. The kind of source, format and year are found from
     the content unless given; the agency kind is taken from its name unless given (GR918 says
     which). Import findings only: run ``check`` on ``.report`` for the rest.
+
+    A folder or a list of sources is ``import_many``'s.
     """
+
+def import_many(
+    sources: Union[Iterable[ImportSource], PathLike[str]],
+    *,
+    encoding: Optional[str] = None,
+    source_kind: Optional[SourceKindArg] = None,
+    format: Optional[FormatName] = None,
+    year: Optional[int] = None,
+    lang: str = "zh",
+) -> list[Union[Imported, ReportError, OSError]]:
+    """Reads many published reports: a folder (every report file under it), a JSON Lines file,
+    or a list (any iterable) of sources and folders. One ``Imported`` per report (``file`` says
+    which; a line of JSON Lines is ``file:line``) or the exception that source raised on its own
+    (with ``file`` too), in order."""
