@@ -79,8 +79,8 @@ fn text_option(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
 /// `source` is the bytes of an HTML page, of text or of a .docx file (`bytes`, `bytearray`,
 /// `memoryview`), the text of a page (`str`, already decoded: `encoding` does not apply), or
 /// a path (`os.PathLike`) to read. What the source is, its encoding, the format and the year
-/// are found from the content unless given, and the agency kind from its name (GR918 says so). Returns the report as the source states it, the
-/// import findings (GR9xx) and how the bytes were read; run `check` on the report for the
+/// are found from the content unless given, and the agency kind from its name (GR918 says so).
+/// Returns the report as the source states it, the import findings (GR9xx) and how the bytes were read; run `check` on the report for the
 /// checks of the document itself.
 #[pyfunction]
 #[pyo3(signature = (source, *, encoding = None, source_kind = None, format = None, year = None, agency_kind = None, lang = "zh"))]
@@ -95,7 +95,7 @@ pub(crate) fn import_document(
     agency_kind: Option<&Bound<'_, PyAny>>,
     lang: &str,
 ) -> PyResult<Imported> {
-    let (options, message_lang) = import_options(py, encoding, source_kind, format, year, lang)?;
+    let (options, message_lang) = import_options(py, encoding, source_kind, format, year, agency_kind, lang)?;
     if many(py, source, false, message_lang)?.is_some() {
         return Err(PyTypeError::new_err(format!(
             "import_document takes one source, found {}: import a folder or a list of sources with govreport.import_many",
@@ -123,7 +123,8 @@ pub(crate) fn import_document(
 /// Returns one `Imported` per report (its `file` says which; `file:line` for JSON Lines), or
 /// the exception that source raised on its own (with `file` too). Options as `import_document`.
 #[pyfunction]
-#[pyo3(signature = (sources, *, encoding = None, source_kind = None, format = None, year = None, lang = "zh"))]
+#[pyo3(signature = (sources, *, encoding = None, source_kind = None, format = None, year = None, agency_kind = None, lang = "zh"))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn import_many<'py>(
     py: Python<'py>,
     sources: &Bound<'py, PyAny>,
@@ -131,9 +132,10 @@ pub(crate) fn import_many<'py>(
     source_kind: Option<&Bound<'py, PyAny>>,
     format: Option<&Bound<'py, PyAny>>,
     year: Option<&Bound<'py, PyAny>>,
+    agency_kind: Option<&Bound<'py, PyAny>>,
     lang: &str,
 ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
-    let (options, message_lang) = import_options(py, encoding, source_kind, format, year, lang)?;
+    let (options, message_lang) = import_options(py, encoding, source_kind, format, year, agency_kind, lang)?;
     let work = match many(py, sources, true, message_lang)? {
         Some(work) => work,
         None => {
@@ -154,6 +156,7 @@ fn import_options(
     source_kind: Option<&Bound<'_, PyAny>>,
     format: Option<&Bound<'_, PyAny>>,
     year: Option<&Bound<'_, PyAny>>,
+    agency_kind: Option<&Bound<'_, PyAny>>,
     lang: &str,
 ) -> PyResult<(ImportOptions, Lang)> {
     let parsed_lang = Lang::parse(lang);

@@ -396,6 +396,7 @@ def import_many(
     source_kind: Optional[SourceKindArg] = None,
     format: Optional[FormatName] = None,
     year: Optional[int] = None,
+    agency_kind: Optional[AgencyKindName] = None,
     lang: str = "zh",
 ) -> list[Union[Imported, ReportError, OSError]]:
     """Reads many published reports: a folder (every report file under it), a JSON Lines file,
