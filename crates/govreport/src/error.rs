@@ -98,7 +98,7 @@ impl Error {
                 format!("{at}：{}", zh(message))
             }
             Error::UnknownFormat { found } => format!("/format：未知的报告格式 {found}，应为 \"2021\"、\"2019\" 或 \"2007\""),
-            Error::Invalid { what, message } => format!("{what}：{message}"),
+            Error::Invalid { what, message } => format!("{what}：{}", zh(message)),
         }
     }
 }

@@ -66,6 +66,27 @@ pub(crate) const FORMAT_NOT_STRING: Text = text("format is a string such as \"20
 pub(crate) const LIST_FOR_OBJECT: Text = text("expected an object ({…}), found a list ([…])", "应为对象（{…}），实为列表（[…]）");
 pub(crate) const TOO_DEEP: Text = text("nesting deeper than {0} levels", "嵌套超过 {0} 层");
 
+// Why a PDF gives no report (import/pdf).
+pub(crate) const PDF_BROKEN: Text = text(
+    "the file is not a readable PDF: no cross-reference table, catalog or page tree can be found, even by repair",
+    "文件不是可读取的 PDF：找不到交叉引用表、目录或页面树，修复后也无法读取",
+);
+pub(crate) const PDF_ENCRYPTED: Text = text("the PDF is encrypted and cannot be opened without a password", "PDF 已加密，没有密码无法打开");
+pub(crate) const PDF_SCANNED: Text = text(
+    "the PDF has no text layer: its pages are images (a scan); govreport does not read text from images (no OCR): import the text or HTML the report was made from",
+    "PDF 没有文字层：页面是图像（扫描件）；govreport 不从图像中识别文字（不做 OCR），请导入报告原来的文字或网页",
+);
+pub(crate) const PDF_NO_TEXT: Text = text("the PDF has no text on any page", "PDF 的各页都没有文字");
+pub(crate) const PDF_UNMAPPED: Text = text(
+    "the PDF's fonts give no Unicode for most of its text (no ToUnicode map, no known encoding): the text cannot be read",
+    "PDF 的字体没有给出大部分文字的 Unicode（没有 ToUnicode 映射，也不是已知编码），无法读取文字",
+);
+pub(crate) const PDF_LIMIT_PAGES: Text = text("the PDF has more than {0} pages", "PDF 超过 {0} 页");
+pub(crate) const PDF_LIMIT_OBJECTS: Text = text("the PDF has more than {0} objects", "PDF 的对象超过 {0} 个");
+pub(crate) const PDF_LIMIT_DECODED: Text = text("the PDF's streams decode to more than {0} MiB", "PDF 的数据流解压后超过 {0} MiB");
+pub(crate) const PDF_LIMIT_OPERATORS: Text = text("the PDF's pages run more than {0} content operators", "PDF 页面的内容指令超过 {0} 条");
+pub(crate) const PDF_LIMIT_GLYPHS: Text = text("the PDF shows more than {0} glyphs", "PDF 显示的字形超过 {0} 个");
+
 /// Every text, in the order they are tried: more specific ones before more general ones.
 static TEXTS: &[&Text] = &[
     &EXPECT_COUNT,
@@ -88,6 +109,16 @@ static TEXTS: &[&Text] = &[
     &FORMAT_NOT_STRING,
     &LIST_FOR_OBJECT,
     &TOO_DEEP,
+    &PDF_BROKEN,
+    &PDF_ENCRYPTED,
+    &PDF_SCANNED,
+    &PDF_NO_TEXT,
+    &PDF_UNMAPPED,
+    &PDF_LIMIT_PAGES,
+    &PDF_LIMIT_OBJECTS,
+    &PDF_LIMIT_DECODED,
+    &PDF_LIMIT_OPERATORS,
+    &PDF_LIMIT_GLYPHS,
     // serde's phrases about the shape of the data.
     &text("missing field `{0}`", "缺少字段 `{0}`"),
     &text("unknown field `{0}`, there are no fields", "未知字段 `{0}`：此处不应有字段"),

@@ -24,8 +24,6 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 pub fn refuse_binary(bytes: &[u8]) -> Result<(), Error> {
     let what = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         Some("an old Word .doc (OLE) file: save it as .docx or HTML")
-    } else if bytes.starts_with(b"%PDF") {
-        Some("a PDF file: copy its text, or import the HTML page it was made from")
     } else if bytes.starts_with(b"{\\rtf") {
         Some("an RTF file: save it as .docx or HTML")
     } else {
