@@ -446,7 +446,7 @@ impl Interp<'_> {
         if c.is_control() {
             return;
         }
-        self.out.glyphs.push(Glyph { c, rect, size, vertical, artifact });
+        self.out.glyphs.push(Glyph { c: super::chars::unify(c), rect, size, vertical, artifact });
     }
 
     fn image(&mut self) {

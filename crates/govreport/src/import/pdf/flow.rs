@@ -67,6 +67,7 @@ pub fn paragraphs(page: usize, lines: &[&TextLine], (left, right): (f32, f32)) -
         if text.is_empty() {
             continue;
         }
+        let numbered_start = out.last().is_some_and(|p| starts_new(&p.text, &text));
         let size = l.size.max(1.0);
         let new = match prev {
             None => true,
@@ -77,6 +78,7 @@ pub fn paragraphs(page: usize, lines: &[&TextLine], (left, right): (f32, f32)) -
                     || l.rect.top - p.rect.bottom > 1.5 * size
                     || l.rect.x0 > left + 0.8 * size
                     || p.rect.x1 < right - 1.5 * p.size.max(1.0)
+                    || numbered_start
             }
         };
         let open_end = l.rect.x1 >= right - 1.5 * size;
@@ -106,6 +108,28 @@ fn same_columns(a: &Table, b: &Table) -> bool {
     a.ruled && b.ruled && matched * 10 >= b.xs.len() * 8 && (a.xs[0] - b.xs[0]).abs() <= 2.0 * TOLERANCE
 }
 
+/// Whether `next` starts a new paragraph after `prev` even when the lines run margin to
+/// margin: `prev` ends a sentence and `next` starts with a numbering ("（三）", "四、", "2.").
+fn starts_new(prev: &str, next: &str) -> bool {
+    prev.trim_end().ends_with(['。', '；', ';', '：', ':', '！', '？']) && numbered(next)
+}
+
+/// Whether a label starts with the numbering of a row: "（一）", "(二)", "三、", "1.", "2、".
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let cn = |s: &str| s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        let n = cn(rest);
+        return n > 0 && rest.chars().nth(n).is_some_and(|c| c == '）' || c == ')');
+    }
+    let n = cn(t);
+    if n > 0 {
+        return t.chars().nth(n) == Some('、');
+    }
+    let d = t.chars().take_while(char::is_ascii_digit).count();
+    d > 0 && d < 3 && t.chars().nth(d).is_some_and(|c| matches!(c, '.' | '、' | '．'))
+}
+
 /// Joins `next` (the first block of a page) to `prev` (the last block of the page before).
 fn join_tables(prev: &mut Table, mut next: Table) {
     if prev.row_pages.is_empty() {
@@ -122,6 +146,33 @@ fn join_tables(prev: &mut Table, mut next: Table) {
     let col_of = |x: f32| prev.xs.iter().enumerate().min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs())).map_or(0, |(i, _)| i);
     let bottom_cells: Vec<usize> = (0..prev.cells.len()).filter(|&i| prev.cells[i].row + prev.cells[i].rows == prev.rows).collect();
     let base = prev.rows;
+    let aligned = |c: &super::table::Cell, prev: &Table| {
+        let c0 = col_of(next.xs[c.col]);
+        let c1 = col_of(next.xs[c.col + c.cols]).max(c0 + 1);
+        bottom_cells.iter().copied().find(|&i| prev.cells[i].col == c0 && prev.cells[i].col + prev.cells[i].cols == c1)
+    };
+    // A row broken by the page: no cell of the continuation's first row starts a new label,
+    // and each of its cells continues the cell above it: empty, a figure where the row above
+    // had none, or the rest of a label whose last line was full.
+    let label = |t: &str| !t.is_empty() && !is_figure(t);
+    let first: Vec<&super::table::Cell> = next.cells.iter().filter(|c| c.row == header).collect();
+    let bottom_row: Vec<&super::table::Cell> = prev.cells.iter().filter(|c| c.row + c.rows == prev.rows && c.row == prev.rows - 1).collect();
+    let broken_row = !first.is_empty()
+        && first.iter().any(|c| !c.text.is_empty())
+        && bottom_row.iter().any(|c| !label(&c.text))
+        && first.iter().all(|c| {
+            if numbered(&c.text) {
+                return false;
+            }
+            if c.text.is_empty() {
+                return true;
+            }
+            match aligned(c, prev).map(|i| &prev.cells[i]) {
+                Some(p) if is_figure(&c.text) => p.text.is_empty(),
+                Some(p) => label(&p.text) && p.ends_full(),
+                None => false,
+            }
+        });
     let mut kept = Vec::new();
     for mut c in std::mem::take(&mut next.cells) {
         if c.row < header {
@@ -129,15 +180,23 @@ fn join_tables(prev: &mut Table, mut next: Table) {
         }
         let c0 = col_of(next.xs[c.col]);
         let c1 = col_of(next.xs[c.col + c.cols]).max(c0 + 1);
-        // The part of a merged cell that runs on from the page before: empty, beside other
-        // cells, in the same columns as a cell that reached the bottom of that page.
-        if c.row == header && c.text.is_empty() {
-            let continued = bottom_cells.iter().copied().find(|&i| {
-                let p = &prev.cells[i];
-                p.col == c0 && p.col + p.cols == c1 && !p.text.is_empty() && !is_figure(&p.text)
-            });
-            if let Some(i) = continued {
-                prev.cells[i].rows += c.rows;
+        if c.row == header
+            && let Some(i) = bottom_cells.iter().copied().find(|&i| prev.cells[i].col == c0 && prev.cells[i].col + prev.cells[i].cols == c1)
+        {
+            let p = &mut prev.cells[i];
+            // The part of a merged cell (or of a broken row) that runs on from the page before:
+            // empty, or the rest of its label (not a new numbered one), joined to it.
+            let continues = broken_row || (label(&p.text) && (c.text.is_empty() || (c.rows > 1 && p.ends_full() && !numbered(&c.text) && !is_figure(&c.text))));
+            if continues {
+                p.text = if p.text.is_empty() {
+                    c.text
+                } else if c.text.is_empty() {
+                    std::mem::take(&mut p.text)
+                } else {
+                    join(&p.text, &c.text)
+                };
+                p.rows += c.rows;
+                p.glyphs.extend(c.glyphs);
                 continue;
             }
         }

@@ -17,6 +17,7 @@
 //!
 //! [`layout`] gives all of it; the importer reads the [`Line`]s made from it.
 
+mod chars;
 mod columns;
 mod content;
 mod encoding;

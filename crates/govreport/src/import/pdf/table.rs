@@ -39,6 +39,26 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// Whether its text's last line runs to the cell's far edge (within two font sizes, for
+    /// padding and the character that did not fit): the text was wrapped there, and may go on
+    /// in the next piece of the cell.
+    pub fn ends_full(&self) -> bool {
+        let Some(last) = self.glyphs.iter().rev().find(|g| !g.c.is_whitespace()) else { return false };
+        if last.vertical {
+            let end = self
+                .glyphs
+                .iter()
+                .filter(|g| (g.rect.centre().0 - last.rect.centre().0).abs() < 0.5 * last.size)
+                .map(|g| g.rect.bottom)
+                .fold(f32::MIN, f32::max);
+            return end >= self.rect.bottom - 2.0 * last.size;
+        }
+        let end = self.glyphs.iter().filter(|g| (g.rect.centre().1 - last.rect.centre().1).abs() < 0.5 * last.size).map(|g| g.rect.x1).fold(f32::MIN, f32::max);
+        end >= self.rect.x1 - 2.0 * last.size
+    }
+}
+
 /// A table on one page, or joined from several.
 #[derive(Clone, Debug)]
 pub struct Table {
