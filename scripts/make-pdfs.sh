@@ -4,8 +4,10 @@
 #   render → .docx → LibreOffice PDF (a table header marked to repeat, fonts swapped)
 #   render → HTML → Chromium print-to-PDF (CJK fonts from Debian, a table split over two
 #   pages with its header repeated, a table drawn without ruling lines, narrow label columns)
+# and PDFs that give no report: a scan (a page as an image, no text layer) and one encrypted
+# with a user password; one encrypted with an owner password only, which reads as any other.
 # Not run by the tests or CI: they read the committed PDFs. Installs LibreOffice Writer,
-# Chromium, poppler and CJK fonts from Debian when they are missing.
+# Chromium, poppler, qpdf and CJK fonts from Debian when they are missing.
 #   bash scripts/make-pdfs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v soffice >/dev/null || need+=(libreoffice-writer)
 command -v pdfinfo >/dev/null || need+=(poppler-utils)
+command -v qpdf >/dev/null || need+=(qpdf)
 fc-list | grep -qi "Noto Serif CJK" || need+=(fonts-noto-cjk)
 fc-list | grep -qi "WenQuanYi Zen Hei" || need+=(fonts-wqy-zenhei)
 fc-list | grep -qi "AR PL UMing" || need+=(fonts-arphic-uming)
@@ -90,6 +93,16 @@ chromium_pdf tests/fixtures/2021-department-clean.json chromium-stream-no-rules 
   'body, table { font-family: "AR PL UMing CN" !important; } table, th, td { border: none !important; } td, th { padding: 3pt 6pt !important; }'
 chromium_pdf tests/fixtures/2021-mixed-markers.json chromium-narrow-labels \
   'table { width: 72% !important; } td, th { font-size: 10.5pt; }'
+# A scan: page 3 of the real 洪泽区 PDF as a picture, printed by Chromium.
+pdftoppm -f 3 -l 3 -r 50 -png tests/fixtures/corpus/pdf/2024-hongze-district.pdf "$work/scan"
+echo "<!DOCTYPE html><html><body style='margin:0'><img src='scan-3.png' style='width:100%'></body></html>" >"$work/scan.html"
+chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --user-data-dir="$work/profile" --no-pdf-header-footer \
+  --print-to-pdf="$out/scanned-page.pdf" "file://$work/scan.html" 2>/dev/null
+# Encrypted (AES-256): with an owner password only (opens without a password), and with a
+# user password.
+qpdf --encrypt "" owner-secret 256 -- "$out/lo-docx-department-2023.pdf" "$out/encrypted-owner-password-only.pdf"
+qpdf --encrypt user-secret owner-secret 256 -- "$out/lo-docx-department-2023.pdf" "$out/encrypted-user-password.pdf"
 for f in "$out"/*.pdf; do
-  printf '%s: %s pages, %s bytes\n' "$f" "$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')" "$(stat -c %s "$f")"
+  printf '%s: %s bytes\n' "$f" "$(stat -c %s "$f")"
 done

@@ -14,7 +14,7 @@ use crate::CheckFormat;
 use crate::output::{self, FileResult};
 
 /// What a folder's files may be: documents, JSON Lines, and published pages to import.
-const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx"];
+const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx", "pdf"];
 
 /// Units checked together; results are printed chunk by chunk so memory stays flat.
 const CHUNK: usize = 1024;

@@ -27,7 +27,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
 }
 
 /// A report from bytes: a JSON document as it is, anything else (an HTML page, text, a .docx
-/// file) imported, with the import findings.
+/// or PDF file) imported, with the import findings.
 pub fn report(bytes: &[u8], lang: govreport::Lang) -> Result<(govreport::Report, govreport::Findings), Error> {
     let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
     if matches!(first, Some(b'{' | b'[')) {

@@ -329,3 +329,223 @@ fn generated_pdfs_import_cell_by_cell() {
         assert!(unexpected.is_empty(), "{name} ({what}): {unexpected:#?}");
     }
 }
+
+#[test]
+fn generated_pdfs_keep_table_structure() {
+    // Table 三 of the LibreOffice PDF runs over pages 1 and 2: one table, its group cell
+    // 三、本年度办理结果 broken by the page and joined, its rows on both pages.
+    let t = tables(&read("tests/fixtures/pdf/lo-docx-department-2023.pdf")).remove(1);
+    let group = t.cells.iter().find(|c| c.text.starts_with("三、")).unwrap();
+    assert_eq!((group.text.as_str(), group.rows), ("三、本年度办理结果", 22), "{}", show(&t));
+    assert!(t.row_pages.contains(&1) && t.row_pages.contains(&2));
+    // The repeated header of Chromium's page break is dropped: the header rows come once.
+    let t = tables(&read("tests/fixtures/pdf/chromium-township-repeated-header.pdf")).remove(1);
+    assert_eq!(t.cells.iter().filter(|c| c.text == "申请人情况").count(), 1, "{}", show(&t));
+    assert!(t.row_pages.iter().any(|p| *p != t.page), "table 三 runs over a page break");
+    // A table without rules: read from column positions, its wrapped labels whole.
+    let ts = tables(&read("tests/fixtures/pdf/chromium-stream-no-rules.pdf"));
+    assert!(ts.iter().all(|t| !t.ruled));
+    let b = ts.iter().find(|t| t.cells.iter().any(|c| c.text == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")).expect("the wrapped label, whole");
+    let row = b.cells.iter().find(|c| c.text.starts_with("（二）")).unwrap().row;
+    assert_eq!(texts(b, row)[1..], ["16", "1", "0", "0", "0", "0", "17"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDFs that give no report, and bytes that are no PDF.
+
+#[test]
+fn pdfs_that_give_no_report_say_why() {
+    let fail = |rel: &str| import_document(&read(rel), &ImportOptions::default()).unwrap_err();
+    let scan = fail("tests/fixtures/pdf/scanned-page.pdf");
+    assert_eq!(scan.kind(), "invalid");
+    assert!(scan.message(Lang::En).contains("no text layer") && scan.message(Lang::En).contains("OCR"), "{}", scan.message(Lang::En));
+    assert!(scan.message(Lang::Zh).contains("扫描件") && scan.message(Lang::Zh).contains("不做 OCR"), "{}", scan.message(Lang::Zh));
+    let locked = fail("tests/fixtures/pdf/encrypted-user-password.pdf");
+    assert!(locked.message(Lang::En).contains("encrypted") && locked.message(Lang::Zh).contains("密码"), "{}", locked.message(Lang::Zh));
+    // An owner password alone (the user password empty) opens: the same document as the
+    // unencrypted file.
+    let open = import_document(&read("tests/fixtures/pdf/encrypted-owner-password-only.pdf"), &ImportOptions::default()).unwrap();
+    let plain = import_document(&read("tests/fixtures/pdf/lo-docx-department-2023.pdf"), &ImportOptions::default()).unwrap();
+    assert!(open.report == plain.report, "{}", diff(&plain.report, &open.report));
+    // A header and nothing else; a page with a drawing and no text.
+    assert!(import_document(b"%PDF-1.7\n", &ImportOptions::default()).unwrap_err().message(Lang::En).contains("not a readable PDF"));
+    let drawing = pdf(&page_with("0 0 m 100 100 l S", "", &[]));
+    assert!(import_document(&drawing, &ImportOptions::default()).unwrap_err().message(Lang::En).contains("no text"));
+}
+
+#[test]
+fn a_pdf_after_leading_junk_and_by_option() {
+    let mut junk = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n".to_vec();
+    junk.extend(read(HONGZE));
+    let got = import_document(&junk, &ImportOptions::default()).unwrap();
+    let plain = import_document(&read(HONGZE), &ImportOptions::default()).unwrap();
+    assert_eq!(got.source, SourceKind::Pdf);
+    assert!(got.report == plain.report);
+    // Told it is a PDF, text that is none is refused as such.
+    let e = import_document(b"just text", &ImportOptions { source: Some(SourceKind::Pdf), ..Default::default() }).unwrap_err();
+    assert!(e.message(Lang::En).contains("not a readable PDF"), "{}", e.message(Lang::En));
+    assert_eq!(ImportOptions::from_json(r#"{"source":"pdf"}"#).unwrap().source, Some(SourceKind::Pdf));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small PDFs written here: fonts without ToUnicode maps, vertical writing, forms, limits.
+
+/// A PDF of the given objects (object n is `objects[n - 1]`; 1 is the catalog).
+fn pdf(objects: &[String]) -> Vec<u8> {
+    pdf_bytes(&objects.iter().map(|o| o.clone().into_bytes()).collect::<Vec<_>>())
+}
+
+fn pdf_bytes(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = vec![];
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
+}
+
+fn stream(dict: &str, data: &[u8]) -> String {
+    // Content here is ASCII: hex strings carry the bytes of text.
+    format!("<< {dict} /Length {} >>\nstream\n{}\nendstream", data.len(), String::from_utf8(data.to_vec()).unwrap())
+}
+
+/// Objects of a one-page PDF: its content, its resources, and more objects from 6 on
+/// (fonts, forms). Object 5 is the font /F1 when `font` is given.
+fn page_with(content: &str, font: &str, more: &[String]) -> Vec<String> {
+    let mut v = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R /X2 7 0 R >> >> /Contents 4 0 R >>"
+            .to_string(),
+        stream("", content.as_bytes()),
+        if font.is_empty() { "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string() } else { font.to_string() },
+    ];
+    v.extend(more.iter().cloned());
+    v
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    let l = layout(bytes).unwrap_or_else(|e| panic!("{e}"));
+    l.blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p.text.clone()) } else { None }).collect::<Vec<_>>().join("\n")
+}
+
+fn composite(encoding: &str, ordering: &str) -> String {
+    format!(
+        "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering ({ordering}) /Supplement 4 >> /DW 1000 >>] >>"
+    )
+}
+
+#[test]
+fn cjk_fonts_without_tounicode_read_through_adobe_gb1() {
+    let words = "政府信息公开工作年度报告";
+    let show = |codes: &str| format!("BT /F1 12 Tf 72 700 Td <{codes}> Tj ET");
+    // GBK-EUC-H: the codes are GBK bytes.
+    let gbk = encoding_rs::GBK.encode(words).0;
+    assert_eq!(text_of(&pdf(&page_with(&show(&hex(&gbk)), &composite("GBK-EUC-H", "GB1"), &[]))), words);
+    // UniGB-UCS2-H: the codes are UCS-2.
+    let ucs2: Vec<u8> = words.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(text_of(&pdf(&page_with(&show(&hex(&ucs2)), &composite("UniGB-UCS2-H", "GB1"), &[]))), words);
+    // Identity-H over Adobe-GB1: the codes are CIDs, read through Adobe-GB1-UCS2.
+    let uni = hayro_cmap::CMap::parse(hayro_cmap::load_embedded(hayro_cmap::CMapName::UniGbUcs2H).unwrap(), hayro_cmap::load_embedded).unwrap();
+    let cids: Vec<u8> = words.chars().flat_map(|c| (uni.lookup_cid_code(c as u32, 2).unwrap() as u16).to_be_bytes()).collect();
+    assert_eq!(text_of(&pdf(&page_with(&show(&hex(&cids)), &composite("Identity-H", "GB1"), &[]))), words);
+    // Identity-V: written top to bottom, read in order.
+    let vertical = pdf(&page_with(&show(&hex(&cids)), &composite("Identity-V", "GB1"), &[]));
+    let l = layout(&vertical).unwrap();
+    assert_eq!(text_of(&vertical), words);
+    let Block::Paragraph(p) = &l.blocks[0] else { panic!() };
+    assert!(p.rect.height() > 10.0 * p.rect.width(), "{:?}", p.rect);
+    // A ToUnicode map wins over the encoding.
+    let to_unicode = stream("", b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0001> <5E74> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end");
+    let font = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] >>";
+    assert_eq!(text_of(&pdf(&page_with(&show("0001"), font, &[to_unicode]))), "年");
+}
+
+#[test]
+fn simple_fonts_and_text_positioning() {
+    // WinAnsi with differences, TJ kerning and a gap wide enough to be a space.
+    let font = "<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 32 /LastChar 126 /Widths [278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556 556 556] /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [65 /seven /uni5E74] >> >>";
+    let content = "BT /F1 10 Tf 72 700 Td [(2024) -100 (AB) -2000 (12)] TJ ET";
+    assert_eq!(text_of(&pdf(&page_with(content, font, &[]))), "20247年 12");
+}
+
+#[test]
+fn forms_nest_to_a_depth_and_cycles_stop() {
+    // X1 draws text and calls itself and X2; X2 calls X1: both cycles end.
+    let font_text = "BT /F1 12 Tf 72 700 Td (cycle) Tj ET";
+    let x1 = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R /X2 7 0 R >> >>",
+        format!("{font_text} /X1 Do /X2 Do").as_bytes(),
+    );
+    let x2 = stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 6 0 R >> >>", b"/X1 Do");
+    let got = text_of(&pdf(&page_with("/X1 Do", "", &[x1, x2])));
+    assert!(got.starts_with("cycle"), "{got}");
+}
+
+#[test]
+fn work_is_bounded_by_the_limits() {
+    // A form whose content inflates to a megabyte, drawn 300 times by another: the bytes
+    // decoded stop at the limit (256 MiB), with an error that names it.
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::none());
+    z.write_all(b"%").unwrap();
+    z.write_all(&vec![b'a'; 1 << 20]).unwrap();
+    z.write_all(b"\nBT /F1 1 Tf (a) Tj ET").unwrap();
+    let packed = z.finish().unwrap();
+    let mut inner = format!(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Filter /FlateDecode /Resources << /Font << /F1 5 0 R >> >> /Length {} >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    inner.extend(&packed);
+    inner.extend(b"\nendstream");
+    let outer = stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X2 7 0 R >> >>", "/X2 Do ".repeat(300).as_bytes());
+    let mut objects: Vec<Vec<u8>> = page_with("/X1 Do", "", &[outer]).into_iter().map(String::into_bytes).collect();
+    objects.push(inner);
+    let e = import_document(&pdf_bytes(&objects), &ImportOptions::default()).unwrap_err();
+    assert_eq!(e.message(Lang::En), "PDF: the PDF's streams decode to more than 256 MiB");
+    assert_eq!(e.message(Lang::Zh), "PDF：PDF 的数据流解压后超过 256 MiB");
+}
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+#[test]
+fn no_panic_on_truncated_or_mutated_pdfs() {
+    let mut rng = Rng(0x5EED_0F0D);
+    let hand = pdf(&page_with("BT /F1 12 Tf 72 700 Td (2024) Tj 0 -20 Td [(A) 10 (B)] TJ ET 10 10 200 1 re f 10 10 m 10 300 l S", "", &[]));
+    for base in [read(HONGZE), read("tests/fixtures/pdf/lo-docx-department-2023.pdf"), hand] {
+        for _ in 0..12 {
+            let cut = (rng.next() as usize) % base.len();
+            let _ = import_document(&base[..cut], &ImportOptions::default());
+            let mut m = base.clone();
+            for _ in 0..8 {
+                let at = (rng.next() as usize) % m.len();
+                m[at] = rng.next() as u8;
+            }
+            let _ = import_document(&m, &ImportOptions::default());
+        }
+    }
+}
