@@ -249,9 +249,15 @@ impl Interp<'_> {
                 }
                 Op::TextFont(f) => {
                     self.state.size = num(&f.1);
-                    self.state.font = match res.get_font(f.0) {
-                        Some(d) => Some(self.ctx.fonts.font(&d, &mut self.ctx.budget).map_err(|_| Exceeded::Decoded)?),
-                        None => None,
+                    // A font met before is found by its reference, without reading its
+                    // dictionary again (Chromium sets the font for every run of text).
+                    let known = res.fonts.get_ref(f.0).and_then(|r| self.ctx.fonts.known(r.into()));
+                    self.state.font = match known {
+                        Some(font) => Some(font),
+                        None => match res.get_font(f.0) {
+                            Some(d) => Some(self.ctx.fonts.font(&d, &mut self.ctx.budget).map_err(|_| Exceeded::Decoded)?),
+                            None => None,
+                        },
                     };
                 }
                 Op::CharacterSpacing(v) => self.state.char_spacing = num(&v.0),

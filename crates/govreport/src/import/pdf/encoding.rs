@@ -27,12 +27,22 @@ impl Base {
 
     /// The character of `code`.
     pub fn char(self, code: u8) -> Option<char> {
-        match self {
-            Base::WinAnsi => single(encoding_rs::WINDOWS_1252, code),
-            Base::MacRoman => single(encoding_rs::MACINTOSH, code),
-            Base::Standard => standard(code),
-            Base::Symbol => (0x20..0x7F).contains(&code).then_some(code as char),
-        }
+        self.table()[usize::from(code)]
+    }
+
+    /// Every code's character, computed once.
+    pub fn table(self) -> &'static [Option<char>; 256] {
+        static TABLES: std::sync::OnceLock<[[Option<char>; 256]; 4]> = std::sync::OnceLock::new();
+        let tables = TABLES.get_or_init(|| {
+            let of = |f: &dyn Fn(u8) -> Option<char>| std::array::from_fn(|c| f(c as u8));
+            [
+                of(&|c| single(encoding_rs::WINDOWS_1252, c)),
+                of(&|c| single(encoding_rs::MACINTOSH, c)),
+                of(&standard),
+                of(&|c| (0x20..0x7F).contains(&c).then_some(c as char)),
+            ]
+        });
+        &tables[self as usize]
     }
 }
 
@@ -167,7 +177,8 @@ pub fn glyph_name(name: &[u8]) -> Option<char> {
     let name = std::str::from_utf8(name).ok()?;
     // "one.alt", "a_b": the part before the suffix.
     let base = name.split('.').next().unwrap_or(name);
-    if let Some((_, c)) = NAMES.iter().find(|(n, _)| *n == base) {
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, char>> = std::sync::OnceLock::new();
+    if let Some(c) = BY_NAME.get_or_init(|| NAMES.iter().copied().collect()).get(base) {
         return Some(*c);
     }
     let mut chars = base.chars();

@@ -97,6 +97,11 @@ fn parse_cmap(data: &[u8]) -> Option<CMap> {
 }
 
 impl Cache {
+    /// The font of the object `id`, when it was loaded before.
+    pub fn known(&self, id: hayro_syntax::object::ObjectIdentifier) -> Option<Rc<Font>> {
+        self.fonts.get(&id).cloned()
+    }
+
     /// The font of `dict`, loaded once per document when it is an indirect object.
     pub fn font(&mut self, dict: &Dict<'_>, budget: &mut Budget) -> Result<Rc<Font>, Limit> {
         let id = dict.obj_id();
@@ -166,10 +171,7 @@ impl Font {
             }
             _ => {}
         }
-        let mut chars: Box<[Option<char>; 256]> = Box::new([None; 256]);
-        for (code, c) in chars.iter_mut().enumerate() {
-            *c = base.char(code as u8);
-        }
+        let mut chars: Box<[Option<char>; 256]> = Box::new(*base.table());
         if let Some(diff) = differences {
             let mut code: i64 = 0;
             for o in diff.iter::<Object<'_>>() {

@@ -91,7 +91,15 @@ pub fn open(bytes: &[u8], at: usize, budget: &mut Budget) -> Result<(Pdf, Info),
 }
 
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    let mut at = from;
+    loop {
+        let rest = hay.get(at..)?;
+        let p = rest.iter().position(|&b| b == needle[0])?;
+        if rest[p..].starts_with(needle) {
+            return Some(at + p);
+        }
+        at += p + 1;
+    }
 }
 
 /// Object streams and cross-reference streams, which hayro-syntax inflates itself, are
