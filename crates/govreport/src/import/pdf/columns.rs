@@ -56,6 +56,9 @@ fn pieces(line: &TextLine) -> Vec<Piece> {
         .collect()
 }
 
+/// A cell found before its row is known: its column, box, text and glyphs.
+type Placed = (usize, Rect, String, Vec<Glyph>);
+
 /// A run of a label's glyphs without a wide gap, on one line.
 struct Run {
     rect: Rect,
@@ -148,7 +151,7 @@ fn table(lines: &[TextLine], split: &[Vec<Piece>], block: &[usize]) -> Option<Ta
             _ => cols.push((a, b)),
         }
     }
-    if cols.len() < 2 {
+    if cols.len() < 2 || cols.len() > super::limits::MAX_STREAM_GRID.0 || figure_lines.len() > super::limits::MAX_STREAM_GRID.1 {
         return None;
     }
     let column_of = |p: &Piece| -> usize {
@@ -172,7 +175,7 @@ fn table(lines: &[TextLine], split: &[Vec<Piece>], block: &[usize]) -> Option<Ta
     let first_figures = figure_lines[0];
     // The header: the lines above the first figures. Pieces of one column a line apart are
     // one cell wrapped; cells whose tops meet are one row.
-    let mut header_cells: Vec<(usize, Rect, String, Vec<Glyph>)> = Vec::new();
+    let mut header_cells: Vec<Placed> = Vec::new();
     let mut pieces_by_col: Vec<Vec<&Piece>> = vec![Vec::new(); cols.len()];
     let head_pieces: Vec<Piece> = block
         .iter()
@@ -198,7 +201,7 @@ fn table(lines: &[TextLine], split: &[Vec<Piece>], block: &[usize]) -> Option<Ta
     // Header cells are centred in their grid cells: cells whose middles meet are one row.
     header_cells.sort_by(|a, b| a.1.centre().1.total_cmp(&b.1.centre().1));
     let line = lines[first_figures].size;
-    let mut header_rows: Vec<Vec<(usize, Rect, String, Vec<Glyph>)>> = Vec::new();
+    let mut header_rows: Vec<Vec<Placed>> = Vec::new();
     for cell in header_cells {
         match header_rows.last_mut() {
             Some(row) if (cell.1.centre().1 - row[0].1.centre().1).abs() < 0.6 * line && !row.iter().any(|c| c.0 == cell.0) => row.push(cell),
@@ -214,19 +217,23 @@ fn table(lines: &[TextLine], split: &[Vec<Piece>], block: &[usize]) -> Option<Ta
     // a label with no piece on a row's line belongs to the row nearest its middle.
     let body: Vec<usize> = block.iter().copied().filter(|&k| k >= first_figures).collect();
     let anchors: Vec<usize> = body.iter().copied().filter(|&k| split[k].len() >= 2 && split[k].iter().any(|p| is_figure(&p.text))).collect();
-    let row_of_line = |k: usize| anchors.iter().position(|&a| a == k);
+    let anchor_of: std::collections::HashMap<usize, usize> = anchors.iter().enumerate().map(|(r, &k)| (k, r)).collect();
+    let row_of_line = |k: usize| anchor_of.get(&k).copied();
+    // Rows are top to bottom: the nearest to a height is beside where it would be inserted.
+    let centres: Vec<f32> = anchors.iter().map(|&k| lines[k].rect.centre().1).collect();
     let nearest_row = |y: f32| {
-        anchors
-            .iter()
-            .enumerate()
-            .min_by(|a, b| (lines[*a.1].rect.centre().1 - y).abs().total_cmp(&(lines[*b.1].rect.centre().1 - y).abs()))
-            .map_or(0, |(i, _)| i)
+        let i = centres.partition_point(|c| *c < y);
+        [i.checked_sub(1), (i < centres.len()).then_some(i)]
+            .into_iter()
+            .flatten()
+            .min_by(|&a, &b| (centres[a] - y).abs().total_cmp(&(centres[b] - y).abs()))
+            .unwrap_or(0)
     };
     let mut runs: Vec<Run> = Vec::new();
     let mut figure_cells: Vec<Vec<Vec<&Piece>>> = vec![vec![Vec::new(); cols.len()]; anchors.len()];
     // Lines of words in columns without figures (a heading row inside the table), and lines
     // wider than the label column (a block title), are rows of their own.
-    let own_row = |k: usize| !anchors.contains(&k) && split[k].iter().any(|p| column_of(p) > 0 || p.rect.x1 > cols[0].1 + lines[k].size);
+    let own_row = |k: usize| !anchor_of.contains_key(&k) && split[k].iter().any(|p| column_of(p) > 0 || p.rect.x1 > cols[0].1 + lines[k].size);
     let own_rows: Vec<usize> = body.iter().copied().filter(|&k| own_row(k)).collect();
     for &k in &body {
         if own_row(k) {
@@ -260,27 +267,38 @@ fn table(lines: &[TextLine], split: &[Vec<Piece>], block: &[usize]) -> Option<Ta
         }
         i
     }
-    for i in 0..runs.len() {
-        if runs[i].row.is_some() {
-            continue;
+    // Each sub-column's runs top to bottom: the neighbours of a run are beside it in the list.
+    let mut by_subcol: Vec<Vec<usize>> = vec![Vec::new(); subcols.len()];
+    for (i, r) in runs.iter().enumerate() {
+        by_subcol[subcol_of(r)].push(i);
+    }
+    for list in &mut by_subcol {
+        list.sort_by(|a, b| runs[*a].rect.top.total_cmp(&runs[*b].rect.top));
+    }
+    let gap = |i: usize, j: usize| {
+        let (a, b) = (&runs[i].rect, &runs[j].rect);
+        if b.top >= a.bottom {
+            b.top - a.bottom
+        } else if a.top >= b.bottom {
+            a.top - b.bottom
+        } else {
+            0.0
         }
-        let sc = subcol_of(&runs[i]);
-        let gap = |j: usize| {
-            let (a, b) = (&runs[i].rect, &runs[j].rect);
-            if b.top >= a.bottom {
-                b.top - a.bottom
-            } else if a.top >= b.bottom {
-                a.top - b.bottom
-            } else {
-                0.0
+    };
+    for list in &by_subcol {
+        for (p, &i) in list.iter().enumerate() {
+            if runs[i].row.is_some() {
+                continue;
             }
-        };
-        let best = (0..runs.len()).filter(|&j| j != i && subcol_of(&runs[j]) == sc).min_by(|&a, &b| gap(a).total_cmp(&gap(b)));
-        if let Some(j) = best
-            && gap(j) < 1.5 * runs[i].size
-        {
-            let (a, b) = (find(&mut sets, i), find(&mut sets, j));
-            sets[a] = b;
+            let above = p.checked_sub(1).map(|q| list[q]);
+            let below = list.get(p + 1).copied();
+            let best = [above, below].into_iter().flatten().min_by(|&a, &b| gap(i, a).total_cmp(&gap(i, b)));
+            if let Some(j) = best
+                && gap(i, j) < 1.5 * runs[i].size
+            {
+                let (a, b) = (find(&mut sets, i), find(&mut sets, j));
+                sets[a] = b;
+            }
         }
     }
     let mut labels: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
@@ -288,7 +306,7 @@ fn table(lines: &[TextLine], split: &[Vec<Piece>], block: &[usize]) -> Option<Ta
         let root = find(&mut sets, i);
         labels.entry(root).or_default().push(i);
     }
-    let mut label_cells: Vec<Vec<(usize, Rect, String, Vec<Glyph>)>> = vec![Vec::new(); anchors.len()];
+    let mut label_cells: Vec<Vec<Placed>> = vec![Vec::new(); anchors.len()];
     for members in labels.into_values() {
         let mut members = members;
         members.sort_by(|a, b| runs[*a].rect.top.total_cmp(&runs[*b].rect.top));

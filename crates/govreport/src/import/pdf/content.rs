@@ -210,7 +210,7 @@ impl Interp<'_> {
                 Op::ColorSpaceStroke(_) => self.state.stroke_visible = true,
                 Op::ColorSpaceNonStroke(_) => self.state.fill_visible = true,
                 // Paths
-                Op::MoveTo(p) => {
+                Op::MoveTo(p) if self.path.len() < limits::MAX_SEGMENTS => {
                     let (x, y) = self.state.ctm.apply(f64::from(num(&p.0)), f64::from(num(&p.1)));
                     self.path.push((vec![Point { x: x as f32, y: y as f32, straight: false }], false));
                 }
@@ -223,7 +223,7 @@ impl Interp<'_> {
                         last.1 = true;
                     }
                 }
-                Op::RectPath(r) => {
+                Op::RectPath(r) if self.path.len() < limits::MAX_SEGMENTS => {
                     let (x, y, w, h) = (f64::from(num(&r.0)), f64::from(num(&r.1)), f64::from(num(&r.2)), f64::from(num(&r.3)));
                     let m = self.state.ctm;
                     let pts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
@@ -312,6 +312,9 @@ impl Interp<'_> {
     fn line_to(&mut self, x: f32, y: f32, straight: bool) {
         let (dx, dy) = self.state.ctm.apply(f64::from(x), f64::from(y));
         let p = Point { x: dx as f32, y: dy as f32, straight };
+        if self.path.len() >= limits::MAX_SEGMENTS || self.path.last().is_some_and(|(pts, _)| pts.len() >= limits::MAX_SEGMENTS) {
+            return;
+        }
         match self.path.last_mut() {
             Some((pts, _)) => pts.push(p),
             None => self.path.push((vec![Point { straight: false, ..p }], false)),
@@ -352,7 +355,9 @@ impl Interp<'_> {
         } else {
             return;
         };
-        self.out.segments.push(s);
+        if self.out.segments.len() < limits::MAX_SEGMENTS {
+            self.out.segments.push(s);
+        }
     }
 
     /// A filled path that is a thin axis-aligned rectangle is a ruling line.
@@ -371,6 +376,9 @@ impl Interp<'_> {
         let (x0, x1) = pts.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.x), b.max(p.x)));
         let (y0, y1) = pts.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.y), b.max(p.y)));
         let (w, h) = (x1 - x0, y1 - y0);
+        if self.out.segments.len() >= limits::MAX_SEGMENTS {
+            return;
+        }
         if h <= limits::MAX_RULE_WIDTH && w > 2.0 * h {
             self.out.segments.push(Segment { horizontal: true, at: (y0 + y1) / 2.0, from: x0, to: x1 });
         } else if w <= limits::MAX_RULE_WIDTH && h > 2.0 * w {

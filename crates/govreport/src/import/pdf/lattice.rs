@@ -50,9 +50,14 @@ fn cluster(mut v: Vec<f32>) -> Vec<f32> {
     out
 }
 
-/// Whether rules at `at` cover the edge from `a` to `b`.
-fn drawn(rules: &[&Rule], at: f32, a: f32, b: f32) -> bool {
-    let covered: f32 = rules.iter().filter(|r| (r.at - at).abs() <= TOLERANCE).map(|r| r.covers(a, b)).sum();
+/// For each grid line, the rules that lie on it.
+fn on_lines<'r>(rules: &[&'r Rule], lines: &[f32]) -> Vec<Vec<&'r Rule>> {
+    lines.iter().map(|at| rules.iter().filter(|r| (r.at - at).abs() <= TOLERANCE).copied().collect()).collect()
+}
+
+/// Whether the rules on a grid line cover its edge from `a` to `b`.
+fn drawn(rules: &[&Rule], a: f32, b: f32) -> bool {
+    let covered: f32 = rules.iter().map(|r| r.covers(a, b)).sum();
     covered >= DRAWN * (b - a)
 }
 
@@ -60,6 +65,9 @@ fn drawn(rules: &[&Rule], at: f32, a: f32, b: f32) -> bool {
 pub fn tables(rules: &Rules, glyphs: &[Glyph]) -> (Vec<Table>, Vec<bool>) {
     let (h, v) = (&rules.horizontal, &rules.vertical);
     let mut taken = vec![false; glyphs.len()];
+    if h.len() > super::limits::MAX_RULES || v.len() > super::limits::MAX_RULES {
+        return (Vec::new(), taken);
+    }
     let mut sets = Sets((0..h.len() + v.len()).collect());
     for (i, hr) in h.iter().enumerate() {
         for (j, vr) in v.iter().enumerate() {
@@ -92,12 +100,13 @@ pub fn tables(rules: &Rules, glyphs: &[Glyph]) -> (Vec<Table>, Vec<bool>) {
         let (rows, cols) = (ys.len() - 1, xs.len() - 1);
         let id = |r: usize, c: usize| r * cols + c;
         let mut merged = Sets((0..rows * cols).collect());
+        let (on_x, on_y) = (on_lines(&vs, &xs), on_lines(&hs, &ys));
         for r in 0..rows {
             for c in 0..cols {
-                if c + 1 < cols && !drawn(&vs, xs[c + 1], ys[r], ys[r + 1]) {
+                if c + 1 < cols && !drawn(&on_x[c + 1], ys[r], ys[r + 1]) {
                     merged.union(id(r, c), id(r, c + 1));
                 }
-                if r + 1 < rows && !drawn(&hs, ys[r + 1], xs[c], xs[c + 1]) {
+                if r + 1 < rows && !drawn(&on_y[r + 1], xs[c], xs[c + 1]) {
                     merged.union(id(r, c), id(r + 1, c));
                 }
             }

@@ -24,6 +24,18 @@ pub const MAX_FORM_DEPTH: usize = 12;
 /// Deepest nesting of saved graphics states kept (q without Q beyond is ignored).
 pub const MAX_STATE_DEPTH: usize = 256;
 
+/// Most straight lines kept per page (a report page draws a few hundred), and most points of
+/// a path not yet painted; past them the rest are not kept.
+pub const MAX_SEGMENTS: usize = 200_000;
+
+/// Most ruling lines of each direction on a page for tables to be read from them (a page of
+/// a report has fewer than a hundred after merging); past it the page's tables are read from
+/// column positions.
+pub const MAX_RULES: usize = 5_000;
+
+/// Most columns and rows of a table read from column positions.
+pub const MAX_STREAM_GRID: (usize, usize) = (200, 10_000);
+
 /// Thickest line (points) taken as a ruling line; a thicker stroke or bar is a shape.
 pub const MAX_RULE_WIDTH: f32 = 3.0;
 
