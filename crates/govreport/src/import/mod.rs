@@ -1,5 +1,5 @@
-//! Importing published reports as they are: HTML pages, text copied from a page, Word files
-//! and 2007-era prose, into the document of [`crate::Report`].
+//! Importing published reports as they are: HTML pages, text copied from a page, Word files,
+//! PDF files ([`pdf`]) and 2007-era prose, into the document of [`crate::Report`].
 //!
 //! The importer reads what the source states and nothing else. A cell the source does not
 //! give stays absent; a blank cell is blank (`null`), "/" (or —, -, 无) is "not applicable";
@@ -7,7 +7,7 @@
 //! read by column position within their row only. What it notices about the source itself —
 //! parts missing or out of order, a table cut off, a label read through an alias, the wrong
 //! template cited — comes back as findings of the GR9xx group, with the place in the source
-//! (`line`, or `table` and `row`, or `paragraph`) in their params.
+//! (`line`, or `table` and `row`, or `paragraph`, or a PDF's `page` and `box`) in their params.
 //!
 //! ```
 //! use govreport::import::{ImportOptions, SourceKind, import_document};

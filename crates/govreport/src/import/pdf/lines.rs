@@ -81,6 +81,16 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<TextLine> {
     vert.sort_by(|a, b| b.rect.centre().0.total_cmp(&a.rect.centre().0));
     group(&vert, true, &mut out);
     out.sort_by(|a, b| a.rect.top.total_cmp(&b.rect.top).then(a.rect.x0.total_cmp(&b.rect.x0)));
+    // Columns of vertical text that start alike are read right to left.
+    let mut i = 0;
+    while i < out.len() {
+        let mut j = i + 1;
+        while j < out.len() && out[i].vertical && out[j].vertical && out[j].rect.top - out[i].rect.top < 0.5 * out[i].size {
+            j += 1;
+        }
+        out[i..j].sort_by(|a, b| b.rect.x0.total_cmp(&a.rect.x0));
+        i = j;
+    }
     out
 }
 
