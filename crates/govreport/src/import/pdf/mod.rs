@@ -6,16 +6,16 @@
 //! broken files, filters, encryption with an empty user password, content operators);
 //! hayro-cmap supplies CMaps. The rest is here, in stages:
 //!
-//! 1. [`content`]: each page's content stream interpreted into glyphs with boxes (text
+//! 1. `content`: each page's content stream interpreted into glyphs with boxes (text
 //!    matrix, CTM, font size, widths, vertical writing) and the straight lines it draws;
-//! 2. [`rules`]: the lines merged into ruling lines;
-//! 3. [`lattice`]: tables from the rules (cells the rules enclose, merged where a rule is
+//! 2. `rules`: the lines merged into ruling lines;
+//! 3. `lattice`: tables from the rules (cells the rules enclose, merged where a rule is
 //!    missing), each glyph in the cell of its centre;
-//! 4. [`lines`]: the other glyphs into lines of text; [`furniture`]: page numbers and running
-//!    heads dropped; [`columns`]: tables without rules, from column positions;
-//! 5. [`flow`]: paragraphs rebuilt, tables continued over a page break joined.
+//! 4. `lines`: the other glyphs into lines of text; `furniture`: page numbers and running
+//!    heads dropped; `columns`: tables without rules, from column positions;
+//! 5. `flow`: paragraphs rebuilt, tables continued over a page break joined.
 //!
-//! [`layout`] gives all of it; the importer reads the [`Line`]s made from it.
+//! [`layout`] gives all of it; the importer reads the lines made from it.
 
 mod chars;
 mod columns;
