@@ -549,3 +549,29 @@ fn no_panic_on_truncated_or_mutated_pdfs() {
         }
     }
 }
+
+#[test]
+fn page_numbers_and_running_heads_are_not_text() {
+    // Three pages, each with a running head, a page number in another style, and a paragraph
+    // that runs on from one page to the next.
+    let numbers = ["- 1 -", "2 / 3", "Page 3"];
+    let mut objects = vec!["<< /Type /Catalog /Pages 2 0 R >>".to_string(), "<< /Type /Pages /Kids [3 0 R 5 0 R 7 0 R] /Count 3 >>".to_string()];
+    let body = [
+        "(2024: the first part of a sentence that runs to the right margin, and)",
+        "(goes on at the top of the next page, where it ends.)",
+        "(Another paragraph.)",
+    ];
+    for (i, (n, b)) in numbers.iter().zip(body).enumerate() {
+        let number = format!("BT /F1 10 Tf 280 30 Td ({n}) Tj ET");
+        let content = format!("BT /F1 9 Tf 72 800 Td (Office of Statistics, Annual Report) Tj ET BT /F1 12 Tf 72 700 Td {b} Tj ET {number}");
+        objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 9 0 R >> >> /Contents {} 0 R >>", 4 + 2 * i));
+        objects.push(stream("", content.as_bytes()));
+    }
+    objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>".to_string());
+    let text = text_of(&pdf(&objects));
+    assert!(!text.contains("Office of Statistics") && !text.contains("2 / 3") && !text.contains("Page 3") && !text.contains("- 1 -"), "{text}");
+    assert_eq!(
+        text,
+        "2024: the first part of a sentence that runs to the right margin, and goes on at the top of the next page, where it ends.\nAnother paragraph."
+    );
+}
