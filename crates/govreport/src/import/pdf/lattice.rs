@@ -11,6 +11,9 @@ use super::table::{Cell, Table};
 /// Most grid cells in one table (a report's largest has about 250).
 const MAX_GRID: usize = 100_000;
 
+/// A cell with more characters than this is prose in a frame, not a table (as for HTML).
+const PROSE_CELL_CHARS: usize = 300;
+
 /// Share of a grid edge a rule must cover for the edge to be drawn.
 const DRAWN: f32 = 0.5;
 
@@ -122,6 +125,7 @@ pub fn tables(rules: &Rules, glyphs: &[Glyph]) -> (Vec<Table>, Vec<bool>) {
         }
         let rect = Rect { x0: xs[0], top: ys[0], x1: xs[cols], bottom: ys[rows] };
         let mut held: std::collections::BTreeMap<usize, Vec<Glyph>> = Default::default();
+        let mut mine = Vec::new();
         for (k, g) in glyphs.iter().enumerate() {
             let (x, y) = g.rect.centre();
             if !rect.contains(x, y) {
@@ -130,6 +134,13 @@ pub fn tables(rules: &Rules, glyphs: &[Glyph]) -> (Vec<Table>, Vec<bool>) {
             let c = xs.partition_point(|e| *e <= x).clamp(1, cols) - 1;
             let r = ys.partition_point(|e| *e <= y).clamp(1, rows) - 1;
             held.entry(merged.find(id(r, c))).or_default().push(*g);
+            mine.push(k);
+        }
+        // Prose laid out in a grid (a framed page, two columns of text) is not a table.
+        if held.values().any(|g| g.len() > PROSE_CELL_CHARS) {
+            continue;
+        }
+        for k in mine {
             taken[k] = true;
         }
         let mut cells: Vec<Cell> = extent
@@ -173,5 +184,9 @@ mod tests {
         let row1: Vec<&str> = t.row(1).map(|c| c.text.as_str()).collect();
         assert_eq!(row1, vec!["1", "2", ""]);
         assert_eq!(taken, vec![true, true, true, true, false]);
+        // The same grid around a page of prose is a frame, not a table.
+        let prose: Vec<Glyph> = (0..400).map(|i| glyph('字', 2.0 + (i % 9) as f32, 2.0 + (i / 100) as f32)).collect();
+        let (tables, taken) = super::tables(&rules, &prose);
+        assert!(tables.is_empty() && taken.iter().all(|t| !t));
     }
 }
