@@ -127,7 +127,7 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
-    /// Read a published report (HTML page, copied text, .docx, 2007-era prose) into a JSON
+    /// Read a published report (HTML page, copied text, .docx, PDF, 2007-era prose) into a JSON
     /// document; what the importer noticed about the source goes to standard error.
     Import {
         /// The page or file; `-` reads standard input.
@@ -144,7 +144,7 @@ enum Command {
         /// The format of the document to make ("2007", "2019", "2021"), over what the tables show.
         #[arg(long, value_name = "FORMAT")]
         template: Option<String>,
-        /// What the input is (json, html, text, docx), over detection.
+        /// What the input is (json, html, text, docx, pdf), over detection.
         #[arg(long)]
         source: Option<String>,
         /// Language of the import findings.
@@ -278,7 +278,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Import { file, output, encoding, year, template, source, lang } => {
             let lang: Lang = lang.into();
             let format = template.map(|t| govreport::Format::parse(&t).ok_or(format!("--template {t}: expected 2007, 2019 or 2021"))).transpose()?;
-            let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text or docx"))).transpose()?;
+            let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text, docx or pdf"))).transpose()?;
             let options = govreport::ImportOptions { encoding, year, format, source, lang };
             let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let imported = govreport::import_document(&bytes, &options).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;

@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorType};
 use crate::limits::MAX_INPUT_BYTES;
 
 /// What a folder's files may be: documents, JSON Lines, and published pages to import.
-pub const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx"];
+pub const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx", "pdf"];
 
 /// Where inputs come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,7 +198,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         std::fs::write(dir.join("b.json"), b"{}").unwrap();
         std::fs::write(dir.join("sub/a.html"), b"<p>x</p>").unwrap();
-        std::fs::write(dir.join("skip.pdf"), b"%PDF").unwrap();
+        std::fs::write(dir.join("skip.doc"), b"\xD0\xCF").unwrap();
         std::fs::write(dir.join("c.jsonl"), b"{\"a\":1}\n\n{\"b\":2}\n").unwrap();
         let got: Vec<(String, bool)> = inputs(sources(std::slice::from_ref(&dir)))
             .map(|(n, b)| (n.strip_prefix(&format!("{}/", dir.display())).unwrap_or(&n).to_string(), b.is_ok()))

@@ -444,7 +444,7 @@ fn json_and_what_is_refused() {
     // Options as JSON (for the command, C and Python).
     let o = ImportOptions::from_json(r#"{"encoding":"gb18030","source":"html","format":"2019","year":2020,"lang":"en"}"#).unwrap();
     assert_eq!((o.source, o.format, o.year, o.lang), (Some(SourceKind::Html), Some(govreport::Format::F2019), Some(2020), govreport::Lang::En));
-    for bad in [r#"{"encoding":"klingon"}"#, r#"{"source":"pdf"}"#, r#"{"format":"2020"}"#, r#"{"colour":1}"#] {
+    for bad in [r#"{"encoding":"klingon"}"#, r#"{"source":"rtf"}"#, r#"{"format":"2020"}"#, r#"{"colour":1}"#] {
         assert_eq!(ImportOptions::from_json(bad).unwrap_err().kind(), "invalid", "{bad}");
     }
     // The whole result as JSON.

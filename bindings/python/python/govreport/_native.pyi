@@ -13,9 +13,9 @@ FormatName = Literal["2021", "2019", "2007"]
 RenderTo = Literal["html", "docx", "md", "markdown", "txt", "text"]
 ErrorKind = Literal["too_large", "utf8", "syntax", "structure", "unknown_format", "invalid"]
 #: What ``import_document`` read: a report document, an HTML page, text, or a Word file.
-SourceKind = Literal["json", "html", "text", "docx"]
+SourceKind = Literal["json", "html", "text", "docx", "pdf"]
 #: What ``import_document(source_kind=…)`` accepts (aliases included).
-SourceKindArg = Literal["json", "html", "htm", "text", "txt", "docx", "word"]
+SourceKindArg = Literal["json", "html", "htm", "text", "txt", "docx", "word", "pdf"]
 
 #: Anything ``Report(...)`` and ``check(...)`` read: a Report, a dict, JSON text (a ``str``
 #: is always JSON text), JSON bytes, or a file path as an ``os.PathLike``.
@@ -334,7 +334,7 @@ def import_document(
     year: Optional[int] = None,
     lang: Lang = "zh",
 ) -> Imported:
-    """Reads a published report (HTML page, copied text, .docx, 2007-era prose, or JSON).
+    """Reads a published report (HTML page, copied text, .docx, PDF, 2007-era prose, or JSON).
 
     ``source``: bytes (their encoding found from the content, or ``encoding``), a ``str`` (the
     text of a page, already decoded; never a file name, and a one-line str naming a file is
