@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use govreport::import::pdf::{Block, Table, layout};
 use govreport::import::{ImportOptions, SourceKind, import_document};
 use govreport::render::layout::{Block as RenderBlock, layout as render_layout};
-use govreport::{Lang, Report, parse_json};
+use govreport::{ErrorType, Lang, Report, parse_json};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -357,10 +357,11 @@ fn generated_pdfs_keep_table_structure() {
 fn pdfs_that_give_no_report_say_why() {
     let fail = |rel: &str| import_document(&read(rel), &ImportOptions::default()).unwrap_err();
     let scan = fail("tests/fixtures/pdf/scanned-page.pdf");
-    assert_eq!(scan.kind(), "invalid");
+    assert_eq!((scan.kind(), scan.error_type()), ("invalid", &ErrorType::PdfScanned));
     assert!(scan.message(Lang::En).contains("no text layer") && scan.message(Lang::En).contains("OCR"), "{}", scan.message(Lang::En));
     assert!(scan.message(Lang::Zh).contains("扫描件") && scan.message(Lang::Zh).contains("不做 OCR"), "{}", scan.message(Lang::Zh));
     let locked = fail("tests/fixtures/pdf/encrypted-user-password.pdf");
+    assert_eq!(locked.error_type(), &ErrorType::PdfEncrypted);
     assert!(locked.message(Lang::En).contains("encrypted") && locked.message(Lang::Zh).contains("密码"), "{}", locked.message(Lang::Zh));
     // An owner password alone (the user password empty) opens: the same document as the
     // unencrypted file.
@@ -368,9 +369,13 @@ fn pdfs_that_give_no_report_say_why() {
     let plain = import_document(&read("tests/fixtures/pdf/lo-docx-department-2023.pdf"), &ImportOptions::default()).unwrap();
     assert!(open.report == plain.report, "{}", diff(&plain.report, &open.report));
     // A header and nothing else; a page with a drawing and no text.
-    assert!(import_document(b"%PDF-1.7\n", &ImportOptions::default()).unwrap_err().message(Lang::En).contains("not a readable PDF"));
+    let broken = import_document(b"%PDF-1.7\n", &ImportOptions::default()).unwrap_err();
+    assert_eq!(broken.error_type(), &ErrorType::PdfBroken);
+    assert!(broken.message(Lang::En).contains("not a readable PDF"));
     let drawing = pdf(&page_with("0 0 m 100 100 l S", "", &[]));
-    assert!(import_document(&drawing, &ImportOptions::default()).unwrap_err().message(Lang::En).contains("no text"));
+    let blank = import_document(&drawing, &ImportOptions::default()).unwrap_err();
+    assert_eq!(blank.error_type(), &ErrorType::PdfNoText);
+    assert!(blank.message(Lang::En).contains("no text"));
 }
 
 #[test]
@@ -516,6 +521,8 @@ fn work_is_bounded_by_the_limits() {
     let mut objects: Vec<Vec<u8>> = page_with("/X1 Do", "", &[outer]).into_iter().map(String::into_bytes).collect();
     objects.push(inner);
     let e = import_document(&pdf_bytes(&objects), &ImportOptions::default()).unwrap_err();
+    assert_eq!(e.error_type(), &ErrorType::PdfDecodesTooLarge { limit_mib: 256 });
+    assert!(e.to_json(Lang::En).contains(r#""type":"pdf_decodes_too_large","pointer":null,"what":"PDF""#), "{}", e.to_json(Lang::En));
     assert_eq!(e.message(Lang::En), "PDF: the PDF's streams decode to more than 256 MiB");
     assert_eq!(e.message(Lang::Zh), "PDF：PDF 的数据流解压后超过 256 MiB");
 }
