@@ -53,7 +53,9 @@ fn docx_entities_are_read_in_linear_time() {
     // for every '&' (1 MB took 51 s).
     assert_linear(|n| docx(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "&".repeat(n))), 16 * 1024);
     assert_linear(|n| docx(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "&amp;".repeat(n))), 16 * 1024);
-    let imported = import_document(&docx("<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:p><w:r><w:t>甲&amp;乙&#x4E19;</w:t></w:r></w:p>"), &ImportOptions::default()).unwrap();
+    let imported =
+        import_document(&docx("<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:p><w:r><w:t>甲&amp;乙&#x4E19;</w:t></w:r></w:p>"), &ImportOptions::default())
+            .unwrap();
     assert_eq!(imported.report.get("/sections/overview").unwrap(), Some(serde_json::json!("甲&乙丙")));
 }
 

@@ -324,13 +324,21 @@ fn bad(zh: impl Into<String>, en: impl Into<String>) -> Error {
 
 /// The bytes of `word/document.xml`; an error when it expands past [`MAX_XML`].
 fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, Error> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("不是可读的 zip 文件（{e}）"), format!("not a readable zip archive: {e}")))?;
-    let file = zip.by_name("word/document.xml").map_err(|_| bad("文件中没有 word/document.xml（不是 Word .docx 文件）", "the archive has no word/document.xml (not a Word .docx file)"))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("不是可读的 zip 文件（{e}）"), format!("not a readable zip archive: {e}")))?;
+    let file = zip
+        .by_name("word/document.xml")
+        .map_err(|_| bad("文件中没有 word/document.xml（不是 Word .docx 文件）", "the archive has no word/document.xml (not a Word .docx file)"))?;
     let mut raw = vec![];
-    file.take(MAX_XML + 1).read_to_end(&mut raw).map_err(|e| bad(format!("word/document.xml 无法读取（{e}）"), format!("word/document.xml cannot be read: {e}")))?;
+    file.take(MAX_XML + 1)
+        .read_to_end(&mut raw)
+        .map_err(|e| bad(format!("word/document.xml 无法读取（{e}）"), format!("word/document.xml cannot be read: {e}")))?;
     if raw.len() as u64 > MAX_XML {
         let mib = MAX_XML / (1024 * 1024);
-        return Err(bad(format!("word/document.xml 解压后超过 {mib} MiB，未读取此文件"), format!("word/document.xml expands to more than {mib} MiB; the file was not read")));
+        return Err(bad(
+            format!("word/document.xml 解压后超过 {mib} MiB，未读取此文件"),
+            format!("word/document.xml expands to more than {mib} MiB; the file was not read"),
+        ));
     }
     Ok(raw)
 }

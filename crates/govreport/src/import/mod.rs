@@ -210,8 +210,14 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         let docx = docx::read(bytes)?;
         if let Some(cut) = docx.cut {
             let (zh, en) = match cut {
-                docx::Cut::Cells => (format!("Word 文件的表格单元格超过 {} 个，其后的内容未读取", docx::MAX_CELLS), format!("the Word file has more than {} table cells; what follows was not read", docx::MAX_CELLS)),
-                docx::Cut::Paragraphs => (format!("Word 文件的段落超过 {} 个，其后的内容未读取", docx::MAX_BLOCKS), format!("the Word file has more than {} paragraphs; what follows was not read", docx::MAX_BLOCKS)),
+                docx::Cut::Cells => (
+                    format!("Word 文件的表格单元格超过 {} 个，其后的内容未读取", docx::MAX_CELLS),
+                    format!("the Word file has more than {} table cells; what follows was not read", docx::MAX_CELLS),
+                ),
+                docx::Cut::Paragraphs => (
+                    format!("Word 文件的段落超过 {} 个，其后的内容未读取", docx::MAX_BLOCKS),
+                    format!("the Word file has more than {} paragraphs; what follows was not read", docx::MAX_BLOCKS),
+                ),
             };
             notes.add(Code::GR917, "", Pos::Whole).both("what", zh, en);
         }
@@ -242,11 +248,17 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
                     let (zh, en) = match limit {
                         html::Limit::Depth(depth) => (
                             format!("网页元素嵌套 {depth} 层，超过可解析的 {} 层：按标签读取文字，表格按行读取，合并单元格未展开", html::MAX_PARSE_DEPTH),
-                            format!("the page nests its elements {depth} deep, more than the {} that are parsed: its text was read from the tags alone, tables row by row without their merged cells", html::MAX_PARSE_DEPTH),
+                            format!(
+                                "the page nests its elements {depth} deep, more than the {} that are parsed: its text was read from the tags alone, tables row by row without their merged cells",
+                                html::MAX_PARSE_DEPTH
+                            ),
                         ),
                         html::Limit::Elements { count, read_bytes } => (
                             format!("网页有 {count} 个元素，超过上限 {}：只读取了前 {read_bytes} 字节", html::MAX_ELEMENTS),
-                            format!("the page has {count} elements, more than the limit of {}: only its first {read_bytes} bytes were read", html::MAX_ELEMENTS),
+                            format!(
+                                "the page has {count} elements, more than the limit of {}: only its first {read_bytes} bytes were read",
+                                html::MAX_ELEMENTS
+                            ),
                         ),
                     };
                     notes.add(Code::GR917, "", Pos::Whole).both("what", zh, en);
