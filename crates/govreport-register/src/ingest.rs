@@ -27,6 +27,9 @@ pub struct IngestOptions {
     pub reason: Option<String>,
     /// Recorded on every version the batch makes: who ingested.
     pub author: Option<String>,
+    /// Leave out the batch checks (GR7xx) of the years the batch added to, which otherwise run
+    /// over every current report of those years at the end (`recheck` runs them later).
+    pub skip_peer_checks: bool,
     /// The text encoding of published pages (found from the content when not given).
     pub encoding: Option<String>,
     /// The reporting year of pages that state none.
@@ -166,8 +169,16 @@ impl Register {
         let started = now();
         self.conn.execute("INSERT INTO batches (started_at, note) VALUES (?1, ?2)", params![started, options.note])?;
         let batch = self.conn.last_insert_rowid();
+        let mut years = std::collections::BTreeSet::new();
         for (i, input) in inputs.into_iter().enumerate() {
-            self.ingest_one(batch, i as i64 + 1, input, options)?;
+            if let Some(year) = self.ingest_one(batch, i as i64 + 1, input, options)? {
+                years.insert(year);
+            }
+        }
+        if !options.skip_peer_checks {
+            for year in years {
+                self.recheck_peers(year)?;
+            }
         }
         self.conn.execute("UPDATE batches SET finished_at = ?2 WHERE id = ?1", params![batch, now()])?;
         self.batch(batch)
@@ -184,7 +195,8 @@ impl Register {
         Ok(ReadInput { imported, import_en })
     }
 
-    fn ingest_one(&mut self, batch: i64, seq: i64, input: Input, options: &IngestOptions) -> Result<()> {
+    /// Ingests one input; the year it added a version to, if it did.
+    fn ingest_one(&mut self, batch: i64, seq: i64, input: Input, options: &IngestOptions) -> Result<Option<i64>> {
         let mut item = BatchItem { seq, name: input.name, sha256: None, outcome: Outcome::Failed, version_id: None, unit_id: None, year: None, error: None };
         let read = match input.bytes {
             Err(e) => Err(e),
@@ -205,7 +217,7 @@ impl Register {
                 if let Some((version, unit, year)) = seen {
                     item.outcome = Outcome::Duplicate;
                     (item.version_id, item.unit_id, item.year) = (version, unit, year);
-                    return self.record(batch, &item);
+                    return self.record(batch, &item).map(|_| None);
                 }
                 self.read(&bytes, options).map(|r| (r, bytes.len()))
             }
@@ -214,7 +226,7 @@ impl Register {
             Ok(r) => r,
             Err(e) => {
                 item.error = Some(InputError::from(&e));
-                return self.record(batch, &item);
+                return self.record(batch, &item).map(|_| None);
             }
         };
         let now = now();
@@ -248,7 +260,7 @@ impl Register {
         (item.version_id, item.unit_id, item.year) = (Some(made.version), Some(unit), Some(i64::from(meta.year)));
         record(&tx, batch, &item)?;
         tx.commit()?;
-        Ok(())
+        Ok(made.new.then_some(i64::from(meta.year)))
     }
 
     /// Records an input that made nothing (failed, duplicate) in its own transaction.

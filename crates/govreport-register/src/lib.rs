@@ -21,6 +21,8 @@
 pub mod cells;
 pub mod error;
 pub mod files;
+mod findings;
+mod history;
 mod ingest;
 pub mod schema;
 pub mod units;
@@ -36,6 +38,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use cells::{CellKind, CellState, Provenance};
 pub use error::{Error, Result};
 pub use files::Input;
+pub use findings::{Decision, FindingQuery, Origin, Recheck, Review, ReviewState, StoredFinding};
+pub use history::{Event, History, Resolved};
 pub use ingest::{BatchItem, BatchSummary, IngestOptions, InputError, Outcome};
 pub use units::{Unit, UnitRef};
 pub use versions::{Change, StoredCell, VersionInfo};
@@ -221,7 +225,8 @@ pub(crate) fn empty_agency() -> govreport::Agency {
     govreport::Agency { name: String::new(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None }
 }
 
-/// The time now, UTC, as stored: `2026-11-26T08:30:00Z`.
+/// The time now, UTC, as stored: `2026-11-26T08:30:00.123456Z` (microseconds, so that
+/// events of one second keep their order).
 pub(crate) fn now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4752_5054;
 
 /// The migrations, in order: migration `i` (0-based) takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_STORE];
+pub const MIGRATIONS: &[&str] = &[V1_STORE, V2_FINDINGS];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {
@@ -228,6 +228,64 @@ CREATE VIEW "表四" AS
 SELECT unit_id AS "单位编号", unit AS "单位", region_code AS "行政区划代码", year AS "年度", version_id AS "版本",
        row_label AS "类别", column_label AS "结果", state_label AS "状态", value AS "数值", pointer AS "指针"
 FROM current_cells WHERE part = '四';
+"#;
+
+/// Version 2: the findings of each version and their review.
+const V2_FINDINGS: &str = r#"
+-- What the checks say about a version. Derived data: a recheck replaces them (origin 'year' and
+-- 'peers' whenever last year's report or a peer changes). message_* in both languages.
+CREATE TABLE findings (
+    id              INTEGER PRIMARY KEY,
+    version_id      INTEGER NOT NULL REFERENCES versions(id),
+    origin          TEXT NOT NULL CHECK (origin IN ('check', 'import', 'year', 'peers')),
+    code            TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    severity        TEXT NOT NULL,
+    status          TEXT NOT NULL,             -- violated | not_assessable
+    path            TEXT NOT NULL,
+    related         TEXT NOT NULL DEFAULT '[]',-- JSON array of pointers
+    expected        TEXT,
+    actual          TEXT,
+    params          TEXT NOT NULL DEFAULT '{}',-- JSON object
+    message_zh      TEXT NOT NULL,
+    message_en      TEXT NOT NULL,
+    fingerprint     TEXT NOT NULL,             -- code, path, the values of its cells, expected, actual
+    against_version INTEGER REFERENCES versions(id)  -- origin 'year': last year's version compared with
+);
+CREATE INDEX findings_version ON findings(version_id, origin);
+CREATE INDEX findings_code ON findings(code);
+
+-- A reviewer's decision on a finding, kept for the report (unit and year) by the finding's
+-- fingerprint: it holds in later versions while the cells it rests on are unchanged. Append
+-- only; the latest decision counts.
+CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY,
+    report_id   INTEGER NOT NULL REFERENCES reports(id),
+    version_id  INTEGER NOT NULL REFERENCES versions(id),
+    finding_id  INTEGER REFERENCES findings(id) ON DELETE SET NULL,
+    fingerprint TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    decision    TEXT NOT NULL CHECK (decision IN ('confirmed', 'dismissed', 'fixed')),
+    reason      TEXT,
+    reviewer    TEXT,
+    at          TEXT NOT NULL
+);
+CREATE INDEX reviews_fingerprint ON reviews(report_id, fingerprint);
+CREATE TRIGGER reviews_immutable BEFORE UPDATE OF report_id, version_id, fingerprint, code, path, decision, reason, reviewer, at ON reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are kept as given; add a new review'); END;
+CREATE TRIGGER reviews_kept BEFORE DELETE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are never deleted'); END;
+
+-- Every finding with its unit, year and the decision that holds for it (NULL: open).
+CREATE VIEW finding_reviews AS
+SELECT f.id AS finding_id, f.version_id, v.report_id, r.unit_id, u.name AS unit, u.region_code, r.year,
+       (r.current_version = f.version_id) AS is_current, f.origin, f.code, f.name, f.severity, f.status, f.path,
+       f.expected, f.actual, f.message_zh, f.message_en, f.fingerprint,
+       (SELECT w.decision FROM reviews w WHERE w.report_id = v.report_id AND w.fingerprint = f.fingerprint ORDER BY w.id DESC LIMIT 1) AS decision
+FROM findings f
+JOIN versions v ON v.id = f.version_id
+JOIN reports r ON r.id = v.report_id
+JOIN units u ON u.id = r.unit_id;
 "#;
 
 /// The schema version of an open file.

@@ -131,7 +131,7 @@ pub(crate) struct Made {
 /// Stores `new` as the next version of `unit`'s report for its year, unless it is the current
 /// version already: the version, its cells, its changes from the parent, its findings; then
 /// the report's current version moves to it. Runs inside the caller's transaction.
-pub(crate) fn store(tx: &Transaction<'_>, fields: &HashMap<Format, Vec<Field>>, _options: &Options, unit: i64, new: NewVersion<'_>, now: &str) -> Result<Made> {
+pub(crate) fn store(tx: &Transaction<'_>, fields: &HashMap<Format, Vec<Field>>, options: &Options, unit: i64, new: NewVersion<'_>, now: &str) -> Result<Made> {
     let meta = new.report.meta();
     let year = i64::from(meta.year);
     tx.prepare_cached("INSERT OR IGNORE INTO reports (unit_id, year) VALUES (?1, ?2)")?.execute(params![unit, year])?;
@@ -183,6 +183,7 @@ pub(crate) fn store(tx: &Transaction<'_>, fields: &HashMap<Format, Vec<Field>>, 
         let p = c.provenance.unwrap_or_default();
         insert.execute(params![version, f.id, c.state.code(), value, p.page, p.table, p.line, p.text])?;
     }
+    crate::findings::on_new_version(tx, options, unit, version, new.report, new.imported)?;
     if let Some(parent) = &parent_doc {
         let mut changes = vec![];
         diff(String::new(), Some(parent), Some(&doc), &mut changes);
@@ -421,6 +422,7 @@ impl Register {
             return Err(Error::invalid("value", "the report already says this; nothing to correct", "报告已是此值，无需更正"));
         }
         tx.commit()?;
+        self.recheck_peers(i64::from(report.meta().year))?;
         self.version(made.version)
     }
 }
