@@ -20,11 +20,13 @@
 
 pub mod cells;
 pub mod error;
+mod export;
 pub mod files;
 mod findings;
 mod history;
 mod ingest;
 pub mod schema;
+mod stats;
 pub mod units;
 mod versions;
 
@@ -37,10 +39,12 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use cells::{CellKind, CellState, Provenance};
 pub use error::{Error, Result};
+pub use export::{ExportFormat, ExportKind, ExportQuery};
 pub use files::Input;
 pub use findings::{Decision, FindingQuery, Origin, Recheck, Review, ReviewState, StoredFinding};
 pub use history::{Event, History, Resolved};
 pub use ingest::{BatchItem, BatchSummary, IngestOptions, InputError, Outcome};
+pub use stats::{Benchmark, BenchmarkQuery, Coverage, FindingCounts, PeerGroup, Ranked, Trend, TrendPoint, TrendQuery, UnitYear, YearSummary};
 pub use units::{Unit, UnitRef};
 pub use versions::{Change, StoredCell, VersionInfo};
 
@@ -128,7 +132,11 @@ impl Register {
                 schema::migrate(&mut conn, &path_text, upto)?;
             }
             let fields = sync_fields(&conn, !read_only)?;
-            Ok(Register { conn, path: path_text.clone(), fields, options: Options::default() })
+            let mut register = Register { conn, path: path_text.clone(), fields, options: Options::default() };
+            if !read_only && upto.is_none() {
+                register.refresh_metrics()?;
+            }
+            Ok(register)
         };
         inner().map_err(|e| e.in_file(&path_text))
     }

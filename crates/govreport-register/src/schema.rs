@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4752_5054;
 
 /// The migrations, in order: migration `i` (0-based) takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_STORE, V2_FINDINGS];
+pub const MIGRATIONS: &[&str] = &[V1_STORE, V2_FINDINGS, V3_METRICS];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {
@@ -286,6 +286,35 @@ FROM findings f
 JOIN versions v ON v.id = f.version_id
 JOIN reports r ON r.id = v.report_id
 JOIN units u ON u.id = r.unit_id;
+"#;
+
+/// Version 3: the metrics of every version (from the core's metric dictionary) and a table of
+/// settings. Values are filled by the register when a file is opened for writing (see
+/// `Register::refresh_metrics`): for versions made before, and again when a metric's version
+/// in the dictionary changes.
+const V3_METRICS: &str = r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- value: a share (0–1, rates may pass 1) or a count; NULL when a cell it needs is missing.
+CREATE TABLE metric_values (
+    version_id     INTEGER NOT NULL REFERENCES versions(id),
+    metric         TEXT NOT NULL,              -- id in the metric dictionary (docs/metrics.md)
+    metric_version INTEGER NOT NULL,
+    value          REAL,
+    PRIMARY KEY (version_id, metric)
+) WITHOUT ROWID;
+
+-- The metrics of every report's current version, with its unit.
+CREATE VIEW current_metrics AS
+SELECT u.id AS unit_id, u.name AS unit, u.region_code, u.kind AS unit_kind, u.level, r.year, v.id AS version_id,
+       m.metric, m.metric_version, m.value
+FROM reports r
+JOIN units u ON u.id = r.unit_id
+JOIN versions v ON v.id = r.current_version
+JOIN metric_values m ON m.version_id = v.id;
 "#;
 
 /// The schema version of an open file.

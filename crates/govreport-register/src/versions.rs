@@ -183,6 +183,7 @@ pub(crate) fn store(tx: &Transaction<'_>, fields: &HashMap<Format, Vec<Field>>, 
         let p = c.provenance.unwrap_or_default();
         insert.execute(params![version, f.id, c.state.code(), value, p.page, p.table, p.line, p.text])?;
     }
+    crate::stats::store_metrics(tx, version, new.report)?;
     crate::findings::on_new_version(tx, options, unit, version, new.report, new.imported)?;
     if let Some(parent) = &parent_doc {
         let mut changes = vec![];

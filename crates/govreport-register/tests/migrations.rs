@@ -106,6 +106,9 @@ fn every_earlier_version_upgrades_with_its_data() {
             [("/requests/new/total", Some("13")), ("/requests/carried_forward/natural_person", Some("2"))]
         );
         assert_eq!(r.batch(1).unwrap().items.len(), 1);
+        // Metrics the old file never had are made on opening it.
+        let n: i64 = r.connection().query_row("SELECT count(*) FROM metric_values WHERE version_id = 1", [], |x| x.get(0)).unwrap();
+        assert_eq!(n as usize, govreport::across::metrics::METRICS.len());
         if version >= 2 {
             let old = r.findings(&FindingQuery { version: Some(1), ..Default::default() }).unwrap();
             assert_eq!(old.len(), 1);
