@@ -187,9 +187,20 @@ impl Register {
                 );
                 let mut stmt = self.conn.prepare(&sql)?;
                 let n = sink.columns.len();
+                let first_metric = n - METRICS.len();
                 let mut rows = stmt.query(args)?;
                 while let Some(row) = rows.next()? {
-                    let values = (0..n).map(|i| row.get::<_, SqlValue>(i).map(sql_json)).collect::<rusqlite::Result<Vec<_>>>()?;
+                    let mut values = (0..n).map(|i| row.get::<_, SqlValue>(i).map(sql_json)).collect::<rusqlite::Result<Vec<_>>>()?;
+                    // Counts as whole numbers.
+                    for (v, m) in values[first_metric..].iter_mut().zip(METRICS) {
+                        if m.kind == govreport::across::metrics::MetricKind::Count
+                            && let Some(f) = v.as_f64()
+                            && f.fract() == 0.0
+                            && f.abs() < 9.0e15
+                        {
+                            *v = Value::from(f as i64);
+                        }
+                    }
                     sink.row(values)?;
                 }
                 Ok(sink.rows)

@@ -46,7 +46,7 @@ pub use findings::{Decision, FindingQuery, Origin, Recheck, Review, ReviewState,
 pub use history::{Event, History, Resolved};
 pub use ingest::{BatchItem, BatchSummary, IngestOptions, InputError, Outcome};
 pub use review::ReviewPage;
-pub use stats::{Benchmark, BenchmarkQuery, Coverage, FindingCounts, PeerGroup, Ranked, Trend, TrendPoint, TrendQuery, UnitYear, YearSummary};
+pub use stats::{Benchmark, BenchmarkQuery, Coverage, FindingCounts, PeerGroup, Ranked, Trend, TrendPoint, TrendQuery, UnitYear, YearSummary, kind_label};
 pub use units::{Unit, UnitRef};
 pub use versions::{Change, StoredCell, VersionInfo};
 

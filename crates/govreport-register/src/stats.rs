@@ -138,6 +138,28 @@ pub struct PeerGroup {
     pub level: Option<String>,
 }
 
+impl PeerGroup {
+    /// The group in words: 县级人民政府部门, "government department (county)".
+    pub fn label(&self, lang: Lang) -> String {
+        let level = match (self.level.as_deref(), lang) {
+            (Some("national"), Lang::Zh) => "国家级",
+            (Some("provincial"), Lang::Zh) => "省级",
+            (Some("prefectural"), Lang::Zh) => "地市级",
+            (Some("county"), Lang::Zh) => "县级",
+            (Some("township"), Lang::Zh) => "乡镇级",
+            (None, Lang::Zh) => "层级未注明的",
+            (None, Lang::En) => "level not given",
+            (Some(l), _) => l,
+        };
+        if lang == Lang::Zh { format!("{level}{}", kind_label(&self.kind, lang)) } else { format!("{} ({level})", kind_label(&self.kind, lang)) }
+    }
+}
+
+/// The name of an agency kind (`department` …) from the label table.
+pub fn kind_label(kind: &str, lang: Lang) -> String {
+    govreport::labels::AGENCY_KINDS.iter().find(|l| l.id == kind).map_or_else(|| kind.to_string(), |l| l.text(lang).to_string())
+}
+
 /// A unit's value among its peers.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ranked {

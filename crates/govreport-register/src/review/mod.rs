@@ -368,7 +368,7 @@ impl ReviewPage {
                 .map(|u| {
                     vec![
                         u.unit.name.clone(),
-                        kind_label(&u.unit.kind, lang),
+                        crate::stats::kind_label(&u.unit.kind, lang),
                         u.coverage.label(lang).to_string(),
                         u.published_on.clone().unwrap_or_default(),
                         u.versions.to_string(),
@@ -481,7 +481,7 @@ impl ReviewPage {
             }
             out.push(Block::Heading(2, format!("{}（{}）", m.name(lang), m.unit(lang))));
             for b in groups {
-                let group = group_label(&b.group.kind, b.group.level.as_deref(), lang);
+                let group = b.group.label(lang);
                 let bars: Vec<Bar> = b
                     .units
                     .iter()
@@ -634,10 +634,6 @@ impl ReviewPage {
     }
 }
 
-fn kind_label(kind: &str, lang: Lang) -> String {
-    labels::AGENCY_KINDS.iter().find(|l| l.id == kind).map_or_else(|| kind.to_string(), |l| l.text(lang).to_string())
-}
-
 fn severity_label(severity: &str, lang: Lang) -> String {
     match (severity, lang) {
         ("error", Lang::Zh) => "错误".into(),
@@ -645,19 +641,4 @@ fn severity_label(severity: &str, lang: Lang) -> String {
         ("info", Lang::Zh) => "提示".into(),
         (s, _) => s.to_string(),
     }
-}
-
-fn group_label(kind: &str, level: Option<&str>, lang: Lang) -> String {
-    let level = match (level, lang) {
-        (Some("national"), Lang::Zh) => "国家级",
-        (Some("provincial"), Lang::Zh) => "省级",
-        (Some("prefectural"), Lang::Zh) => "地市级",
-        (Some("county"), Lang::Zh) => "县级",
-        (Some("township"), Lang::Zh) => "乡镇级",
-        (None, Lang::Zh) => "层级未注明",
-        (Some(l), Lang::En) => l,
-        (None, Lang::En) => "level not given",
-        (Some(l), _) => l,
-    };
-    if lang == Lang::Zh { format!("{level}{}", kind_label(kind, lang)) } else { format!("{} ({level})", kind_label(kind, lang)) }
 }
