@@ -9,7 +9,7 @@ use std::io::Read;
 use common::*;
 use govreport::Lang;
 use govreport::across::metrics;
-use govreport_register::{Decision, FindingQuery, ReviewPage, UnitRef};
+use govreport_register::{Decision, FindingQuery, ReviewPage, ReviewState, UnitRef};
 
 fn page() -> (tempfile::TempDir, govreport_register::Register, ReviewPage) {
     let (dir, mut r) = county_register();
@@ -35,12 +35,16 @@ fn the_review_gathers_coverage_findings_benchmarks_trends_and_sources() {
     let gr601 = page.by_rule.iter().find(|x| x.code == "GR601").unwrap();
     assert_eq!((gr601.findings, gr601.units), (2, 1));
     assert_eq!(gr601.title, govreport::rule("GR601").unwrap().title(Lang::Zh));
-    // Every unit with an error not dismissed is to be followed up.
+    // Every unit with an error or a warning open or confirmed is to be followed up.
     let listed = r.findings(&FindingQuery { year: Some(2023), violated_only: true, ..Default::default() }).unwrap();
-    let with_errors: std::collections::BTreeSet<&str> =
-        listed.iter().filter(|f| f.finding.severity == govreport::Severity::Error).map(|f| f.unit.as_str()).collect();
+    let pending: std::collections::BTreeSet<&str> = listed
+        .iter()
+        .filter(|f| f.finding.severity != govreport::Severity::Info && matches!(f.state, ReviewState::Open | ReviewState::Confirmed))
+        .map(|f| f.unit.as_str())
+        .collect();
     let follow: std::collections::BTreeSet<&str> = page.follow_up.iter().map(|f| f.unit.as_str()).collect();
-    assert_eq!(follow, with_errors);
+    assert_eq!(follow, pending);
+    assert!(follow.contains("进贤县卫生健康委员会"), "its copied part 五 is still open");
     assert_eq!(page.benchmarks.len(), 2 * metrics::METRICS.len());
     assert_eq!(page.trends.len(), metrics::METRICS.len());
     assert_eq!(page.trends[0].points.iter().map(|p| p.year).collect::<Vec<_>>(), [2019, 2020, 2021, 2022, 2023]);

@@ -278,7 +278,7 @@ const FONT: f64 = 12.0;
 /// Horizontal bars, one per item, longest scale from 0 to the largest value, with optional
 /// dashed reference lines and their legend.
 pub fn bars(description: &str, items: &[Bar], references: &[Reference]) -> Chart {
-    let label_w = items.iter().map(|b| text_width(&b.label, FONT)).fold(60.0, f64::max).min(220.0) + 8.0;
+    let label_w = items.iter().map(|b| text_width(&b.label, FONT)).fold(60.0, f64::max).min(220.0) + 14.0;
     let value_w = items.iter().map(|b| text_width(&b.shown, FONT)).fold(24.0, f64::max) + 10.0;
     let legend_h = if references.is_empty() { 0.0 } else { ROW };
     let top = 8.0 + legend_h;
@@ -298,7 +298,7 @@ pub fn bars(description: &str, items: &[Bar], references: &[Reference]) -> Chart
         shapes.push(Shape::Text {
             x: label_w - 6.0,
             y: y + 15.0,
-            text: fit(&b.label, label_w - 10.0, FONT),
+            text: fit(&b.label, label_w - 8.0, FONT),
             size: FONT,
             anchor: "end",
             fill: AXIS,

@@ -210,6 +210,19 @@ impl Register {
             .map(|u| UnitFindings { unit_id: u.unit.id, unit: u.unit.name.clone(), counts: u.findings })
             .collect();
         by_unit.sort_by(|a, b| b.counts.errors.cmp(&a.counts.errors).then(b.counts.warnings.cmp(&a.counts.warnings)).then(a.unit.cmp(&b.unit)));
+        // Per unit: errors and warnings open or confirmed (to be handled), and how many confirmed.
+        let mut pending: BTreeMap<i64, (usize, usize, usize)> = BTreeMap::new();
+        for f in &findings {
+            if matches!(f.state, ReviewState::Open | ReviewState::Confirmed) {
+                let e = pending.entry(f.unit_id).or_default();
+                match f.finding.severity {
+                    govreport::Severity::Error => e.0 += 1,
+                    govreport::Severity::Warning => e.1 += 1,
+                    govreport::Severity::Info => continue,
+                }
+                e.2 += usize::from(f.state == ReviewState::Confirmed);
+            }
+        }
         let follow_up = coverage
             .iter()
             .filter_map(|u| {
@@ -219,18 +232,17 @@ impl Register {
                     Coverage::Late => reasons.push(t(lang, "逾期发布", "published late")),
                     Coverage::Published => {}
                 }
-                if u.findings.errors > 0 {
-                    reasons.push(if lang == Lang::Zh {
-                        format!("{} 个错误未排除", u.findings.errors)
-                    } else {
-                        format!("{} errors not dismissed", u.findings.errors)
-                    });
-                }
-                if u.findings.confirmed > 0 {
-                    reasons.push(if lang == Lang::Zh {
-                        format!("{} 个问题已确认待整改", u.findings.confirmed)
-                    } else {
-                        format!("{} findings confirmed, to be fixed", u.findings.confirmed)
+                let (errors, warnings, confirmed) = pending.get(&u.unit.id).copied().unwrap_or_default();
+                if errors + warnings > 0 {
+                    reasons.push(match lang {
+                        Lang::Zh => format!(
+                            "{errors} 个错误、{warnings} 个警告待处理{}",
+                            if confirmed > 0 { format!("（其中已确认 {confirmed} 个）") } else { String::new() }
+                        ),
+                        Lang::En => format!(
+                            "{errors} errors and {warnings} warnings to handle{}",
+                            if confirmed > 0 { format!(" ({confirmed} confirmed)") } else { String::new() }
+                        ),
                     });
                 }
                 (!reasons.is_empty()).then(|| FollowUp { unit_id: u.unit.id, unit: u.unit.name.clone(), reasons })
@@ -327,14 +339,14 @@ impl ReviewPage {
         let (published, late, missing) = (count(Coverage::Published), count(Coverage::Late), count(Coverage::Missing));
         out.push(Block::Para(if lang == Lang::Zh {
             format!(
-                "本审查依据登记库中各单位报告的当前版本生成（生成时间 {}）。应报送单位 {} 家（本年度或上年度有报告的单位），按时发布 {published} 家，逾期发布 {late} 家，未收到报告 {missing} 家。",
-                self.generated_at,
+                "本审查依据登记库中各单位报告的当前版本生成（生成时间 {} UTC）。应报送单位 {} 家（本年度或上年度有报告的单位），按时发布 {published} 家，逾期发布 {late} 家，未收到报告 {missing} 家。",
+                self.generated_at.get(..16).unwrap_or(&self.generated_at).replace('T', " "),
                 self.coverage.len()
             )
         } else {
             format!(
-                "Made from the current version of each unit's report in the register ({}). Units expected: {} (a report this year or last); published on time {published}, late {late}, no report {missing}.",
-                self.generated_at,
+                "Made from the current version of each unit's report in the register ({} UTC). Units expected: {} (a report this year or last); published on time {published}, late {late}, no report {missing}.",
+                self.generated_at.get(..16).unwrap_or(&self.generated_at).replace('T', " "),
                 self.coverage.len()
             )
         }));
