@@ -56,8 +56,9 @@ impl ExportFormat {
     }
 }
 
-/// Which reports to export (all current ones when empty).
-#[derive(Clone, Debug, Default)]
+/// Which reports to export (all current ones when empty); from JSON too.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ExportQuery {
     /// Of this year.
     pub year: Option<u16>,

@@ -224,8 +224,9 @@ pub struct StoredFinding {
 }
 
 /// Which findings to list. Every field narrows the list; the default is every finding of the
-/// current versions.
-#[derive(Clone, Debug, Default)]
+/// current versions. From JSON too: `{"year":2023,"unit":"进贤县教育体育局","state":"open"}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct FindingQuery {
     /// Of this reporting year.
     pub year: Option<u16>,

@@ -18,8 +18,9 @@ use crate::files::{self, Input};
 use crate::versions::NewVersion;
 use crate::{Register, now, units};
 
-/// How to ingest.
-#[derive(Clone, Debug, Default)]
+/// How to ingest (from JSON too: `{"reason":"…","author":"…","year":2023}`).
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct IngestOptions {
     /// Recorded with the batch: who or what ran it (the command line, "python" …).
     pub note: Option<String>,

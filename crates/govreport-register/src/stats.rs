@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use govreport::across::metrics::{self, METRICS, Metric, MetricKind};
 use govreport::{Lang, Report};
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::units::{self, UNIT_COLUMNS, Unit, UnitRef, unit_row};
@@ -202,8 +202,9 @@ pub struct Benchmark {
     pub units: Vec<Ranked>,
 }
 
-/// Which benchmarks to make.
-#[derive(Clone, Debug, Default)]
+/// Which benchmarks to make (from JSON too: `{"year":2023,"region":"3601"}`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct BenchmarkQuery {
     /// The reporting year.
     pub year: u16,
@@ -247,8 +248,9 @@ pub struct Trend {
     pub points: Vec<TrendPoint>,
 }
 
-/// Which trends to make.
-#[derive(Clone, Debug, Default)]
+/// Which trends to make (from JSON too: `{"unit":"进贤县教育体育局","metrics":["new_requests"]}`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct TrendQuery {
     /// Of this unit; otherwise of the units of `region`.
     pub unit: Option<UnitRef>,

@@ -54,6 +54,22 @@ impl UnitRef {
     }
 }
 
+/// From JSON: a number is an id, a string is read as [`UnitRef::parse`] reads it.
+impl<'de> serde::Deserialize<'de> for UnitRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<UnitRef, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Given {
+            Id(i64),
+            Text(String),
+        }
+        Ok(match Given::deserialize(d)? {
+            Given::Id(id) => UnitRef::Id(id),
+            Given::Text(t) => UnitRef::parse(&t),
+        })
+    }
+}
+
 impl std::fmt::Display for UnitRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
