@@ -337,7 +337,7 @@ fn year_findings(tx: &Connection, options: &Options, unit: i64, year: i64, versi
 /// findings, year on year against last year's report; and renews next year's year-on-year
 /// findings, which were made against the version this one replaces.
 pub(crate) fn on_new_version(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     options: &Options,
     unit: i64,
     version: i64,
@@ -592,7 +592,7 @@ impl Register {
         };
         let mut out = Recheck { years: years.clone(), ..Recheck::default() };
         for year in years {
-            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = crate::write(&mut self.conn)?;
             let current: Vec<(i64, i64)> = {
                 let mut stmt = tx.prepare("SELECT unit_id, current_version FROM reports WHERE year = ?1 AND current_version IS NOT NULL")?;
                 stmt.query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
@@ -615,7 +615,7 @@ impl Register {
 
     /// Makes the batch findings (GR7xx) of `year` again.
     pub(crate) fn recheck_peers(&mut self, year: i64) -> Result<usize> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = crate::write(&mut self.conn)?;
         let n = peer_findings(&tx, &self.options, year)?;
         tx.commit()?;
         Ok(n)

@@ -1,12 +1,17 @@
-//! Ingest: one batch per call, each input in its own transaction, a bad input recorded as
-//! failed with its reason and never stopping the batch.
+//! Ingest: one batch per call, each input all or nothing (its own savepoint, committed in
+//! groups of up to 64 inputs or half a second), a bad input recorded as failed with its reason
+//! and never stopping the batch.
 //!
 //! An input is read by the core (`import_document`: JSON documents, HTML pages, text, Word
 //! files); the hash of its bytes is kept so that the same bytes are never ingested twice. Its
 //! agency is the unit ([`crate::units::identify`]); a document that differs from the current
 //! version of the unit's report for its year becomes a new version with the old one as parent.
 //! Everything an input writes — source, unit, version, cells, changes, findings, its line in
-//! the batch — commits together or not at all, so a killed ingest leaves no half version.
+//! the batch — commits together or not at all, so a killed ingest leaves no half version and
+//! loses nothing committed (at most the inputs of the group being written, which were never
+//! committed and are taken again by the next `add`).
+
+use std::time::{Duration, Instant};
 
 use govreport::{ImportOptions, Imported, Lang};
 use rusqlite::{OptionalExtension, params};
@@ -17,6 +22,11 @@ use crate::error::{Error, Result};
 use crate::files::{self, Input};
 use crate::versions::NewVersion;
 use crate::{Register, now, units};
+
+/// At most this many inputs are committed together …
+const COMMIT_INPUTS: usize = 64;
+/// … and no input waits longer than this to be committed.
+const COMMIT_AFTER: Duration = Duration::from_millis(500);
 
 /// How to ingest (from JSON too: `{"reason":"…","author":"…","year":2023}`).
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -167,15 +177,46 @@ impl Register {
     /// the batch goes on; an error is returned only when the database itself fails (then the
     /// inputs committed so far stay, and the batch shows as not finished).
     pub fn ingest(&mut self, inputs: impl IntoIterator<Item = Input>, options: &IngestOptions) -> Result<BatchSummary> {
+        // A call that panicked half-way (a bug) may have left a transaction open: undo it.
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("ROLLBACK")?;
+        }
         let started = now();
         self.conn.execute("INSERT INTO batches (started_at, note) VALUES (?1, ?2)", params![started, options.note])?;
         let batch = self.conn.last_insert_rowid();
         let mut years = std::collections::BTreeSet::new();
+        // Inputs are committed in groups (each input inside its own savepoint, all or nothing),
+        // which writes each database page once per group rather than once per input.
+        let (mut open, mut pending, mut since) = (false, 0usize, Instant::now());
         for (i, input) in inputs.into_iter().enumerate() {
-            if let Some(year) = self.ingest_one(batch, i as i64 + 1, input, options)? {
-                years.insert(year);
+            if !open {
+                self.conn.execute_batch("BEGIN IMMEDIATE")?;
+                (open, pending, since) = (true, 0, Instant::now());
+            }
+            self.conn.execute_batch("SAVEPOINT input")?;
+            match self.ingest_one(batch, i as i64 + 1, input, options) {
+                Ok(year) => {
+                    self.conn.execute_batch("RELEASE input")?;
+                    years.extend(year);
+                }
+                Err(e) => {
+                    // The database failed: keep every input done before this one.
+                    let _ = self.conn.execute_batch("ROLLBACK TO input; RELEASE input; COMMIT");
+                    return Err(e);
+                }
+            }
+            pending += 1;
+            if pending >= COMMIT_INPUTS || since.elapsed() >= COMMIT_AFTER {
+                self.conn.execute_batch("COMMIT")?;
+                open = false;
             }
         }
+        if open {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        // Table statistics for the query planner, refreshed when the tables have grown a lot
+        // (cheap otherwise; approximate on large tables).
+        self.conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize;")?;
         if !options.skip_peer_checks {
             for year in years {
                 self.recheck_peers(year)?;
@@ -218,7 +259,7 @@ impl Register {
                 if let Some((version, unit, year)) = seen {
                     item.outcome = Outcome::Duplicate;
                     (item.version_id, item.unit_id, item.year) = (version, unit, year);
-                    return self.record(batch, &item).map(|_| None);
+                    return record(&self.conn, batch, &item).map(|_| None);
                 }
                 self.read(&bytes, options).map(|r| (r, bytes.len()))
             }
@@ -227,11 +268,11 @@ impl Register {
             Ok(r) => r,
             Err(e) => {
                 item.error = Some(InputError::from(&e));
-                return self.record(batch, &item).map(|_| None);
+                return record(&self.conn, batch, &item).map(|_| None);
             }
         };
         let now = now();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = &self.conn;
         let report = &read.imported.report;
         let meta = report.meta();
         tx.execute(
@@ -239,10 +280,10 @@ impl Register {
             params![item.sha256, item.name, read.imported.source.as_str(), read.imported.encoding, size as i64, batch],
         )?;
         let source = tx.last_insert_rowid();
-        let unit = units::identify(&tx, meta.agency, meta.year, &now)?;
+        let unit = units::identify(tx, meta.agency, meta.year, &now)?;
         let reason = options.reason.clone().unwrap_or_else(|| format!("文件 {}", item.name));
         let made = crate::versions::store(
-            &tx,
+            tx,
             &self.fields,
             &self.options,
             unit,
@@ -259,17 +300,8 @@ impl Register {
         )?;
         item.outcome = if made.new { Outcome::Added } else { Outcome::Unchanged };
         (item.version_id, item.unit_id, item.year) = (Some(made.version), Some(unit), Some(i64::from(meta.year)));
-        record(&tx, batch, &item)?;
-        tx.commit()?;
+        record(tx, batch, &item)?;
         Ok(made.new.then_some(i64::from(meta.year)))
-    }
-
-    /// Records an input that made nothing (failed, duplicate) in its own transaction.
-    fn record(&mut self, batch: i64, item: &BatchItem) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        record(&tx, batch, item)?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// A batch with every input.
@@ -343,7 +375,7 @@ impl Register {
 }
 
 /// Writes an input's line and counts it in its batch.
-fn record(tx: &rusqlite::Transaction<'_>, batch: i64, item: &BatchItem) -> Result<()> {
+fn record(tx: &rusqlite::Connection, batch: i64, item: &BatchItem) -> Result<()> {
     let e = item.error.as_ref();
     tx.prepare_cached(
         "INSERT INTO batch_inputs (batch_id, seq, name, sha256, outcome, version_id, error_kind, error_zh, error_en, error_pointer)

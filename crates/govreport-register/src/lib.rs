@@ -231,6 +231,14 @@ fn sync_fields(conn: &Connection, write: bool) -> Result<HashMap<Format, Vec<Fie
     Ok(out)
 }
 
+/// Starts a write transaction (undoing one a panicking call may have left open).
+pub(crate) fn write(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    if !conn.is_autocommit() {
+        conn.execute_batch("ROLLBACK")?;
+    }
+    Ok(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+}
+
 pub(crate) fn empty_agency() -> govreport::Agency {
     govreport::Agency { name: String::new(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None }
 }

@@ -275,7 +275,7 @@ impl Register {
         if stored.as_deref() == Some(key.as_str()) {
             return Ok(0);
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = crate::write(&mut self.conn)?;
         let mut done = 0;
         let stale: Vec<i64> = {
             let mut wanted = String::new();
@@ -339,31 +339,36 @@ impl Register {
             })
         })?;
         let mut out: Vec<UnitYear> = rows.collect::<rusqlite::Result<_>>()?;
-        let mut counts = self.conn.prepare_cached(
-            "SELECT f.severity,
-                    (SELECT w.decision FROM reviews w WHERE w.report_id = v.report_id AND w.fingerprint = f.fingerprint ORDER BY w.id DESC LIMIT 1)
-             FROM findings f JOIN versions v ON v.id = f.version_id WHERE f.version_id = ?1 AND f.status = 'violated'",
+        // Every violated finding of the year's current versions in the region, with the
+        // decision that holds for it, in one pass.
+        let mut counts: std::collections::HashMap<i64, FindingCounts> = std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.version_id, f.severity,
+                    (SELECT w.decision FROM reviews w WHERE w.report_id = r.id AND w.fingerprint = f.fingerprint ORDER BY w.id DESC LIMIT 1)
+             FROM reports r JOIN units u ON u.id = r.unit_id JOIN findings f ON f.version_id = r.current_version
+             WHERE r.year = ?1 AND (?2 IS NULL OR substr(u.region_code, 1, length(?2)) = ?2) AND f.status = 'violated'",
         )?;
+        let mut rows = stmt.query(params![year, region])?;
+        while let Some(row) = rows.next()? {
+            let (version, severity, decision): (i64, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let c = counts.entry(version).or_default();
+            match decision.as_deref() {
+                None => c.open += 1,
+                Some("confirmed") => c.confirmed += 1,
+                Some("dismissed") => c.dismissed += 1,
+                _ => c.fixed += 1,
+            }
+            if decision.as_deref() != Some("dismissed") {
+                match severity.as_str() {
+                    "error" => c.errors += 1,
+                    "warning" => c.warnings += 1,
+                    _ => {}
+                }
+            }
+        }
         for u in &mut out {
-            let Some(version) = u.version_id else { continue };
-            let mut rows = counts.query([version])?;
-            while let Some(row) = rows.next()? {
-                let severity: String = row.get(0)?;
-                let decision: Option<String> = row.get(1)?;
-                let c = &mut u.findings;
-                match decision.as_deref() {
-                    None => c.open += 1,
-                    Some("confirmed") => c.confirmed += 1,
-                    Some("dismissed") => c.dismissed += 1,
-                    _ => c.fixed += 1,
-                }
-                if decision.as_deref() != Some("dismissed") {
-                    match severity.as_str() {
-                        "error" => c.errors += 1,
-                        "warning" => c.warnings += 1,
-                        _ => {}
-                    }
-                }
+            if let Some(c) = u.version_id.and_then(|v| counts.get(&v)) {
+                u.findings = *c;
             }
         }
         Ok(out)

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use govreport::{Format, Lang, Options, Report, labels};
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -131,7 +131,14 @@ pub(crate) struct Made {
 /// Stores `new` as the next version of `unit`'s report for its year, unless it is the current
 /// version already: the version, its cells, its changes from the parent, its findings; then
 /// the report's current version moves to it. Runs inside the caller's transaction.
-pub(crate) fn store(tx: &Transaction<'_>, fields: &HashMap<Format, Vec<Field>>, options: &Options, unit: i64, new: NewVersion<'_>, now: &str) -> Result<Made> {
+pub(crate) fn store(
+    tx: &rusqlite::Connection,
+    fields: &HashMap<Format, Vec<Field>>,
+    options: &Options,
+    unit: i64,
+    new: NewVersion<'_>,
+    now: &str,
+) -> Result<Made> {
     let meta = new.report.meta();
     let year = i64::from(meta.year);
     tx.prepare_cached("INSERT OR IGNORE INTO reports (unit_id, year) VALUES (?1, ?2)")?.execute(params![unit, year])?;
@@ -406,7 +413,7 @@ impl Register {
             return Err(Error::invalid("reason", "a correction needs a reason", "更正须写明原因"));
         }
         let now = now();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = crate::write(&mut self.conn)?;
         let unit = match unit {
             Some(u) => u,
             None => units::identify(&tx, report.meta().agency, report.meta().year, &now)?,
