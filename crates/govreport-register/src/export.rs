@@ -138,9 +138,16 @@ impl Register {
     /// number of rows (heading not counted).
     pub fn export(&self, kind: ExportKind, format: ExportFormat, query: &ExportQuery, out: &mut dyn Write) -> Result<usize> {
         let unit = query.unit.as_ref().map(|u| self.unit(u)).transpose()?;
-        let (year, region, unit_id) = (query.year.map(i64::from), query.region.clone(), unit.as_ref().map(|u| u.id));
-        let filter = "(:year IS NULL OR r.year = :year) AND (:region IS NULL OR substr(u.region_code, 1, length(:region)) = :region) AND (:unit IS NULL OR u.id = :unit)";
-        let args: &[(&str, &dyn rusqlite::ToSql)] = &[(":year", &year), (":region", &region), (":unit", &unit_id)];
+        let (year, unit_id) = (query.year.map(i64::from), unit.as_ref().map(|u| u.id));
+        let (lo, hi) = crate::units::region_range(query.region.as_deref());
+        let filter = "(:year IS NULL OR r.year = :year) AND u.region_code >= :rlo AND u.region_code < :rhi AND (:unit IS NULL OR u.id = :unit)";
+        // For a region or a unit, from the units (the region index); else from the reports.
+        let scope = if query.region.as_deref().is_some_and(|r| !r.trim().is_empty()) || unit.is_some() {
+            "units u CROSS JOIN reports r ON r.unit_id = u.id"
+        } else {
+            "reports r CROSS JOIN units u ON u.id = r.unit_id"
+        };
+        let args: &[(&str, &dyn rusqlite::ToSql)] = &[(":year", &year), (":rlo", &lo), (":rhi", &hi), (":unit", &unit_id)];
         match kind {
             ExportKind::Reports => {
                 let mut columns = vec![
@@ -181,7 +188,7 @@ impl Register {
                             (SELECT count(*) FROM findings f WHERE f.version_id = v.id AND f.status = 'violated'
                               AND (SELECT w.decision FROM reviews w WHERE w.report_id = r.id AND w.fingerprint = f.fingerprint ORDER BY w.id DESC LIMIT 1) = 'dismissed')
                             {metric_cols}
-                     FROM reports r JOIN units u ON u.id = r.unit_id JOIN versions v ON v.id = r.current_version LEFT JOIN sources s ON s.id = v.source_id
+                     FROM {scope} CROSS JOIN versions v ON v.id = r.current_version LEFT JOIN sources s ON s.id = v.source_id
                      WHERE {filter} ORDER BY r.year, u.region_code, u.name, u.id",
                     findings("error"),
                     findings("warning")
@@ -229,8 +236,8 @@ impl Register {
                 let mut stmt = self.conn.prepare(&format!(
                     "SELECT u.id, u.name, u.region_code, r.year, v.id, f.part, f.pointer, f.row_label, f.column_label, {state}, c.value,
                             c.src_page, c.src_table, c.src_line, c.src_text
-                     FROM reports r JOIN units u ON u.id = r.unit_id JOIN versions v ON v.id = r.current_version
-                     JOIN cells c ON c.version_id = v.id JOIN fields f ON f.id = c.field_id JOIN cell_states st ON st.code = c.state
+                     FROM {scope} CROSS JOIN versions v ON v.id = r.current_version
+                     CROSS JOIN cells c ON c.version_id = v.id JOIN fields f ON f.id = c.field_id JOIN cell_states st ON st.code = c.state
                      WHERE {filter} ORDER BY r.year, u.region_code, u.name, u.id, f.ord"
                 ))?;
                 let mut rows = stmt.query(args)?;

@@ -409,11 +409,21 @@ pub struct Recheck {
     pub peer_findings: usize,
 }
 
-const FINDING_SELECT: &str = "SELECT f.id, f.version_id, v.number, (r.current_version = f.version_id), r.unit_id, u.name, r.year, f.origin, f.against_version,
-       f.code, f.name, f.severity, f.status, f.path, f.related, f.expected, f.actual, f.params, f.message_zh, f.message_en, f.fingerprint, v.report_id, v.format
-FROM findings f JOIN versions v ON v.id = f.version_id JOIN reports r ON r.id = v.report_id JOIN units u ON u.id = r.unit_id";
+const FINDING_COLUMNS: &str = "SELECT f.id, f.version_id, v.number, (r.current_version = f.version_id), r.unit_id, u.name, r.year, f.origin, f.against_version,
+       f.code, f.name, f.severity, f.status, f.path, f.related, f.expected, f.actual, f.params, f.message_zh, f.message_en, f.fingerprint, v.report_id, v.format,
+       (SELECT w.id FROM reviews w WHERE w.report_id = v.report_id AND w.fingerprint = f.fingerprint ORDER BY w.id DESC LIMIT 1)";
+/// Findings by their own id or version: from the finding to its unit.
+const FINDING_SELECT: &str = "FROM findings f JOIN versions v ON v.id = f.version_id JOIN reports r ON r.id = v.report_id JOIN units u ON u.id = r.unit_id";
+/// Findings of current versions by unit, region or year: from the units (by the region index,
+/// or one unit by its id) to their reports and findings; CROSS JOIN keeps that order.
+const CURRENT_FINDINGS: &str = "FROM units u CROSS JOIN reports r ON r.unit_id = u.id CROSS JOIN findings f ON f.version_id = r.current_version
+JOIN versions v ON v.id = f.version_id";
+/// Findings of current versions of the whole register (or a year): from the reports.
+const CURRENT_FINDINGS_ALL: &str = "FROM reports r CROSS JOIN units u ON u.id = r.unit_id CROSS JOIN findings f ON f.version_id = r.current_version
+JOIN versions v ON v.id = f.version_id";
 
-fn finding_row(r: &rusqlite::Row<'_>, lang: Lang) -> rusqlite::Result<(StoredFinding, i64)> {
+/// A finding as selected, with its report and the id of the review that holds for it.
+fn finding_row(r: &rusqlite::Row<'_>, lang: Lang) -> rusqlite::Result<(StoredFinding, i64, Option<i64>)> {
     let json = |i: usize| -> rusqlite::Result<String> { r.get(i) };
     let severity = govreport::Severity::parse(&json(11)?).unwrap_or(govreport::Severity::Info);
     let status = if json(12)? == "not_assessable" { govreport::Status::NotAssessable } else { govreport::Status::Violated };
@@ -450,6 +460,7 @@ fn finding_row(r: &rusqlite::Row<'_>, lang: Lang) -> rusqlite::Result<(StoredFin
             review: None,
         },
         r.get(21)?,
+        r.get(23)?,
     ))
 }
 
@@ -471,12 +482,9 @@ fn review_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
     })
 }
 
-/// The review that holds for a finding of `report` with `fingerprint`.
-pub(crate) fn review_for(conn: &Connection, report: i64, fingerprint: &str) -> Result<Option<Review>> {
-    Ok(conn
-        .prepare_cached(&format!("{REVIEW_SELECT} WHERE report_id = ?1 AND fingerprint = ?2 ORDER BY id DESC LIMIT 1"))?
-        .query_row(params![report, fingerprint], review_row)
-        .optional()?)
+/// A review by its id.
+fn review_by_id(conn: &Connection, id: i64) -> Result<Review> {
+    Ok(conn.prepare_cached(&format!("{REVIEW_SELECT} WHERE id = ?1"))?.query_row([id], review_row)?)
 }
 
 impl Register {
@@ -484,8 +492,15 @@ impl Register {
     /// version, then in the order the checks gave them.
     pub fn findings(&self, query: &FindingQuery) -> Result<Vec<StoredFinding>> {
         let unit = query.unit.as_ref().map(|u| units::resolve(&self.conn, u)).transpose()?;
-        let mut sql = format!("{FINDING_SELECT} WHERE 1 = 1");
-        let (year, region, code) = (query.year.map(i64::from), query.region.clone(), query.code.as_ref().map(|c| c.to_ascii_uppercase()));
+        let scoped = query.unit.is_some() || query.region.as_deref().is_some_and(|r| !r.trim().is_empty());
+        let from = match (query.version, scoped) {
+            (Some(_), _) => FINDING_SELECT,
+            (None, true) => CURRENT_FINDINGS,
+            (None, false) => CURRENT_FINDINGS_ALL,
+        };
+        let mut sql = format!("{FINDING_COLUMNS} {from} WHERE 1 = 1");
+        let (year, code) = (query.year.map(i64::from), query.code.as_ref().map(|c| c.to_ascii_uppercase()));
+        let region = query.region.as_deref().map(|r| units::region_range(Some(r)));
         let unit_id = unit.as_ref().map(|u| u.id);
         let mut args: Vec<(&str, &dyn rusqlite::ToSql)> = vec![];
         match &query.version {
@@ -493,7 +508,7 @@ impl Register {
                 sql.push_str(" AND f.version_id = :version");
                 args.push((":version", v));
             }
-            None => sql.push_str(" AND r.current_version = f.version_id"),
+            None => {}
         }
         if let Some(y) = &year {
             sql.push_str(" AND r.year = :year");
@@ -503,9 +518,10 @@ impl Register {
             sql.push_str(" AND r.unit_id = :unit");
             args.push((":unit", u));
         }
-        if let Some(region) = &region {
-            sql.push_str(" AND substr(u.region_code, 1, length(:region)) = :region");
-            args.push((":region", region));
+        if let Some((lo, hi)) = &region {
+            sql.push_str(" AND u.region_code >= :rlo AND u.region_code < :rhi");
+            args.push((":rlo", lo));
+            args.push((":rhi", hi));
         }
         if let Some(code) = &code {
             sql.push_str(" AND substr(f.code, 1, length(:code)) = :code");
@@ -519,8 +535,8 @@ impl Register {
         let rows = stmt.query_map(args.as_slice(), |r| finding_row(r, query.lang))?;
         let mut out = vec![];
         for row in rows {
-            let (mut f, report) = row?;
-            f.review = review_for(&self.conn, report, &f.fingerprint)?;
+            let (mut f, _, review) = row?;
+            f.review = review.map(|id| review_by_id(&self.conn, id)).transpose()?;
             f.state = f.review.as_ref().map_or(ReviewState::Open, |r| r.decision.into());
             if query.state.is_some_and(|s| s != f.state) {
                 continue;
@@ -535,12 +551,12 @@ impl Register {
 
     /// One finding, with its review, message in `lang`.
     pub fn finding(&self, id: i64, lang: Lang) -> Result<StoredFinding> {
-        let (mut f, report) = self
+        let (mut f, _, review) = self
             .conn
-            .query_row(&format!("{FINDING_SELECT} WHERE f.id = ?1"), [id], |r| finding_row(r, lang))
+            .query_row(&format!("{FINDING_COLUMNS} {FINDING_SELECT} WHERE f.id = ?1"), [id], |r| finding_row(r, lang))
             .optional()?
             .ok_or_else(|| Error::not_found(format!("finding {id}"), format!("问题 {id}")))?;
-        f.review = review_for(&self.conn, report, &f.fingerprint)?;
+        f.review = review.map(|id| review_by_id(&self.conn, id)).transpose()?;
         f.state = f.review.as_ref().map_or(ReviewState::Open, |r| r.decision.into());
         Ok(f)
     }

@@ -39,6 +39,17 @@ fn metrics_of(ids: &[String]) -> Result<Vec<&'static Metric>> {
     if ids.is_empty() { Ok(METRICS.iter().collect()) } else { ids.iter().map(|id| metric(id)).collect() }
 }
 
+/// The reports of the year `?1` with their units: for a region, from its units (the region
+/// index) to their reports; for the whole register, from the year's reports to their units.
+/// CROSS JOIN keeps the order SQLite would otherwise guess without statistics.
+pub(crate) fn year_scope(region: Option<&str>) -> &'static str {
+    if region.is_some_and(|r| !r.trim().is_empty()) {
+        "units u CROSS JOIN reports r ON r.unit_id = u.id AND r.year = ?1"
+    } else {
+        "reports r CROSS JOIN units u ON u.id = r.unit_id AND r.year = ?1"
+    }
+}
+
 /// The value at `p` (0–1) of sorted values, interpolated between neighbours.
 pub(crate) fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     if sorted.is_empty() {
@@ -317,11 +328,12 @@ impl Register {
             "SELECT {UNIT_COLUMNS}, r.current_version, (SELECT count(*) FROM versions x WHERE x.report_id = r.id), v.published_on,
                (SELECT count(*) FROM findings f WHERE f.version_id = r.current_version AND f.code = 'GR501' AND f.status = 'violated')
              FROM units u LEFT JOIN reports r ON r.unit_id = u.id AND r.year = ?1 LEFT JOIN versions v ON v.id = r.current_version
-             WHERE (?2 IS NULL OR substr(u.region_code, 1, length(?2)) = ?2)
+             WHERE u.region_code >= ?2 AND u.region_code < ?3
                AND EXISTS (SELECT 1 FROM reports e WHERE e.unit_id = u.id AND e.year IN (?1, ?1 - 1))
              ORDER BY u.region_code, u.name, u.id"
         ))?;
-        let rows = stmt.query_map(params![year, region], |r| {
+        let (lo, hi) = units::region_range(region);
+        let rows = stmt.query_map(params![year, lo, hi], |r| {
             let version: Option<i64> = r.get(6)?;
             let late: i64 = r.get(9)?;
             Ok(UnitYear {
@@ -342,13 +354,14 @@ impl Register {
         // Every violated finding of the year's current versions in the region, with the
         // decision that holds for it, in one pass.
         let mut counts: std::collections::HashMap<i64, FindingCounts> = std::collections::HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT f.version_id, f.severity,
                     (SELECT w.decision FROM reviews w WHERE w.report_id = r.id AND w.fingerprint = f.fingerprint ORDER BY w.id DESC LIMIT 1)
-             FROM reports r JOIN units u ON u.id = r.unit_id JOIN findings f ON f.version_id = r.current_version
-             WHERE r.year = ?1 AND (?2 IS NULL OR substr(u.region_code, 1, length(?2)) = ?2) AND f.status = 'violated'",
-        )?;
-        let mut rows = stmt.query(params![year, region])?;
+             FROM {} CROSS JOIN findings f ON f.version_id = r.current_version
+             WHERE u.region_code >= ?2 AND u.region_code < ?3 AND f.status = 'violated'",
+            year_scope(region)
+        ))?;
+        let mut rows = stmt.query(params![year, lo, hi])?;
         while let Some(row) = rows.next()? {
             let (version, severity, decision): (i64, String, Option<String>) = (row.get(0)?, row.get(1)?, row.get(2)?);
             let c = counts.entry(version).or_default();
@@ -378,25 +391,32 @@ impl Register {
     /// level) among the current reports of the year in the region.
     pub fn benchmarks(&self, query: &BenchmarkQuery) -> Result<Vec<Benchmark>> {
         let wanted = metrics_of(&query.metrics)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT u.id, u.name, u.kind, u.level, v.id, m.value
-             FROM reports r JOIN units u ON u.id = r.unit_id JOIN versions v ON v.id = r.current_version
-             JOIN metric_values m ON m.version_id = v.id AND m.metric = ?3
-             WHERE r.year = ?1 AND (?2 IS NULL OR substr(u.region_code, 1, length(?2)) = ?2)",
-        )?;
+        // Every metric of a version sits together under its key: one pass reads them all.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT u.id, u.name, u.kind, u.level, r.current_version, m.metric, m.value
+             FROM {} CROSS JOIN metric_values m ON m.version_id = r.current_version
+             WHERE u.region_code >= ?2 AND u.region_code < ?3",
+            year_scope(query.region.as_deref())
+        ))?;
+        let (lo, hi) = units::region_range(query.region.as_deref());
+        // metric → group → (units with a value, units without)
+        let mut by_metric: BTreeMap<String, BTreeMap<PeerGroup, (Vec<Ranked>, usize)>> = BTreeMap::new();
+        let mut rows = stmt.query(params![i64::from(query.year), lo, hi])?;
+        while let Some(row) = rows.next()? {
+            let metric: String = row.get(5)?;
+            if !wanted.iter().any(|m| m.id == metric) {
+                continue;
+            }
+            let group = PeerGroup { kind: row.get(2)?, level: row.get(3)? };
+            let entry = by_metric.entry(metric).or_default().entry(group).or_default();
+            match row.get::<_, Option<f64>>(6)? {
+                Some(value) => entry.0.push(Ranked { unit_id: row.get(0)?, unit: row.get(1)?, version_id: row.get(4)?, value, rank: 0 }),
+                None => entry.1 += 1,
+            }
+        }
         let mut out = vec![];
         for m in wanted {
-            let mut groups: BTreeMap<PeerGroup, (Vec<Ranked>, usize)> = BTreeMap::new();
-            let mut rows = stmt.query(params![i64::from(query.year), query.region, m.id])?;
-            while let Some(row) = rows.next()? {
-                let group = PeerGroup { kind: row.get(2)?, level: row.get(3)? };
-                let value: Option<f64> = row.get(5)?;
-                let entry = groups.entry(group).or_default();
-                match value {
-                    Some(value) => entry.0.push(Ranked { unit_id: row.get(0)?, unit: row.get(1)?, version_id: row.get(4)?, value, rank: 0 }),
-                    None => entry.1 += 1,
-                }
-            }
+            let Some(groups) = by_metric.remove(m.id) else { continue };
             for (group, (mut units, without)) in groups {
                 units.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.unit_id.cmp(&b.unit_id)));
                 for i in 0..units.len() {
@@ -440,14 +460,18 @@ impl Register {
             (None, Some(r)) => r.clone(),
             (None, None) => String::new(),
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.year, m.value FROM reports r JOIN units u ON u.id = r.unit_id JOIN metric_values m ON m.version_id = r.current_version AND m.metric = ?1
-             WHERE r.year BETWEEN ?2 AND ?3 AND (?4 IS NULL OR r.unit_id = ?4) AND (?5 IS NULL OR substr(u.region_code, 1, length(?5)) = ?5)",
-        )?;
+        // One unit by its id, or the units of the region by the region index.
+        let which = if unit.is_some() { "u.id = ?4 AND ?5 = ?5 AND ?6 = ?6" } else { "?4 IS NULL AND u.region_code >= ?5 AND u.region_code < ?6" };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT r.year, m.value FROM units u CROSS JOIN reports r ON r.unit_id = u.id AND r.year BETWEEN ?2 AND ?3
+             CROSS JOIN metric_values m ON m.version_id = r.current_version AND m.metric = ?1
+             WHERE {which}"
+        ))?;
+        let (lo, hi) = units::region_range(query.region.as_deref());
         let mut out = vec![];
         for m in metrics_of(&query.metrics)? {
             let mut by_year: BTreeMap<i64, Vec<f64>> = (last - span + 1..=last).map(|y| (y, vec![])).collect();
-            let mut rows = stmt.query(params![m.id, last - span + 1, last, unit.as_ref().map(|u| u.id), query.region])?;
+            let mut rows = stmt.query(params![m.id, last - span + 1, last, unit.as_ref().map(|u| u.id), lo, hi])?;
             while let Some(row) = rows.next()? {
                 if let (year, Some(v)) = (row.get::<_, i64>(0)?, row.get::<_, Option<f64>>(1)?) {
                     by_year.entry(year).or_default().push(v);

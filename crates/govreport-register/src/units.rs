@@ -92,6 +92,14 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// The region codes that start with `prefix` (every code when None) as a range `[lo, hi)`,
+/// which the `units_region` index answers: `u.region_code >= lo AND u.region_code < hi`.
+pub(crate) fn region_range(prefix: Option<&str>) -> (String, String) {
+    let lo = prefix.unwrap_or("").trim().to_string();
+    let hi = format!("{lo}\u{10FFFF}");
+    (lo, hi)
+}
+
 pub(crate) const UNIT_COLUMNS: &str = "u.id, u.name, u.credit_code, u.region_code, u.kind, u.level";
 
 pub(crate) fn unit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Unit> {
@@ -201,10 +209,11 @@ impl crate::Register {
 
     /// Every unit whose region code starts with `region` (all when None), by region and name.
     pub fn list_units(&self, region: Option<&str>) -> Result<Vec<Unit>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {UNIT_COLUMNS} FROM units u WHERE ?1 IS NULL OR substr(u.region_code, 1, length(?1)) = ?1 ORDER BY u.region_code, u.name, u.id"
-        ))?;
-        let units = stmt.query_map([region], unit_row)?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {UNIT_COLUMNS} FROM units u WHERE u.region_code >= ?1 AND u.region_code < ?2 ORDER BY u.region_code, u.name, u.id"))?;
+        let (lo, hi) = region_range(region);
+        let units = stmt.query_map(params![lo, hi], unit_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(units)
     }
 }
