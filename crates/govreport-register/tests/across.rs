@@ -119,3 +119,22 @@ fn export_for_spreadsheets_and_json_lines() {
     let text = String::from_utf8(f).unwrap();
     assert!(text.starts_with("\u{FEFF}finding id,unit id,unit,year"), "{text}");
 }
+
+#[test]
+fn queries_read_from_json_as_the_c_and_python_surfaces_give_them() {
+    let (_dir, r) = county_register();
+    let q: FindingQuery = serde_json::from_str(r#"{"year":2023,"unit":"进贤县教育体育局","code":"gr601","violated_only":true,"lang":"en"}"#).unwrap();
+    let found = r.findings(&q).unwrap();
+    assert_eq!(found.len(), 2);
+    assert!(found[0].finding.message.contains("Natural persons"), "{}", found[0].finding.message);
+    let by_id: FindingQuery = serde_json::from_value(json!({"unit": found[0].unit_id, "state": "open"})).unwrap();
+    assert_eq!(r.findings(&by_id).unwrap().len(), r.findings(&FindingQuery { unit: Some(UnitRef::Id(found[0].unit_id)), ..Default::default() }).unwrap().len());
+    assert!(serde_json::from_str::<FindingQuery>(r#"{"yr":2023}"#).is_err(), "an unknown field is refused");
+    assert!(serde_json::from_str::<FindingQuery>(r#"{"state":"maybe"}"#).is_err());
+    let b: BenchmarkQuery = serde_json::from_str(r#"{"year":2023,"region":"360124","metrics":["new_requests"]}"#).unwrap();
+    assert_eq!(r.benchmarks(&b).unwrap().len(), 2);
+    let t: TrendQuery = serde_json::from_str(r#"{"unit":1,"years":3}"#).unwrap();
+    assert_eq!(r.trends(&t).unwrap()[0].points.len(), 3);
+    let o: govreport_register::IngestOptions = serde_json::from_str(r#"{"reason":"补报","year":2023,"skip_peer_checks":true}"#).unwrap();
+    assert_eq!((o.reason.as_deref(), o.year, o.skip_peer_checks), (Some("补报"), Some(2023), true));
+}
