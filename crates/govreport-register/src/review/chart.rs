@@ -1,8 +1,12 @@
 //! Charts of the review page: a chart is a list of shapes, drawn as SVG (in the HTML page and
-//! in the Word file) and as a PNG without its texts (the fallback Word files carry for viewers
-//! that do not show SVG). No JavaScript, no fonts embedded.
+//! in the Word file) and as a PNG (the fallback Word files carry for viewers that do not show
+//! SVG, such as LibreOffice 7). The PNG's texts are drawn with a CJK font of the system
+//! ([`font`]); without one it has the shapes only. No JavaScript, no fonts embedded.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use ab_glyph::{Font, FontVec, PxScale, ScaleFont};
 
 /// A colour as `#rrggbb`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,25 +127,63 @@ impl Chart {
         s
     }
 
-    /// The chart as a PNG, shapes only (texts need fonts; the SVG has them).
+    /// The chart as a PNG at twice its size (for print), texts drawn with [`font`] when the
+    /// system has one, else shapes only.
     pub fn to_png(&self) -> Vec<u8> {
-        let mut canvas = Canvas::new(self.width, self.height);
+        const K: f64 = 2.0;
+        let mut canvas = Canvas::new(self.width * 2, self.height * 2);
+        let pts = |p: &[(f64, f64)]| p.iter().map(|(x, y)| (x * K, y * K)).collect::<Vec<_>>();
         for shape in &self.shapes {
             match shape {
-                Shape::Rect { x, y, w, h, fill } => canvas.rect(*x, *y, *w, *h, *fill),
-                Shape::Line { x1, y1, x2, y2, stroke, width, .. } => canvas.line(*x1, *y1, *x2, *y2, *width, *stroke),
-                Shape::Circle { cx, cy, r, fill } => canvas.circle(*cx, *cy, *r, *fill),
+                Shape::Rect { x, y, w, h, fill } => canvas.rect(x * K, y * K, w * K, h * K, *fill),
+                Shape::Line { x1, y1, x2, y2, stroke, width, .. } => canvas.line(x1 * K, y1 * K, x2 * K, y2 * K, width * K, *stroke),
+                Shape::Circle { cx, cy, r, fill } => canvas.circle(cx * K, cy * K, r * K, *fill),
                 Shape::Polyline { points, stroke, width } => {
-                    for w in points.windows(2) {
-                        canvas.line(w[0].0, w[0].1, w[1].0, w[1].1, *width, *stroke);
+                    for w in pts(points).windows(2) {
+                        canvas.line(w[0].0, w[0].1, w[1].0, w[1].1, width * K, *stroke);
                     }
                 }
-                Shape::Polygon { points, fill } => canvas.polygon(points, *fill),
-                Shape::Text { .. } => {}
+                Shape::Polygon { points, fill } => canvas.polygon(&pts(points), *fill),
+                Shape::Text { x, y, text, size, anchor, fill, bold } => {
+                    if let Some(f) = font() {
+                        canvas.text(f, x * K, y * K, text, size * K, anchor, *fill, *bold);
+                    }
+                }
             }
         }
         canvas.png()
     }
+}
+
+/// Where CJK fonts usually are: Windows, macOS, then Debian/Ubuntu and Fedora packages.
+const FONT_PATHS: &[&str] = &[
+    "C:\\Windows\\Fonts\\simsun.ttc",
+    "C:\\Windows\\Fonts\\msyh.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "/System/Library/Fonts/STHeiti Light.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+];
+
+/// The font the PNG charts' texts are drawn with: the file named by `GOVREPORT_FONT`, else the
+/// first of [`FONT_PATHS`] that has Chinese characters; read once. None: shapes only.
+pub fn font() -> Option<&'static FontVec> {
+    static FONT: OnceLock<Option<FontVec>> = OnceLock::new();
+    FONT.get_or_init(|| {
+        let given = std::env::var_os("GOVREPORT_FONT").map(std::path::PathBuf::from);
+        given.into_iter().chain(FONT_PATHS.iter().map(std::path::PathBuf::from)).find_map(|p| {
+            let bytes = std::fs::read(p).ok()?;
+            let f = FontVec::try_from_vec_and_index(bytes, 0).ok()?;
+            (f.glyph_id('中').0 != 0).then_some(f)
+        })
+    })
+    .as_ref()
 }
 
 /// An RGB image being drawn.
@@ -160,6 +202,40 @@ impl Canvas {
         if x >= 0 && y >= 0 && (x as u32) < self.w && (y as u32) < self.h {
             let i = ((y as u32 * self.w + x as u32) * 3) as usize;
             self.px[i..i + 3].copy_from_slice(&[c.0, c.1, c.2]);
+        }
+    }
+
+    /// Mixes `c` into the pixel by `coverage` (0–1).
+    fn blend(&mut self, x: i64, y: i64, c: Colour, coverage: f32) {
+        if x >= 0 && y >= 0 && (x as u32) < self.w && (y as u32) < self.h {
+            let i = ((y as u32 * self.w + x as u32) * 3) as usize;
+            let a = coverage.clamp(0.0, 1.0);
+            for (k, v) in [c.0, c.1, c.2].into_iter().enumerate() {
+                self.px[i + k] = (f32::from(self.px[i + k]) * (1.0 - a) + f32::from(v) * a).round() as u8;
+            }
+        }
+    }
+
+    /// Text with its baseline at `y`, anchored at `x` as SVG anchors it.
+    #[allow(clippy::too_many_arguments)]
+    fn text(&mut self, font: &FontVec, x: f64, y: f64, text: &str, size: f64, anchor: &str, c: Colour, bold: bool) {
+        let scaled = font.as_scaled(PxScale::from(size as f32));
+        let width: f32 = text.chars().map(|ch| scaled.h_advance(font.glyph_id(ch))).sum();
+        let mut pen = match anchor {
+            "middle" => x as f32 - width / 2.0,
+            "end" => x as f32 - width,
+            _ => x as f32,
+        };
+        for ch in text.chars() {
+            let id = font.glyph_id(ch);
+            let glyph = id.with_scale_and_position(scaled.scale(), ab_glyph::point(pen, y as f32));
+            if let Some(outlined) = font.outline_glyph(glyph) {
+                let b = outlined.px_bounds();
+                for dx in 0..=i64::from(bold) {
+                    outlined.draw(|gx, gy, coverage| self.blend(b.min.x as i64 + i64::from(gx) + dx, b.min.y as i64 + i64::from(gy), c, coverage));
+                }
+            }
+            pen += scaled.h_advance(id);
         }
     }
 
@@ -407,12 +483,37 @@ mod tests {
         assert!(widths[0] > 100.0 && widths[1] == 0.0, "{widths:?}");
         let png = c.to_png();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), c.width);
+        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 2 * c.width);
         // Some pixels are the bar's colour.
+        assert!(pixels(&png).windows(3).any(|p| p == [BLUE.0, BLUE.1, BLUE.2]));
+    }
+
+    /// The RGB bytes of a PNG made by `to_png` (its rows without their filter byte).
+    fn pixels(png: &[u8]) -> Vec<u8> {
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap()) as usize;
         let mut z = flate2::read::ZlibDecoder::new(&png[41..png.len() - 12]);
         let mut raw = vec![];
         std::io::Read::read_to_end(&mut z, &mut raw).unwrap();
-        assert!(raw.windows(3).any(|p| p == [BLUE.0, BLUE.1, BLUE.2]));
+        raw.chunks(1 + 3 * width).flat_map(|row| row[1..].to_vec()).collect()
+    }
+
+    #[test]
+    fn the_png_has_the_texts_when_the_system_has_a_cjk_font() {
+        let chart = Chart {
+            width: 200,
+            height: 40,
+            description: "文字".into(),
+            shapes: vec![Shape::Text { x: 10.0, y: 25.0, text: "进贤县教育体育局".into(), size: 14.0, anchor: "start", fill: BLUE, bold: false }],
+        };
+        let coloured = pixels(&chart.to_png()).chunks(3).filter(|p| p.len() == 3 && p != &[255, 255, 255]).count();
+        match font() {
+            // About a fifth of the box the eight characters take is ink.
+            Some(_) => assert!(coloured > 1000, "{coloured} pixels of text"),
+            None => {
+                assert_eq!(coloured, 0, "without a font the PNG has no text");
+                eprintln!("no CJK font on this system (set GOVREPORT_FONT): the PNG fallback has no texts");
+            }
+        }
     }
 
     #[test]

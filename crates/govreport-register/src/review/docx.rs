@@ -1,7 +1,9 @@
 //! The review page as a Word file (.docx), written by hand: headings, paragraphs, Word tables
-//! with a repeated heading row, and each chart as an SVG picture with a PNG fallback (Word 2016
-//! and later, WPS and LibreOffice show the SVG; older viewers the PNG, which has no texts — the
-//! table under each chart has the figures). A4 portrait.
+//! with a repeated heading row, and each chart as an SVG picture with a PNG fallback: Word 2016
+//! and later show the SVG; viewers that read only the fallback (LibreOffice 7, older Word) show
+//! the PNG, whose texts are drawn with a CJK font of the system where the file is made
+//! (`GOVREPORT_FONT`, or the usual places; without one, shapes only — the table under each
+//! chart has the figures). A4 portrait.
 
 use std::io::Write;
 
