@@ -503,12 +503,9 @@ impl Register {
         let region = query.region.as_deref().map(|r| units::region_range(Some(r)));
         let unit_id = unit.as_ref().map(|u| u.id);
         let mut args: Vec<(&str, &dyn rusqlite::ToSql)> = vec![];
-        match &query.version {
-            Some(v) => {
-                sql.push_str(" AND f.version_id = :version");
-                args.push((":version", v));
-            }
-            None => {}
+        if let Some(v) = &query.version {
+            sql.push_str(" AND f.version_id = :version");
+            args.push((":version", v));
         }
         if let Some(y) = &year {
             sql.push_str(" AND r.year = :year");
