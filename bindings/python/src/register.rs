@@ -247,6 +247,7 @@ impl Register {
     /// Corrects one field of a unit's current report for `year` (`value`: an int, None for
     /// blank, "/", an amount as str, a text) as a new version with `reason`. Returns the version.
     #[pyo3(signature = (unit, year, pointer, value, *, reason, author = None))]
+    #[allow(clippy::too_many_arguments)]
     fn set<'py>(
         &self,
         py: Python<'py>,
