@@ -13,6 +13,8 @@ mod convert;
 mod errors;
 mod finding;
 mod import;
+#[cfg(feature = "register")]
+mod register;
 mod render;
 mod report;
 
@@ -41,5 +43,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(across::aggregate, m)?)?;
     m.add_function(wrap_pyfunction!(across::indicators, m)?)?;
     m.add_function(wrap_pyfunction!(import::import_document, m)?)?;
+    #[cfg(feature = "register")]
+    {
+        m.add_class::<register::Register>()?;
+        m.add("RegisterError", m.py().get_type::<register::RegisterError>())?;
+    }
     Ok(())
 }

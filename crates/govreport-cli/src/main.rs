@@ -3,6 +3,7 @@
 mod batch;
 mod input;
 mod output;
+mod register;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -234,6 +235,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
     },
+    /// The register: every unit's reports across the years in one database file, with
+    /// versions, findings and their review, benchmarks, trends and the supervisor's review.
+    Register(register::Args),
     /// Explain one rule.
     Explain {
         /// Rule code, e.g. GR201.
@@ -399,6 +403,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Register(args) => register::run(args),
         Command::Explain { code, lang } => {
             let lang: Lang = lang.into();
             const NO_RULE: govreport::Bilingual = govreport::Bilingual::new(
