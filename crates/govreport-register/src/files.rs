@@ -126,7 +126,10 @@ impl Iterator for Lines {
                         }
                     }
                     let size = buf.len() as u64;
-                    return Some(Input { name, bytes: Err(Error::Report(govreport::Error::from(govreport::ErrorType::TooLarge { size, limit: MAX_INPUT_BYTES }))) });
+                    return Some(Input {
+                        name,
+                        bytes: Err(Error::Report(govreport::Error::from(govreport::ErrorType::TooLarge { size, limit: MAX_INPUT_BYTES }))),
+                    });
                 }
                 Ok(_) => {
                     if buf.iter().all(|b| b.is_ascii_whitespace()) {

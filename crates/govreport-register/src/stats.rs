@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use govreport::across::metrics::{self, METRICS, Metric, MetricKind};
-use govreport::{Lang, Report};
+use govreport::{Bilingual, Lang, Report, labels};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -150,17 +150,13 @@ pub struct PeerGroup {
 }
 
 impl PeerGroup {
-    /// The group in words: 县级人民政府部门, "government department (county)".
+    /// The group in words: 县级人民政府部门, "government department (county)"; the names of
+    /// kinds and levels are the label table's.
     pub fn label(&self, lang: Lang) -> String {
-        let level = match (self.level.as_deref(), lang) {
-            (Some("national"), Lang::Zh) => "国家级",
-            (Some("provincial"), Lang::Zh) => "省级",
-            (Some("prefectural"), Lang::Zh) => "地市级",
-            (Some("county"), Lang::Zh) => "县级",
-            (Some("township"), Lang::Zh) => "乡镇级",
-            (None, Lang::Zh) => "层级未注明的",
-            (None, Lang::En) => "level not given",
-            (Some(l), _) => l,
+        const NO_LEVEL: Bilingual = Bilingual::new("层级未注明的", "level not given");
+        let level = match self.level.as_deref() {
+            Some(id) => labels::level(id).map_or(id, |l| l.text(lang)),
+            None => NO_LEVEL.get(lang),
         };
         if lang == Lang::Zh { format!("{level}{}", kind_label(&self.kind, lang)) } else { format!("{} ({level})", kind_label(&self.kind, lang)) }
     }
@@ -168,7 +164,7 @@ impl PeerGroup {
 
 /// The name of an agency kind (`department` …) from the label table.
 pub fn kind_label(kind: &str, lang: Lang) -> String {
-    govreport::labels::AGENCY_KINDS.iter().find(|l| l.id == kind).map_or_else(|| kind.to_string(), |l| l.text(lang).to_string())
+    labels::agency_kind(kind).map_or_else(|| kind.to_string(), |l| l.text(lang).to_string())
 }
 
 /// A unit's value among its peers.
@@ -508,5 +504,16 @@ mod tests {
         assert_eq!((percentile(&v, 0.25), percentile(&v, 0.5), percentile(&v, 0.75)), (Some(2.0), Some(3.0), Some(4.0)));
         assert_eq!(percentile(&[1.0, 2.0], 0.5), Some(1.5));
         assert_eq!(percentile(&[], 0.5), None);
+    }
+
+    #[test]
+    fn peer_groups_are_named_from_the_label_table() {
+        let group = |kind: &str, level: Option<&str>| PeerGroup { kind: kind.into(), level: level.map(str::to_string) };
+        assert_eq!(group("department", Some("county")).label(Lang::Zh), "县级人民政府部门");
+        assert_eq!(group("department", Some("county")).label(Lang::En), "government department (county)");
+        assert_eq!(group("township", Some("township")).label(Lang::Zh), "乡镇级乡镇人民政府、街道办事处");
+        assert_eq!(group("government", Some("prefectural")).label(Lang::Zh), "地市级人民政府");
+        assert_eq!(group("other", None).label(Lang::Zh), "层级未注明的其他机关");
+        assert_eq!(group("other", None).label(Lang::En), "other body (level not given)");
     }
 }

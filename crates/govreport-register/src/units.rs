@@ -112,7 +112,7 @@ pub(crate) fn identify(conn: &Connection, agency: &govreport::Agency, year: u16,
     let code = agency.credit_code.as_deref().map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty());
     let region = agency.region_code.as_deref().map(str::trim).unwrap_or("").to_string();
     let key = name_key(&agency.name);
-    let level = agency.level.as_ref().and_then(|l| serde_json::to_value(l).ok()).and_then(|v| v.as_str().map(str::to_string));
+    let level = agency.level.map(|l| l.as_str());
     let kind = agency.kind.as_str();
     let mut id: Option<i64> = None;
     if let Some(code) = &code {
