@@ -268,14 +268,14 @@ impl Register {
                         .operands
                         .iter()
                         .map(|o| TraceCell {
-                            label: labels::cell_name(format, &o.pointer, lang),
+                            label: labels::cell_name(format, o.pointer, lang),
                             value: match &o.value {
                                 None => t(lang, "缺", "absent"),
                                 Some(serde_json::Value::Null) => t(lang, "空白", "blank"),
                                 Some(serde_json::Value::String(s)) => s.clone(),
                                 Some(v) => v.to_string(),
                             },
-                            pointer: o.pointer.clone(),
+                            pointer: o.pointer.to_string(),
                         })
                         .collect(),
                     value: e.value,

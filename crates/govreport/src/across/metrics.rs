@@ -3,9 +3,10 @@
 //!
 //! This is the one place the dictionary lives: the register stores values by [`Metric::id`]
 //! and [`Metric::version`], the review page and `docs/metrics.md` ([`markdown`]) print the
-//! texts from here, and the formula shown is written from the label table, never re-typed.
-//! The rates themselves are computed by [`crate::across::indicators`]; a test holds the
-//! formula shown here to the value computed there.
+//! texts from here, and the formula is written as places in the table of cells
+//! ([`crate::cells::Loc`]), so that its pointers and the names it shows come from the label
+//! table and its value is computed from the same formula ([`Metric::value`]; the rates of
+//! [`crate::across::indicators`] are these values).
 //!
 //! ```
 //! use govreport::across::metrics::{METRICS, metric};
@@ -17,10 +18,10 @@
 
 use serde_json::Value;
 
-use crate::across::indicators::indicators;
+use crate::cells::{self, CASE_CORRECTED, CASE_PENDING, CASE_TOTAL, Loc, TOTAL};
+use crate::i18n::{Bilingual, Lang};
 use crate::labels;
-use crate::model::{Format, Report};
-use crate::options::Lang;
+use crate::model::{Format, Report, RowId};
 
 /// What a metric measures: a share of a whole, or a count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,13 +32,25 @@ pub enum MetricKind {
     Count,
 }
 
-/// How a metric is made from the cells of a report (pointers of the 2021 and 2019 templates).
+/// How a metric is made from the cells of a report, as places in the table of cells.
 #[derive(Clone, Copy, Debug)]
 enum Formula {
-    /// The number in one cell: (2021 pointer, 2019 pointer).
-    Cell(&'static str, &'static str),
-    /// Σ `num` ÷ (Σ `den` − Σ `less`): the same pointers in both template formats.
-    Ratio { num: &'static [&'static str], den: &'static [&'static str], less: &'static [&'static str] },
+    /// The number in one of the watched cells ([`cells::watched`]: new requests, licensing
+    /// decisions, penalty decisions), by its index there.
+    Watched(usize),
+    /// Σ `num` ÷ (Σ `den` − Σ `less`).
+    Ratio { num: &'static [Loc], den: &'static [Loc], less: &'static [Loc] },
+}
+
+impl Formula {
+    /// The cells the formula reads in `format`, in formula order (none for the 2007 regime).
+    fn locs(self, format: Format) -> Vec<Loc> {
+        match self {
+            _ if format == Format::F2007 => vec![],
+            Formula::Watched(i) => cells::watched(format).map(|w| vec![w[i]]).unwrap_or_default(),
+            Formula::Ratio { num, den, less } => num.iter().chain(den).chain(less).copied().collect(),
+        }
+    }
 }
 
 /// One metric of the dictionary.
@@ -47,12 +60,12 @@ pub struct Metric {
     pub id: &'static str,
     /// A share or a count.
     pub kind: MetricKind,
-    /// What it says, in Chinese and English.
-    pub definition: [&'static str; 2],
-    /// The unit it is shown in, in Chinese and English.
-    pub unit: [&'static str; 2],
-    /// What to keep in mind when comparing it, in Chinese and English.
-    pub caveats: [&'static str; 2],
+    /// What it says.
+    pub definition: Bilingual,
+    /// The unit it is shown in.
+    pub unit: Bilingual,
+    /// What to keep in mind when comparing it.
+    pub caveats: Bilingual,
     /// Raised whenever the definition or the formula changes, so that values stored under an
     /// older version are recomputed.
     pub version: u32,
@@ -61,26 +74,32 @@ pub struct Metric {
     formula: Formula,
 }
 
-const GRANTED: &[&str] = &["/requests/granted/total", "/requests/partially_granted/total"];
-const RESULTS: &[&str] = &["/requests/results_total/total"];
-const NEW: &[&str] = &["/requests/new/total"];
-const CASES: &[&str] = &["/review_litigation/review/total", "/review_litigation/litigation_direct/total", "/review_litigation/litigation_after_review/total"];
-const CORRECTED: &[&str] =
-    &["/review_litigation/review/corrected", "/review_litigation/litigation_direct/corrected", "/review_litigation/litigation_after_review/corrected"];
-const PENDING: &[&str] =
-    &["/review_litigation/review/pending", "/review_litigation/litigation_direct/pending", "/review_litigation/litigation_after_review/pending"];
+/// A column of table C summed over its three groups (复议, 直接起诉, 复议后起诉).
+const fn cases(column: u8) -> [Loc; 3] {
+    [Loc::Review { group: 0, column }, Loc::Review { group: 1, column }, Loc::Review { group: 2, column }]
+}
+
+const GRANTED: &[Loc] = &[Loc::request(RowId::Granted, TOTAL), Loc::request(RowId::PartiallyGranted, TOTAL)];
+const RESULTS: &[Loc] = &[Loc::request(RowId::ResultsTotal, TOTAL)];
+const NEW: &[Loc] = &[Loc::request(RowId::New, TOTAL)];
+const CASES: &[Loc] = &cases(CASE_TOTAL);
+const CORRECTED: &[Loc] = &cases(CASE_CORRECTED);
+const PENDING: &[Loc] = &cases(CASE_PENDING);
 
 /// The dictionary, in the order reports and pages show it.
 pub static METRICS: &[Metric] = &[
     Metric {
         id: "disclosure_rate",
         kind: MetricKind::Share,
-        definition: ["本年度办理结果中予以公开和部分公开的申请所占比例。", "The share of requests handled this year that were granted in full or in part."],
-        unit: ["%", "%"],
-        caveats: [
+        definition: Bilingual::new(
+            "本年度办理结果中予以公开和部分公开的申请所占比例。",
+            "The share of requests handled this year that were granted in full or in part.",
+        ),
+        unit: Bilingual::new("%", "%"),
+        caveats: Bilingual::new(
             "（七）总计为 0 或任一单元格空白、为“/”时不计算；申请很少的单位比例波动大，比较时看申请数。",
             "Not computed when (7) Total is 0 or a cell is blank or \"/\"; units with few requests swing widely, so read it with the number of requests.",
-        ],
+        ),
         version: 1,
         label: Some(&labels::INDICATORS[0]),
         formula: Formula::Ratio { num: GRANTED, den: RESULTS, less: &[] },
@@ -88,15 +107,15 @@ pub static METRICS: &[Metric] = &[
     Metric {
         id: "review_litigation_rate",
         kind: MetricKind::Share,
-        definition: [
+        definition: Bilingual::new(
             "因政府信息公开被申请行政复议和提起行政诉讼的案件数与本年新收申请数之比。",
             "Administrative reviews and lawsuits about disclosure, per new request received this year.",
-        ],
-        unit: ["%", "%"],
-        caveats: [
+        ),
+        unit: Bilingual::new("%", "%"),
+        caveats: Bilingual::new(
             "案件与申请不一定同年：上年申请引起的本年案件也计入，比例可超过 100%。本年新收申请为 0 时不计算。",
             "Cases and requests need not fall in the same year: cases from last year's requests count too, so the rate can exceed 100%. Not computed when there are no new requests.",
-        ],
+        ),
         version: 1,
         label: Some(&labels::INDICATORS[1]),
         formula: Formula::Ratio { num: CASES, den: NEW, less: &[] },
@@ -104,15 +123,15 @@ pub static METRICS: &[Metric] = &[
     Metric {
         id: "correction_rate",
         kind: MetricKind::Share,
-        definition: [
+        definition: Bilingual::new(
             "已审结的行政复议和行政诉讼案件中结果纠正的比例。",
             "The share of concluded administrative reviews and lawsuits whose outcome corrected the agency.",
-        ],
-        unit: ["%", "%"],
-        caveats: [
+        ),
+        unit: Bilingual::new("%", "%"),
+        caveats: Bilingual::new(
             "只计已审结案件（总计减尚未审结）；案件很少，一件即可使比例大幅变化。",
             "Only concluded cases count (total less pending); with so few cases one case moves the rate a lot.",
-        ],
+        ),
         version: 1,
         label: Some(&labels::INDICATORS[2]),
         formula: Formula::Ratio { num: CORRECTED, den: CASES, less: PENDING },
@@ -120,41 +139,41 @@ pub static METRICS: &[Metric] = &[
     Metric {
         id: "new_requests",
         kind: MetricKind::Count,
-        definition: ["本年新收的政府信息公开申请数。", "Requests for disclosure received this year."],
-        unit: ["件", "requests"],
-        caveats: [
+        definition: Bilingual::new("本年新收的政府信息公开申请数。", "Requests for disclosure received this year."),
+        unit: Bilingual::new("件", "requests"),
+        caveats: Bilingual::new(
             "不含上年结转；各单位职能不同，申请量差别很大，宜与同类单位比较。",
             "Excludes requests carried over; volumes differ widely with a unit's remit, so compare with units of the same kind.",
-        ],
+        ),
         version: 1,
         label: None,
-        formula: Formula::Cell("/requests/new/total", "/requests/new/total"),
+        formula: Formula::Watched(0),
     },
     Metric {
         id: "licensing_decisions",
         kind: MetricKind::Count,
-        definition: ["本年作出的行政许可处理决定数。", "Administrative licensing decisions made this year."],
-        unit: ["件", "decisions"],
-        caveats: [
+        definition: Bilingual::new("本年作出的行政许可处理决定数。", "Administrative licensing decisions made this year."),
+        unit: Bilingual::new("件", "decisions"),
+        caveats: Bilingual::new(
             "2019 年格式取“处理决定数量”；没有许可职能的单位常填“/”，不计入同类比较。",
             "In the 2019 template this is \"decisions\"; units without licensing powers often write \"/\", which is left out of peer comparisons.",
-        ],
+        ),
         version: 1,
         label: None,
-        formula: Formula::Cell("/proactive/licensing", "/proactive/licensing/decisions"),
+        formula: Formula::Watched(1),
     },
     Metric {
         id: "penalty_decisions",
         kind: MetricKind::Count,
-        definition: ["本年作出的行政处罚决定数。", "Administrative penalty decisions made this year."],
-        unit: ["件", "decisions"],
-        caveats: [
+        definition: Bilingual::new("本年作出的行政处罚决定数。", "Administrative penalty decisions made this year."),
+        unit: Bilingual::new("件", "decisions"),
+        caveats: Bilingual::new(
             "2019 年格式取“处理决定数量”；没有处罚职能的单位常填“/”，不计入同类比较。",
             "In the 2019 template this is \"decisions\"; units without penalty powers often write \"/\", which is left out of peer comparisons.",
-        ],
+        ),
         version: 1,
         label: None,
-        formula: Formula::Cell("/proactive/penalty", "/proactive/penalty/decisions"),
+        formula: Formula::Watched(2),
     },
 ];
 
@@ -174,7 +193,7 @@ pub fn metric(id: &str) -> Option<&'static Metric> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Operand {
     /// Its pointer.
-    pub pointer: String,
+    pub pointer: &'static str,
     /// Its value in the document: a number, `null` (blank), `"/"`; None when absent.
     pub value: Option<Value>,
 }
@@ -191,40 +210,63 @@ pub struct Evaluation {
     pub operands: Vec<Operand>,
 }
 
+/// A sum of counts in formula terms: None when one is missing or the sum overflows.
+fn sum(values: impl IntoIterator<Item = Option<u64>>) -> Option<u64> {
+    values.into_iter().try_fold(0u64, |acc, v| acc.checked_add(v?))
+}
+
+/// Σ num ÷ (Σ den − Σ less), given each part's numbers; None when a number is missing or the
+/// denominator is not above 0.
+fn ratio(num: Option<u64>, den: Option<u64>, less: Option<u64>) -> Option<f64> {
+    let d = den?.checked_sub(less?)?;
+    (d > 0).then(|| num.map(|n| n as f64 / d as f64)).flatten()
+}
+
 impl Metric {
     /// Its name: a rate's from [`labels::INDICATORS`], a count's from its cell's label.
     pub fn name(&self, lang: Lang) -> String {
-        match (self.label, self.formula) {
-            (Some(l), _) => l.text(lang).to_string(),
-            (None, Formula::Cell(p, _)) => labels::cell_name(Format::F2021, p, lang),
-            (None, Formula::Ratio { .. }) => self.id.to_string(),
+        match self.label {
+            Some(l) => l.text(lang).to_string(),
+            None => {
+                self.formula.locs(Format::F2021).first().and_then(|&loc| cells::cell(Format::F2021, loc)).map_or_else(|| self.id.to_string(), |c| c.name(lang))
+            }
         }
     }
 
     /// The pointers of the cells it reads in a report of `format`, in formula order; empty
     /// for the 2007 regime, which has no tables.
     pub fn pointers(&self, format: Format) -> Vec<&'static str> {
-        match (format, self.formula) {
-            (Format::F2007, _) => vec![],
-            (Format::F2021, Formula::Cell(p, _)) => vec![p],
-            (Format::F2019, Formula::Cell(_, p)) => vec![p],
-            (_, Formula::Ratio { num, den, less }) => num.iter().chain(den).chain(less).copied().collect(),
+        self.formula.locs(format).into_iter().map(|loc| cells::pointer(format, loc)).collect()
+    }
+
+    /// Its value in `report`: a share in 0…1 (rates can exceed 1, see the caveats) or a count;
+    /// None when a cell it needs is blank, "/" or absent, or the denominator is 0, and for
+    /// the 2007 regime.
+    pub fn value(&self, report: &Report) -> Option<f64> {
+        let format = report.format();
+        if format == Format::F2007 {
+            return None;
+        }
+        let counts = |locs: &[Loc]| sum(locs.iter().map(|&loc| report.count(loc)));
+        match self.formula {
+            Formula::Watched(i) => report.count(cells::watched(format)?[i]).map(|v| v as f64),
+            Formula::Ratio { num, den, less } => ratio(counts(num), counts(den), counts(less)),
         }
     }
 
     /// The formula in the label table's words for `format`, e.g.
     /// `（（一）予以公开「总计」 + （二）部分公开…「总计」） ÷ （七）总计「总计」`.
     pub fn formula_text(&self, format: Format, lang: Lang) -> String {
-        let name = |p: &str| labels::cell_name(format, p, lang);
+        let name = |loc: &Loc| cells::cell(format, *loc).map(|c| c.name(lang)).unwrap_or_default();
         let (open, close) = if lang == Lang::Zh { ("（", "）") } else { ("(", ")") };
-        let sum = |ps: &[&str]| {
-            let names: Vec<String> = ps.iter().map(|p| name(p)).collect();
+        let sum = |locs: &[Loc]| {
+            let names: Vec<String> = locs.iter().map(name).collect();
             if names.len() == 1 { names[0].clone() } else { format!("{open}{}{close}", names.join(" + ")) }
         };
-        match (format, self.formula) {
-            (Format::F2007, _) => String::new(),
-            (Format::F2021, Formula::Cell(p, _)) | (Format::F2019, Formula::Cell(_, p)) => name(p),
-            (_, Formula::Ratio { num, den, less }) => {
+        match self.formula {
+            _ if format == Format::F2007 => String::new(),
+            Formula::Watched(_) => self.formula.locs(format).first().map(name).unwrap_or_default(),
+            Formula::Ratio { num, den, less } => {
                 let den = if less.is_empty() { sum(den) } else { format!("{open}{} − {}{close}", sum(den), sum(less)) };
                 format!("{} ÷ {}", sum(num), den)
             }
@@ -233,17 +275,17 @@ impl Metric {
 
     /// Its unit in `lang`.
     pub fn unit(&self, lang: Lang) -> &'static str {
-        self.unit[lang as usize]
+        self.unit.get(lang)
     }
 
     /// Its definition in `lang`.
     pub fn definition(&self, lang: Lang) -> &'static str {
-        self.definition[lang as usize]
+        self.definition.get(lang)
     }
 
     /// Its caveats in `lang`.
     pub fn caveats(&self, lang: Lang) -> &'static str {
-        self.caveats[lang as usize]
+        self.caveats.get(lang)
     }
 
     /// The value as shown: a share as a percentage with one decimal, a count as it is.
@@ -256,36 +298,55 @@ impl Metric {
 }
 
 impl Evaluation {
+    /// The operands of each part of the formula: (numerator, denominator, less) of a ratio;
+    /// the one cell of a count as the numerator.
+    fn parts(&self) -> (&[Operand], &[Operand], &[Operand]) {
+        let ops = self.operands.as_slice();
+        match self.metric.formula {
+            Formula::Watched(_) => (ops, &[], &[]),
+            Formula::Ratio { num, den, .. } => {
+                let (n, rest) = ops.split_at(num.len().min(ops.len()));
+                let (d, l) = rest.split_at(den.len().min(rest.len()));
+                (n, d, l)
+            }
+        }
+    }
+
     /// The value the formula shown gives from the operands listed (what a reader checking the
     /// figure by hand gets); equal to [`Evaluation::value`], which a test holds.
     pub fn from_operands(&self) -> Option<f64> {
-        let number = |p: &str| self.operands.iter().find(|o| o.pointer == p).and_then(|o| o.value.as_ref()).and_then(Value::as_u64);
-        let sum = |ps: &[&str]| -> Option<u64> { ps.iter().map(|p| number(p)).try_fold(0u64, |a, v| a.checked_add(v?)) };
+        let numbers = |ops: &[Operand]| sum(ops.iter().map(|o| o.value.as_ref().and_then(Value::as_u64)));
+        let (num, den, less) = self.parts();
         match self.metric.formula {
-            Formula::Cell(..) => self.operands.first().and_then(|o| o.value.as_ref()).and_then(Value::as_u64).map(|v| v as f64),
-            Formula::Ratio { num, den, less } => {
-                let d = sum(den)?.checked_sub(sum(less)?)?;
-                (d > 0).then(|| sum(num).map(|n| n as f64 / d as f64)).flatten()
-            }
+            Formula::Watched(_) => match num {
+                [one] => one.value.as_ref().and_then(Value::as_u64).map(|v| v as f64),
+                _ => None,
+            },
+            Formula::Ratio { .. } if self.operands.is_empty() => None,
+            Formula::Ratio { .. } => ratio(numbers(num), numbers(den), numbers(less)),
         }
     }
 
     /// The formula with the report's numbers in it, e.g. `(4 + 2) ÷ 8`; a cell without a
     /// number shows as 空白 / blank, "/" or 缺 / absent.
     pub fn worked(&self, lang: Lang) -> String {
-        let shown = |p: &str| match self.operands.iter().find(|o| o.pointer == p).and_then(|o| o.value.as_ref()) {
+        const BLANK: Bilingual = Bilingual::new("空白", "blank");
+        const ABSENT: Bilingual = Bilingual::new("缺", "absent");
+        let shown = |o: &Operand| match &o.value {
             Some(Value::Number(n)) => n.to_string(),
             Some(Value::String(s)) => s.clone(),
-            Some(_) => if lang == Lang::Zh { "空白" } else { "blank" }.to_string(),
-            None => if lang == Lang::Zh { "缺" } else { "absent" }.to_string(),
+            Some(_) => BLANK.get(lang).to_string(),
+            None => ABSENT.get(lang).to_string(),
         };
-        let sum = |ps: &[&str]| {
-            let parts: Vec<String> = ps.iter().map(|p| shown(p)).collect();
+        let sum = |ops: &[Operand]| {
+            let parts: Vec<String> = ops.iter().map(shown).collect();
             if parts.len() == 1 { parts[0].clone() } else { format!("({})", parts.join(" + ")) }
         };
+        let (num, den, less) = self.parts();
         match self.metric.formula {
-            Formula::Cell(..) => self.operands.first().map(|o| shown(&o.pointer)).unwrap_or_default(),
-            Formula::Ratio { num, den, less } => {
+            Formula::Watched(_) => num.first().map(shown).unwrap_or_default(),
+            Formula::Ratio { .. } if self.operands.is_empty() => String::new(),
+            Formula::Ratio { .. } => {
                 let d = if less.is_empty() { sum(den) } else { format!("({} − {})", sum(den), sum(less)) };
                 format!("{} ÷ {}", sum(num), d)
             }
@@ -293,26 +354,19 @@ impl Evaluation {
     }
 }
 
-/// Every metric of `report`, with the cells each read. Rates come from
-/// [`crate::across::indicators`]; counts are the number in their cell.
+/// Every metric of `report`, with the cells each read, in the dictionary's order.
 pub fn evaluate(report: &Report) -> Vec<Evaluation> {
-    let doc = serde_json::to_value(report).unwrap_or(Value::Null);
-    let rates = indicators(report);
+    let format = report.format();
     METRICS
         .iter()
         .map(|m| {
-            let pointers = m.pointers(report.format());
-            let operands: Vec<Operand> = pointers.iter().map(|p| Operand { pointer: (*p).to_string(), value: doc.pointer(p).cloned() }).collect();
-            let value = match m.id {
-                "disclosure_rate" => rates.disclosure_rate,
-                "review_litigation_rate" => rates.review_litigation_rate,
-                "correction_rate" => rates.correction_rate,
-                _ => match operands.as_slice() {
-                    [Operand { value: Some(Value::Number(n)), .. }] => n.as_u64().map(|v| v as f64),
-                    _ => None,
-                },
-            };
-            Evaluation { metric: m, value, operands }
+            let operands = m
+                .formula
+                .locs(format)
+                .into_iter()
+                .map(|loc| Operand { pointer: cells::pointer(format, loc), value: report.cell(loc).and_then(|c| c.to_json()) })
+                .collect();
+            Evaluation { metric: m, value: m.value(report), operands }
         })
         .collect()
 }
@@ -364,11 +418,7 @@ mod tests {
     use serde_json::json;
 
     fn report() -> Report {
-        let mut r = Report::new(
-            Format::F2021,
-            2023,
-            crate::Agency { name: "x".into(), kind: crate::AgencyKind::Department, level: None, region_code: None, credit_code: None },
-        );
+        let mut r = Report::new(Format::F2021, 2023, crate::Agency::new("x", crate::AgencyKind::Department));
         for (p, v) in [
             ("/requests/new/total", 10),
             ("/requests/granted/total", 4),
@@ -428,6 +478,23 @@ mod tests {
                 assert_eq!(e.from_operands(), e.value, "{} after {p}", e.metric.id);
             }
         }
+    }
+
+    #[test]
+    fn the_rates_of_indicators_are_these_values_and_counts_read_the_watched_cells() {
+        let r = report();
+        let i = crate::across::indicators(&r);
+        let value = |id| metric(id).unwrap().value(&r);
+        assert_eq!(
+            (i.disclosure_rate, i.review_litigation_rate, i.correction_rate),
+            (value("disclosure_rate"), value("review_litigation_rate"), value("correction_rate"))
+        );
+        for (id, format) in [("new_requests", Format::F2021), ("licensing_decisions", Format::F2019), ("penalty_decisions", Format::F2021)] {
+            let watched = cells::watched(format).unwrap().map(|loc| cells::pointer(format, loc));
+            assert!(watched.contains(&metric(id).unwrap().pointers(format)[0]), "{id}");
+        }
+        let old = Report::new(Format::F2007, 2010, crate::Agency::new("x", crate::AgencyKind::Department));
+        assert!(evaluate(&old).iter().all(|e| e.value.is_none() && e.operands.is_empty() && e.worked(Lang::En).is_empty()));
     }
 
     #[test]
