@@ -1,19 +1,18 @@
-//! The one adapter over the core's listing of a report's cells: every figure cell of a report
-//! with its pointer, labels, kind, state (number, blank, "/", absent, unreadable) and value,
-//! and the provenance an import gives. Everything else in the register goes through here, so
-//! that moving to the core's cell visitor is an edit of this file alone.
-//!
-//! Today it lists cells from [`govreport::model::figure_pointers`] and the label table, reads
-//! them from the document's JSON, finds a cell's kind by asking the core which values it
-//! accepts there, and takes provenance from the import findings that name a cell (GR911 gives
-//! the raw text of a cell that is not a number, GR905 the row of a short row).
+//! A report's cells as the register stores them. The core's table of cells
+//! ([`govreport::cells`]) names every figure cell of a format (pointer, kind, table, row and
+//! column labels) and its visitor ([`Report::cells`]) reads each with its state; this adds what
+//! only the register keeps: the state "unreadable" and the provenance the importer gives in its
+//! findings (GR911 gives the raw text of a cell that is not a number, GR905 the row of a short
+//! row; a PDF's findings give the page).
 
 use std::collections::HashMap;
 
-use govreport::labels;
-use govreport::{Agency, AgencyKind, Format, Imported, Lang, Report};
+use govreport::cells::{CellDef, Table};
+use govreport::model::CellState as Held;
+use govreport::{Imported, Lang, Report, labels};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+
+pub use govreport::cells::CellKind;
 
 /// What a cell holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,102 +59,76 @@ impl CellState {
     }
 }
 
-/// What values a cell takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CellKind {
-    /// A whole number ≥ 0.
-    Count,
-    /// A signed whole number (本年增/减 of the 2019 template).
-    Signed,
-    /// An exact decimal amount (万元, 元).
-    Amount,
-}
-
-impl CellKind {
-    /// `count`, `signed` or `amount`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CellKind::Count => "count",
-            CellKind::Signed => "signed",
-            CellKind::Amount => "amount",
+impl From<Held> for CellState {
+    fn from(held: Held) -> CellState {
+        match held {
+            Held::Value => CellState::Number,
+            Held::Blank => CellState::Blank,
+            Held::NotApplicable => CellState::NotApplicable,
+            Held::Absent => CellState::Absent,
         }
     }
 }
 
-/// A figure cell of a template format, with its labels.
+/// The code stored in `fields.kind` (`count`, `signed`, `amount`; the schema's CHECK).
+pub(crate) fn kind_code(kind: CellKind) -> &'static str {
+    match kind {
+        CellKind::Count => "count",
+        CellKind::SignedCount => "signed",
+        CellKind::Amount => "amount",
+        CellKind::Text => "text",
+    }
+}
+
+/// The kind of a stored code.
+pub(crate) fn kind_of_code(code: &str) -> CellKind {
+    match code {
+        "signed" => CellKind::SignedCount,
+        "amount" => CellKind::Amount,
+        "text" => CellKind::Text,
+        _ => CellKind::Count,
+    }
+}
+
+/// What the `fields` table holds of a cell beside its pointer and kind: the part it is in and
+/// its labels, all from the label table.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldDef {
-    /// Its JSON pointer.
-    pub pointer: String,
+pub(crate) struct FieldLabels {
     /// The part of the report it is in: 二 (table A), 三 (table B), 四 (table C), 六 (fees).
     pub part: &'static str,
-    /// The pointer of its row.
-    pub row_pointer: String,
     /// The row's label, with its group (（三）不予公开1.属于国家秘密).
     pub row_label: String,
     /// The key of its column in the row ("" when the row is one cell).
-    pub column_key: String,
+    pub column_key: &'static str,
     /// The column's label ("" when the template gives none).
-    pub column_label: String,
-    /// The cell's full name in Chinese and in English.
+    pub column_label: &'static str,
+    /// The cell's full name in Chinese.
     pub label: String,
     /// The same in English.
     pub label_en: String,
-    /// What values it takes.
-    pub kind: CellKind,
 }
 
-/// Every figure cell of `format`, in template order (none for the 2007 regime).
-pub fn fields(format: Format) -> Vec<FieldDef> {
-    let probe = Report::new(format, 2023, Agency { name: String::new(), kind: AgencyKind::Department, level: None, region_code: None, credit_code: None });
-    govreport::model::figure_pointers(format)
-        .into_iter()
-        .map(|pointer| {
-            let (row_pointer, column_key) = match labels::lookup(format, &pointer) {
-                Some(_) => (pointer.clone(), String::new()),
-                None => match pointer.rsplit_once('/') {
-                    Some((row, key)) => (row.to_string(), key.to_string()),
-                    None => (pointer.clone(), String::new()),
-                },
-            };
-            let column_label = labels::column(format, &row_pointer, &column_key).map(|c| c.name.zh.to_string()).unwrap_or_default();
-            let accepts = |v: Value| probe.clone().set(&pointer, v).is_ok();
-            let kind = if accepts(json!("0.5")) {
-                CellKind::Amount
-            } else if accepts(json!(-1)) {
-                CellKind::Signed
-            } else {
-                CellKind::Count
-            };
-            FieldDef {
-                part: part_of(&pointer),
-                row_label: labels::cell_name(format, &row_pointer, Lang::Zh),
-                label: labels::cell_name(format, &pointer, Lang::Zh),
-                label_en: labels::cell_name(format, &pointer, Lang::En),
-                row_pointer,
-                column_key,
-                column_label,
-                kind,
-                pointer,
-            }
-        })
-        .collect()
-}
-
-/// The numeral of the part a pointer is in (二, 三, 四; the processing fees are reported in 六).
-fn part_of(pointer: &str) -> &'static str {
-    let under = |prefix: &str| pointer == prefix || pointer.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'));
-    if under(labels::PROCESSING_FEES[0].id) {
-        return labels::PARTS[5].numeral;
+/// The labels of a figure cell of the table of cells.
+pub(crate) fn field_labels(def: &CellDef) -> FieldLabels {
+    let part = match def.table {
+        Table::Fees => labels::PARTS[5].numeral,
+        t => labels::PARTS.iter().find(|p| p.table == Some(t)).map_or("", |p| p.numeral),
+    };
+    let column_key = def.column.map_or("", |c| c.id);
+    FieldLabels {
+        part,
+        row_label: labels::cell_name(def.format, def.row.id, Lang::Zh),
+        column_key,
+        column_label: labels::column(def.format, def.row.id, column_key).map_or("", |c| c.name.zh),
+        label: def.name(Lang::Zh),
+        label_en: def.name(Lang::En),
     }
-    labels::PARTS.iter().find(|p| under(p.label.id)).map_or("", |p| p.numeral)
 }
 
 /// Where a cell's content was read from in the source, as far as the importer says.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
-    /// Page of a PDF (none of today's importers give one).
+    /// Page of a PDF.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// Table of an HTML page or Word file (1-based).
@@ -180,30 +153,21 @@ pub struct CellValue {
     pub provenance: Option<Provenance>,
 }
 
-/// The cells of `report` at `pointers` (its format's [`fields`]), in the same order; with
-/// the provenance and unreadable cells of `imported` when the report was imported.
-pub fn read(report: &Report, pointers: &[&str], imported: Option<&Imported>) -> Vec<CellValue> {
-    let doc = serde_json::to_value(report).unwrap_or(Value::Null);
+/// Every figure cell of `report` (the cells of its tables and fees, not prose) in template
+/// order, from the core's visitor; with the provenance and unreadable cells of `imported` when
+/// the report was imported.
+pub fn read<'a>(report: &'a Report, imported: Option<&Imported>) -> impl Iterator<Item = (&'static CellDef, CellValue)> + 'a {
     let places = imported.map(provenance).unwrap_or_default();
-    pointers
-        .iter()
-        .map(|p| {
-            let (state, value) = match doc.pointer(p) {
-                None => (CellState::Absent, None),
-                Some(Value::Null) => (CellState::Blank, None),
-                Some(Value::String(s)) if s == govreport::model::NOT_APPLICABLE => (CellState::NotApplicable, None),
-                Some(Value::String(s)) => (CellState::Number, Some(s.clone())),
-                Some(Value::Number(n)) => (CellState::Number, Some(n.to_string())),
-                Some(other) => (CellState::Unreadable, Some(other.to_string())),
-            };
-            let place = places.get(*p);
-            let state = match (state, place) {
-                (CellState::Absent, Some((_, true))) => CellState::Unreadable,
-                (s, _) => s,
-            };
-            CellValue { state, value, provenance: place.map(|(prov, _)| prov.clone()) }
-        })
-        .collect()
+    report.cells().filter(|(def, _)| def.is_figure()).map(move |(def, cell)| {
+        let held = CellState::from(cell.state());
+        let value = (held == CellState::Number).then(|| cell.text());
+        let place = places.get(def.pointer);
+        let state = match (held, place) {
+            (CellState::Absent, Some((_, true))) => CellState::Unreadable,
+            (s, _) => s,
+        };
+        (def, CellValue { state, value, provenance: place.map(|(prov, _)| prov.clone()) })
+    })
 }
 
 /// What the import findings say about cells: pointer → (where, whether the text there is not
@@ -229,35 +193,44 @@ fn provenance(imported: &Imported) -> HashMap<String, (Provenance, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use govreport::cells::figures as fields;
+    use govreport::{Agency, AgencyKind, Format};
+    use serde_json::json;
 
     #[test]
     fn every_cell_of_the_2021_template_with_its_labels_and_kind() {
-        let f = fields(Format::F2021);
-        assert_eq!(f.len(), govreport::model::figure_pointers(Format::F2021).len());
-        let find = |p: &str| f.iter().find(|x| x.pointer == p).unwrap();
+        let f: Vec<&CellDef> = fields(Format::F2021).collect();
+        assert_eq!(f.len(), 10 + 175 + 15 + 3);
+        let find = |p: &str| *f.iter().find(|x| x.pointer == p).unwrap();
         let fee = find("/proactive/fees_10k_yuan");
-        assert_eq!((fee.part, fee.kind, fee.column_label.as_str()), ("二", CellKind::Amount, "本年收费金额（单位：万元）"));
+        let labels = field_labels(fee);
+        assert_eq!((labels.part, fee.kind, labels.column_label), ("二", CellKind::Amount, "本年收费金额（单位：万元）"));
         let secret = find("/requests/withheld/state_secret/natural_person");
-        assert_eq!((secret.part, secret.kind), ("三", CellKind::Count));
-        assert_eq!((secret.row_label.as_str(), secret.column_label.as_str()), ("（三）不予公开1.属于国家秘密", "自然人"));
-        assert_eq!(find("/review_litigation/litigation_direct/corrected").part, "四");
-        assert_eq!(find("/processing_fees/collected_yuan").part, "六");
-        assert_eq!(find("/processing_fees/collected_yuan").kind, CellKind::Amount);
-        let f19 = fields(Format::F2019);
-        assert_eq!(f19.iter().find(|x| x.pointer == "/proactive/licensing/change").unwrap().kind, CellKind::Signed);
-        assert!(fields(Format::F2007).is_empty());
+        let labels = field_labels(secret);
+        assert_eq!((labels.part, secret.kind, labels.column_key), ("三", CellKind::Count, "natural_person"));
+        assert_eq!((labels.row_label.as_str(), labels.column_label), ("（三）不予公开1.属于国家秘密", "自然人"));
+        assert_eq!(labels.label, "（三）不予公开1.属于国家秘密「自然人」");
+        assert_eq!(field_labels(find("/review_litigation/litigation_direct/corrected")).part, "四");
+        let collected = find("/processing_fees/collected_yuan");
+        assert_eq!((field_labels(collected).part, collected.kind), ("六", CellKind::Amount));
+        let change = fields(Format::F2019).find(|x| x.pointer == "/proactive/licensing/change").unwrap();
+        assert_eq!((change.kind, kind_code(change.kind)), (CellKind::SignedCount, "signed"));
+        assert_eq!(fields(Format::F2007).count(), 0);
+        for kind in [CellKind::Count, CellKind::SignedCount, CellKind::Amount] {
+            assert_eq!(kind_of_code(kind_code(kind)), kind);
+        }
     }
 
     #[test]
     fn number_blank_slash_and_absent_are_kept_apart() {
-        let mut r =
-            Report::new(Format::F2021, 2023, Agency { name: "x".into(), kind: AgencyKind::Department, level: None, region_code: None, credit_code: None });
+        let mut r = Report::new(Format::F2021, 2023, Agency::new("x", AgencyKind::Department));
         r.set("/requests/new/natural_person", json!(3)).unwrap();
         r.set("/requests/new/commercial", json!(null)).unwrap();
         r.set("/requests/new/research", json!("/")).unwrap();
         r.set("/proactive/fees_10k_yuan", json!("0.090")).unwrap();
         let ps = ["/requests/new/natural_person", "/requests/new/commercial", "/requests/new/research", "/requests/new/total", "/proactive/fees_10k_yuan"];
-        let got: Vec<(CellState, Option<String>)> = read(&r, &ps, None).into_iter().map(|c| (c.state, c.value)).collect();
+        let all: HashMap<&str, CellValue> = read(&r, None).map(|(d, c)| (d.pointer, c)).collect();
+        let got: Vec<(CellState, Option<String>)> = ps.iter().map(|p| (all[p].state, all[p].value.clone())).collect();
         assert_eq!(
             got,
             [
@@ -268,6 +241,8 @@ mod tests {
                 (CellState::Number, Some("0.090".into())),
             ]
         );
+        assert_eq!(all.len(), fields(Format::F2021).count());
+        assert!(!all.contains_key("/sections/overview"), "prose is no figure cell");
     }
 
     #[test]
@@ -276,7 +251,7 @@ mod tests {
             "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n二、主动公开政府信息情况\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 5 | 1.5 | 25 |";
         let imported = govreport::import_document(page.as_bytes(), &govreport::ImportOptions::default()).unwrap();
         let p = "/proactive/normative_documents/repealed";
-        let c = &read(&imported.report, &[p], Some(&imported))[0];
+        let (_, c) = read(&imported.report, Some(&imported)).find(|(d, _)| d.pointer == p).unwrap();
         assert_eq!(c.state, CellState::Unreadable, "{:?}", imported.findings);
         let prov = c.provenance.as_ref().unwrap();
         assert_eq!((prov.line, prov.text.as_deref()), (Some(6), Some("1.5")));

@@ -56,18 +56,12 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// The file name used when none is given.
 pub const DEFAULT_PATH: &str = "govreport.db";
 
-/// A figure cell of a format as stored in the `fields` table.
-#[derive(Clone, Debug)]
-pub(crate) struct Field {
-    pub id: i64,
-    pub def: cells::FieldDef,
-}
-
 /// An open register file.
 pub struct Register {
     conn: Connection,
     path: String,
-    fields: HashMap<Format, Vec<Field>>,
+    /// The id of each figure cell in the `fields` table, by format and pointer.
+    fields: HashMap<Format, HashMap<&'static str, i64>>,
     options: Options,
 }
 
@@ -190,12 +184,11 @@ fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Writes the fields of every template format (labels refreshed from the label table) and
-/// reads their ids.
-fn sync_fields(conn: &Connection, write: bool) -> Result<HashMap<Format, Vec<Field>>> {
+/// Writes the fields of every template format (the figure cells of the core's table of cells,
+/// labels refreshed from the label table) and reads their ids.
+fn sync_fields(conn: &Connection, write: bool) -> Result<HashMap<Format, HashMap<&'static str, i64>>> {
     let mut out = HashMap::new();
     for format in [Format::F2019, Format::F2021] {
-        let defs = cells::fields(format);
         if write {
             let mut stmt = conn.prepare(
                 "INSERT INTO fields (format, pointer, part, ord, row_pointer, row_label, column_key, column_label, label, label_en, kind)
@@ -207,25 +200,26 @@ fn sync_fields(conn: &Connection, write: bool) -> Result<HashMap<Format, Vec<Fie
                    OR fields.row_label IS NOT excluded.row_label OR fields.column_label IS NOT excluded.column_label
                    OR fields.kind IS NOT excluded.kind OR fields.part IS NOT excluded.part",
             )?;
-            for (i, d) in defs.iter().enumerate() {
+            for (i, def) in govreport::cells::figures(format).enumerate() {
+                let l = cells::field_labels(def);
                 stmt.execute(rusqlite::params![
                     format.as_str(),
-                    d.pointer,
-                    d.part,
+                    def.pointer,
+                    l.part,
                     i as i64,
-                    d.row_pointer,
-                    d.row_label,
-                    d.column_key,
-                    d.column_label,
-                    d.label,
-                    d.label_en,
-                    d.kind.as_str()
+                    def.row.id,
+                    l.row_label,
+                    l.column_key,
+                    l.column_label,
+                    l.label,
+                    l.label_en,
+                    cells::kind_code(def.kind)
                 ])?;
             }
         }
         let mut stmt = conn.prepare("SELECT id, pointer FROM fields WHERE format = ?1")?;
         let ids: HashMap<String, i64> = stmt.query_map([format.as_str()], |r| Ok((r.get(1)?, r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
-        let fields = defs.into_iter().filter_map(|def| ids.get(&def.pointer).map(|id| Field { id: *id, def })).collect();
+        let fields = govreport::cells::figures(format).filter_map(|def| ids.get(def.pointer).map(|id| (def.pointer, *id))).collect();
         out.insert(format, fields);
     }
     Ok(out)
@@ -240,7 +234,7 @@ pub(crate) fn write(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> 
 }
 
 pub(crate) fn empty_agency() -> govreport::Agency {
-    govreport::Agency { name: String::new(), kind: govreport::AgencyKind::Department, level: None, region_code: None, credit_code: None }
+    govreport::Agency::new("", govreport::AgencyKind::Department)
 }
 
 /// The time now, UTC, as stored: `2026-11-26T08:30:00.123456Z` (microseconds, so that

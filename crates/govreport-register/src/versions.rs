@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::cells::{self, CellKind, CellState, Provenance};
 use crate::error::{Error, Result};
 use crate::units::{self, UnitRef};
-use crate::{Field, Register, now};
+use crate::{Register, now};
 
 /// A leaf of the document that a version changed from its parent.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -133,7 +133,7 @@ pub(crate) struct Made {
 /// the report's current version moves to it. Runs inside the caller's transaction.
 pub(crate) fn store(
     tx: &rusqlite::Connection,
-    fields: &HashMap<Format, Vec<Field>>,
+    fields: &HashMap<Format, HashMap<&'static str, i64>>,
     options: &Options,
     unit: i64,
     new: NewVersion<'_>,
@@ -176,19 +176,18 @@ pub(crate) fn store(
         new.report.to_json()
     ])?;
     let version = tx.last_insert_rowid();
-    let fs = fields.get(&meta.format).map_or(&[][..], Vec::as_slice);
-    let pointers: Vec<&str> = fs.iter().map(|f| f.def.pointer.as_str()).collect();
-    let values = cells::read(new.report, &pointers, new.imported.map(|(i, _)| i));
+    let ids = fields.get(&meta.format);
     let mut insert = tx.prepare_cached(
         "INSERT INTO cells (version_id, field_id, state, value, src_page, src_table, src_line, src_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    for (f, c) in fs.iter().zip(values) {
+    for (def, c) in cells::read(new.report, new.imported.map(|(i, _)| i)) {
+        let Some(field) = ids.and_then(|ids| ids.get(def.pointer)) else { continue };
         let value = c.value.as_deref().map(|v| match v.parse::<i64>() {
             Ok(n) => SqlValue::Integer(n),
             Err(_) => SqlValue::Text(v.to_string()),
         });
         let p = c.provenance.unwrap_or_default();
-        insert.execute(params![version, f.id, c.state.code(), value, p.page, p.table, p.line, p.text])?;
+        insert.execute(params![version, field, c.state.code(), value, p.page, p.table, p.line, p.text])?;
     }
     crate::stats::store_metrics(tx, version, new.report)?;
     crate::findings::on_new_version(tx, options, unit, version, new.report, new.imported)?;
@@ -361,11 +360,7 @@ impl Register {
                     column_label: r.get(3)?,
                     label: r.get(4)?,
                     label_en: r.get(5)?,
-                    kind: match r.get::<_, String>(6)?.as_str() {
-                        "amount" => CellKind::Amount,
-                        "signed" => CellKind::Signed,
-                        _ => CellKind::Count,
-                    },
+                    kind: cells::kind_of_code(&r.get::<_, String>(6)?),
                     state: CellState::from_code(r.get(7)?).unwrap_or(CellState::Unreadable),
                     value: value.and_then(|v| match v {
                         SqlValue::Integer(n) => Some(n.to_string()),

@@ -110,7 +110,7 @@ fn export_for_spreadsheets_and_json_lines() {
             &mut cells,
         )
         .unwrap();
-    assert_eq!(rows, govreport::model::figure_pointers(govreport::Format::F2021).len());
+    assert_eq!(rows, govreport::cells::figures(govreport::Format::F2021).count());
     let first: serde_json::Value = serde_json::from_str(String::from_utf8(cells).unwrap().lines().next().unwrap()).unwrap();
     assert_eq!((first["pointer"].as_str(), first["state"].as_str()), (Some("/proactive/rules/issued"), Some("数字")));
     let mut f = vec![];

@@ -28,7 +28,7 @@ fn two_years_of_a_county_make_three_units_with_two_reports_each() {
     let edu = r.unit(&UnitRef::parse("进贤县 教育体育局")).unwrap();
     let v = r.current(&UnitRef::Id(edu.id), 2022).unwrap().unwrap();
     let cells = r.cells(v.id).unwrap();
-    assert_eq!(cells.len(), govreport::model::figure_pointers(govreport::Format::F2021).len());
+    assert_eq!(cells.len(), govreport::cells::figures(govreport::Format::F2021).count());
     let new_total = cells.iter().find(|c| c.pointer == "/requests/new/total").unwrap();
     assert_eq!((new_total.state, new_total.value.as_deref(), new_total.part.as_str()), (CellState::Number, Some("13"), "三"));
     assert_eq!(new_total.row_label, "一、本年新收政府信息公开申请数量");
