@@ -2,8 +2,8 @@
 //! groups of up to 64 inputs or half a second), a bad input recorded as failed with its reason
 //! and never stopping the batch.
 //!
-//! An input is read by the core (`import_document`: JSON documents, HTML pages, text, Word
-//! files); the hash of its bytes is kept so that the same bytes are never ingested twice. Its
+//! An input is read by the core (files, folders and JSON Lines by `govreport::fs`; bytes by
+//! `import_document`: JSON documents, HTML pages, text, Word and PDF files); the hash of its bytes is kept so that the same bytes are never ingested twice. Its
 //! agency is the unit ([`crate::units::identify`]); a document that differs from the current
 //! version of the unit's report for its year becomes a new version with the old one as parent.
 //! Everything an input writes — source, unit, version, cells, changes, findings, its line in
@@ -19,7 +19,6 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::files::{self, Input};
 use crate::versions::NewVersion;
 use crate::{Register, now, units};
 
@@ -155,6 +154,41 @@ pub struct BatchSummary {
     pub items: Vec<BatchItem>,
 }
 
+/// One input of an ingest: its name and its bytes, or why they could not be read.
+#[derive(Debug)]
+pub struct Input {
+    /// A file, `file:line` for a line of JSON Lines, or any name the caller gives.
+    pub name: String,
+    /// The bytes, or why there are none.
+    pub bytes: Result<Vec<u8>, Error>,
+}
+
+impl Input {
+    /// An input of bytes the caller already has (an upload, a document built in memory).
+    pub fn bytes(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Input {
+        Input { name: name.into(), bytes: Ok(bytes.into()) }
+    }
+}
+
+/// An input the core read from a file, a folder or JSON Lines ([`govreport::fs::inputs`]); a
+/// file the system could not read is an [`Error::Io`] of that file.
+impl From<govreport::fs::Input> for Input {
+    fn from((name, bytes): govreport::fs::Input) -> Input {
+        let bytes = bytes.map_err(|e| match e.error_type() {
+            govreport::ErrorType::Io { message } => Error::Io { path: name.clone(), source: std::io::Error::other(message.clone()) },
+            _ => Error::Report(e),
+        });
+        Input { name, bytes }
+    }
+}
+
+/// The inputs named by `paths`, read by the core one at a time: every readable file of a
+/// folder (in name order), each line of a JSON Lines file (`file:line`), `-` for standard
+/// input; a file that cannot be read is an input that failed, recorded in its batch.
+pub fn inputs(paths: &[std::path::PathBuf]) -> impl Iterator<Item = Input> + use<> {
+    govreport::fs::inputs(govreport::fs::sources(paths)).map(Input::from)
+}
+
 /// An input read by the core, ready to be stored.
 struct ReadInput {
     imported: Imported,
@@ -168,9 +202,9 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 impl Register {
-    /// Ingests the files and folders in `paths` as one batch (see [`crate::files::inputs`]).
+    /// Ingests the files and folders in `paths` as one batch (see [`inputs`]).
     pub fn add_paths(&mut self, paths: &[std::path::PathBuf], options: &IngestOptions) -> Result<BatchSummary> {
-        self.ingest(files::inputs(paths), options)
+        self.ingest(inputs(paths), options)
     }
 
     /// Ingests `inputs` as one batch. An input that cannot be read is recorded as failed and

@@ -115,7 +115,7 @@ fn bad_inputs_are_recorded_as_failed_and_the_batch_goes_on() {
         Input::bytes("negative.json", edited(2023, "education", &[("/requests/new/natural_person", json!(-3))])),
         Input::bytes("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj".to_vec()),
     ];
-    let b = r.ingest(inputs.into_iter().chain(govreport_register::files::inputs(&[missing.clone(), lines.clone()])), &IngestOptions::default()).unwrap();
+    let b = r.ingest(inputs.into_iter().chain(govreport_register::inputs(&[missing.clone(), lines.clone()])), &IngestOptions::default()).unwrap();
     let got: Vec<(&str, Outcome, Option<&str>)> = b.items.iter().map(|i| (i.name.as_str(), i.outcome, i.error.as_ref().map(|e| e.kind.as_str()))).collect();
     let lines_name = lines.display().to_string();
     assert_eq!(
@@ -226,4 +226,27 @@ fn plain_sql_over_the_views_per_table() {
     assert_eq!(blank, "空白");
     let four: i64 = c.query_row("SELECT count(*) FROM table4_review_litigation WHERE year = 2022", [], |row| row.get(0)).unwrap();
     assert_eq!(four, 3 * 15);
+}
+
+#[test]
+fn a_folder_with_a_published_pdf_is_read_through_the_core() {
+    // The real 洪泽区 PDF in a folder: the core's walker takes .pdf files, its importer reads
+    // the tables, and every figure cell is stored with its state (a row the PDF misspells and
+    // the importer leaves out is absent, not 0).
+    let (dir, path) = temp_register();
+    let folder = dir.path().join("published");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(root().join("tests/fixtures/corpus/pdf/2024-hongze-district.pdf"), folder.join("hongze.pdf")).unwrap();
+    let mut r = Register::open(&path).unwrap();
+    r.set_check_options(options()).unwrap();
+    let b = r.add_paths(&[folder], &IngestOptions::default()).unwrap();
+    assert_eq!((b.inputs, b.added, b.failed), (1, 1, 0), "{b:?}");
+    let v = r.version(b.items[0].version_id.unwrap()).unwrap();
+    assert_eq!((v.source.as_ref().unwrap().kind.as_str(), v.year, v.agency_name.as_str()), ("pdf", 2024, "淮安市洪泽区人民政府"));
+    let cells = r.cells(v.id).unwrap();
+    assert_eq!(cells.len(), govreport::cells::figures(govreport::Format::F2021).count());
+    let cell = |p: &str| cells.iter().find(|c| c.pointer == p).unwrap();
+    assert_eq!((cell("/requests/new/total").state, cell("/requests/new/total").value.as_deref()), (CellState::Number, Some("95")));
+    assert_eq!(cell("/review_litigation/litigation_after_review/total").value.as_deref(), Some("3"));
+    assert_eq!(cell("/requests/withheld/prohibited_by_law/total").state, CellState::Absent);
 }
