@@ -124,3 +124,23 @@ def test_threads_share_one_register(register: govreport.Register) -> None:
     for t in threads:
         t.join()
     assert len(results) == 80 and len(set(results)) == 1
+
+
+def test_close_is_idempotent_and_a_closed_register_says_so(register: govreport.Register, tmp_path: pathlib.Path) -> None:
+    r = register
+    units = r.units()
+    assert not r.closed
+    r.close()
+    r.close()  # again: nothing happens
+    assert r.closed and "(closed)" in repr(r) and r.path.endswith("govreport.db")
+    for call in (lambda: r.units(), lambda: r.findings(year=2023), lambda: r.add_bytes("x.json", b"{}"), lambda: r.set_check_options(today="2026-11-26")):
+        with pytest.raises(govreport.RegisterError) as closed:
+            call()
+        assert closed.value.kind == "closed" and "已关闭" in closed.value.message
+        assert "is closed" in closed.value.messages["en"]
+    # What was written is in the file: it opens again with the same units.
+    with govreport.Register(tmp_path / "govreport.db") as again:
+        assert again.units() == units
+    assert again.closed
+    with pytest.raises(govreport.RegisterError):
+        again.units()

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use govreport::Lang;
+use govreport::{Bilingual, Lang};
 use govreport_register::{
     BenchmarkQuery, Decision, Error, ExportFormat, ExportKind, ExportQuery, FindingQuery, IngestOptions, Input, Register as Store, TrendQuery, UnitRef,
 };
@@ -26,8 +26,8 @@ create_exception!(
     PyException,
     "The register could not do what was asked: its database failed or is locked by another writer \
      (``kind`` ``\"database\"``, ``\"busy\"``), the file is from a newer govreport or needs upgrading \
-     (``\"newer_schema\"``, ``\"needs_upgrade\"``), or there is no such unit, report, version, finding or batch \
-     (``\"not_found\"``). Attributes: ``kind``, ``message``, ``messages`` (``{\"zh\": …, \"en\": …}``).\n\n\
+     (``\"newer_schema\"``, ``\"needs_upgrade\"``), there is no such unit, report, version, finding or batch \
+     (``\"not_found\"``), or the register was closed (``\"closed\"``). Attributes: ``kind``, ``message``, ``messages`` (``{\"zh\": …, \"en\": …}``).\n\n\
      A document or value the core refuses raises ``ReportError``; a file that cannot be read, ``OSError``."
 );
 
@@ -35,7 +35,12 @@ create_exception!(
 enum Fail {
     Register(Error),
     Other(Failure),
+    /// The register was closed (its path).
+    Closed(String),
 }
+
+/// The message of a call on a closed register.
+const CLOSED: Bilingual = Bilingual::new("登记库 {path} 已关闭，不能再使用；请重新打开", "the register {path} is closed and cannot be used; open it again");
 
 impl From<Error> for Fail {
     fn from(e: Error) -> Fail {
@@ -57,25 +62,31 @@ fn py_err(py: Python<'_>, fail: Fail, lang: Lang) -> PyErr {
         Fail::Register(e @ (Error::Invalid { .. } | Error::Ambiguous { .. })) => {
             crate::errors::report_error(py, e.kind(), None, e.message(Lang::Zh), e.message(Lang::En), lang)
         }
-        Fail::Register(e) => {
-            let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
-            let message = if lang == Lang::En { en.clone() } else { zh.clone() };
-            let err = RegisterError::new_err(message.clone());
-            let value = err.value(py);
-            let set = || -> PyResult<()> {
-                value.setattr("kind", e.kind())?;
-                value.setattr("message", message)?;
-                let messages = PyDict::new(py);
-                messages.set_item("zh", zh)?;
-                messages.set_item("en", en)?;
-                value.setattr("messages", messages)?;
-                Ok(())
-            };
-            match set() {
-                Ok(()) => err,
-                Err(e) => e,
-            }
+        Fail::Register(e) => register_error(py, e.kind(), e.message(Lang::Zh), e.message(Lang::En), lang),
+        Fail::Closed(path) => {
+            let message = |l| CLOSED.format(l, &[("path", &path)]);
+            register_error(py, "closed", message(Lang::Zh), message(Lang::En), lang)
         }
+    }
+}
+
+/// A `RegisterError` with its `kind`, its `message` in `lang` and both `messages`.
+fn register_error(py: Python<'_>, kind: &str, zh: String, en: String, lang: Lang) -> PyErr {
+    let message = if lang == Lang::En { en.clone() } else { zh.clone() };
+    let err = RegisterError::new_err(message.clone());
+    let value = err.value(py);
+    let set = || -> PyResult<()> {
+        value.setattr("kind", kind)?;
+        value.setattr("message", message)?;
+        let messages = PyDict::new(py);
+        messages.set_item("zh", zh)?;
+        messages.set_item("en", en)?;
+        value.setattr("messages", messages)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
     }
 }
 
@@ -120,20 +131,23 @@ fn answer<'py>(py: Python<'py>, v: &impl Serialize) -> PyResult<Bound<'py, PyAny
 /// read the same file while one writes.
 #[pyclass(module = "govreport", name = "Register")]
 pub(crate) struct Register {
-    inner: Mutex<Store>,
+    /// The open register; None once closed.
+    inner: Mutex<Option<Store>>,
     path: String,
 }
 
 impl Register {
-    fn lock(&self) -> MutexGuard<'_, Store> {
+    fn lock(&self) -> MutexGuard<'_, Option<Store>> {
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Runs `f` on the register without the GIL, guarded against panics.
+    /// Runs `f` on the register without the GIL, guarded against panics; a clear error when
+    /// the register was closed.
     fn call<T: Send>(&self, py: Python<'_>, lang: Lang, f: impl FnOnce(&mut Store) -> Result<T, Fail> + Send) -> PyResult<T> {
         let result = py.detach(|| {
-            let mut store = self.lock();
-            match guard(|| Ok(f(&mut store))) {
+            let mut guarded = self.lock();
+            let Some(store) = guarded.as_mut() else { return Err(Fail::Closed(self.path.clone())) };
+            match guard(|| Ok(f(store))) {
                 Ok(r) => r,
                 Err(failure) => Err(Fail::Other(failure)),
             }
@@ -156,7 +170,7 @@ impl Register {
         };
         let shown = path.display().to_string();
         let store = py.detach(|| Store::open(&path)).map_err(|e| py_err(py, Fail::Register(e), Lang::Zh))?;
-        Ok(Register { inner: Mutex::new(store), path: shown })
+        Ok(Register { inner: Mutex::new(Some(store)), path: shown })
     }
 
     /// The register file.
@@ -165,17 +179,36 @@ impl Register {
         self.path.clone()
     }
 
+    /// Whether the register was closed.
+    #[getter]
+    fn closed(&self) -> bool {
+        self.lock().is_none()
+    }
+
     fn __repr__(&self) -> String {
-        format!("govreport.Register({:?})", self.path)
+        let closed = if self.closed() { " (closed)" } else { "" };
+        format!("govreport.Register({:?}){closed}", self.path)
+    }
+
+    /// Closes the register file (after any call still running on it). Closing again does
+    /// nothing; any other call on a closed register raises ``RegisterError`` (kind "closed").
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        let store = py.detach(|| self.lock().take());
+        match store {
+            None => Ok(()),
+            Some(store) => py.detach(|| store.close()).map_err(|e| py_err(py, Fail::Register(e), Lang::Zh)),
+        }
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
         slf
     }
 
+    /// Leaving a ``with`` block closes the register.
     #[pyo3(signature = (*_args))]
-    fn __exit__(&self, _args: &Bound<'_, pyo3::types::PyTuple>) -> bool {
-        false
+    fn __exit__(&self, py: Python<'_>, _args: &Bound<'_, pyo3::types::PyTuple>) -> PyResult<bool> {
+        self.close(py)?;
+        Ok(false)
     }
 
     /// The options checks run with when versions are made or rechecked.

@@ -135,6 +135,13 @@ impl Register {
         inner().map_err(|e| e.in_file(&path_text))
     }
 
+    /// Closes the register file, saying when SQLite fails to (dropping a `Register` closes it
+    /// too, silently).
+    pub fn close(self) -> Result<()> {
+        let path = self.path;
+        self.conn.close().map_err(|(_, e)| Error::from(e).in_file(&path))
+    }
+
     /// The file this register is in (":memory:" for one in memory).
     pub fn path(&self) -> &str {
         &self.path

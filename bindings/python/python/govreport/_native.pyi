@@ -376,8 +376,15 @@ class Register:
         """Opens the register at ``path`` ("govreport.db" when None), making or upgrading it."""
     @property
     def path(self) -> str: ...
+    @property
+    def closed(self) -> bool:
+        """Whether the register was closed."""
+    def close(self) -> None:
+        """Closes the register file; again does nothing. Any other call on a closed register
+        raises ``RegisterError`` (kind ``"closed"``)."""
     def __enter__(self) -> "Register": ...
-    def __exit__(self, *args: object) -> bool: ...
+    def __exit__(self, *args: object) -> bool:
+        """Closes the register."""
     def set_check_options(
         self,
         *,
