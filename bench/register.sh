@@ -22,15 +22,10 @@ year=2023
 out=target/bench/register
 mkdir -p "$out"
 
-if [ ! -x /usr/bin/time ]; then
-    echo "== installing GNU time"
-    apt-get update -qq && apt-get install -y -qq time >/dev/null
-fi
-
-echo "== machine"
-model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
-echo "cpu: ${model:-unknown}, $(nproc) cores; memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); disk: $(df -h "$out" | awk 'NR==2 {print $2 " (" $4 " free)"}'); $(rustc --version)"
-echo "load before: $(uptime | sed 's/.*load average: //')"
+# shellcheck source=bench/common.sh
+. bench/common.sh
+need_gnu_time
+print_machine "$out"
 
 echo "== building (release): govreport, bench/register"
 cargo build --release --quiet -p govreport-cli

@@ -13,7 +13,7 @@ use govreport_register::{
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyInt, PyString};
+use pyo3::types::{PyBytes, PyInt, PyString};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -73,21 +73,7 @@ fn py_err(py: Python<'_>, fail: Fail, lang: Lang) -> PyErr {
 /// A `RegisterError` with its `kind`, its `message` in `lang` and both `messages`.
 fn register_error(py: Python<'_>, kind: &str, zh: String, en: String, lang: Lang) -> PyErr {
     let message = if lang == Lang::En { en.clone() } else { zh.clone() };
-    let err = RegisterError::new_err(message.clone());
-    let value = err.value(py);
-    let set = || -> PyResult<()> {
-        value.setattr("kind", kind)?;
-        value.setattr("message", message)?;
-        let messages = PyDict::new(py);
-        messages.set_item("zh", zh)?;
-        messages.set_item("en", en)?;
-        value.setattr("messages", messages)?;
-        Ok(())
-    };
-    match set() {
-        Ok(()) => err,
-        Err(e) => e,
-    }
+    crate::errors::with_messages(py, RegisterError::new_err(message), kind, zh, en, lang)
 }
 
 fn lang_of(py: Python<'_>, lang: &str) -> PyResult<Lang> {

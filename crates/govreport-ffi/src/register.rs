@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::report::{handle, json_value};
 use crate::status::{Failure, govreport_status, guard, guard_value};
-use crate::text::{Encoding, bytes_arg, opt_str_arg, out_arg, owned_string, str_arg};
+use crate::text::{Encoding, bytes_arg, give_bytes, lang_arg, opt_str_arg, out_arg, owned_string, str_arg};
 
 /// An open register file. Create it with `govreport_register_open`; free it with
 /// `govreport_register_free`.
@@ -72,13 +72,6 @@ fn from_json<T: serde::de::DeserializeOwned + Default>(text: Option<std::borrow:
 fn answer(value: &impl Serialize) -> Result<*mut c_char, Failure> {
     let text = serde_json::to_string(value).map_err(|e| Failure::new(crate::status::govreport_status::GOVREPORT_ERROR_PANIC, e.to_string(), e.to_string()))?;
     Ok(owned_string(&text, Encoding::Utf8))
-}
-
-fn lang_arg(lang: *const c_char) -> Result<Lang, Failure> {
-    match unsafe { opt_str_arg(lang, "lang", Encoding::Utf8) }? {
-        None => Ok(Lang::Zh),
-        Some(l) => Lang::parse(&l).ok_or_else(|| Failure::argument("lang", format!("{l:?} is not zh or en"), format!("“{l}”不是 zh 或 en"))),
-    }
 }
 
 /// Opens the register at `path` (UTF-8; NULL means "govreport.db" in the current directory),
@@ -280,7 +273,7 @@ pub unsafe extern "C" fn govreport_register_history(
         let out = out_arg(history_json_out, "history_json_out")?;
         let register = handle(register, "register")?;
         let unit = unsafe { str_arg(unit, "unit", Encoding::Utf8) }?;
-        let lang = lang_arg(lang)?;
+        let lang = unsafe { lang_arg(lang, Encoding::Utf8) }?;
         let history = register.lock().history(&UnitRef::parse(&unit), (year != 0).then_some(year), lang)?;
         *out = answer(&history)?;
         Ok(())
@@ -505,7 +498,7 @@ pub unsafe extern "C" fn govreport_register_review_page(
         let register = handle(register, "register")?;
         let region = unsafe { opt_str_arg(region, "region", Encoding::Utf8) }?;
         let to = unsafe { str_arg(to, "to", Encoding::Utf8) }?;
-        let lang = lang_arg(lang)?;
+        let lang = unsafe { lang_arg(lang, Encoding::Utf8) }?;
         let page = register.lock().supervisor_review(year, region.as_deref(), lang)?;
         let bytes = match to.as_ref() {
             "html" => page.to_html().into_bytes(),
@@ -515,9 +508,7 @@ pub unsafe extern "C" fn govreport_register_review_page(
             }
             other => return Err(Failure::argument("to", format!("{other:?} is not html, docx or json"), format!("“{other}”不是 html、docx 或 json"))),
         };
-        let boxed: Box<[u8]> = bytes.into_boxed_slice();
-        *len_slot = boxed.len();
-        *bytes_slot = Box::into_raw(boxed).cast::<u8>();
+        give_bytes(bytes, bytes_slot, len_slot);
         Ok(())
     })
 }

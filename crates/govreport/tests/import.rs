@@ -2,13 +2,15 @@
 
 use std::path::PathBuf;
 
+mod common;
+
+use common::{NOT_PRINTED, diff, renderable};
 use govreport::import::{ImportOptions, Imported, SourceKind, import_document};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-use govreport::render::layout::{Block, layout};
 use govreport::{Lang, RenderFormat, Report, parse_json, render};
 
 fn load(rel: &str) -> Report {
@@ -32,58 +34,6 @@ fn template_documents() -> Vec<(String, Report)> {
         }
     }
     out
-}
-
-/// The agency's fields the layout does not print. Every other field of the model must come back
-/// from render → import (`every_agency_field_is_printed_or_said_not_to_be`), so that a new field
-/// is not dropped unnoticed.
-const NOT_PRINTED: [&str; 3] = ["level", "region_code", "credit_code"];
-
-/// What a rendered report can give back: the renderer writes a blank and an absent cell
-/// alike (an empty cell), and prints no agency level, region or credit code.
-fn renderable(r: &Report) -> Report {
-    let mut r = r.clone();
-    let mut pointers = vec![];
-    for part in layout(&r, Lang::Zh).parts {
-        for b in part.blocks {
-            if let Block::Table(g) = b {
-                pointers.extend(g.rows.iter().flatten().filter_map(|c| c.pointer.clone()));
-            }
-        }
-    }
-    for p in pointers {
-        if r.get(&p).unwrap().is_none() {
-            r.set(&p, serde_json::Value::Null).unwrap();
-        }
-    }
-    let mut v = serde_json::to_value(&r).unwrap();
-    let agency = v["agency"].as_object_mut().unwrap();
-    for k in NOT_PRINTED {
-        agency.remove(k);
-    }
-    govreport::parse_str(&v.to_string()).unwrap()
-}
-
-fn flat(v: &serde_json::Value, at: String, out: &mut std::collections::BTreeMap<String, String>) {
-    match v {
-        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| flat(x, format!("{at}/{k}"), out)),
-        serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| flat(x, format!("{at}/{i}"), out)),
-        _ => {
-            out.insert(at, v.to_string());
-        }
-    }
-}
-
-/// The places where two documents differ, one per line.
-fn diff(want: &Report, got: &Report) -> String {
-    let (mut a, mut b) = (Default::default(), Default::default());
-    flat(&serde_json::to_value(want).unwrap(), String::new(), &mut a);
-    flat(&serde_json::to_value(got).unwrap(), String::new(), &mut b);
-    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-    keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
-        .map(|k| format!("\n  {k}: want {} got {}", a.get(k).map_or("(absent)", |s| s), b.get(k).map_or("(absent)", |s| s)))
-        .collect()
 }
 
 #[test]

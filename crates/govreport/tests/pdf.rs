@@ -1,12 +1,15 @@
 //! Importing PDF files (issue 13): the real WPS-made 洪泽区 2024 report cell by cell, PDFs
 //! made from known documents by LibreOffice and Chromium, and PDFs that give no report.
 
+mod common;
+
 use std::path::PathBuf;
+
+use common::{diff, renderable};
 
 use govreport::import::pdf::{Block, Table, layout};
 use govreport::import::{ImportOptions, SourceKind, import_document};
-use govreport::render::layout::{Block as RenderBlock, layout as render_layout};
-use govreport::{ErrorType, Lang, Report, parse_json};
+use govreport::{ErrorType, Lang, parse_json};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -252,51 +255,6 @@ fn hongze_imports_every_cell_the_importer_reads() {
 
 // ---------------------------------------------------------------------------------------------
 // PDFs made from known documents (scripts/make-pdfs.sh, tests/fixtures/pdf/README.md).
-
-/// What a rendered report can give back: blank and absent cells print alike, and the layout
-/// prints no agency level, region or credit code.
-fn renderable(r: &Report) -> Report {
-    let mut r = r.clone();
-    let mut pointers = vec![];
-    for part in render_layout(&r, Lang::Zh).parts {
-        for b in part.blocks {
-            if let RenderBlock::Table(g) = b {
-                pointers.extend(g.rows.iter().flatten().filter_map(|c| c.pointer.clone()));
-            }
-        }
-    }
-    for p in pointers {
-        if r.get(&p).unwrap().is_none() {
-            r.set(&p, serde_json::Value::Null).unwrap();
-        }
-    }
-    let mut v = serde_json::to_value(&r).unwrap();
-    let agency = v["agency"].as_object_mut().unwrap();
-    for k in ["level", "region_code", "credit_code"] {
-        agency.remove(k);
-    }
-    govreport::parse_str(&v.to_string()).unwrap()
-}
-
-fn flat(v: &serde_json::Value, at: String, out: &mut std::collections::BTreeMap<String, String>) {
-    match v {
-        serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| flat(x, format!("{at}/{k}"), out)),
-        _ => {
-            out.insert(at, v.to_string());
-        }
-    }
-}
-
-fn diff(want: &Report, got: &Report) -> String {
-    let (mut a, mut b) = (Default::default(), Default::default());
-    flat(&serde_json::to_value(want).unwrap(), String::new(), &mut a);
-    flat(&serde_json::to_value(got).unwrap(), String::new(), &mut b);
-    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-    keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
-        .map(|k| format!("\n  {k}: want {} got {}", a.get(k).map_or("(absent)", |s| s), b.get(k).map_or("(absent)", |s| s)))
-        .collect()
-}
 
 /// Each generated PDF, the document it was made from, and what makes it a case.
 const GENERATED: &[(&str, &str, &str)] = &[
