@@ -442,7 +442,8 @@ enum govreport_status govreport_report_get(const struct govreport_report *report
  *
  * Ownership: if `completion_out` is not NULL, on success `*completion_out` receives a new
  * string that the caller frees with `govreport_string_free`: JSON
- * `{"filled":[pointers…],"left_empty":[pointers…]}`. Pass NULL to skip it.
+ * `{"filled":[pointers…],"left_empty":[pointers…],"too_large":[pointers…]}` (`too_large`: parts
+ * that add up to more than the largest count). Pass NULL to skip it.
  *
  * # Safety
  * `report` is a live handle; `completion_out` is NULL or points to writable storage for a

@@ -246,7 +246,7 @@ def test_complete_fills_derived_cells_and_never_overwrites(clean_doc: dict[str, 
     assert isinstance(done, govreport.Completion)
     assert done.filled == ["/requests/new/total", "/review_litigation/review/total"]
     assert done.left_empty == []
-    assert done.to_dict() == {"filled": done.filled, "left_empty": []}
+    assert done.to_dict() == {"filled": done.filled, "left_empty": [], "too_large": []}
     assert "Completion(filled=['/requests/new/total'" in repr(done)
     assert blanked == r
     # A published total is never replaced by the sum.

@@ -224,7 +224,7 @@ impl Report {
     /// and says which it filled and which it had to leave empty.
     fn complete(&mut self) -> Completion {
         let done = govreport::complete(&mut self.inner);
-        Completion { filled: done.filled, left_empty: done.left_empty }
+        Completion { filled: done.filled, left_empty: done.left_empty, too_large: done.too_large }
     }
 
     /// Checks the report: the same as `govreport.check(report, …)`.
@@ -426,29 +426,34 @@ impl Node {
     }
 }
 
-/// What `Report.complete()` did: the pointers of the cells it filled, and of the derived cells
-/// it left empty because a part is blank, absent or "/".
+/// What `Report.complete()` did: the pointers of the cells it filled, of the derived cells it
+/// left empty because a part is blank, absent or "/", and of those whose parts add up to more
+/// than the largest count.
 #[pyclass(module = "govreport", name = "Completion", frozen)]
 pub struct Completion {
     #[pyo3(get)]
     filled: Vec<String>,
     #[pyo3(get)]
     left_empty: Vec<String>,
+    #[pyo3(get)]
+    too_large: Vec<String>,
 }
 
 #[pymethods]
 impl Completion {
-    /// `{"filled": […], "left_empty": […]}`.
+    /// `{"filled": […], "left_empty": […], "too_large": […]}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("filled", &self.filled)?;
         d.set_item("left_empty", &self.left_empty)?;
+        d.set_item("too_large", &self.too_large)?;
         Ok(d)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let filled = PyList::new(py, &self.filled)?;
         let left_empty = PyList::new(py, &self.left_empty)?;
-        Ok(format!("Completion(filled={}, left_empty={})", py_repr(filled.as_any()), py_repr(left_empty.as_any())))
+        let too_large = PyList::new(py, &self.too_large)?;
+        Ok(format!("Completion(filled={}, left_empty={}, too_large={})", py_repr(filled.as_any()), py_repr(left_empty.as_any()), py_repr(too_large.as_any())))
     }
 }

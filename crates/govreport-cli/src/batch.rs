@@ -129,12 +129,29 @@ const CSV_HEADER: &str = "file,code,name,severity,status,path,expected,actual,me
 pub struct Outcome {
     pub unreadable: bool,
     pub errors: bool,
+    /// Stopped by SIGINT or SIGTERM: what was printed is complete for the inputs before.
+    pub interrupted: bool,
 }
+
+/// Set by the SIGINT/SIGTERM handler; the batch reads no further input once it is set.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+const STOPPED: Bilingual = Bilingual::new(
+    "govreport: 已中断：只检查了前 {units} 份报告，输出到此完整结束\n",
+    "govreport: interrupted: only the first {units} report(s) were checked; the output ends there, complete\n",
+);
 
 /// Checks every unit of `args` and prints as it goes.
 pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_only: bool) -> Outcome {
     let lang = options.lang;
-    let srcs = fs::sources(args);
+    // An interrupted batch finishes the inputs in hand and closes its output (a JSON array
+    // stays valid) instead of stopping mid-line; a second signal is not needed.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
+    let walked = fs::walk(args, &[]);
+    for s in &walked.skipped {
+        eprintln!("govreport: {}", s.message(lang));
+    }
+    let srcs = walked.sources;
     let single = matches!(srcs.as_slice(), [Source::File(_) | Source::Stdin]);
     let progress = (!single && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -145,7 +162,7 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
         bar
     });
     let mut summary = Summary::default();
-    let mut outcome = Outcome { unreadable: false, errors: false };
+    let mut outcome = Outcome { unreadable: false, errors: false, interrupted: false };
     let mut first = true;
     let mut sarif: Vec<(String, Findings)> = vec![];
     match format {
@@ -187,7 +204,8 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     let mut in_batch_part = false;
     let mut units_before = 0;
     let load = |bytes: Result<Vec<u8>, Error>| bytes.and_then(|b| Loaded::from_bytes(&b, lang));
-    let result = batch::check_many(fs::inputs(srcs), load, options, &BatchOptions::default(), |event| {
+    let inputs = fs::inputs(srcs).take_while(|_| !INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst));
+    let result = batch::check_many(inputs, load, options, &BatchOptions::default(), |event| {
         let (r, batch_part) = match event {
             Event::Checked { name, outcome, .. } => (FileResult { name, outcome }, false),
             Event::Batch { name, findings, .. } => (FileResult { name, outcome: Ok(findings) }, true),
@@ -222,6 +240,10 @@ pub fn run(args: &[PathBuf], format: CheckFormat, options: &Options, summary_onl
     }
     if let Err(e) = result {
         eprintln!("govreport: {}", e.message(lang));
+    }
+    outcome.interrupted = INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst);
+    if outcome.interrupted {
+        eprint!("{}", STOPPED.format(lang, &[("units", &summary.units)]));
     }
     match format {
         CheckFormat::Json => output::emit("\n]\n"),

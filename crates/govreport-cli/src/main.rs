@@ -194,9 +194,13 @@ enum Command {
         /// Its region code (GB/T 2260).
         #[arg(long)]
         region_code: Option<String>,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (never read as an input).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Sum two reports of one unit (same credit code, or same name and region), or a report
+        /// of the roll-up's own name, instead of refusing them.
+        #[arg(long)]
+        allow_duplicate_units: bool,
     },
     /// Fill the derived cells (row totals, （七）总计, table C totals) and print the document.
     Complete {
@@ -270,8 +274,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             // Validate the options once, before any file is read.
             govreport::check(&govreport::Report::new(govreport::Format::F2021, 2021, empty_agency()), &options).map_err(|e| e.message(options.lang))?;
-            let batch::Outcome { unreadable, errors } = batch::run(&files, format, &options, summary);
-            Ok(ExitCode::from(if unreadable {
+            let batch::Outcome { unreadable, errors, interrupted } = batch::run(&files, format, &options, summary);
+            Ok(ExitCode::from(if interrupted {
+                130
+            } else if unreadable {
                 2
             } else if errors {
                 1
@@ -287,10 +293,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let imported = govreport::import_document(&bytes, &options).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let text = imported.report.to_json_pretty() + "\n";
-            match output {
-                Some(path) => std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
-                None => output::emit(&text),
-            }
+            output::write_to(output.as_deref(), text.as_bytes())?;
             let mut notes = String::new();
             for f in imported.findings.iter() {
                 notes += &format!("  {} {} {}\n    {}\n", f.severity.as_str(), f.code, f.path, f.message);
@@ -326,26 +329,61 @@ fn run(command: Command) -> Result<ExitCode, String> {
             output::emit(&output::indicators(&rows, format, lang));
             Ok(ExitCode::from(if unreadable { 2 } else { 0 }))
         }
-        Command::Aggregate { files, name, kind, region_code, output } => {
-            let mut agency = govreport::Agency::new(name, kind.into());
+        Command::Aggregate { files, name, kind, region_code, output, allow_duplicate_units } => {
+            let mut agency = govreport::Agency::new(name.clone(), kind.into());
             agency.region_code = region_code;
-            let mut reports = vec![];
+            // The output file is never an input (a roll-up written into its own folder is not
+            // summed again), and a file reached twice is read once.
+            let walked = govreport::fs::walk(&files, output.as_slice());
+            for s in &walked.skipped {
+                eprintln!("govreport: {}", s.message(Lang::Zh));
+            }
+            let mut up = govreport::Aggregator::new();
             let mut unreadable = vec![];
-            for (name, bytes) in govreport::fs::inputs(govreport::fs::sources(&files)) {
-                match bytes.and_then(|b| input::report(&b, Lang::Zh)) {
-                    Ok((r, _)) => reports.push(r),
-                    Err(e) => unreadable.push(format!("{name}: {}", e.message(Lang::Zh))),
+            let mut refused = vec![];
+            // The units seen, by credit code or by name and region, with the input they came from.
+            let mut units: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+            for (input, bytes) in govreport::fs::inputs(walked.sources) {
+                let report = match bytes.and_then(|b| input::report(&b, Lang::Zh)) {
+                    Ok((r, _)) => r,
+                    // A link back to a folder above it holds nothing that was not read already.
+                    Err(e) if matches!(e.error_type(), govreport::ErrorType::LinkLoop { .. }) => {
+                        eprintln!("govreport: {input}: {}（其中的报告已读过一次，不重复汇总）", e.message(Lang::Zh));
+                        continue;
+                    }
+                    Err(e) => {
+                        unreadable.push(format!("{input}: {}", e.message(Lang::Zh)));
+                        continue;
+                    }
+                };
+                let a = report.meta().agency;
+                if a.name == name && !allow_duplicate_units {
+                    refused.push(format!("{input}：是“{name}”自己的报告（可能是以前的汇总结果），不应再汇总进去"));
+                    continue;
                 }
+                let key = match &a.credit_code {
+                    Some(code) => format!("统一社会信用代码 {code}"),
+                    None => format!("{}（{}）", a.name, a.region_code.as_deref().unwrap_or("未写行政区划代码")),
+                };
+                if let Some(first) = units.get(&key) {
+                    if !allow_duplicate_units {
+                        refused.push(format!("{input}：与 {first} 是同一单位 {key} 的报告"));
+                        continue;
+                    }
+                } else {
+                    units.insert(key, input.clone());
+                }
+                up.add(&report).map_err(|e| format!("{input}: {}", e.message(Lang::Zh)))?;
             }
             if !unreadable.is_empty() {
                 return Err(format!("无法读取：\n  {}", unreadable.join("\n  ")));
             }
-            let up = govreport::aggregate(&reports, agency).map_err(|e| e.message(Lang::Zh))?;
-            let text = up.report.to_json_pretty() + "\n";
-            match output {
-                Some(path) => std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
-                None => output::emit(&text),
+            if !refused.is_empty() {
+                return Err(format!("同一单位的报告不能汇总两次（确需如此时加 --allow-duplicate-units）：\n  {}", refused.join("\n  ")));
             }
+            let up = up.finish(agency).map_err(|e| e.message(Lang::Zh))?;
+            let text = up.report.to_json_pretty() + "\n";
+            output::write_to(output.as_deref(), text.as_bytes())?;
             eprintln!("govreport: 汇总 {} 个单位的报告；{} 个单元格因有单位未填而留空", up.units.len(), up.gaps.len());
             for g in &up.gaps {
                 eprintln!("  {}：{}", g.pointer, g.units.join("、"));
@@ -357,11 +395,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let mut report = govreport::parse_json(&bytes).map_err(|e| format!("{}: {}", file.display(), e.message(Lang::Zh)))?;
             let done = govreport::complete(&mut report);
             let text = report.to_json_pretty() + "\n";
-            match output {
-                Some(path) => std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
-                None => output::emit(&text),
-            }
+            output::write_to(output.as_deref(), text.as_bytes())?;
             eprintln!("govreport: 填入 {} 个合计单元格；{} 个因分项不全未填", done.filled.len(), done.left_empty.len());
+            for p in &done.too_large {
+                eprintln!("govreport: {p}：各分项之和超过最大的数量 18446744073709551615，未填");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Render { file, to, output, lang } => {
@@ -369,10 +407,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let read = |e: govreport::Error| format!("{}: {}", file.display(), e.message(lang));
             let report = input::read(&file).and_then(|b| input::report(&b, lang)).map(|(r, _)| r).map_err(read)?;
             let bytes = govreport::render(&report, to.into(), lang).map_err(read)?;
-            match output {
-                Some(path) => std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?,
-                None => output::emit_bytes(&bytes),
-            }
+            output::write_to(output.as_deref(), &bytes)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { kind } => {

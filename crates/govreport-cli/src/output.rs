@@ -57,6 +57,19 @@ pub fn print_human(results: &[FileResult], lang: Lang) {
     emit(&out);
 }
 
+/// Writes `bytes` to the file `path` (the whole new file or, when writing fails, the old one as
+/// it was), or to standard output when there is none.
+pub fn write_to(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), String> {
+    match path {
+        Some(p) => govreport::fs::write_atomic(p, bytes)
+            .map_err(|e| format!("{}：无法写入（{e}）；原有文件未改动 / cannot write ({e}); the file is as it was", govreport::fs::name_of(p))),
+        None => {
+            emit_bytes(bytes);
+            Ok(())
+        }
+    }
+}
+
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
 pub fn emit(text: &str) {
     emit_bytes(text.as_bytes());

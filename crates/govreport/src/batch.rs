@@ -83,8 +83,7 @@ impl Loaded {
     /// A report from bytes: a JSON document as it is; anything else (an HTML page, text, a
     /// .docx file) imported, with the import findings in `lang`.
     pub fn from_bytes(bytes: &[u8], lang: crate::Lang) -> Result<Loaded, Error> {
-        let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace());
-        if matches!(first, Some(b'{' | b'[')) {
+        if crate::import::looks_like_json(bytes) {
             return crate::parse_json(bytes).map(Loaded::from);
         }
         let imported = crate::import_document(bytes, &crate::ImportOptions { lang, ..Default::default() })?;

@@ -12,9 +12,12 @@ use crate::model::{Cell, CellMut, Count, Report, RowId};
 pub struct Completion {
     /// Pointers of the cells it filled in.
     pub filled: Vec<String>,
-    /// Derived cells it left empty because a part they add up is blank, absent or "/" only,
-    /// or because the sum would exceed the largest count.
+    /// Derived cells it left empty because a part they add up is blank, absent or "/" only.
     pub left_empty: Vec<String>,
+    /// Derived cells it left empty because their parts add up to more than the largest count
+    /// (18446744073709551615): the parts are all there, but no count can hold their sum.
+    #[serde(default)]
+    pub too_large: Vec<String>,
 }
 
 /// Fills every derived cell that is blank or absent: row totals of table B, the （七）总计 row,
@@ -36,13 +39,15 @@ enum Sum {
     Of(u64),
     /// No part is in the document: there is nothing to complete.
     Nothing,
-    /// A part is blank, absent or all are "/", or the sum passes the largest count.
+    /// A part is blank, absent or all are "/".
     Unknown,
+    /// Every part is there, and the sum passes the largest count.
+    TooLarge,
 }
 
 fn sum<'a>(parts: impl IntoIterator<Item = &'a Count>) -> Sum {
     let mut total: u64 = 0;
-    let (mut values, mut absent, mut seen, mut unknown) = (0, 0, 0, false);
+    let (mut values, mut absent, mut seen, mut unknown, mut overflow) = (0, 0, 0, false, false);
     for p in parts {
         seen += 1;
         match p {
@@ -50,7 +55,7 @@ fn sum<'a>(parts: impl IntoIterator<Item = &'a Count>) -> Sum {
                 values += 1;
                 match total.checked_add(*v) {
                     Some(t) => total = t,
-                    None => unknown = true,
+                    None => overflow = true,
                 }
             }
             Cell::NotApplicable => {}
@@ -65,6 +70,8 @@ fn sum<'a>(parts: impl IntoIterator<Item = &'a Count>) -> Sum {
         Sum::Nothing
     } else if unknown || values == 0 {
         Sum::Unknown
+    } else if overflow {
+        Sum::TooLarge
     } else {
         Sum::Of(total)
     }
@@ -83,6 +90,7 @@ fn fill(report: &mut Report, loc: Loc, value: Sum, done: &mut Completion) {
             done.filled.push(path.to_string());
         }
         Sum::Unknown => done.left_empty.push(path.to_string()),
+        Sum::TooLarge => done.too_large.push(path.to_string()),
         Sum::Nothing => {}
     }
 }
@@ -116,6 +124,7 @@ fn requests(report: &mut Report, done: &mut Completion) {
     let by_rows = sum(results.iter().map(|r| &r[n]));
     let own = row(report, RowId::ResultsTotal).map_or(Sum::Nothing, |r| sum(r[..n].iter()));
     let value = match (by_rows, own) {
+        (Sum::TooLarge, _) | (_, Sum::TooLarge) => Sum::TooLarge,
         (Sum::Of(a), Sum::Of(b)) if a != b => Sum::Unknown,
         (Sum::Nothing, Sum::Nothing) => Sum::Nothing,
         (Sum::Of(a), _) | (_, Sum::Of(a)) => Sum::Of(a),

@@ -413,6 +413,11 @@ error_types! {
     /// A whole number that cannot be represented.
     NumberOutOfRange { value: String } = "number_out_of_range", Structure,
         "数 {value} 超出范围", "number {value} is out of range";
+    /// A whole number past 2^53 written with a decimal point or an exponent: its digits cannot
+    /// be known exactly.
+    NumberNotExact { value: String } = "number_not_exact", Structure,
+        "数 {value} 写成了小数或指数形式，且大于 2^53（9007199254740992），无法确定其精确值；请写成不带小数点和指数的整数",
+        "number {value} is written with a decimal point or an exponent and is above 2^53 (9007199254740992), so its exact value cannot be known; write it as a whole number without them";
     /// A whole number with a fraction.
     NotWhole { value: String } = "not_whole", Structure,
         "应为整数，实为 {value}", "expected a whole number, found {value}";
@@ -543,6 +548,9 @@ error_types! {
     /// A cell the roll-up does not know (a bug).
     UnknownCell = "unknown_cell", Invalid,
         "汇总不认识这个单元格", "the roll-up does not know this cell";
+    /// A symbolic link back into a folder being walked.
+    LinkLoop { target: String } = "link_loop", Invalid,
+        "符号链接指回上层文件夹 {target}，形成循环，未进入", "a symbolic link back to the folder {target} above it makes a loop; not entered";
     /// A file or stream that could not be read (the system's words).
     Io { message: String } = "io", Invalid,
         "无法读取：{message}", "cannot be read: {message}";

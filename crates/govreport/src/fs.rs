@@ -4,10 +4,13 @@
 //! `file:line`, read lazily so that memory stays flat). The command, Python and a register all
 //! read through it; everything else in the core takes bytes.
 //!
-//! Folders are walked following symbolic links, as the command always has; a link that makes a
-//! loop is not detected yet (this walker is the one place to fix that).
+//! Folders are walked following symbolic links, each real file once: a file reached again
+//! (through a link, a second argument, or a folder given twice) is skipped and said so
+//! ([`Skipped`]), a link back into a folder being walked is an unreadable input (a loop, never
+//! walked again), and so is a folder or entry that cannot be read. Names are shown without loss:
+//! bytes of a file name that are not UTF-8 are written `\xNN`.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
@@ -18,14 +21,99 @@ use crate::limits::MAX_INPUT_BYTES;
 pub const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx", "pdf"];
 
 /// Where inputs come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    /// One file: one report.
+    /// One file: one report, or JSON Lines when its content is (see [`is_json_lines`]).
     File(PathBuf),
-    /// A JSON Lines file: one report per line.
+    /// A JSON Lines file (`.jsonl`, `.ndjson`): one report per line.
     Lines(PathBuf),
-    /// Standard input: one document, or JSON Lines.
+    /// Standard input: one document (JSON, a page, a Word file), or JSON Lines.
     Stdin,
+    /// A path that cannot be read (a folder the system refuses, a broken link, a link loop):
+    /// an unreadable input of the batch, with its name.
+    Unreadable(String, Error),
+}
+
+/// An input left out of a batch, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// The same file (device and inode, after links) was reached before, under `first`.
+    Again {
+        /// The name it was reached under this time.
+        name: String,
+        /// The name it was first reached under.
+        first: String,
+    },
+    /// The file is one the caller excluded (the command's own output file).
+    Excluded {
+        /// Its name.
+        name: String,
+    },
+}
+
+impl Skipped {
+    /// A line to tell the user, in `lang`.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match (self, lang) {
+            (Skipped::Again { name, first }, crate::Lang::Zh) => format!("{name}：与 {first} 是同一个文件，跳过"),
+            (Skipped::Again { name, first }, crate::Lang::En) => format!("{name}: the same file as {first}; skipped"),
+            (Skipped::Excluded { name }, crate::Lang::Zh) => format!("{name}：是本命令的输出文件，跳过"),
+            (Skipped::Excluded { name }, crate::Lang::En) => format!("{name}: this command's own output file; skipped"),
+        }
+    }
+}
+
+/// What the arguments of a batch name: its sources, in order, and what was left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Walk {
+    /// The sources, each real file once.
+    pub sources: Vec<Source>,
+    /// Files reached again, or excluded, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file's identity after links: device and inode where the system has them, else its
+/// canonical path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+fn file_id(path: &Path) -> std::io::Result<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(path)?;
+        Ok(FileId::Inode(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(FileId::Path(std::fs::canonicalize(path)?))
+    }
+}
+
+/// A path as a name, without loss: bytes that are not UTF-8 are written `\xNN`, so that two
+/// different names never print alike.
+pub fn name_of(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
 }
 
 /// Reads `path` whole, refusing (without reading it all) more than [`MAX_INPUT_BYTES`]; the
@@ -37,8 +125,9 @@ pub fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn io_error(name: &str, e: std::io::Error) -> Error {
-    Error::about(ErrorType::Io { message: e.to_string() }, name)
+/// The system's error about an input; the input's name goes with it wherever it is shown.
+fn io_error(_name: &str, e: std::io::Error) -> Error {
+    Error::new(ErrorType::Io { message: e.to_string() })
 }
 
 fn too_large(size: u64) -> Error {
@@ -47,7 +136,7 @@ fn too_large(size: u64) -> Error {
 
 /// Reads `path` (`-` for standard input), refusing more than [`MAX_INPUT_BYTES`].
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
-    let name = path.display().to_string();
+    let name = name_of(path);
     let io = |e| io_error(&name, e);
     let buf = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
@@ -66,22 +155,94 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
     Ok(buf)
 }
 
-/// The sources of `args`: `-` is standard input; a folder gives its report files (walked, in
-/// name order); a `.jsonl`/`.ndjson` file is JSON Lines.
+/// Writes `bytes` to `path` so that the file is either the old one or the whole new one: a
+/// temporary file beside it is written, synced and renamed over it. When any step fails (a full
+/// disk, a file size limit) the old file is left as it was and the temporary one removed. A new
+/// file gets the permissions any new file gets there; an existing one keeps its own.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (tmp_path, mut file) = {
+        let mut n = 0u32;
+        loop {
+            let candidate = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
+                Ok(f) => break (candidate, f),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    };
+    let written = (|| {
+        file.write_all(bytes)?;
+        if let Ok(old) = std::fs::metadata(path) {
+            file.set_permissions(old.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp_path, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp_path);
+    }
+    written
+}
+
+/// The sources of `args` (see [`walk`]), without telling what was skipped.
 pub fn sources(args: &[PathBuf]) -> Vec<Source> {
-    let mut out = vec![];
+    walk(args, &[]).sources
+}
+
+fn readable_name(p: &Path) -> bool {
+    p.extension().and_then(|x| x.to_str()).is_some_and(|x| READABLE.contains(&x.to_ascii_lowercase().as_str()))
+}
+
+/// The sources of `args`: `-` is standard input; a folder gives its report files (walked, in
+/// name order, each real file once, link loops and unreadable entries as unreadable inputs); a
+/// `.jsonl`/`.ndjson` file is JSON Lines. Files in `exclude` (the command's output) are left
+/// out and said so.
+pub fn walk(args: &[PathBuf], exclude: &[PathBuf]) -> Walk {
+    let mut out = Walk::default();
+    let excluded: HashSet<FileId> = exclude.iter().filter_map(|p| file_id(p).ok()).collect();
+    // Every real file reached, by identity, with the name it was first reached under.
+    let mut seen: HashMap<FileId, String> = HashMap::new();
+    let mut add_file = |p: PathBuf, id: Option<FileId>, out: &mut Walk| {
+        let name = name_of(&p);
+        if let Some(id) = id {
+            if excluded.contains(&id) {
+                out.skipped.push(Skipped::Excluded { name });
+                return;
+            }
+            if let Some(first) = seen.get(&id) {
+                out.skipped.push(Skipped::Again { name, first: first.clone() });
+                return;
+            }
+            seen.insert(id, name);
+        }
+        out.sources.push(if is_lines(&p) { Source::Lines(p) } else { Source::File(p) });
+    };
     for a in args {
         if a.as_os_str() == "-" {
-            out.push(Source::Stdin);
+            out.sources.push(Source::Stdin);
         } else if a.is_dir() {
-            let mut files = vec![];
-            walk(a, &mut files);
-            files.sort();
-            out.extend(files.into_iter().map(|f| if is_lines(&f) { Source::Lines(f) } else { Source::File(f) }));
-        } else if is_lines(a) {
-            out.push(Source::Lines(a.clone()));
+            let mut found = vec![];
+            walk_folder(a, &mut found);
+            found.sort_by(|x, y| x.0.cmp(&y.0));
+            for (p, entry) in found {
+                match entry {
+                    Ok(id) => add_file(p, Some(id), &mut out),
+                    Err(e) => out.sources.push(Source::Unreadable(name_of(&p), e)),
+                }
+            }
         } else {
-            out.push(Source::File(a.clone()));
+            // A file named on the command line is read even without a usual extension; one that
+            // is not there is reported when read.
+            let id = file_id(a).ok();
+            add_file(a.clone(), id, &mut out);
         }
     }
     out
@@ -91,14 +252,67 @@ fn is_lines(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| READABLE.contains(&x.to_ascii_lowercase().as_str())) {
-            out.push(p);
+/// Every report file under `root` with its identity, or why it cannot be read. A folder whose
+/// identity is one of the folders above it (a link back up) is a loop: reported, not entered.
+/// A folder reached a second time by another way (two links to one folder) gives its files
+/// again, and [`walk`] skips them as the same files.
+fn walk_folder(root: &Path, out: &mut Vec<(PathBuf, Result<FileId, Error>)>) {
+    // (folder, the identities of the folders above it and itself)
+    let mut stack: Vec<(PathBuf, Vec<FileId>)> = vec![];
+    match file_id(root) {
+        Ok(id) => {
+            // The folders that hold the root count as above it: a link up to one of them (`..`)
+            // is a loop too.
+            let mut chain: Vec<FileId> =
+                std::fs::canonicalize(root).map(|c| c.ancestors().skip(1).filter_map(|a| file_id(a).ok()).collect()).unwrap_or_default();
+            chain.push(id);
+            stack.push((root.to_path_buf(), chain))
+        }
+        Err(e) => {
+            out.push((root.to_path_buf(), Err(io_error(&name_of(root), e))));
+            return;
+        }
+    }
+    while let Some((dir, above)) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                out.push((dir.clone(), Err(io_error(&name_of(&dir), e))));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    out.push((dir.clone(), Err(io_error(&name_of(&dir), e))));
+                    continue;
+                }
+            };
+            let p = entry.path();
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => match file_id(&p) {
+                    Ok(id) if above.contains(&id) => {
+                        let target = std::fs::canonicalize(&p).map(|t| name_of(&t)).unwrap_or_else(|_| name_of(&p));
+                        out.push((p.clone(), Err(Error::new(ErrorType::LinkLoop { target }))));
+                    }
+                    Ok(id) => {
+                        let mut chain = above.clone();
+                        chain.push(id);
+                        stack.push((p, chain));
+                    }
+                    Err(e) => out.push((p.clone(), Err(io_error(&name_of(&p), e)))),
+                },
+                Ok(_) if readable_name(&p) => match file_id(&p) {
+                    Ok(id) => out.push((p, Ok(id))),
+                    Err(e) => out.push((p.clone(), Err(io_error(&name_of(&p), e)))),
+                },
+                Ok(_) => {}
+                // A broken link, or an entry the system will not describe: unreadable when it
+                // looks like a report file, ignored otherwise (as any other file is).
+                Err(e) if readable_name(&p) => out.push((p.clone(), Err(io_error(&name_of(&p), e)))),
+                Err(_) => {}
+            }
         }
     }
 }
@@ -134,9 +348,16 @@ impl Iterator for Inputs {
                 self.lines = None;
             }
             match self.sources.pop_front()? {
-                Source::File(p) => return Some((p.display().to_string(), read_file(&p))),
+                Source::Unreadable(name, e) => return Some((name, Err(e))),
+                Source::File(p) => {
+                    let name = name_of(&p);
+                    match read_file(&p) {
+                        Ok(buf) if is_json_lines(&buf) => self.lines = Some((name, Box::new(Cursor::new(buf)), 0)),
+                        other => return Some((name, other)),
+                    }
+                }
                 Source::Lines(p) => {
-                    let name = p.display().to_string();
+                    let name = name_of(&p);
                     match std::fs::File::open(&p) {
                         Ok(file) => self.lines = Some((name, Box::new(BufReader::new(file)), 0)),
                         Err(e) => return Some((name.clone(), Err(io_error(&name, e)))),
@@ -149,8 +370,8 @@ impl Iterator for Inputs {
                     match std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf) {
                         Err(e) => return Some((name.clone(), Err(io_error(&name, e)))),
                         Ok(_) if buf.len() as u64 > MAX_INPUT_BYTES => return Some((name, Err(too_large(buf.len() as u64)))),
-                        Ok(_) if serde_json::from_slice::<serde::de::IgnoredAny>(&buf).is_ok() || !looks_like_lines(&buf) => return Some((name, Ok(buf))),
-                        Ok(_) => self.lines = Some((name, Box::new(Cursor::new(buf)), 0)),
+                        Ok(_) if is_json_lines(&buf) => self.lines = Some((name, Box::new(Cursor::new(buf)), 0)),
+                        Ok(_) => return Some((name, Ok(buf))),
                     }
                 }
             }
@@ -158,8 +379,17 @@ impl Iterator for Inputs {
     }
 }
 
-fn looks_like_lines(buf: &[u8]) -> bool {
-    buf.split(|b| *b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).count() > 1
+/// Whether bytes are JSON Lines, by the one rule for standard input and files: more than one
+/// line that is not blank, the first a whole JSON object, and the whole not one JSON value. A
+/// page, text or a Word file piped in is one document, never split into lines.
+pub fn is_json_lines(buf: &[u8]) -> bool {
+    let mut lines = buf.split(|b| *b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+    let Some(first) = lines.next() else { return false };
+    let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
+    lines.next().is_some()
+        && first.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        && serde_json::from_slice::<serde::de::IgnoredAny>(first).is_ok()
+        && serde_json::from_slice::<serde::de::IgnoredAny>(buf).is_err()
 }
 
 /// The next report of JSON Lines: a line up to the size limit (a longer one is reported, not
@@ -177,7 +407,13 @@ fn next_line(name: &str, reader: &mut (dyn BufRead + Send), n: &mut usize) -> Op
                 return Some((format!("{name}:{n}"), Err(too_large(line.len() as u64))));
             }
             Ok(_) if line.iter().all(u8::is_ascii_whitespace) => {}
-            Ok(_) => return Some((format!("{name}:{n}"), Ok(line))),
+            Ok(_) => {
+                // The line without its end, so that a message about it counts within the line.
+                while line.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                    line.pop();
+                }
+                return Some((format!("{name}:{n}"), Ok(line)));
+            }
             Err(e) => {
                 let item = (format!("{name}:{n}"), Err(io_error(name, e)));
                 // Nothing more is read from it.

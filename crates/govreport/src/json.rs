@@ -12,14 +12,26 @@ use crate::limits::MAX_DEPTH;
 use crate::model::{CellValue, Dec};
 use crate::parse::{escape, line_col};
 
-/// Where each value of a text is (byte offset), by pointer: to list problems in document order.
-pub(crate) type Places = HashMap<String, usize>;
+/// Where each value of a text is (byte offset), by pointer, to list problems in document
+/// order; and the numbers written as a float or past 64 bits, as written, so that a message
+/// can quote them exactly (1.8e19, not 18000000000000000000).
+#[derive(Default)]
+pub(crate) struct Places {
+    at: HashMap<String, usize>,
+    lexemes: HashMap<String, String>,
+}
+
+impl Places {
+    fn get(&self, pointer: &str) -> Option<&usize> {
+        self.at.get(pointer)
+    }
+}
 
 /// Checks the syntax of `text` (nesting at most [`MAX_DEPTH`]) and reads it. Keys given twice
 /// in one object are problems of the shape (the value kept is the last, as serde_json keeps),
 /// returned beside the value; a syntax error is the error.
 pub(crate) fn read(text: &str) -> Result<(Value, Vec<Problem>, Places), Error> {
-    let mut s = Scanner { text, bytes: text.as_bytes(), i: 0, depth: 0, path: String::new(), duplicates: vec![], places: HashMap::new() };
+    let mut s = Scanner { text, bytes: text.as_bytes(), i: 0, depth: 0, path: String::new(), duplicates: vec![], places: Places::default() };
     s.ws();
     let top = s.value().and_then(|()| {
         s.ws();
@@ -67,7 +79,7 @@ impl Scanner<'_> {
     }
 
     fn value(&mut self) -> Step {
-        self.places.insert(self.path.clone(), self.i);
+        self.places.at.insert(self.path.clone(), self.i);
         match self.peek() {
             None => Err((JsonProblem::EndInValue, self.i)),
             Some(b'{') => self.object(),
@@ -281,6 +293,9 @@ impl Scanner<'_> {
             }
         }
         let text = &self.text[start..self.i];
+        if float || (text.parse::<u64>().is_err() && text.parse::<i64>().is_err()) {
+            self.places.lexemes.insert(self.path.clone(), text.to_string());
+        }
         let fits =
             if float { text.parse::<f64>().is_ok_and(f64::is_finite) } else { text.parse::<i128>().is_ok() || text.parse::<f64>().is_ok_and(f64::is_finite) };
         if fits { Ok(()) } else { Err((JsonProblem::NumberOutOfRange, start)) }
@@ -335,7 +350,7 @@ impl Shape {
     pub(crate) fn problems(&self, schema: &Value, value: &Value, duplicates: Vec<Problem>, places: &Places) -> Vec<Problem> {
         let mut out = vec![];
         let mut pointer = String::new();
-        self.check(schema, value, &mut pointer, &mut out);
+        self.check(schema, value, &mut pointer, &mut out, &places.lexemes);
         out.extend(duplicates);
         // In text order, as a reader meets them: a problem about a value at its place; a missing
         // field once everything else is read.
@@ -364,19 +379,19 @@ impl Shape {
         }
     }
 
-    fn check(&self, schema: &Value, value: &Value, pointer: &mut String, out: &mut Vec<Problem>) {
+    fn check(&self, schema: &Value, value: &Value, pointer: &mut String, out: &mut Vec<Problem>, lexemes: &HashMap<String, String>) {
         let (schema, name) = self.resolve(schema);
         let mut problem = |t: ErrorType, at: &str| out.push(Problem::at(t, at));
         match name {
             Some("Count") => {
                 if let Some(t) = cell_problem::<u64>(value) {
-                    problem(t, pointer);
+                    problem(as_written(t, lexemes.get(pointer.as_str()), u64::MAX.into()), pointer);
                 }
                 return;
             }
             Some("SignedCount") => {
                 if let Some(t) = cell_problem::<i64>(value) {
-                    problem(t, pointer);
+                    problem(as_written(t, lexemes.get(pointer.as_str()), i64::MAX.into()), pointer);
                 }
                 return;
             }
@@ -394,7 +409,7 @@ impl Shape {
                 return;
             }
             if let Some(b) = branches.iter().find(|b| b.get("type").and_then(Value::as_str) != Some("null")) {
-                self.check(b, value, pointer, out);
+                self.check(b, value, pointer, out, lexemes);
             }
             return;
         }
@@ -435,12 +450,12 @@ impl Shape {
                     pointer.push('/');
                     pointer.push_str(&escape(key));
                     match (props.and_then(|p| p.get(key)), extra) {
-                        (Some(s), _) => self.check(s, v, pointer, out),
+                        (Some(s), _) => self.check(s, v, pointer, out, lexemes),
                         (None, Some(Value::Bool(false))) => out.push(Problem::at(
                             ErrorType::UnknownField { field: key.clone(), expected: props.map(|p| p.keys().cloned().collect()).unwrap_or_default() },
                             pointer.clone(),
                         )),
-                        (None, Some(s)) if s.is_object() => self.check(s, v, pointer, out),
+                        (None, Some(s)) if s.is_object() => self.check(s, v, pointer, out, lexemes),
                         (None, _) => {}
                     }
                     pointer.truncate(len);
@@ -458,7 +473,7 @@ impl Shape {
                         let len = pointer.len();
                         pointer.push('/');
                         pointer.push_str(&i.to_string());
-                        self.check(item, v, pointer, out);
+                        self.check(item, v, pointer, out, lexemes);
                         pointer.truncate(len);
                     }
                 }
@@ -474,8 +489,9 @@ impl Shape {
             ("integer", Value::Number(n)) => {
                 let min = schema.get("minimum").and_then(Value::as_f64).map_or(i128::MIN, |m| m as i128);
                 let max = schema.get("maximum").and_then(Value::as_f64).map_or(i128::MAX, |m| m as i128);
-                // As serde reads an integer type: a whole number written without a fraction.
-                let whole = n.as_u64().map(i128::from).or_else(|| n.as_i64().map(i128::from));
+                // As the model reads an integer: a whole number, written with or without a
+                // fraction (2023.0), exact (at most 2^53 when written with one).
+                let whole = n.as_u64().map(i128::from).or_else(|| n.as_i64().map(i128::from)).or_else(|| n.as_f64().and_then(crate::model::exact_whole));
                 if !whole.is_some_and(|w| (min..=max).contains(&w)) {
                     problem(ErrorType::WrongType { expected: Expected::Integer { min, max }, found: Found::of(value) }, pointer);
                 }
@@ -497,6 +513,23 @@ impl Shape {
                 problem(ErrorType::WrongType { expected, found: Found::of(value) }, pointer);
             }
         }
+    }
+}
+
+/// A cell's problem with the number quoted as written: an integer past the type's range is
+/// too large (not "inexact"), and a fraction or exponent is shown as the text has it.
+fn as_written(t: ErrorType, lexeme: Option<&String>, max: i128) -> ErrorType {
+    let Some(lex) = lexeme else { return t };
+    let integer_form = !lex.contains(['.', 'e', 'E']);
+    let value = lex.clone();
+    match t {
+        ErrorType::NumberNotExact { .. } if integer_form && max == i128::from(u64::MAX) => ErrorType::CountTooLarge { value, max: u64::MAX },
+        ErrorType::NumberNotExact { .. } if integer_form => ErrorType::NumberTooLarge { value, max: max.to_string() },
+        ErrorType::NumberNotExact { .. } => ErrorType::NumberNotExact { value },
+        ErrorType::CountNotWhole { .. } => ErrorType::CountNotWhole { value },
+        ErrorType::NotWhole { .. } => ErrorType::NotWhole { value },
+        ErrorType::NegativeCount { .. } => ErrorType::NegativeCount { value },
+        other => other,
     }
 }
 

@@ -46,7 +46,7 @@ mod rules;
 mod sarif;
 mod schema;
 
-pub use across::{RollUp, aggregate, compare};
+pub use across::{Aggregator, RollUp, aggregate, compare};
 pub use complete::{Completion, complete};
 pub use error::{Error, ErrorType, Problem};
 pub use finding::{Finding, Findings, Severity, Status};

@@ -96,7 +96,10 @@ fn complete_leaves_a_total_empty_when_a_part_is_blank_or_would_overflow() {
     let done = complete(&mut r);
     assert!(done.left_empty.contains(&"/requests/withheld/third_party/total".to_string()));
     assert!(done.left_empty.contains(&"/requests/results_total/commercial".to_string()));
-    assert!(done.left_empty.contains(&"/review_litigation/litigation_direct/total".to_string()));
+    // An overflowing sum is said to be too large, not "incomplete".
+    assert!(done.too_large.contains(&"/review_litigation/litigation_direct/total".to_string()));
+    assert!(!done.left_empty.contains(&"/review_litigation/litigation_direct/total".to_string()));
+    assert_eq!(r.get("/review_litigation/litigation_direct/total").unwrap(), None);
     assert_eq!(r.get("/requests/withheld/third_party/total").unwrap(), None);
     let Report::F2021(r2) = &r else { panic!() };
     assert_eq!(r2.requests.results_total.commercial, Cell::Absent);

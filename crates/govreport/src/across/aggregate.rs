@@ -58,29 +58,82 @@ fn internal(pointer: &str) -> Error {
 /// has "/"; blank (and a [`Gap`]) when some unit leaves it blank or absent; absent when no unit
 /// gives it. Counts are summed exactly (a sum past the largest count is an error), amounts as
 /// exact decimals keeping the finest written precision. Mixed formats or years, 2007-regime
-/// reports (prose, no tables) and an empty list are errors.
+/// reports (prose, no tables) and an empty list are errors. [`Aggregator`] does the same one
+/// report at a time, holding none of them.
 pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
-    let first = reports.first().ok_or_else(|| Error::about(ErrorType::NothingToRollUp, "reports"))?;
-    let (format, year) = (first.format(), first.meta().year);
-    if format == Format::F2007 {
-        return Err(Error::about(ErrorType::ProseCannotRollUp, "reports[0]"));
+    let mut a = Aggregator::new();
+    for r in reports {
+        a.add(r)?;
     }
-    for (i, r) in reports.iter().enumerate() {
+    a.finish(agency)
+}
+
+/// A roll-up built one report at a time: memory for the running sums of the cells and the
+/// units' names, whatever the number of reports.
+///
+/// ```
+/// # let report = govreport::parse_str(r#"{"format":"2021","year":2023,"agency":{"name":"甲局","kind":"department"},"requests":{"new":{"total":3}}}"#).unwrap();
+/// let mut up = govreport::Aggregator::new();
+/// up.add(&report)?;
+/// up.add(&report)?;
+/// let sum = up.finish(govreport::Agency::new("某县人民政府", govreport::AgencyKind::Government))?;
+/// assert_eq!(sum.report.get("/requests/new/total")?, Some(serde_json::json!(6)));
+/// # Ok::<(), govreport::Error>(())
+/// ```
+#[derive(Default)]
+pub struct Aggregator {
+    /// Format and year of the first report.
+    first: Option<(Format, u16)>,
+    units: Vec<String>,
+    pointers: Vec<String>,
+    locs: Vec<Loc>,
+    accs: Vec<Acc>,
+}
+
+impl Aggregator {
+    /// An empty roll-up.
+    pub fn new() -> Aggregator {
+        Aggregator::default()
+    }
+
+    /// The units added so far (their agency names), in order.
+    pub fn units(&self) -> &[String] {
+        &self.units
+    }
+
+    /// Adds a unit's report; refused when its format or year differs from the first, or it is
+    /// of the 2007 regime (nothing is added then).
+    pub fn add(&mut self, r: &Report) -> Result<(), Error> {
         let m = r.meta();
+        let (format, year) = match self.first {
+            None => {
+                if m.format == Format::F2007 {
+                    return Err(Error::about(ErrorType::ProseCannotRollUp, format!("reports[0] ({})", m.agency.name)));
+                }
+                self.first = Some((m.format, m.year));
+                self.pointers = cells::figures(m.format).map(|c| c.pointer.to_string()).collect();
+                self.locs = cells::figures(m.format).map(|c| c.loc).collect();
+                self.accs = self.locs.iter().map(|_| Acc::default()).collect();
+                (m.format, m.year)
+            }
+            Some(f) => f,
+        };
+        let u = self.units.len();
         if m.format != format || m.year != year {
             return Err(Error::about(
                 ErrorType::MixedReports { format: m.format.as_str(), year: m.year, first_format: format.as_str(), first_year: year },
-                format!("reports[{i}] ({})", m.agency.name),
+                format!("reports[{u}] ({})", m.agency.name),
             ));
         }
-    }
-    let units: Vec<String> = reports.iter().map(|r| r.meta().agency.name.clone()).collect();
-    let pointers: Vec<String> = cells::figures(format).map(|c| c.pointer.to_string()).collect();
-    let locs: Vec<Loc> = cells::figures(format).map(|c| c.loc).collect();
-    // Unit by unit, every cell of the unit: the reports are read once, in order.
-    let mut accs: Vec<Acc> = locs.iter().map(|_| Acc::default()).collect();
-    for (u, r) in reports.iter().enumerate() {
-        for ((loc, acc), pointer) in locs.iter().zip(&mut accs).zip(&pointers) {
+        // Checked before anything is added, so that a refused report leaves the sums as they were.
+        for ((loc, acc), pointer) in self.locs.iter().zip(&self.accs).zip(&self.pointers) {
+            if let Some(CellRef::Amount(Cell::Value(d))) = r.cell(*loc)
+                && acc.amount.checked_add(d.0).is_none()
+            {
+                return Err(Error::about(ErrorType::CannotAdd { unit: m.agency.name.clone() }, pointer.clone()));
+            }
+        }
+        for ((loc, acc), pointer) in self.locs.iter().zip(&mut self.accs).zip(&self.pointers) {
             let c = r.cell(*loc).ok_or_else(|| internal(pointer))?;
             let (is_absent, is_blank) = match c.state() {
                 crate::model::CellState::Absent => (true, false),
@@ -98,58 +151,64 @@ pub fn aggregate(reports: &[Report], agency: Agency) -> Result<RollUp, Error> {
                     acc.signed += i128::from(*n);
                     acc.negative |= *n < 0;
                 }
-                CellRef::Amount(Cell::Value(d)) => {
-                    acc.amount = acc.amount.checked_add(d.0).ok_or_else(|| Error::about(ErrorType::CannotAdd { unit: units[u].clone() }, pointer.clone()))?;
-                }
+                CellRef::Amount(Cell::Value(d)) => acc.amount += d.0,
                 _ => continue,
             }
             acc.any = true;
         }
+        self.units.push(m.agency.name.clone());
+        Ok(())
     }
-    let mut report = Report::new(format, year, agency);
-    let mut gaps = vec![];
-    for ((pointer, loc), acc) in pointers.iter().zip(&locs).zip(accs) {
-        if acc.absent == units.len() {
-            continue;
-        }
-        let target = report.cell_mut(*loc).ok_or_else(|| internal(pointer))?;
-        let too_big = || Error::about(ErrorType::SumTooLarge, pointer.clone());
-        if !acc.missing.is_empty() {
-            gaps.push(Gap { pointer: pointer.clone(), units: acc.missing.iter().map(|u| units[*u].clone()).collect() });
-            match target {
-                CellMut::Count(x) => *x = Cell::Blank,
-                CellMut::Signed(x) => *x = Cell::Blank,
-                CellMut::Amount(x) => *x = Cell::Blank,
-                CellMut::Text(_) => return Err(internal(pointer)),
+
+    /// The roll-up of the reports added, as a report of `agency`.
+    pub fn finish(self, agency: Agency) -> Result<RollUp, Error> {
+        let Some((format, year)) = self.first else { return Err(Error::about(ErrorType::NothingToRollUp, "reports")) };
+        let Aggregator { units, pointers, locs, accs, .. } = self;
+        let mut report = Report::new(format, year, agency);
+        let mut gaps = vec![];
+        for ((pointer, loc), acc) in pointers.iter().zip(&locs).zip(accs) {
+            if acc.absent == units.len() {
+                continue;
             }
-        } else if !acc.any {
-            match target {
-                CellMut::Count(x) => *x = Cell::NotApplicable,
-                CellMut::Signed(x) => *x = Cell::NotApplicable,
-                CellMut::Amount(x) => *x = Cell::NotApplicable,
-                CellMut::Text(_) => return Err(internal(pointer)),
-            }
-        } else {
-            match target {
-                CellMut::Count(x) => *x = Cell::Value(u64::try_from(acc.counts).map_err(|_| too_big())?),
-                CellMut::Signed(x) => {
-                    // A sum of no negative number is a count: past the largest count it is
-                    // refused as such; past the largest signed count, as the cell refuses it.
-                    if !acc.negative && acc.signed > i128::from(i64::MAX) && acc.signed <= i128::from(u64::MAX) {
-                        return Err(Error::at(ErrorType::NumberTooLarge { value: acc.signed.to_string(), max: i64::MAX.to_string() }, pointer.clone()));
+            let target = report.cell_mut(*loc).ok_or_else(|| internal(pointer))?;
+            let too_big = || Error::about(ErrorType::SumTooLarge, pointer.clone());
+            if !acc.missing.is_empty() {
+                gaps.push(Gap { pointer: pointer.clone(), units: acc.missing.iter().map(|u| units[*u].clone()).collect() });
+                match target {
+                    CellMut::Count(x) => *x = Cell::Blank,
+                    CellMut::Signed(x) => *x = Cell::Blank,
+                    CellMut::Amount(x) => *x = Cell::Blank,
+                    CellMut::Text(_) => return Err(internal(pointer)),
+                }
+            } else if !acc.any {
+                match target {
+                    CellMut::Count(x) => *x = Cell::NotApplicable,
+                    CellMut::Signed(x) => *x = Cell::NotApplicable,
+                    CellMut::Amount(x) => *x = Cell::NotApplicable,
+                    CellMut::Text(_) => return Err(internal(pointer)),
+                }
+            } else {
+                match target {
+                    CellMut::Count(x) => *x = Cell::Value(u64::try_from(acc.counts).map_err(|_| too_big())?),
+                    CellMut::Signed(x) => {
+                        // A sum of no negative number is a count: past the largest count it is
+                        // refused as such; past the largest signed count, as the cell refuses it.
+                        if !acc.negative && acc.signed > i128::from(i64::MAX) && acc.signed <= i128::from(u64::MAX) {
+                            return Err(Error::at(ErrorType::NumberTooLarge { value: acc.signed.to_string(), max: i64::MAX.to_string() }, pointer.clone()));
+                        }
+                        *x = Cell::Value(i64::try_from(acc.signed).map_err(|_| too_big())?);
                     }
-                    *x = Cell::Value(i64::try_from(acc.signed).map_err(|_| too_big())?);
+                    CellMut::Amount(x) => {
+                        // Written and read back as a document would be: the same limits on digits.
+                        let d = Dec::parse(&acc.amount.to_string()).map_err(|t| Error::at(t, pointer.clone()))?;
+                        *x = Cell::Value(d);
+                    }
+                    CellMut::Text(_) => return Err(internal(pointer)),
                 }
-                CellMut::Amount(x) => {
-                    // Written and read back as a document would be: the same limits on digits.
-                    let d = Dec::parse(&acc.amount.to_string()).map_err(|t| Error::at(t, pointer.clone()))?;
-                    *x = Cell::Value(d);
-                }
-                CellMut::Text(_) => return Err(internal(pointer)),
             }
         }
+        Ok(RollUp { report, units, gaps })
     }
-    Ok(RollUp { report, units, gaps })
 }
 
 #[cfg(test)]

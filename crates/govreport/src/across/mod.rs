@@ -11,7 +11,7 @@ pub mod indicators;
 pub mod metrics;
 pub mod similarity;
 
-pub use aggregate::{Gap, RollUp, aggregate};
+pub use aggregate::{Aggregator, Gap, RollUp, aggregate};
 pub use batch::{Batch, BatchFindings, Prepared};
 pub use compare::compare;
 pub use copies::{CopyDetector, CopyPair, Signatures, copy_findings};

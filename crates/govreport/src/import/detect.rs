@@ -139,13 +139,41 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, Error> {
     Ok(decode_with(bytes, GB18030))
 }
 
+/// Whether text (white space and a byte-order mark trimmed at its start) is JSON: an object
+/// that opens with a key or closes at once ("{标题}…" is text), a list, or any other JSON value
+/// whole (`null`, `123`, `"…"`), which is then refused as no report document rather than read
+/// as a page. The one rule for a file, standard input and the batch.
+pub fn is_json(t: &str) -> bool {
+    if let Some(rest) = t.strip_prefix('{') {
+        // JSON, broken or not, unless words follow the brace ("{标题}…").
+        return rest.trim_start().chars().next().is_none_or(|c| c.is_ascii());
+    }
+    if t.starts_with('[') {
+        return true;
+    }
+    t.starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit() || matches!(c, 't' | 'f' | 'n'))
+        && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()
+}
+
+/// [`is_json`] of bytes not yet decoded (JSON is UTF-8; a byte-order mark is skipped).
+pub fn bytes_are_json(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let b = &b[start..];
+    match b.first() {
+        Some(b'{') => b[1..].iter().find(|c| !c.is_ascii_whitespace()).is_none_or(u8::is_ascii),
+        Some(b'[') => true,
+        Some(c) if *c == b'"' || *c == b'-' || c.is_ascii_digit() || matches!(c, b't' | b'f' | b'n') => {
+            serde_json::from_slice::<serde::de::IgnoredAny>(b).is_ok()
+        }
+        _ => false,
+    }
+}
+
 /// What decoded text is: a JSON document, an HTML page or plain text.
 pub fn kind_of_text(text: &str, raw: &[u8]) -> SourceKind {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    // A JSON object opens with a key or closes at once; "{标题}…" is text.
-    if let Some(rest) = t.strip_prefix('{')
-        && rest.trim_start().starts_with(['"', '}'])
-    {
+    if is_json(t) {
         return SourceKind::Json;
     }
     if t.starts_with('<') || looks_like_html(raw) || looks_like_html(text.as_bytes()) {

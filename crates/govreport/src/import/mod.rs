@@ -191,6 +191,13 @@ impl Line {
     }
 }
 
+/// Whether bytes are JSON by the one rule every reader uses (a file, standard input, a batch):
+/// an object, a list, or any other JSON value whole (`null`, `123`), which is then refused as no
+/// report document rather than imported as a page.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    detect::bytes_are_json(bytes)
+}
+
 /// Imports a published report from its bytes: an HTML page, text, a .docx file, a PDF file, or
 /// a JSON document (detected by content unless `options.source` says).
 ///

@@ -94,6 +94,34 @@ fn whole(v: f64) -> Option<i128> {
     (v.is_finite() && v.fract() == 0.0 && v.abs() <= MAX_EXACT_F64).then_some(v as i128)
 }
 
+/// A number written with a fraction or exponent read as a whole number, the one policy for
+/// every whole-number field (cells and the year): its value when it has no fraction and is
+/// exact (|v| ≤ 2^53), as JSON Schema's `integer` reads 2023.0.
+pub fn exact_whole(v: f64) -> Option<i128> {
+    whole(v)
+}
+
+/// Reads the reporting year: a whole number 0–65535, written `2023` or `2023.0`.
+pub(crate) fn year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    struct Year;
+    impl de::Visitor<'_> for Year {
+        type Value = u16;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a year")
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u16, E> {
+            u16::try_from(v).map_err(|_| E::custom("year"))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<u16, E> {
+            u16::try_from(v).map_err(|_| E::custom("year"))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<u16, E> {
+            whole(v).and_then(|w| u16::try_from(w).ok()).ok_or_else(|| E::custom("year"))
+        }
+    }
+    d.deserialize_any(Year)
+}
+
 impl CellValue for u64 {
     fn expected() -> Expected {
         Expected::Count
@@ -108,7 +136,10 @@ impl CellValue for u64 {
         match whole(v) {
             Some(w) if w >= 0 => Ok(w as u64),
             Some(w) => Err(ErrorType::NegativeCount { value: w.to_string() }),
-            None if v.is_finite() && v.fract() == 0.0 && v > 0.0 => Err(ErrorType::CountTooLarge { value: v.to_string(), max: u64::MAX }),
+            // A whole value past 2^53 written with a point or an exponent: the written digits
+            // are lost to the binary float, so the count cannot be known (1.8e19 is not too
+            // large, 12345678901234567.0 is not 12345678901234568).
+            None if v.is_finite() && v.fract() == 0.0 => Err(ErrorType::NumberNotExact { value: v.to_string() }),
             None => Err(ErrorType::CountNotWhole { value: v.to_string() }),
         }
     }
@@ -136,7 +167,7 @@ impl CellValue for i64 {
     fn from_f64(v: f64) -> Result<Self, ErrorType> {
         match whole(v) {
             Some(w) => Ok(w as i64),
-            None if v.is_finite() && v.fract() == 0.0 => Err(ErrorType::NumberOutOfRange { value: v.to_string() }),
+            None if v.is_finite() && v.fract() == 0.0 => Err(ErrorType::NumberNotExact { value: v.to_string() }),
             None => Err(ErrorType::NotWhole { value: v.to_string() }),
         }
     }

@@ -12,7 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use access::{CellMut, CellRef, CellState, ProactiveCells};
-pub use cell::{Amount, Cell, CellValue, Count, Dec, NOT_APPLICABLE, Signed};
+pub use cell::{Amount, Cell, CellValue, Count, Dec, NOT_APPLICABLE, Signed, exact_whole};
 pub use figures::figure_pointers;
 pub use proactive::{DocCounts2019, DocCounts2021, FeeItems2019, ItemCounts2019, Proactive2019, Proactive2021, Procurement2019};
 pub use requests::{CaseRow, NotProcessed, OtherHandling, OtherRows, RequestRow, Requests, ReviewLitigation, RowId, Unable, Withheld};
@@ -269,6 +269,7 @@ pub struct TemplateReport<const F: u16, P: Default + JsonSchema, O: OtherRows + 
     /// Which template the report follows.
     pub format: FormatTag<F>,
     /// The reporting year.
+    #[serde(deserialize_with = "cell::year")]
     pub year: u16,
     /// The reporting agency.
     pub agency: Agency,
@@ -348,6 +349,7 @@ pub struct Report2007 {
     /// Always "2007".
     pub format: FormatTag<2007>,
     /// The reporting year.
+    #[serde(deserialize_with = "cell::year")]
     pub year: u16,
     /// The reporting agency.
     pub agency: Agency,
