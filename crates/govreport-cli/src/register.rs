@@ -386,7 +386,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             r.set_check_options(check_options(&check)).map_err(msg)?;
             let note = std::env::args().collect::<Vec<_>>().join(" ");
             let options = IngestOptions { note: Some(note), reason, author, encoding, year, skip_peer_checks: no_peers };
-            let b = r.add_paths(&files, &options).map_err(msg)?;
+            // Files and folders as `check` walks them: each real file once (a file reached again is
+            // said and skipped), never the register file itself.
+            let walked = govreport::fs::walk(&files, std::slice::from_ref(db));
+            for s in &walked.skipped {
+                eprintln!("govreport: {}", s.message(lang));
+            }
+            let inputs = govreport::fs::inputs(walked.sources).map(govreport_register::Input::from);
+            let b = r.ingest(inputs, &options).map_err(msg)?;
             if format == Format::Json {
                 output::emit(&json(&b)?);
             } else {
@@ -639,7 +646,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             };
             match out {
                 Some(path) => {
-                    std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                    output::write_to(Some(&path), &bytes)?;
                     eprintln!(
                         "{}",
                         zh_en(
@@ -777,13 +784,9 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             let format = if format == ExportAs::Csv { ExportFormat::Csv } else { ExportFormat::Jsonl };
             let q = ExportQuery { year, region, unit: unit.as_deref().map(UnitRef::parse), lang };
             let rows = match &out {
-                Some(path) => {
-                    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-                    let mut w = std::io::BufWriter::new(file);
-                    let n = r.export(kind, format, &q, &mut w).map_err(msg)?;
-                    std::io::Write::flush(&mut w).map_err(|e| format!("{}: {e}", path.display()))?;
-                    n
-                }
+                // The whole export or, when writing fails, the old file as it was.
+                Some(path) => govreport::fs::write_atomic_with(path, |w| r.export(kind, format, &q, w).map_err(|e| std::io::Error::other(msg(e))))
+                    .map_err(|e| format!("{}: {e}", govreport::fs::name_of(path)))?,
                 None => {
                     let stdout = std::io::stdout();
                     let mut w = std::io::BufWriter::new(stdout.lock());

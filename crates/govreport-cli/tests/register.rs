@@ -84,7 +84,7 @@ fn the_readme_walk_through() {
     // Export for spreadsheets.
     ok(register(d, &["export", "--what", "cells", "--format", "csv", "--year", "2022", "-o", "cells.csv"]));
     let csv = std::fs::read_to_string(d.join("cells.csv")).unwrap();
-    assert_eq!(csv.lines().count(), 1 + 3 * govreport::model::figure_pointers(govreport::Format::F2021).len());
+    assert_eq!(csv.lines().count(), 1 + 3 * govreport::cells::figures(govreport::Format::F2021).count());
 }
 
 #[test]
@@ -92,10 +92,17 @@ fn a_cell_set_by_hand_and_bad_input() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("broken.json"), "{\"format\": \"2021\", \"year\": ").unwrap();
-    let o = register(d, &["add", &county(2023), "broken.json", "missing.json"]);
+    let again = format!("{}/health.json", county(2023));
+    let o = register(d, &["add", &county(2023), "broken.json", "missing.json", &again]);
     assert_eq!(o.status.code(), Some(2), "a batch with failed inputs exits 2");
     let out = stdout(&o);
-    assert!(out.contains("新增版本 3") && out.contains("失败 2"), "{out}");
+    assert!(out.contains("5 个输入") && out.contains("新增版本 3") && out.contains("失败 2"), "{out}");
+    // The same file named again is read once and said so, as `check` does.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("health.json") && err.contains("同一个文件，跳过"), "{err}");
+    // The register file itself is never an input.
+    let o = register(d, &["add", "govreport.db"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("跳过") && stdout(&o).contains("0 个输入"), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(out.contains("broken.json") && out.contains("不是有效的 JSON"), "{out}");
     let out = ok(register(d, &["set", "进贤县民和镇人民政府", "2023", "/proactive/licensing", "0", "--reason", "电话核实：本年无行政许可"]));
     assert!(out.contains("（空白） → 0"), "{out}");
@@ -141,7 +148,7 @@ fn many(dir: &Path, n: usize, year: u16) -> PathBuf {
 fn assert_whole(db: &Path) -> usize {
     let c = rusqlite::Connection::open(db).unwrap();
     let q = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
-    let fields = govreport::model::figure_pointers(govreport::Format::F2021).len() as i64;
+    let fields = govreport::cells::figures(govreport::Format::F2021).count() as i64;
     assert_eq!(
         q(&format!("SELECT count(*) FROM versions v WHERE (SELECT count(*) FROM cells c WHERE c.version_id = v.id) <> {fields}")),
         0,
@@ -246,7 +253,7 @@ fn readers_see_whole_versions_while_another_process_writes() {
                     // Every version it sees is whole.
                     for s in status.iter().take(5) {
                         if let Some(v) = s.version_id {
-                            assert_eq!(r.cells(v).unwrap().len(), govreport::model::figure_pointers(govreport::Format::F2021).len());
+                            assert_eq!(r.cells(v).unwrap().len(), govreport::cells::figures(govreport::Format::F2021).count());
                         }
                     }
                     rounds += 1;
