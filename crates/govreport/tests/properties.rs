@@ -301,8 +301,8 @@ fn consistent(format: Format) -> impl Strategy<Value = Consistent> {
                 ("/requests/new", &new),
                 ("/requests/carried_over", &over),
             ] {
-                for c in 0..n {
-                    cells.insert(format!("{row}/{}", col(c)), vals[c]);
+                for (c, v) in vals.iter().enumerate().take(n) {
+                    cells.insert(format!("{row}/{}", col(c)), *v);
                 }
                 cells.insert(format!("{row}/total"), vals.iter().sum());
                 derived.push(format!("{row}/total"));

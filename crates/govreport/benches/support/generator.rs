@@ -274,7 +274,7 @@ fn amount(rng: &mut Rng, max_cents: u64) -> String {
     let cents = rng.range(0, max_cents);
     if cents == 0 {
         "0".into()
-    } else if cents % 100 == 0 {
+    } else if cents.is_multiple_of(100) {
         format!("{}", cents / 100)
     } else {
         format!("{}.{:02}", cents / 100, cents % 100)
@@ -484,7 +484,7 @@ pub fn report(seed: u64, i: u64) -> Value {
         "processing_fees": {"notices": notices, "billed_yuan": billed, "collected_yuan": billed},
     });
     if rng.chance(0.4) {
-        report["agency"]["credit_code"] = json!(credit_code(&mut rng, &report["agency"]["region_code"].as_str().unwrap()[..6].to_string()));
+        report["agency"]["credit_code"] = json!(credit_code(&mut rng, &report["agency"]["region_code"].as_str().unwrap()[..6]));
     }
     if rng.chance(0.3) {
         for _ in 0..rng.range(1, 2) {
@@ -501,10 +501,10 @@ fn problems(rng: &mut Rng, year: u64, name: &str) -> String {
         return COPIED_PROBLEMS.into();
     }
     let mut out = format!("{year}年，{name}政府信息公开工作仍存在一些不足：");
-    for k in 0..rng.range(2, 4) as usize {
+    for ordinal in ORDINALS.iter().take(rng.range(2, 4) as usize) {
         // A plain sentence now and then, a composed one mostly.
         let issue = if rng.chance(0.25) { rng.pick(&ISSUES).to_string() } else { format!("{}{}{}", rng.pick(&WHO), rng.pick(&TOPICS), rng.pick(&FAULTS)) };
-        out.push_str(&format!("{}{issue}；", ORDINALS[k]));
+        out.push_str(&format!("{ordinal}{issue}；"));
     }
     out.pop();
     out.push_str(&format!("。{}年，我们将", year + 1));

@@ -458,7 +458,7 @@ mod tests {
         );
         let correction = &evaluate(&r)[2];
         assert_eq!(correction.operands.len(), 9);
-        assert_eq!(correction.operands[0], Operand { pointer: "/review_litigation/review/corrected".into(), value: Some(json!(1)) });
+        assert_eq!(correction.operands[0], Operand { pointer: "/review_litigation/review/corrected", value: Some(json!(1)) });
         assert_eq!(evaluate(&r)[5].operands[0].value, Some(json!("/")));
         assert_eq!(evaluate(&r)[0].worked(Lang::Zh), "(4 + 2) ÷ 8");
         assert_eq!(correction.worked(Lang::En), "(1 + 0 + 0) ÷ ((2 + 1 + 0) − (0 + 1 + 0))");

@@ -144,9 +144,7 @@ impl Reader {
         let qname = e.name();
         let name = local(qname.as_ref());
         let in_paragraph = self.in_paragraph();
-        let open = if self.skipping() || self.cut.is_some() {
-            Open::Skip
-        } else if skipped(name, in_paragraph) {
+        let open = if self.skipping() || self.cut.is_some() || skipped(name, in_paragraph) {
             Open::Skip
         } else if matches!(self.stack.last(), Some(Open::CellProps)) {
             if name == b"vMerge" {
@@ -160,11 +158,15 @@ impl Reader {
             match name {
                 b"t" => Open::Text,
                 b"tab" | b"ptab" => {
-                    self.para().map(|s| s.push(' '));
+                    if let Some(s) = self.para() {
+                        s.push(' ');
+                    }
                     Open::Pass
                 }
                 b"br" | b"cr" => {
-                    self.para().map(|s| s.push('\n'));
+                    if let Some(s) = self.para() {
+                        s.push('\n');
+                    }
                     Open::Pass
                 }
                 _ => Open::Pass,
