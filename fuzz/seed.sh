@@ -54,6 +54,38 @@ if [ -n "$cli" ]; then
     rm -rf "$tmp"
 fi
 
-for t in json_check ffi_check_json html_import text_import prose2007_import docx_import ffi_import pdf_import; do
+# The command's input detection: every kind of document, and JSON Lines.
+seed input_detect "${json[@]:0:20}" "${html[@]}" "${text[@]}" "${docx[@]}"
+seed complete_render "${json[@]}"
+seed options_json "$here"/seeds/options/*.json
+# Two reports on two lines (compare and aggregate), and the same as JSON Lines for detection.
+# ffi_bytes: a first byte for each of its twelve calls and encodings, then a document.
+tmp=$(mktemp -d)
+clean=("$fx"/2021-department-clean.json "$fx"/2021-government-clean.json "$fx"/2021-blank-cells.json "$fx"/2019-department-2020-clean.json)
+i=0
+for a in "${clean[@]}"; do
+    for b in "${clean[@]}"; do
+        [ -f "$a" ] && [ -f "$b" ] || continue
+        i=$((i + 1))
+        python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])),ensure_ascii=False,separators=(",",":"))); print(json.dumps(json.load(open(sys.argv[2])),ensure_ascii=False,separators=(",",":")))' "$a" "$b" >"$tmp/pair$i"
+        seed across "$tmp/pair$i"
+        seed input_detect "$tmp/pair$i"
+    done
+done
+for f in "${clean[@]}"; do
+    [ -f "$f" ] || continue
+    for pick in 0 2 4 6 8 10; do
+        i=$((i + 1))
+        { printf "\\x$(printf %02x "$pick")"; cat "$f"; } >"$tmp/ffi$i"
+        seed ffi_bytes "$tmp/ffi$i"
+    done
+    # A handle with "pointer=value" after the NUL.
+    i=$((i + 1))
+    { printf '\x0a'; cat "$f"; printf '\x00/requests/new/natural_person=7'; } >"$tmp/ffi$i"
+    seed ffi_bytes "$tmp/ffi$i"
+done
+rm -rf "$tmp"
+
+for t in json_check ffi_check_json html_import text_import prose2007_import docx_import ffi_import input_detect across complete_render options_json ffi_bytes pdf_import; do
     echo "seed corpus $t: $(ls "$here/corpus/$t" | wc -l) files"
 done
