@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 mod common;
 
-use common::{NOT_PRINTED, assert_imported_back, diff};
+use common::{NOT_PRINTED, Rng, assert_imported_back, diff};
 use govreport::import::{ImportOptions, Imported, SourceKind, import_document};
 
 fn root() -> PathBuf {
@@ -395,21 +395,6 @@ fn json_and_what_is_refused() {
 
 // ---------------------------------------------------------------------------------------------
 // No input makes the importer panic.
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn docx_with(document_xml: &str) -> Vec<u8> {
     use std::io::Write;

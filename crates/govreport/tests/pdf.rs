@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{assert_imported_back, diff};
+use common::{Rng, assert_imported_back, diff};
 
 use govreport::import::pdf::{Block, Table, layout};
 use govreport::import::{ImportOptions, SourceKind, import_document};
@@ -474,29 +474,17 @@ fn work_is_bounded_by_the_limits() {
     assert_eq!(e.message(Lang::Zh), "PDF：PDF 的数据流解压后超过 256 MiB");
 }
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
-
 #[test]
 fn no_panic_on_truncated_or_mutated_pdfs() {
     let mut rng = Rng(0x5EED_0F0D);
     let hand = pdf(&page_with("BT /F1 12 Tf 72 700 Td (2024) Tj 0 -20 Td [(A) 10 (B)] TJ ET 10 10 200 1 re f 10 10 m 10 300 l S", "", &[]));
     for base in [read(HONGZE), read("tests/fixtures/pdf/lo-docx-department-2023.pdf"), hand] {
         for _ in 0..12 {
-            let cut = (rng.next() as usize) % base.len();
+            let cut = rng.below(base.len());
             let _ = import_document(&base[..cut], &ImportOptions::default());
             let mut m = base.clone();
             for _ in 0..8 {
-                let at = (rng.next() as usize) % m.len();
+                let at = rng.below(m.len());
                 m[at] = rng.next() as u8;
             }
             let _ = import_document(&m, &ImportOptions::default());

@@ -84,3 +84,21 @@ pub fn assert_imported_back(original: &Report, mut got: Imported, what: &str) ->
     assert!(unexpected.is_empty(), "{what}: {unexpected:#?}");
     taken
 }
+
+/// A small deterministic generator (xorshift64*), for inputs made by mutation.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
