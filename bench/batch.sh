@@ -20,15 +20,10 @@ tiny=$((count / 100))
 out=target/bench
 mkdir -p "$out"
 
-if [ ! -x /usr/bin/time ]; then
-    echo "== installing GNU time"
-    apt-get update -qq && apt-get install -y -qq time >/dev/null
-fi
-
-echo "== machine"
-model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
-echo "cpu: ${model:-unknown}, $(nproc) cores; memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); $(rustc --version)"
-echo "load before: $(uptime | sed 's/.*load average: //')"
+# shellcheck source=bench/common.sh
+. bench/common.sh
+need_gnu_time
+print_machine
 
 echo "== building (release): govreport, the generator"
 cargo build --release --quiet -p govreport-cli -p govreport-ffi

@@ -17,7 +17,7 @@ cd "$here"
 
 secs=${1:-${FUZZ_SECONDS:-60}}
 shift || true
-all=(json_check html_import text_import docx_import prose2007_import ffi_check_json ffi_import input_detect across complete_render options_json ffi_bytes)
+all=(json_check html_import text_import docx_import prose2007_import ffi_check_json ffi_import input_detect across complete_render options_json ffi_bytes pdf_import)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 sanitizer=${FUZZ_SANITIZER:-none}
@@ -47,7 +47,7 @@ bin=target/x86_64-unknown-linux-gnu/release
 max_len() {
     case $1 in
         json_check | ffi_check_json) echo 65536 ;;
-        html_import | docx_import | ffi_import | input_detect) echo 32768 ;;
+        html_import | docx_import | ffi_import | pdf_import | input_detect) echo 32768 ;;
         across | complete_render | ffi_bytes) echo 65536 ;;
         options_json) echo 4096 ;;
         *) echo 16384 ;;

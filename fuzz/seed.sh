@@ -29,6 +29,7 @@ seed text_import "${text[@]}"
 seed prose2007_import "${text[@]}"
 seed docx_import "${docx[@]}"
 seed ffi_import "${html[@]}" "${text[@]}" "${docx[@]}" "$fx"/2021-department-clean.json
+seed pdf_import "$here"/seeds/pdf/*.content "$here"/seeds/pdf/*.pdf
 # Inputs that once broke something (fuzz/README.md) start the targets they belong to.
 seed text_import "$here"/regressions/text-*.txt
 seed ffi_import "$here"/regressions/text-*.txt
@@ -85,6 +86,6 @@ for f in "${clean[@]}"; do
 done
 rm -rf "$tmp"
 
-for t in json_check ffi_check_json html_import text_import prose2007_import docx_import ffi_import input_detect across complete_render options_json ffi_bytes; do
+for t in json_check ffi_check_json html_import text_import prose2007_import docx_import ffi_import input_detect across complete_render options_json ffi_bytes pdf_import; do
     echo "seed corpus $t: $(ls "$here/corpus/$t" | wc -l) files"
 done

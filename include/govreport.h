@@ -95,6 +95,19 @@ typedef enum govreport_status {
    */
   GOVREPORT_ERROR_INVALID = 6008,
   /**
+   * The register's database failed: the file is not a register, is locked by another
+   * writer past the timeout, is from a newer govreport, or the disk is full (register calls).
+   */
+  GOVREPORT_ERROR_DATABASE = 6009,
+  /**
+   * The register has no such unit, report, version, finding or batch (register calls).
+   */
+  GOVREPORT_ERROR_NOT_FOUND = 6010,
+  /**
+   * A file could not be read or written (register calls).
+   */
+  GOVREPORT_ERROR_IO = 6011,
+  /**
    * A bug in govreport: a panic was caught at the boundary. Handles passed to the call
    * stay valid and must still be freed.
    */
@@ -141,6 +154,18 @@ typedef enum govreport_finding_status {
  * once. The strings it lends stay valid until it is freed.
  */
 typedef struct govreport_findings govreport_findings;
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * An open register file. Create it with `govreport_register_open`; free it with
+ * `govreport_register_free`.
+ *
+ * Thread safety: a handle may be used from several threads; calls on one handle are
+ * serialized by a lock inside it. Several handles (in one process or many) may read one file
+ * while one of them writes. Free it once, after every other call on it has returned.
+ */
+typedef struct govreport_register govreport_register;
+#endif
 
 /**
  * A report document being built or checked. Create it with `govreport_report_new` or
@@ -814,12 +839,12 @@ enum govreport_status govreport_check_many_json(const uint8_t *reports,
 
 /**
  * Imports a published report from its raw bytes: an HTML page, text copied from a page, a
- * Word file (.docx) or a JSON document, in any encoding. The kind of source, its encoding
+ * Word file (.docx), a PDF file or a JSON document, in any encoding. The kind of source, its encoding
  * (UTF-8, GBK/GB18030 … from a byte-order mark, a `<meta charset>`, or the bytes
  * themselves), the year and the format are found from the content unless `options_json`
  * says: NULL, or UTF-8 JSON such as
  * `{"encoding":"gb18030","source":"html","format":"2021","year":2023,"lang":"en"}`, every
- * field optional (source: json, html, text or docx; lang: of the findings' messages).
+ * field optional (source: json, html, text, docx or pdf; lang: of the findings' messages).
  *
  * The report holds what the source states and nothing else: a cell the source does not give
  * is absent, a blank cell blank, "/" not applicable. What the importer notices about the
@@ -837,7 +862,8 @@ enum govreport_status govreport_check_many_json(const uint8_t *reports,
  *
  * Errors: NULL_ARGUMENT, TOO_LARGE (over 32 MiB), ENCODING (options_json), INVALID (bad
  * options; bytes that are no report at all: empty, a binary format the importer does not
- * read such as .doc or PDF, a broken .docx, no reporting year anywhere — give `"year"`),
+ * read such as .doc, a broken .docx, a PDF without text (a scan) or with a password, no
+ * reporting year anywhere — give `"year"`),
  * and for a JSON document SYNTAX, STRUCTURE or UNKNOWN_FORMAT. Thread-safe.
  *
  * # Safety
@@ -854,7 +880,7 @@ enum govreport_status govreport_import(const uint8_t *bytes,
 /**
  * `govreport_import` in one call with the whole result as JSON:
  * `{"source":"html","encoding":"GBK","report":{…},"findings":[…]}` — what the source was
- * (json, html, text or docx), the encoding it was read in (a WHATWG name), the report
+ * (json, html, text, docx or pdf), the encoding it was read in (a WHATWG name), the report
  * document and the import findings.
  *
  * Ownership: `bytes` and `options_json` stay the caller's. On success `*imported_out`
@@ -871,6 +897,306 @@ enum govreport_status govreport_import_json(const uint8_t *bytes,
                                             size_t len,
                                             const char *options_json,
                                             char **imported_out);
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Opens the register at `path` (UTF-8; NULL means "govreport.db" in the current directory),
+ * making it when there is none and upgrading an older one.
+ *
+ * Ownership: on success `*register_out` receives a new handle that the caller frees with
+ * `govreport_register_free`; on failure it is not written.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, DATABASE (not a register, from a newer govreport, not
+ * writable), IO. Thread-safe.
+ *
+ * # Safety
+ * `path` is NULL or a NUL-terminated string; `register_out` points to writable storage.
+ */
+enum govreport_status govreport_register_open(const char *path,
+                                              struct govreport_register **register_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Closes a register handle. NULL is a no-op.
+ *
+ * Ownership: takes back ownership of `register`; do not use it again.
+ *
+ * # Safety
+ * `register` is NULL or a handle from `govreport_register_open`, not freed yet, with no call
+ * on it still running.
+ */
+void govreport_register_free(struct govreport_register *register_);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Sets the options the register's checks run with when versions are made or rechecked, as
+ * JSON text in the form of `govreport_check_json`'s options (e.g. `{"today":"2026-11-26"}`);
+ * NULL restores the defaults.
+ *
+ * Ownership: `options_json` stays the caller's.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID (bad options). Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `options_json` is NULL or a NUL-terminated string.
+ */
+enum govreport_status govreport_register_set_check_options(const struct govreport_register *register_,
+                                                           const char *options_json);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Ingests `count` files or folders (UTF-8 paths) as one batch: JSON documents, JSON Lines,
+ * HTML pages, text, .docx. `options_json` is NULL or e.g.
+ * `{"reason":"…","author":"…","note":"…","encoding":"gbk","year":2023,"skip_peer_checks":false}`.
+ * An input that cannot be read is recorded as failed in the batch and does not stop it: the
+ * call still returns GOVREPORT_OK.
+ *
+ * Ownership: on success `*batch_json_out` receives the batch as JSON (id, counts, every input
+ * with its outcome, version and error), freed with `govreport_string_free`; on failure it is
+ * not written.
+ *
+ * Errors: NULL_ARGUMENT (also a NULL path in the list), ENCODING, INVALID (options),
+ * DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `paths` points to `count` NUL-terminated strings (it may be
+ * NULL when `count` is 0); `options_json` is NULL or a NUL-terminated string;
+ * `batch_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_add(const struct govreport_register *register_,
+                                             const char *const *paths,
+                                             size_t count,
+                                             const char *options_json,
+                                             char **batch_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Ingests one document held in memory (`len` bytes: JSON, an HTML page, text or a .docx
+ * file) under `name` as one batch; as `govreport_register_add` otherwise.
+ *
+ * Ownership: as for `govreport_register_add`; the bytes stay the caller's.
+ *
+ * Errors: NULL_ARGUMENT, TOO_LARGE, ENCODING (name), INVALID, DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `name` is a NUL-terminated string; `bytes` points to `len`
+ * readable bytes; `options_json` is NULL or a NUL-terminated string; `batch_json_out` points
+ * to writable storage.
+ */
+enum govreport_status govreport_register_add_bytes(const struct govreport_register *register_,
+                                                   const char *name,
+                                                   const uint8_t *bytes,
+                                                   size_t len,
+                                                   const char *options_json,
+                                                   char **batch_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Corrects one field of a unit's current report for `year` and stores the result as a new
+ * version with `reason` (required). `unit` is the unit's id, credit code or name;
+ * `value_json` is JSON text: `12`, `null` (blank), `"/"`, `"0.092"` (an amount), a text.
+ *
+ * Ownership: on success `*version_json_out` receives the new version with its changes, freed
+ * with `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, SYNTAX (value_json), STRUCTURE (a value the document
+ * refuses; `govreport_last_error_pointer()` names it), NOT_FOUND (no such unit or report),
+ * INVALID (no reason, no change, several units of that name), DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `unit`, `pointer`, `value_json`, `reason` are NUL-terminated
+ * strings; `author` is NULL or one; `version_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_set(const struct govreport_register *register_,
+                                             const char *unit,
+                                             uint16_t year,
+                                             const char *pointer,
+                                             const char *value_json,
+                                             const char *reason,
+                                             const char *author,
+                                             char **version_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * The history of a unit's reports (of `year`, or of every year when `year` is 0): every
+ * version with what it changed and resolved, and every review, oldest first, as JSON.
+ * `lang` is NULL or "zh", or "en" (names of cells).
+ *
+ * Ownership: on success `*history_json_out` receives a string freed with
+ * `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (lang), NOT_FOUND, INVALID (several units
+ * of that name), DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `unit` is a NUL-terminated string; `lang` is NULL or one;
+ * `history_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_history(const struct govreport_register *register_,
+                                                 const char *unit,
+                                                 uint16_t year,
+                                                 const char *lang,
+                                                 char **history_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * The findings `query_json` asks for, each with the review that holds for it, as a JSON
+ * array. The query is NULL (every finding of the current versions) or e.g.
+ * `{"year":2023,"unit":"进贤县教育体育局","region":"3601","code":"GR6","state":"open",
+ * "version":12,"violated_only":true,"lang":"en","limit":100}`.
+ *
+ * Ownership: on success `*findings_json_out` receives a string freed with
+ * `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID (query), NOT_FOUND (unit), DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `query_json` is NULL or a NUL-terminated string;
+ * `findings_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_findings(const struct govreport_register *register_,
+                                                  const char *query_json,
+                                                  char **findings_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Records a reviewer's decision on finding `finding` (its `id` in the findings JSON):
+ * `decision` is "confirmed", "dismissed" (a reason is required) or "fixed". The decision
+ * holds for the same finding in later versions while the cells it rests on are unchanged.
+ *
+ * Ownership: on success `*review_json_out` receives the review as JSON, freed with
+ * `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (decision), INVALID (no reason to
+ * dismiss), NOT_FOUND, DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `decision` is a NUL-terminated string; `reason` and
+ * `reviewer` are NULL or NUL-terminated strings; `review_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_review(const struct govreport_register *register_,
+                                                int64_t finding,
+                                                const char *decision,
+                                                const char *reason,
+                                                const char *reviewer,
+                                                char **review_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Every unit of `region` (a region code prefix; NULL for all) expected for `year`, with
+ * whether it published on time, late or not at all, its current version and its finding
+ * counts, as a JSON array.
+ *
+ * Ownership: on success `*status_json_out` receives a string freed with
+ * `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `region` is NULL or a NUL-terminated string;
+ * `status_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_status(const struct govreport_register *register_,
+                                                uint16_t year,
+                                                const char *region,
+                                                char **status_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * P25/P50/P75 and rank of each unit per metric and peer group, as a JSON array. The query is
+ * e.g. `{"year":2023,"region":"3601","metrics":["disclosure_rate"],"lang":"en"}`.
+ *
+ * Ownership: on success `*benchmarks_json_out` receives a string freed with
+ * `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID (query, unknown metric), DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `query_json` is a NUL-terminated string;
+ * `benchmarks_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_benchmarks(const struct govreport_register *register_,
+                                                    const char *query_json,
+                                                    char **benchmarks_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Metrics over 3 to 5 years, of a unit or of a region's units, as a JSON array. The query is
+ * NULL (every unit, every metric, five years to the latest) or e.g.
+ * `{"unit":"进贤县教育体育局","metrics":["new_requests"],"to_year":2023,"years":5}` or
+ * `{"region":"360124"}`.
+ *
+ * Ownership: on success `*trends_json_out` receives a string freed with
+ * `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID, NOT_FOUND (unit), DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `query_json` is NULL or a NUL-terminated string;
+ * `trends_json_out` points to writable storage.
+ */
+enum govreport_status govreport_register_trends(const struct govreport_register *register_,
+                                                const char *query_json,
+                                                char **trends_json_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * Exports the current `what` ("reports", "cells" or "findings") as `format` ("csv": UTF-8
+ * with a byte-order mark, headings in the query's lang; "jsonl": one object per line). The
+ * query is NULL (everything) or e.g. `{"year":2023,"region":"3601","unit":"…","lang":"en"}`.
+ *
+ * Ownership: on success `*text_out` receives the text, freed with `govreport_string_free`.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (what, format), INVALID, NOT_FOUND,
+ * DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `what` and `format` are NUL-terminated strings; `query_json`
+ * is NULL or one; `text_out` points to writable storage.
+ */
+enum govreport_status govreport_register_export(const struct govreport_register *register_,
+                                                const char *what,
+                                                const char *format,
+                                                const char *query_json,
+                                                char **text_out);
+#endif
+
+#if defined(GOVREPORT_REGISTER)
+/**
+ * The supervising office's review of `year` for the units of `region` (NULL for all): `to`
+ * is "html" (one self-contained page, SVG charts, no scripts), "docx" (a Word file) or
+ * "json" (the data behind it); `lang` is NULL or "zh", or "en".
+ *
+ * Ownership: on success `*bytes_out` receives a new buffer of `*len_out` bytes (not
+ * NUL-terminated) freed with `govreport_bytes_free(bytes, len)`; on failure neither is
+ * written.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (to, lang), DATABASE. Thread-safe.
+ *
+ * # Safety
+ * `register` is a live handle; `region` and `lang` are NULL or NUL-terminated strings; `to`
+ * is a NUL-terminated string; `bytes_out` and `len_out` point to writable storage.
+ */
+enum govreport_status govreport_register_review_page(const struct govreport_register *register_,
+                                                     uint16_t year,
+                                                     const char *region,
+                                                     const char *to,
+                                                     const char *lang,
+                                                     uint8_t **bytes_out,
+                                                     size_t *len_out);
+#endif
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -2,6 +2,7 @@
 # Pictures of the rendered example for the README (not part of the tests):
 #   docs/report-2023-html.png  the HTML page in headless Chromium
 #   docs/report-2023-docx.png  the first page of the .docx, converted by LibreOffice to PDF, then PNG
+#   docs/register-review.png   the top of the register walk-through's review page, in Chromium
 # Installs Chromium, LibreOffice Writer, poppler and CJK fonts from Debian if they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,13 @@ chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --d
 soffice --headless --convert-to pdf --outdir "$out" "$out/report.docx" >/dev/null
 pdftoppm -png -r 80 -f 2 -l 2 "$out/report.pdf" "$out/page"
 cp "$(ls "$out"/page*.png | head -1)" docs/report-2023-docx.png
-echo "wrote docs/report-2023-html.png and docs/report-2023-docx.png"
+# The register walk-through's review page (README, "The register").
+db="$out/govreport.db"
+cargo run -q --release -p govreport-cli -- register --db "$db" add tests/fixtures/county/2022 tests/fixtures/county/2023 >/dev/null
+cargo run -q --release -p govreport-cli -- register --db "$db" review dismiss 4 --reason "按县统一口径撰写，与上年相同属正常" >/dev/null
+cargo run -q --release -p govreport-cli -- register --db "$db" add examples/county/education-2023-corrected.json --reason "按上年结转数更正" >/dev/null
+cargo run -q --release -p govreport-cli -- register --db "$db" review --year 2023 --region 360124 -o "$out/review.html" 2>/dev/null
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --user-data-dir="$out/profile" --hide-scrollbars \
+  --window-size=1000,1500 --screenshot=docs/register-review.png "file://$out/review.html" 2>/dev/null
+echo "wrote docs/report-2023-html.png, docs/report-2023-docx.png and docs/register-review.png"

@@ -26,7 +26,8 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-cargo build --release -p govreport-ffi
+# With the register (govreport_register_*), which the header declares under GOVREPORT_REGISTER.
+cargo build --release -p govreport-ffi --features register
 LIB="$PWD/target/release"
 OUT="$PWD/target/c-tests"
 rm -rf "$OUT"
@@ -34,7 +35,7 @@ mkdir -p "$OUT"
 # The version Cargo gives the crate: the header's GOVREPORT_VERSION must say the same.
 VERSION="$(cargo pkgid -p govreport-ffi | sed 's/.*[#@]//')"
 
-CFLAGS=(-std=c99 -Wall -Wextra -Werror -pedantic -g -pthread -Iinclude "-DEXPECTED_VERSION=\"$VERSION\"")
+CFLAGS=(-std=c99 -Wall -Wextra -Werror -pedantic -g -pthread -Iinclude -DGOVREPORT_REGISTER "-DEXPECTED_VERSION=\"$VERSION\"")
 SHARED=(-L"$LIB" -lgovreport -Wl,-rpath,"$LIB")
 STATIC=("$LIB/libgovreport.a" -lpthread -ldl -lm)
 VALGRIND=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions="$PWD/tests/c/valgrind.supp")
@@ -57,9 +58,10 @@ run() {
     fi
 }
 
-# The header alone, as C99 and as C++.
+# The header alone, as C99 and as C++, with and without the register's declarations.
 run header-c99 gcc "${CFLAGS[@]}" -fsyntax-only -x c include/govreport.h
-run header-c++ g++ -std=c++11 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c++ include/govreport.h
+run header-c99-no-register gcc -std=c99 -Wall -Wextra -Werror -pedantic -fsyntax-only -Iinclude -x c include/govreport.h
+run header-c++ g++ -std=c++11 -Wall -Wextra -Werror -pedantic -DGOVREPORT_REGISTER -fsyntax-only -x c++ include/govreport.h
 
 args_for() {
     case "$1" in

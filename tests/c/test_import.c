@@ -2,8 +2,8 @@
  * Import published reports from their raw bytes: the 2012 Changchun text (which then checks as
  * the hand-typed seed: GR801 three times and GR802), the same text saved as GBK, a Word page
  * in GBK and a Word file from tests/fixtures/pages (each exactly the document typed next to
- * it), and misuse: NULLs, empty and binary input, bad options, truncated input, a 100 MB
- * input. Every failure is a status with a message and leaves the out-parameters as they were.
+ * it), the real 洪泽区 PDF and a scanned PDF, and misuse: NULLs, empty and binary input, bad
+ * options, truncated input, a 100 MB input. Every failure is a status with a message and leaves the out-parameters as they were.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
@@ -186,6 +186,49 @@ static void test_pages(void) {
     import_page("tests/fixtures/pages/word-2020.docx", "tests/fixtures/pages/word-2020.json", "docx", "UTF-8");
 }
 
+/* PDF bytes like any other source: the real WPS-made 洪泽区 2024 report, and a scan. */
+static void test_pdf(void) {
+    size_t len = 0, scan_len = 0;
+    unsigned char *pdf = read_file("tests/fixtures/corpus/pdf/2024-hongze-district.pdf", &len);
+    unsigned char *scan = read_file("tests/fixtures/pdf/scanned-page.pdf", &scan_len);
+    char *notes = NULL, *imported = NULL, *value = NULL, *s = UNTOUCHED_STR;
+    govreport_report *r = NULL, *none = UNTOUCHED_REPORT;
+    CHECK(pdf != NULL && scan != NULL);
+    if (pdf == NULL || scan == NULL) { free(pdf); free(scan); return; }
+    CHECK_OK(govreport_import(pdf, len, NULL, &r, &notes));
+    /* The single （六） row is named with its page and box. */
+    CHECK(contains(notes, "\"code\":\"GR908\"") && contains(notes, "\"page\":\"4\""));
+    CHECK_OK(govreport_report_get(r, "/agency/name", &value));
+    CHECK(same(value, "\"淮安市洪泽区人民政府\""));
+    govreport_string_free(value);
+    CHECK_OK(govreport_report_get(r, "/review_litigation/review/total", &value));
+    CHECK(same(value, "2"));
+    govreport_string_free(value);
+    CHECK_OK(govreport_report_get(r, "/requests/partially_granted/natural_person", &value));
+    CHECK(same(value, "9"));
+    govreport_string_free(value);
+    CHECK_OK(govreport_import_json(pdf, len, "{\"source\":\"pdf\"}", &imported));
+    CHECK(contains(imported, "\"source\":\"pdf\""));
+    /* A scan: a status and a message saying why, the out-parameters untouched. */
+    CHECK_STATUS(govreport_import(scan, scan_len, NULL, &none, NULL), GOVREPORT_ERROR_INVALID);
+    CHECK(none == UNTOUCHED_REPORT);
+    CHECK(contains(govreport_last_error(), "OCR"));
+    CHECK_STATUS(govreport_import_json(scan, scan_len, "{\"lang\":\"en\"}", &s), GOVREPORT_ERROR_INVALID);
+    CHECK(s == UNTOUCHED_STR);
+    /* Cut short: a status or a report, never a crash. */
+    {
+        govreport_report *part = UNTOUCHED_REPORT;
+        govreport_status st = govreport_import(pdf, len / 3, NULL, &part, NULL);
+        CHECK(st == GOVREPORT_OK || st == GOVREPORT_ERROR_INVALID);
+        if (st == GOVREPORT_OK) govreport_report_free(part);
+    }
+    govreport_string_free(imported);
+    govreport_string_free(notes);
+    govreport_report_free(r);
+    free(scan);
+    free(pdf);
+}
+
 static void test_abuse(void) {
     size_t len = 0, cut;
     char *txt = read_text(SEED_TXT, &len), *notes = UNTOUCHED_STR, *s = UNTOUCHED_STR;
@@ -265,6 +308,7 @@ int main(void) {
     test_seed_text();
     test_gbk_text();
     test_pages();
+    test_pdf();
     test_abuse();
     return finish("test_import");
 }

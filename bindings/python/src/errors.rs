@@ -121,19 +121,32 @@ fn with_details(py: Python<'_>, err: PyErr, error: &govreport::Error, lang: Lang
     }
 }
 
+/// `err` (a new exception whose text is the message in `lang`) with `kind`, `message` and
+/// `messages` (`{"zh": …, "en": …}`) set: the attributes every govreport exception carries.
+pub(crate) fn with_messages(py: Python<'_>, err: PyErr, kind: &str, zh: String, en: String, lang: Lang) -> PyErr {
+    let set = || -> PyResult<()> {
+        let value = err.value(py);
+        value.setattr("kind", kind)?;
+        value.setattr("message", if lang == Lang::En { &en } else { &zh })?;
+        let messages = PyDict::new(py);
+        messages.set_item("zh", &zh)?;
+        messages.set_item("en", &en)?;
+        value.setattr("messages", messages)?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
 /// A `ReportError` with its attributes set.
 pub(crate) fn report_error(py: Python<'_>, kind: &str, pointer: Option<&str>, zh: String, en: String, lang: Lang) -> PyErr {
     let message = if lang == Lang::En { en.clone() } else { zh.clone() };
-    let err = ReportError::new_err(message.clone());
-    let value = err.value(py);
+    let err = with_messages(py, ReportError::new_err(message), kind, zh, en, lang);
     let set = || -> PyResult<()> {
-        value.setattr("kind", kind)?;
+        let value = err.value(py);
         value.setattr("pointer", pointer)?;
-        value.setattr("message", message)?;
-        let messages = PyDict::new(py);
-        messages.set_item("zh", zh)?;
-        messages.set_item("en", en)?;
-        value.setattr("messages", messages)?;
         // One problem, unless the core's error lists its own (see `with_details`).
         let problem = PyDict::new(py);
         problem.set_item("type", kind)?;

@@ -1,5 +1,5 @@
-//! `import_document`: a published report (an HTML page, text copied from one, a .docx file,
-//! 2007-era prose) read into a report by the core's importer (`govreport::import_document`),
+//! `import_document`: a published report (an HTML page, text copied from one, a .docx or PDF
+//! file, 2007-era prose) read into a report by the core's importer (`govreport::import_document`),
 //! and `Imported`, what it gives.
 
 use std::path::PathBuf;
@@ -76,7 +76,7 @@ fn text_option(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
 
 /// Reads a published report into a report document.
 ///
-/// `source` is the bytes of an HTML page, of text or of a .docx file (`bytes`, `bytearray`,
+/// `source` is the bytes of an HTML page, of text, of a .docx or a PDF file (`bytes`, `bytearray`,
 /// `memoryview`), the text of a page (`str`, already decoded: `encoding` does not apply), or
 /// a path (`os.PathLike`) to read. What the source is, its encoding, the format and the year
 /// are found from the content unless given, and the agency kind from its name (GR918 says so).
@@ -333,7 +333,7 @@ impl Imported {
     fn findings(&self) -> Vec<Finding> {
         self.findings.iter().map(|f| Finding { inner: f.clone() }).collect()
     }
-    /// What the source was: "json", "html", "text" or "docx".
+    /// What the source was: "json", "html", "text", "docx" or "pdf".
     #[getter]
     fn source(&self) -> &str {
         &self.source

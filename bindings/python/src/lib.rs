@@ -14,6 +14,8 @@ mod errors;
 mod finding;
 mod import;
 mod pickle;
+#[cfg(feature = "register")]
+mod register;
 mod render;
 mod report;
 
@@ -44,5 +46,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(import::import_document, m)?)?;
     m.add_function(wrap_pyfunction!(import::import_many, m)?)?;
     m.add_function(wrap_pyfunction!(pickle::_restore, m)?)?;
+    #[cfg(feature = "register")]
+    {
+        m.add_class::<register::Register>()?;
+        m.add("RegisterError", m.py().get_type::<register::RegisterError>())?;
+    }
     Ok(())
 }

@@ -12,7 +12,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
 }
 
 /// A report from bytes: a JSON document as it is, anything else (an HTML page, text, a .docx
-/// file) imported, with the import findings.
+/// or PDF file) imported, with the import findings.
 pub fn report(bytes: &[u8], lang: Lang) -> Result<(Report, Findings), Error> {
     Loaded::from_bytes(bytes, lang).map(|l| (l.report, l.findings))
 }

@@ -3,6 +3,7 @@
 mod batch;
 mod input;
 mod output;
+mod register;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -127,7 +128,7 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
-    /// Read a published report (HTML page, copied text, .docx, 2007-era prose) into a JSON
+    /// Read a published report (HTML page, copied text, .docx, PDF, 2007-era prose) into a JSON
     /// document; what the importer noticed about the source goes to standard error.
     Import {
         /// The page or file; `-` reads standard input.
@@ -144,7 +145,7 @@ enum Command {
         /// The format of the document to make ("2007", "2019", "2021"), over what the tables show.
         #[arg(long, value_name = "FORMAT")]
         template: Option<String>,
-        /// What the input is (json, html, text, docx), over detection.
+        /// What the input is (json, html, text, docx, pdf), over detection.
         #[arg(long)]
         source: Option<String>,
         /// The kind of the agency (government, department, township, other), over what its
@@ -242,6 +243,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
     },
+    /// The register: every unit's reports across the years in one database file, with
+    /// versions, findings and their review, benchmarks, trends and the supervisor's review.
+    Register(register::Args),
     /// Explain one rule.
     Explain {
         /// Rule code, e.g. GR201.
@@ -288,7 +292,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Import { file, output, encoding, year, template, source, agency_kind, lang } => {
             let lang: Lang = lang.into();
             let format = template.map(|t| govreport::Format::parse(&t).ok_or(format!("--template {t}: expected 2007, 2019 or 2021"))).transpose()?;
-            let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text or docx"))).transpose()?;
+            let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text, docx or pdf"))).transpose()?;
             let agency_kind = agency_kind
                 .map(|k| govreport::AgencyKind::parse(&k).ok_or(format!("--agency-kind {k}: expected government, department, township or other")))
                 .transpose()?;
@@ -441,6 +445,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Register(args) => register::run(args),
         Command::Explain { code, lang } => {
             let lang: Lang = lang.into();
             const NO_RULE: govreport::Bilingual = govreport::Bilingual::new(

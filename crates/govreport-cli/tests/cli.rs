@@ -354,3 +354,30 @@ fn indicators_per_unit() {
     let csv = stdout(&run(&["indicators", "--format", "csv", county.to_str().unwrap()]));
     assert!(csv.starts_with("file,disclosure_rate,review_litigation_rate,correction_rate\n"), "{csv}");
 }
+
+#[test]
+fn pdf_files_are_imported_and_checked() {
+    let hongze = root().join("tests/fixtures/corpus/pdf/2024-hongze-district.pdf");
+    let out = scratch("hongze.json", b"");
+    let o = run(&["import", hongze.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("(pdf,") && stderr.contains("第3页"), "{stderr}");
+    let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!((v["year"].as_u64(), v["agency"]["name"].as_str()), (Some(2024), Some("淮安市洪泽区人民政府")));
+    assert_eq!(v["review_litigation"]["litigation_after_review"]["total"], 3);
+    // check reads it by content, alone and in a folder.
+    let o = run(&["check", "--today", "2026-11-26", "--format", "json", hongze.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v[0]["findings"].as_array().unwrap().iter().any(|f| f["code"] == "GR908"), "{v}");
+    let dir = root().join("target/tmp-cli-pdf");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&hongze, dir.join("hongze.pdf")).unwrap();
+    std::fs::copy(root().join("tests/fixtures/pdf/scanned-page.pdf"), dir.join("scan.pdf")).unwrap();
+    let o = run(&["check", "--today", "2026-11-26", dir.to_str().unwrap()]);
+    // The scan cannot be read (exit status 2), and says why; the report is checked.
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let all = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
+    assert!(all.contains("scan.pdf") && all.contains("扫描件"), "{all}");
+}

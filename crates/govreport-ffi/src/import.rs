@@ -21,12 +21,12 @@ unsafe fn import(bytes: *const u8, len: usize, options_json: *const c_char) -> R
 }
 
 /// Imports a published report from its raw bytes: an HTML page, text copied from a page, a
-/// Word file (.docx) or a JSON document, in any encoding. The kind of source, its encoding
+/// Word file (.docx), a PDF file or a JSON document, in any encoding. The kind of source, its encoding
 /// (UTF-8, GBK/GB18030 … from a byte-order mark, a `<meta charset>`, or the bytes
 /// themselves), the year and the format are found from the content unless `options_json`
 /// says: NULL, or UTF-8 JSON such as
 /// `{"encoding":"gb18030","source":"html","format":"2021","year":2023,"lang":"en"}`, every
-/// field optional (source: json, html, text or docx; lang: of the findings' messages).
+/// field optional (source: json, html, text, docx or pdf; lang: of the findings' messages).
 ///
 /// The report holds what the source states and nothing else: a cell the source does not give
 /// is absent, a blank cell blank, "/" not applicable. What the importer notices about the
@@ -44,7 +44,8 @@ unsafe fn import(bytes: *const u8, len: usize, options_json: *const c_char) -> R
 ///
 /// Errors: NULL_ARGUMENT, TOO_LARGE (over 32 MiB), ENCODING (options_json), INVALID (bad
 /// options; bytes that are no report at all: empty, a binary format the importer does not
-/// read such as .doc or PDF, a broken .docx, no reporting year anywhere — give `"year"`),
+/// read such as .doc, a broken .docx, a PDF without text (a scan) or with a password, no
+/// reporting year anywhere — give `"year"`),
 /// and for a JSON document SYNTAX, STRUCTURE or UNKNOWN_FORMAT. Thread-safe.
 ///
 /// # Safety
@@ -73,7 +74,7 @@ pub unsafe extern "C" fn govreport_import(
 
 /// `govreport_import` in one call with the whole result as JSON:
 /// `{"source":"html","encoding":"GBK","report":{…},"findings":[…]}` — what the source was
-/// (json, html, text or docx), the encoding it was read in (a WHATWG name), the report
+/// (json, html, text, docx or pdf), the encoding it was read in (a WHATWG name), the report
 /// document and the import findings.
 ///
 /// Ownership: `bytes` and `options_json` stay the caller's. On success `*imported_out`

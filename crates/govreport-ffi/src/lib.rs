@@ -37,6 +37,9 @@ mod across;
 
 mod import;
 
+#[cfg(feature = "register")]
+mod register;
+
 #[cfg(test)]
 mod tests;
 

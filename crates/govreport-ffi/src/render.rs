@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use crate::report::{govreport_report, handle};
 use crate::status::{Failure, govreport_status, guard, guard_value};
-use crate::text::{Encoding, opt_str_arg, out_arg, str_arg};
+use crate::text::{Encoding, give_bytes, lang_arg, out_arg, str_arg};
 
 /// Writes the report in its format's official layout (the national template's tables with
 /// their merged cells). `to` is "html", "docx", "md" or "txt"; `lang` is NULL or "zh" for
@@ -39,18 +39,13 @@ pub unsafe extern "C" fn govreport_report_render(
         let to = unsafe { str_arg(to, "to", enc) }?;
         let format = govreport::RenderFormat::parse(&to)
             .ok_or_else(|| Failure::argument("to", format!("{to:?} is not html, docx, md or txt"), format!("“{to}”不是 html、docx、md 或 txt")))?;
-        let lang = match unsafe { opt_str_arg(lang, "lang", enc) }? {
-            None => govreport::Lang::Zh,
-            Some(l) => govreport::Lang::parse(&l).ok_or_else(|| Failure::argument("lang", format!("{l:?} is not zh or en"), format!("“{l}”不是 zh 或 en")))?,
-        };
+        let lang = unsafe { lang_arg(lang, enc) }?;
         let bytes = govreport::render(&report.locked(), format, lang)?;
         let bytes = match (format, enc) {
             (govreport::RenderFormat::Markdown | govreport::RenderFormat::Text, Encoding::Gb18030) => enc.encode(&String::from_utf8_lossy(&bytes)).into_owned(),
             _ => bytes,
         };
-        let boxed: Box<[u8]> = bytes.into_boxed_slice();
-        *len_slot = boxed.len();
-        *bytes_slot = Box::into_raw(boxed).cast::<u8>();
+        give_bytes(bytes, bytes_slot, len_slot);
         Ok(())
     })
 }

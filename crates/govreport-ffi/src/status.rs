@@ -39,6 +39,13 @@ pub enum govreport_status {
     GOVREPORT_ERROR_UNKNOWN_FORMAT = 6007,
     /// A value given by the caller is not acceptable: options, a JSON pointer, a setting.
     GOVREPORT_ERROR_INVALID = 6008,
+    /// The register's database failed: the file is not a register, is locked by another
+    /// writer past the timeout, is from a newer govreport, or the disk is full (register calls).
+    GOVREPORT_ERROR_DATABASE = 6009,
+    /// The register has no such unit, report, version, finding or batch (register calls).
+    GOVREPORT_ERROR_NOT_FOUND = 6010,
+    /// A file could not be read or written (register calls).
+    GOVREPORT_ERROR_IO = 6011,
     /// A bug in govreport: a panic was caught at the boundary. Handles passed to the call
     /// stay valid and must still be freed.
     GOVREPORT_ERROR_PANIC = 6099,
@@ -58,6 +65,9 @@ impl govreport_status {
             GOVREPORT_ERROR_STRUCTURE,
             GOVREPORT_ERROR_UNKNOWN_FORMAT,
             GOVREPORT_ERROR_INVALID,
+            GOVREPORT_ERROR_DATABASE,
+            GOVREPORT_ERROR_NOT_FOUND,
+            GOVREPORT_ERROR_IO,
             GOVREPORT_ERROR_PANIC,
         ]
         .into_iter()
@@ -76,6 +86,9 @@ impl govreport_status {
             GOVREPORT_ERROR_STRUCTURE => c"JSON does not fit a report document",
             GOVREPORT_ERROR_UNKNOWN_FORMAT => c"unknown report format",
             GOVREPORT_ERROR_INVALID => c"a value given by the caller is not acceptable",
+            GOVREPORT_ERROR_DATABASE => c"the register's database failed",
+            GOVREPORT_ERROR_NOT_FOUND => c"not found in the register",
+            GOVREPORT_ERROR_IO => c"a file could not be read or written",
             GOVREPORT_ERROR_PANIC => c"internal error (a bug in govreport)",
         }
     }

@@ -247,6 +247,9 @@ fn every_status_has_a_text() {
         GOVREPORT_ERROR_STRUCTURE,
         GOVREPORT_ERROR_UNKNOWN_FORMAT,
         GOVREPORT_ERROR_INVALID,
+        GOVREPORT_ERROR_DATABASE,
+        GOVREPORT_ERROR_NOT_FOUND,
+        GOVREPORT_ERROR_IO,
         GOVREPORT_ERROR_PANIC,
     ] {
         assert_ne!(text(govreport_status_text(s as i32)), "unknown status", "{s:?}");

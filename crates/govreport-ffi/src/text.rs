@@ -129,6 +129,25 @@ pub(crate) fn out_arg<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T, Failu
     unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(name))
 }
 
+/// The language named by `lang` ("zh", "en" …; NULL: Chinese), in `enc`.
+///
+/// # Safety
+/// `lang` is NULL or a NUL-terminated string.
+pub(crate) unsafe fn lang_arg(lang: *const c_char, enc: Encoding) -> Result<govreport::Lang, Failure> {
+    match unsafe { opt_str_arg(lang, "lang", enc) }? {
+        None => Ok(govreport::Lang::Zh),
+        Some(l) => govreport::Lang::parse(&l).ok_or_else(|| Failure::argument("lang", format!("{l:?} is not zh or en"), format!("“{l}”不是 zh 或 en"))),
+    }
+}
+
+/// Hands `bytes` to the caller through a `(uint8_t **, size_t *)` pair of out-parameters; the
+/// caller frees them with `govreport_bytes_free(bytes, len)`.
+pub(crate) fn give_bytes(bytes: Vec<u8>, bytes_slot: &mut *mut u8, len_slot: &mut usize) {
+    let boxed: Box<[u8]> = bytes.into_boxed_slice();
+    *len_slot = boxed.len();
+    *bytes_slot = Box::into_raw(boxed).cast::<u8>();
+}
+
 /// The bytes of a `(pointer, length)` input. The length is checked against the library's
 /// limit before the bytes are touched, so that a wrong length never reads past the buffer
 /// of a caller who meant well, and a huge input fails fast.

@@ -81,7 +81,7 @@ impl From<Report> for Loaded {
 
 impl Loaded {
     /// A report from bytes: a JSON document as it is; anything else (an HTML page, text, a
-    /// .docx file) imported, with the import findings in `lang`.
+    /// .docx or PDF file) imported, with the import findings in `lang`.
     pub fn from_bytes(bytes: &[u8], lang: crate::Lang) -> Result<Loaded, Error> {
         if crate::import::looks_like_json(bytes) {
             return crate::parse_json(bytes).map(Loaded::from);

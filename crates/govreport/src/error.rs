@@ -485,7 +485,7 @@ error_types! {
         "{label} 不是编码名称（可用 \"utf-8\"、\"gb18030\" 或 \"gbk\"）", "{label} is not an encoding label (try \"utf-8\", \"gb18030\" or \"gbk\")";
     /// A source kind that is not one.
     UnknownSourceKind { found: String } = "unknown_source_kind", Invalid,
-        "{found} 不是来源类型（json、html、text 或 docx）", "{found} is not a source kind (json, html, text or docx)";
+        "{found} 不是来源类型（json、html、text、docx 或 pdf）", "{found} is not a source kind (json, html, text, docx or pdf)";
     /// A format name that is not one (in import options).
     UnknownFormatName { found: String } = "unknown_format_name", Invalid,
         "{found} 不是报告格式（\"2007\"、\"2019\" 或 \"2021\"）", "{found} is not a format (\"2007\", \"2019\" or \"2021\")";
@@ -496,6 +496,39 @@ error_types! {
     /// A Word file that cannot be read.
     BadDocx { problem: Bilingual<String> } = "bad_docx", Invalid,
         "Word 文件无法读取：{problem}", "the Word file cannot be read: {problem}";
+    /// A PDF file that cannot be read at all (no cross-reference table, catalog or pages).
+    PdfBroken = "pdf_broken", Invalid,
+        "文件不是可读取的 PDF：找不到交叉引用表、目录或页面树，修复后也无法读取",
+        "the file is not a readable PDF: no cross-reference table, catalog or page tree can be found, even by repair";
+    /// A PDF encrypted with a user password.
+    PdfEncrypted = "pdf_encrypted", Invalid,
+        "PDF 已加密，没有密码无法打开", "the PDF is encrypted and cannot be opened without a password";
+    /// A PDF whose pages are images (a scan): no OCR is done.
+    PdfScanned = "pdf_scanned", Invalid,
+        "PDF 没有文字层：页面是图像（扫描件）；govreport 不从图像中识别文字（不做 OCR），请导入报告原来的文字或网页",
+        "the PDF has no text layer: its pages are images (a scan); govreport does not read text from images (no OCR): import the text or HTML the report was made from";
+    /// A PDF with no text on any page.
+    PdfNoText = "pdf_no_text", Invalid,
+        "PDF 的各页都没有文字", "the PDF has no text on any page";
+    /// A PDF whose fonts give no Unicode for most of its text.
+    PdfUnmapped = "pdf_unmapped", Invalid,
+        "PDF 的字体没有给出大部分文字的 Unicode（没有 ToUnicode 映射，也不是已知编码），无法读取文字",
+        "the PDF's fonts give no Unicode for most of its text (no ToUnicode map, no known encoding): the text cannot be read";
+    /// A PDF past the import's limit of pages.
+    PdfTooManyPages { limit: usize } = "pdf_too_many_pages", Invalid,
+        "PDF 超过 {limit} 页", "the PDF has more than {limit} pages";
+    /// A PDF past the import's limit of objects.
+    PdfTooManyObjects { limit: usize } = "pdf_too_many_objects", Invalid,
+        "PDF 的对象超过 {limit} 个", "the PDF has more than {limit} objects";
+    /// A PDF whose streams decode to more than the import's limit.
+    PdfDecodesTooLarge { limit_mib: u64 } = "pdf_decodes_too_large", Invalid,
+        "PDF 的数据流解压后超过 {limit_mib} MiB", "the PDF's streams decode to more than {limit_mib} MiB";
+    /// A PDF whose pages run more content operators than the import's limit.
+    PdfTooManyOperators { limit: u64 } = "pdf_too_many_operators", Invalid,
+        "PDF 页面的内容指令超过 {limit} 条", "the PDF's pages run more than {limit} content operators";
+    /// A PDF that shows more glyphs than the import's limit.
+    PdfTooManyGlyphs { limit: u64 } = "pdf_too_many_glyphs", Invalid,
+        "PDF 显示的字形超过 {limit} 个", "the PDF shows more than {limit} glyphs";
     /// No report to roll up.
     NothingToRollUp = "nothing_to_roll_up", Invalid,
         "没有可汇总的报告", "no report to roll up";

@@ -18,7 +18,7 @@ use crate::error::{Error, ErrorType};
 use crate::limits::MAX_INPUT_BYTES;
 
 /// What a folder's files may be: documents, JSON Lines, and published pages to import.
-pub const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx"];
+pub const READABLE: &[&str] = &["json", "jsonl", "ndjson", "html", "htm", "shtml", "txt", "docx", "pdf"];
 
 /// Where inputs come from.
 #[derive(Clone, Debug, PartialEq)]
@@ -160,6 +160,13 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
 /// disk, a file size limit) the old file is left as it was and the temporary one removed. A new
 /// file gets the permissions any new file gets there; an existing one keeps its own.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` writes (through a buffer), for output made as it is
+/// written (an export of many rows) rather than held whole; what `write` returns is given back
+/// when the file is in place. An error of `write` leaves the old file as it was.
+pub fn write_atomic_with<T>(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<T>) -> std::io::Result<T> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -178,13 +185,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         }
     };
     let written = (|| {
-        file.write_all(bytes)?;
+        let mut buffered = std::io::BufWriter::new(&mut file);
+        let out = write(&mut buffered)?;
+        buffered.flush()?;
+        drop(buffered);
         if let Ok(old) = std::fs::metadata(path) {
             file.set_permissions(old.permissions())?;
         }
         file.sync_all()?;
         drop(file);
-        std::fs::rename(&tmp_path, path)
+        std::fs::rename(&tmp_path, path)?;
+        Ok(out)
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp_path);
@@ -434,7 +445,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         std::fs::write(dir.join("b.json"), b"{}").unwrap();
         std::fs::write(dir.join("sub/a.html"), b"<p>x</p>").unwrap();
-        std::fs::write(dir.join("skip.pdf"), b"%PDF").unwrap();
+        std::fs::write(dir.join("skip.doc"), b"\xD0\xCF").unwrap();
         std::fs::write(dir.join("c.jsonl"), b"{\"a\":1}\n\n{\"b\":2}\n").unwrap();
         let got: Vec<(String, bool)> = inputs(sources(std::slice::from_ref(&dir)))
             .map(|(n, b)| (n.strip_prefix(&format!("{}/", dir.display())).unwrap_or(&n).to_string(), b.is_ok()))
@@ -442,6 +453,32 @@ mod tests {
         assert_eq!(got, [("b.json".into(), true), ("c.jsonl:1".into(), true), ("c.jsonl:3".into(), true), ("sub/a.html".into(), true)]);
         let missing = inputs(sources(&[dir.join("nope.json")])).next().unwrap();
         assert_eq!(missing.1.unwrap_err().kind(), "invalid");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_atomic_write_is_the_whole_new_file_or_the_old_one() {
+        let dir = std::env::temp_dir().join(format!("govreport-fs-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("out.csv");
+        write_atomic(&path, b"old\n").unwrap();
+        // A writer that fails half-way: the old file stays, and no temporary file is left.
+        let failed = write_atomic_with(&path, |w| {
+            w.write_all(b"new rows")?;
+            Err::<(), _>(std::io::Error::other("stopped"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "stopped");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old\n");
+        // One that finishes: the new file, and what the writer returned.
+        let rows = write_atomic_with(&path, |w| {
+            for i in 0..3 {
+                writeln!(w, "row {i}")?;
+            }
+            Ok(3)
+        });
+        assert_eq!(rows.unwrap(), 3);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "row 0\nrow 1\nrow 2\n");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file is left");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

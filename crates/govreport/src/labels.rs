@@ -127,6 +127,26 @@ pub static AGENCY_NAME_KINDS: &[KindByName] = {
     ]
 };
 
+/// The administrative levels of `agency.level` ([`crate::model::Level::as_str`]), with their
+/// Chinese names.
+pub static LEVELS: &[Label] = &[
+    l("national", "国家级", "national"),
+    l("provincial", "省级", "provincial"),
+    l("prefectural", "地市级", "prefectural"),
+    l("county", "县级", "county"),
+    l("township", "乡镇级", "township"),
+];
+
+/// The label of the agency kind whose value in a document is `id` (`"department"` …).
+pub fn agency_kind(id: &str) -> Option<&'static Label> {
+    AGENCY_KINDS.iter().find(|l| l.id == id)
+}
+
+/// The label of the administrative level whose value in a document is `id` (`"county"` …).
+pub fn level(id: &str) -> Option<&'static Label> {
+    LEVELS.iter().find(|l| l.id == id)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parts of a 2019/2021 report
 

@@ -184,6 +184,23 @@ fn the_template_labels_are_exact() {
 }
 
 #[test]
+fn every_agency_kind_and_level_of_the_model_has_its_label() {
+    use govreport::model::Level;
+    for kind in [AgencyKind::Government, AgencyKind::Department, AgencyKind::Township, AgencyKind::Other] {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        assert!(labels::agency_kind(kind.as_str()).is_some(), "{kind:?}");
+    }
+    assert_eq!(labels::AGENCY_KINDS.len(), 4);
+    for level in Level::ALL {
+        assert_eq!(serde_json::to_value(level).unwrap(), level.as_str());
+        assert!(labels::level(level.as_str()).is_some(), "{level:?}");
+    }
+    assert_eq!(labels::LEVELS.len(), Level::ALL.len());
+    assert_eq!(labels::level("prefectural").map(|l| l.name.zh), Some("地市级"));
+    assert_eq!(labels::level("city"), None);
+}
+
+#[test]
 fn schema_titles_come_from_the_label_table() {
     let s = govreport::json_schema();
     let defs = &s["$defs"];

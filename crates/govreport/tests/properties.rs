@@ -5,11 +5,14 @@
 //! counts are kept small so that the file runs in well under 30 s in a debug build; raise them
 //! with `PROPTEST_CASES=…` for a longer run.
 
+mod common;
+
 use std::collections::BTreeMap;
+
+use common::{diff, renderable};
 
 use govreport::labels::{self, Role};
 use govreport::model::figure_pointers;
-use govreport::render::layout::{Block, layout};
 use govreport::{
     AgencyKind, ErrorType, Format, ImportOptions, Lang, Options, RenderFormat, Report, Status, aggregate, check, compare, complete, import_document,
     parse_json, parse_str, render,
@@ -376,53 +379,6 @@ fn without_figures(r: &Report) -> Value {
     }
     prune(&mut doc);
     doc
-}
-
-/// What a rendered report can give back (as in tests/import.rs): the layout writes a blank
-/// and an absent cell alike, and prints no agency level, region code or credit code.
-fn renderable(r: &Report) -> Report {
-    let mut r = r.clone();
-    let mut pointers = vec![];
-    for part in layout(&r, Lang::Zh).parts {
-        for b in part.blocks {
-            if let Block::Table(g) = b {
-                pointers.extend(g.rows.iter().flatten().filter_map(|c| c.pointer.clone()));
-            }
-        }
-    }
-    for p in pointers {
-        if r.get(&p).unwrap().is_none() {
-            r.set(&p, Value::Null).unwrap();
-        }
-    }
-    let mut v = serde_json::to_value(&r).unwrap();
-    let agency = v["agency"].as_object_mut().unwrap();
-    for k in ["level", "region_code", "credit_code"] {
-        agency.remove(k);
-    }
-    parse_str(&v.to_string()).unwrap()
-}
-
-fn flat(v: &Value, at: String, out: &mut BTreeMap<String, String>) {
-    match v {
-        Value::Object(m) => m.iter().for_each(|(k, x)| flat(x, format!("{at}/{k}"), out)),
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| flat(x, format!("{at}/{i}"), out)),
-        _ => {
-            out.insert(at, v.to_string());
-        }
-    }
-}
-
-/// Where two documents differ, one place a line.
-fn diff(want: &Report, got: &Report) -> String {
-    let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
-    flat(&serde_json::to_value(want).unwrap(), String::new(), &mut a);
-    flat(&serde_json::to_value(got).unwrap(), String::new(), &mut b);
-    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-    keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
-        .map(|k| format!("\n  {k}: want {} got {}", a.get(k).map_or("(absent)", |s| s), b.get(k).map_or("(absent)", |s| s)))
-        .collect()
 }
 
 fn config(cases: u32) -> Config {

@@ -9,6 +9,10 @@ is always JSON text, never a file name: use ``Report.from_path("a.json")`` or
 the report in its official layout as bytes (HTML, Word, Markdown or text); ``compare(...)``
 and ``aggregate(...)`` take them too.
 
+``Register(path)`` (in builds with the ``register`` feature) keeps every unit's reports across
+the years in one SQLite file: versions, findings with their review, benchmarks, trends and the
+supervisor's review page.
+
 ``import_document(...)`` reads a published report instead: the bytes of a page or a file, or
 its text as a ``str`` (for import a ``str`` is the text of a page, never a file name: read
 files with a ``pathlib.Path``).
@@ -51,6 +55,15 @@ from govreport._native import (
     rule,
     rules,
 )
+
+# The register (govreport.Register) is in builds made with the cargo feature `register`
+# (MATURIN_PEP517_ARGS="--features register" pip install ./bindings/python).
+try:
+    from govreport._native import Register, RegisterError
+except ImportError:  # pragma: no cover - a build without the register
+    _HAS_REGISTER = False
+else:
+    _HAS_REGISTER = True
 
 __all__ = [
     "Checked",
@@ -214,3 +227,6 @@ def findings_frame(results: Union[Iterable[Union[Finding, Result]], Finding]) ->
         ) from e
     return pd.DataFrame.from_records(to_records(results), columns=list(_COLUMNS))
 
+
+if _HAS_REGISTER:
+    __all__ += ["Register", "RegisterError"]

@@ -14,9 +14,9 @@ FormatName = Literal["2021", "2019", "2007"]
 RenderTo = Literal["html", "docx", "md", "markdown", "txt", "text"]
 ErrorKind = Literal["too_large", "utf8", "syntax", "structure", "unknown_format", "invalid"]
 #: What ``import_document`` read: a report document, an HTML page, text, or a Word file.
-SourceKind = Literal["json", "html", "text", "docx"]
+SourceKind = Literal["json", "html", "text", "docx", "pdf"]
 #: What ``import_document(source_kind=…)`` accepts (aliases included).
-SourceKindArg = Literal["json", "html", "htm", "text", "txt", "docx", "word"]
+SourceKindArg = Literal["json", "html", "htm", "text", "txt", "docx", "word", "pdf"]
 #: The kind of body that publishes a report (``agency.kind``).
 AgencyKindName = Literal["government", "department", "township", "other"]
 
@@ -378,7 +378,7 @@ def import_document(
     agency_kind: Optional[AgencyKindName] = None,
     lang: str = "zh",
 ) -> Imported:
-    """Reads a published report (HTML page, copied text, .docx, 2007-era prose, or JSON).
+    """Reads a published report (HTML page, copied text, .docx, PDF, 2007-era prose, or JSON).
 
     ``source``: bytes (their encoding found from the content, or ``encoding``), a ``str`` (the
     text of a page, already decoded; never a file name, and a one-line str naming a file is
@@ -403,3 +403,133 @@ def import_many(
     or a list (any iterable) of sources and folders. One ``Imported`` per report (``file`` says
     which; a line of JSON Lines is ``file:line``) or the exception that source raised on its own
     (with ``file`` too), in order."""
+
+# --- The register (a build with the cargo feature ``register``) ------------------------------
+
+#: A unit of the register: its id, or its 统一社会信用代码 or a name it published under.
+UnitArg = Union[int, str]
+#: A reviewer's decision on a finding.
+DecisionName = Literal["confirmed", "dismissed", "fixed"]
+#: Where a finding stands.
+ReviewStateName = Literal["open", "confirmed", "dismissed", "fixed"]
+
+class RegisterError(Exception):
+    """The register could not do what was asked (its database failed or is busy, the file is
+    from a newer govreport, or there is no such unit, report, version, finding or batch)."""
+
+    #: ``"database"``, ``"busy"``, ``"newer_schema"``, ``"needs_upgrade"`` or ``"not_found"``.
+    kind: str
+    #: The message, in Chinese unless the call asked for English.
+    message: str
+    #: The message in both languages: ``{"zh": …, "en": …}``.
+    messages: dict[str, str]
+
+@final
+class Register:
+    """The register: every unit's reports across the years in one SQLite file.
+
+    Made when missing; immutable versions, every cell as a row, findings with their review,
+    benchmarks, trends and the supervisor's review page. Answers are plain dicts and lists in
+    the JSON shapes of the Rust API (``govreport_register``). A document or value the core
+    refuses raises ``ReportError``; the register's own failures ``RegisterError``.
+    """
+
+    def __init__(self, path: Union[str, PathLike[str], None] = None) -> None:
+        """Opens the register at ``path`` ("govreport.db" when None), making or upgrading it."""
+    @property
+    def path(self) -> str: ...
+    @property
+    def closed(self) -> bool:
+        """Whether the register was closed."""
+    def close(self) -> None:
+        """Closes the register file; again does nothing. Any other call on a closed register
+        raises ``RegisterError`` (kind ``"closed"``)."""
+    def __enter__(self) -> "Register": ...
+    def __exit__(self, *args: object) -> bool:
+        """Closes the register."""
+    def set_check_options(
+        self,
+        *,
+        today: Union[str, date, None] = None,
+        township_deadline: Optional[str] = None,
+        severity: Optional[dict[str, SeverityName]] = None,
+        disable: Union[str, Iterable[str], None] = None,
+        copy_threshold: Optional[float] = None,
+    ) -> None:
+        """The options checks run with when versions are made or rechecked."""
+    def add(
+        self,
+        *paths: Union[str, PathLike[str]],
+        reason: Optional[str] = None,
+        author: Optional[str] = None,
+        note: Optional[str] = None,
+        encoding: Optional[str] = None,
+        year: Optional[int] = None,
+        skip_peer_checks: bool = False,
+    ) -> dict[str, Any]:
+        """Ingests files and folders as one batch; a bad input is recorded as failed. The batch."""
+    def add_bytes(
+        self,
+        name: str,
+        data: Union[bytes, str],
+        *,
+        reason: Optional[str] = None,
+        author: Optional[str] = None,
+        encoding: Optional[str] = None,
+        year: Optional[int] = None,
+        skip_peer_checks: bool = False,
+    ) -> dict[str, Any]:
+        """Ingests one document held in memory under ``name``. The batch."""
+    def set(self, unit: UnitArg, year: int, pointer: str, value: Any, *, reason: str, author: Optional[str] = None) -> dict[str, Any]:
+        """Corrects one field of a unit's current report as a new version with ``reason``."""
+    def history(self, unit: UnitArg, year: Optional[int] = None, *, lang: Lang = "zh") -> dict[str, Any]:
+        """Every version (with its changes and what it resolved) and every review, oldest first."""
+    def findings(
+        self,
+        *,
+        year: Optional[int] = None,
+        unit: Optional[UnitArg] = None,
+        region: Optional[str] = None,
+        code: Optional[str] = None,
+        state: Optional[ReviewStateName] = None,
+        version: Optional[int] = None,
+        violated_only: bool = False,
+        lang: Lang = "zh",
+        limit: Optional[int] = None,
+    ) -> list[dict[str, Any]]:
+        """Findings of the current versions (or of ``version``) with the review that holds."""
+    def review(self, finding: int, decision: DecisionName, *, reason: Optional[str] = None, reviewer: Optional[str] = None) -> dict[str, Any]:
+        """A reviewer's decision; it holds in later versions while the finding's cells are unchanged."""
+    def units(self, *, region: Optional[str] = None) -> list[dict[str, Any]]: ...
+    def status(self, year: int, *, region: Optional[str] = None) -> list[dict[str, Any]]:
+        """Every unit expected for ``year``: published, late or missing, with finding counts."""
+    def benchmarks(self, year: int, *, region: Optional[str] = None, metrics: Optional[list[str]] = None, lang: Lang = "zh") -> list[dict[str, Any]]:
+        """P25/P50/P75 and rank per metric and peer group (kind and level)."""
+    def trends(
+        self,
+        *,
+        unit: Optional[UnitArg] = None,
+        region: Optional[str] = None,
+        metrics: Optional[list[str]] = None,
+        to_year: Optional[int] = None,
+        years: int = 5,
+        lang: Lang = "zh",
+    ) -> list[dict[str, Any]]:
+        """Metrics over 3 to 5 years, of a unit or of a region's units."""
+    def export(
+        self,
+        what: Literal["reports", "cells", "findings"] = "reports",
+        format: Literal["csv", "jsonl"] = "csv",
+        *,
+        year: Optional[int] = None,
+        region: Optional[str] = None,
+        unit: Optional[UnitArg] = None,
+        lang: Lang = "zh",
+    ) -> str:
+        """CSV (with a byte-order mark, headings in ``lang``) or JSON Lines text."""
+    def review_page(self, year: int, *, region: Optional[str] = None, to: Literal["html", "docx", "json"] = "html", lang: Lang = "zh") -> bytes:
+        """The supervisor's review of ``year``: an HTML page with SVG charts, a Word file, or JSON."""
+    def recheck(self, *years: int) -> dict[str, Any]:
+        """Makes the findings of the current versions again (all years when none given)."""
+    def batches(self, id: Optional[int] = None) -> Any:
+        """Ingest batches, newest first; with an id, that batch with every input."""

@@ -3,10 +3,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::cells::{self, CASE_CORRECTED, CASE_PENDING, CASE_TOTAL, Loc, TOTAL};
+use crate::across::metrics;
+use crate::cells;
 use crate::error::Error;
 use crate::finding::Findings;
-use crate::model::{Cell, CellRef, Count, Format, Report, RowId};
+use crate::model::{Cell, CellRef, Count, Format, Report};
 use crate::options::{Options, Resolved};
 use crate::rules::{Code, Ctx, define_rules};
 
@@ -21,30 +22,11 @@ pub struct Indicators {
     pub correction_rate: Option<f64>,
 }
 
-fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
-    match (num, den) {
-        (Some(n), Some(d)) if d > 0 => Some(n as f64 / d as f64),
-        _ => None,
-    }
-}
-
-/// The sum of the cells when every one holds a number (None when one is blank, "/" or absent,
-/// or the sum passes the largest count).
-fn sum(report: &Report, locs: impl IntoIterator<Item = Loc>) -> Option<u64> {
-    locs.into_iter().try_fold(0u64, |acc, loc| acc.checked_add(report.count(loc)?))
-}
-
-/// The derived figures of a 2019 or 2021 report (all None for the 2007 regime).
+/// The derived figures of a 2019 or 2021 report (all None for the 2007 regime): the values of
+/// the rates of the metric dictionary, whose formulas they are.
 pub fn indicators(report: &Report) -> Indicators {
-    let total = |row| Loc::request(row, TOTAL);
-    // Table C, one column over its three groups.
-    let cases = |column| sum(report, (0..3).map(|group| Loc::Review { group, column }));
-    let (cases_total, corrected, pending) = (cases(CASE_TOTAL), cases(CASE_CORRECTED), cases(CASE_PENDING));
-    Indicators {
-        disclosure_rate: ratio(sum(report, [total(RowId::Granted), total(RowId::PartiallyGranted)]), report.count(total(RowId::ResultsTotal))),
-        review_litigation_rate: ratio(cases_total, report.count(total(RowId::New))),
-        correction_rate: ratio(corrected, cases_total.zip(pending).and_then(|(c, p)| c.checked_sub(p))),
-    }
+    let rate = |id| metrics::metric(id).and_then(|m| m.value(report));
+    Indicators { disclosure_rate: rate("disclosure_rate"), review_litigation_rate: rate("review_litigation_rate"), correction_rate: rate("correction_rate") }
 }
 
 /// A peer group needs this many units with the figure before anyone stands out.

@@ -25,8 +25,6 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 pub fn refuse_binary(bytes: &[u8]) -> Result<(), Error> {
     let what = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         Some(Bilingual::new("旧版 Word .doc（OLE）文件：请另存为 .docx 或 HTML", "an old Word .doc (OLE) file: save it as .docx or HTML"))
-    } else if bytes.starts_with(b"%PDF") {
-        Some(Bilingual::new("PDF 文件：请复制其文字，或导入生成它的 HTML 网页", "a PDF file: copy its text, or import the HTML page it was made from"))
     } else if bytes.starts_with(b"{\\rtf") {
         Some(Bilingual::new("RTF 文件：请另存为 .docx 或 HTML", "an RTF file: save it as .docx or HTML"))
     } else {

@@ -21,6 +21,32 @@ pub enum Pos {
     Paragraph(usize),
     /// A row of a table of an HTML page or Word file (both 1-based).
     Row { table: usize, row: usize },
+    /// A box on a page of a PDF file.
+    Pdf(PdfBox),
+}
+
+/// A box on a page of a PDF file: the page (1-based) and the edges in tenths of a point from
+/// the top-left corner of the page as shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct PdfBox {
+    /// The page, from 1.
+    pub page: u32,
+    /// Left edge.
+    pub x0: i32,
+    /// Top edge.
+    pub top: i32,
+    /// Right edge.
+    pub x1: i32,
+    /// Bottom edge.
+    pub bottom: i32,
+}
+
+impl PdfBox {
+    /// The edges in points: "x0,top,x1,bottom".
+    pub fn edges(&self) -> String {
+        let pt = |v: i32| format!("{:.1}", f64::from(v) / 10.0);
+        format!("{},{},{},{}", pt(self.x0), pt(self.top), pt(self.x1), pt(self.bottom))
+    }
 }
 
 impl Pos {
@@ -31,17 +57,20 @@ impl Pos {
             Pos::Line(n) => (format!("第{n}行"), format!("line {n}")),
             Pos::Paragraph(n) => (format!("第{n}段"), format!("paragraph {n}")),
             Pos::Row { table, row } => (format!("第{table}个表格第{row}行"), format!("table {table}, row {row}")),
+            Pos::Pdf(b) => (format!("第{}页", b.page), format!("page {}", b.page)),
         };
         Bilingual { zh, en }
     }
 
-    /// The place as parameters: `line`, `paragraph`, or `table` and `row`.
+    /// The place as parameters: `line`, `paragraph`, `table` and `row`, or `page` and `box`
+    /// (points: left, top, right, bottom).
     fn params(self) -> Vec<(&'static str, String)> {
         match self {
             Pos::Whole => vec![],
             Pos::Line(n) => vec![("line", n.to_string())],
             Pos::Paragraph(n) => vec![("paragraph", n.to_string())],
             Pos::Row { table, row } => vec![("table", table.to_string()), ("row", row.to_string())],
+            Pos::Pdf(b) => vec![("page", b.page.to_string()), ("box", b.edges())],
         }
     }
 }

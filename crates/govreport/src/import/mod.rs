@@ -1,5 +1,5 @@
-//! Importing published reports as they are: HTML pages, text copied from a page, Word files
-//! and 2007-era prose, into the document of [`crate::Report`].
+//! Importing published reports as they are: HTML pages, text copied from a page, Word files,
+//! PDF files ([`pdf`]) and 2007-era prose, into the document of [`crate::Report`].
 //!
 //! The importer reads what the source states and nothing else. A cell the source does not
 //! give stays absent; a blank cell is blank (`null`), "/" (or —, -, 无) is "not applicable";
@@ -7,7 +7,7 @@
 //! read by column position within their row only. What it notices about the source itself —
 //! parts missing or out of order, a table cut off, a label read through an alias, the wrong
 //! template cited — comes back as findings of the GR9xx group, with the place in the source
-//! (`line`, or `table` and `row`, or `paragraph`) in their params.
+//! (`line`, or `table` and `row`, or `paragraph`, or a PDF's `page` and `box`) in their params.
 //!
 //! ```
 //! use govreport::import::{ImportOptions, SourceKind, import_document};
@@ -26,6 +26,7 @@ mod html;
 pub(crate) mod meta;
 pub(crate) mod norm;
 mod pasted;
+pub mod pdf;
 pub(crate) mod prose2007;
 mod structure;
 mod tables;
@@ -55,6 +56,8 @@ pub enum SourceKind {
     Text,
     /// A Word file (.docx).
     Docx,
+    /// A PDF file.
+    Pdf,
 }
 
 impl SourceKind {
@@ -65,16 +68,18 @@ impl SourceKind {
             SourceKind::Html => "html",
             SourceKind::Text => "text",
             SourceKind::Docx => "docx",
+            SourceKind::Pdf => "pdf",
         }
     }
 
-    /// Parses `json`, `html`/`htm`, `text`/`txt` or `docx`.
+    /// Parses `json`, `html`/`htm`, `text`/`txt`, `docx` or `pdf`.
     pub fn parse(s: &str) -> Option<SourceKind> {
         match s.trim().to_ascii_lowercase().as_str() {
             "json" => Some(SourceKind::Json),
             "html" | "htm" => Some(SourceKind::Html),
             "text" | "txt" => Some(SourceKind::Text),
             "docx" | "word" => Some(SourceKind::Docx),
+            "pdf" => Some(SourceKind::Pdf),
             _ => None,
         }
     }
@@ -176,16 +181,18 @@ pub(crate) struct Line {
     pub text: String,
     /// The cells, when the source gives them (an HTML or Word table row, a `|` or tab line).
     pub cells: Option<Vec<String>>,
+    /// Where each cell is, when the source says more than the line's place (a PDF's boxes).
+    pub cell_pos: Vec<Pos>,
 }
 
 impl Line {
     pub(crate) fn text(pos: Pos, text: String) -> Line {
-        Line { pos, text, cells: None }
+        Line { pos, text, cells: None, cell_pos: Vec::new() }
     }
 
     pub(crate) fn row(pos: Pos, cells: Vec<String>) -> Line {
         let text = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
-        Line { pos, text, cells: Some(cells) }
+        Line { pos, text, cells: Some(cells), cell_pos: Vec::new() }
     }
 }
 
@@ -196,12 +203,13 @@ pub fn looks_like_json(bytes: &[u8]) -> bool {
     detect::bytes_are_json(bytes)
 }
 
-/// Imports a published report from its bytes: an HTML page, text, a .docx file, or a JSON
-/// document (detected by content unless `options.source` says).
+/// Imports a published report from its bytes: an HTML page, text, a .docx file, a PDF file, or
+/// a JSON document (detected by content unless `options.source` says).
 ///
 /// Fails when the bytes are no report at all: too large, empty, a binary format the importer
-/// does not read (.doc, PDF), a broken .docx, invalid JSON, or no reporting year anywhere
-/// (give `options.year` then). Everything else the importer notices is a finding.
+/// does not read (.doc, RTF), a broken .docx, a PDF without text (a scan) or with a password,
+/// invalid JSON, or no reporting year anywhere (give `options.year` then). Everything else the
+/// importer notices is a finding.
 pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Error> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(crate::parse::too_large(bytes.len() as u64));
@@ -226,6 +234,12 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
             notes.add(Code::GR917, "", Pos::Whole).both("what", zh, en);
         }
         (docx.lines, None, SourceKind::Docx, encoding_rs::UTF_8.name())
+    } else if options.source == Some(SourceKind::Pdf) || (options.source.is_none() && pdf::start(bytes).is_some()) {
+        let layout = pdf::layout(bytes)?;
+        if layout.unmapped > 0 {
+            notes.add(Code::GR914, "", Pos::Whole).text("encoding", "PDF").text("count", layout.unmapped);
+        }
+        (pdf::lines_of(&layout), layout.info.title.clone(), SourceKind::Pdf, encoding_rs::UTF_8.name())
     } else {
         if options.source.is_none() {
             detect::refuse_binary(bytes)?;

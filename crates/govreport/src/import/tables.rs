@@ -396,9 +396,11 @@ fn words(text: &str) -> Vec<&str> {
 /// The pieces of one line.
 pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
     let mut kinds = vec![];
+    // The cell each piece came from, for its place (a PDF gives each cell's box).
+    let mut from_cell: Vec<usize> = vec![];
     match &line.cells {
         Some(cells) => {
-            for c in cells {
+            for (ci, c) in cells.iter().enumerate() {
                 let t = c.trim();
                 if let Some(raw) = raw_value(t) {
                     kinds.push(TokKind::Value(raw, t.to_string()));
@@ -414,12 +416,14 @@ pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
                         kinds.push(TokKind::Unknown(t.to_string()));
                     }
                 }
+                from_cell.resize(kinds.len(), ci);
             }
         }
         None => words_to_toks(&words(&line.text), ix, &mut kinds),
     }
     let n = kinds.len();
-    kinds.into_iter().enumerate().map(|(i, kind)| Tok { kind, pos: line.pos, explicit: line.cells.is_some(), line_end: i + 1 == n }).collect()
+    let pos = |i: usize| from_cell.get(i).and_then(|c| line.cell_pos.get(*c)).copied().unwrap_or(line.pos);
+    kinds.into_iter().enumerate().map(|(i, kind)| Tok { kind, pos: pos(i), explicit: line.cells.is_some(), line_end: i + 1 == n }).collect()
 }
 
 /// Whether a line's pieces are table content: a label, or a value when `values_count`.

@@ -140,6 +140,22 @@ pub enum Level {
     Township,
 }
 
+impl Level {
+    /// Every level, from the highest.
+    pub const ALL: [Level; 5] = [Level::National, Level::Provincial, Level::Prefectural, Level::County, Level::Township];
+
+    /// The value in a document (`"county"` …); its label is in [`crate::labels::LEVELS`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::National => "national",
+            Level::Provincial => "provincial",
+            Level::Prefectural => "prefectural",
+            Level::County => "county",
+            Level::Township => "township",
+        }
+    }
+}
+
 /// The body that publishes the report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

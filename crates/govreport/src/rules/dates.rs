@@ -41,7 +41,7 @@ fn published_late(report: &Report, ctx: &mut Ctx) {
     match deadline(meta.format, meta.agency.kind, meta.year, ctx.opts.township_deadline) {
         None => ctx.not_assessable(Code::GR501, "/published_on"),
         Some(due) if date > due => {
-            let kind = labels::AGENCY_KINDS.iter().find(|k| k.id == meta.agency.kind.as_str());
+            let kind = labels::agency_kind(meta.agency.kind.as_str());
             let mut hit = ctx.hit(Code::GR501, "/published_on").related(vec!["/agency/kind".into()]).expected(due).actual(date);
             if let Some(k) = kind {
                 hit = hit.param("kind", Param::Label(k));
