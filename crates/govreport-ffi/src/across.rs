@@ -130,7 +130,7 @@ pub unsafe extern "C" fn govreport_compare_json_encoded(
         let previous = unsafe { document(previous, previous_len, enc, "previous") }?;
         let current = unsafe { document(current, current_len, enc, "current") }?;
         let findings = govreport::compare(&previous, &current, &options)?;
-        *out = owned_string(&findings.to_json(), enc);
+        *out = owned_string(&findings.to_json(), enc)?;
         Ok(())
     })
 }
@@ -232,7 +232,7 @@ pub unsafe extern "C" fn govreport_aggregate_json_encoded(
         let reports = reports(&enc.decode(bytes, "argument `reports_json`")?)?;
         let rollup = govreport::aggregate(&reports, agency)?;
         let json = to_json(serde_json::to_string(&rollup))?;
-        *out = owned_string(&json, enc);
+        *out = owned_string(&json, enc)?;
         Ok(())
     })
 }
@@ -287,12 +287,12 @@ pub unsafe extern "C" fn govreport_aggregate(
             .collect::<Result<Vec<Report>, Failure>>()?;
         let rollup = govreport::aggregate(&units, agency)?;
         let gaps = match gaps_slot {
-            Some(_) => Some(to_json(serde_json::to_string(&rollup.gaps))?),
+            Some(_) => Some(owned_string(&to_json(serde_json::to_string(&rollup.gaps))?, enc)?),
             None => None,
         };
         *out = govreport_report::into_raw(rollup.report, enc);
         if let (Some(slot), Some(gaps)) = (gaps_slot, gaps) {
-            *slot = owned_string(&gaps, enc);
+            *slot = gaps;
         }
         Ok(())
     })
@@ -384,7 +384,7 @@ pub unsafe extern "C" fn govreport_check_many_json(
             json.push_str(&batch_item(result, options.lang));
         }
         json.push(']');
-        *out = owned_string(&json, enc);
+        *out = owned_string(&json, enc)?;
         Ok(())
     })
 }

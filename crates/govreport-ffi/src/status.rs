@@ -39,6 +39,9 @@ pub enum govreport_status {
     GOVREPORT_ERROR_UNKNOWN_FORMAT = 6007,
     /// A value given by the caller is not acceptable: options, a JSON pointer, a setting.
     GOVREPORT_ERROR_INVALID = 6008,
+    /// Memory ran out for a buffer the size of the input or of the output (as sqlite3's
+    /// SQLITE_NOMEM). Nothing was changed or written; the process goes on.
+    GOVREPORT_ERROR_NOMEM = 6009,
     /// A bug in govreport: a panic was caught at the boundary. Handles passed to the call
     /// stay valid and must still be freed.
     GOVREPORT_ERROR_PANIC = 6099,
@@ -58,6 +61,7 @@ impl govreport_status {
             GOVREPORT_ERROR_STRUCTURE,
             GOVREPORT_ERROR_UNKNOWN_FORMAT,
             GOVREPORT_ERROR_INVALID,
+            GOVREPORT_ERROR_NOMEM,
             GOVREPORT_ERROR_PANIC,
         ]
         .into_iter()
@@ -76,6 +80,7 @@ impl govreport_status {
             GOVREPORT_ERROR_STRUCTURE => c"JSON does not fit a report document",
             GOVREPORT_ERROR_UNKNOWN_FORMAT => c"unknown report format",
             GOVREPORT_ERROR_INVALID => c"a value given by the caller is not acceptable",
+            GOVREPORT_ERROR_NOMEM => c"out of memory",
             GOVREPORT_ERROR_PANIC => c"internal error (a bug in govreport)",
         }
     }
@@ -104,6 +109,11 @@ impl Failure {
     /// Argument `name` is out of range.
     pub fn argument(name: &str, en: impl std::fmt::Display, zh: impl std::fmt::Display) -> Failure {
         Failure::new(GOVREPORT_ERROR_INVALID_ARGUMENT, format!("argument `{name}`: {en}"), format!("参数 `{name}`：{zh}"))
+    }
+
+    /// Memory ran out for a buffer of `bytes` bytes.
+    pub fn nomem(bytes: usize) -> Failure {
+        Failure::new(GOVREPORT_ERROR_NOMEM, format!("out of memory (a buffer of {bytes} bytes)"), format!("内存不足（{bytes} 字节的缓冲区）"))
     }
 
     /// The failure of one of several inputs: `what` ("previous", "reports[2]") is put before
