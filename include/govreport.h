@@ -854,6 +854,9 @@ enum govreport_status govreport_aggregate_json_encoded(const uint8_t *reports_js
  * `govreport_aggregate_json` does. `agency_json` and every text of the new handle (and of
  * the gaps) are in `encoding`; the units' handles may be in any encoding.
  *
+ * `reports` is declared `govreport_report *const *` so that an array of the handles a C
+ * program holds (`govreport_report *units[3]`) passes without a cast.
+ *
  * Ownership: the handles stay the caller's and are not changed. On success `*report_out`
  * receives a new handle that the caller frees with `govreport_report_free`, and, when
  * `gaps_out` is not NULL, `*gaps_out` a new string that the caller frees with
@@ -871,7 +874,7 @@ enum govreport_status govreport_aggregate_json_encoded(const uint8_t *reports_js
  * NUL-terminated string; `report_out` points to writable storage for a pointer; `gaps_out` is
  * NULL or points to writable storage for a pointer.
  */
-enum govreport_status govreport_aggregate(const struct govreport_report *const *reports,
+enum govreport_status govreport_aggregate(struct govreport_report *const *reports,
                                           size_t count,
                                           const char *agency_json,
                                           govreport_encoding encoding,

@@ -241,6 +241,9 @@ pub unsafe extern "C" fn govreport_aggregate_json_encoded(
 /// `govreport_aggregate_json` does. `agency_json` and every text of the new handle (and of
 /// the gaps) are in `encoding`; the units' handles may be in any encoding.
 ///
+/// `reports` is declared `govreport_report *const *` so that an array of the handles a C
+/// program holds (`govreport_report *units[3]`) passes without a cast.
+///
 /// Ownership: the handles stay the caller's and are not changed. On success `*report_out`
 /// receives a new handle that the caller frees with `govreport_report_free`, and, when
 /// `gaps_out` is not NULL, `*gaps_out` a new string that the caller frees with
@@ -259,7 +262,7 @@ pub unsafe extern "C" fn govreport_aggregate_json_encoded(
 /// NULL or points to writable storage for a pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn govreport_aggregate(
-    reports: *const *const govreport_report,
+    reports: *const *mut govreport_report,
     count: usize,
     agency_json: *const c_char,
     encoding: govreport_encoding,
@@ -283,7 +286,7 @@ pub unsafe extern "C" fn govreport_aggregate(
         let units = handles
             .iter()
             .enumerate()
-            .map(|(i, &h)| handle(h, &format!("reports[{i}]")).map(|r| r.locked().clone()))
+            .map(|(i, &h)| handle(h.cast_const(), &format!("reports[{i}]")).map(|r| r.locked().clone()))
             .collect::<Result<Vec<Report>, Failure>>()?;
         let rollup = govreport::aggregate(&units, agency)?;
         let gaps = match gaps_slot {

@@ -724,7 +724,7 @@ fn aggregate_handles_give_a_new_handle_and_the_gaps() {
         from_json(&gb18030(HEALTH_2023), GOVREPORT_ENCODING_GB18030),
         from_json(MINHE_2023, GOVREPORT_ENCODING_UTF8),
     ];
-    let ptrs: Vec<*const govreport_report> = units.iter().map(|&u| u.cast_const()).collect();
+    let ptrs: Vec<*mut govreport_report> = units.to_vec();
     unsafe {
         let (mut r, mut gaps) = (sentinel(), sentinel());
         let s = govreport_aggregate(ptrs.as_ptr(), ptrs.len(), COUNTY.as_ptr(), GOVREPORT_ENCODING_UTF8, &mut r, &mut gaps);
@@ -760,7 +760,7 @@ fn aggregate_handles_give_a_new_handle_and_the_gaps() {
         assert_eq!(govreport_aggregate(null(), 0, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
         assert_eq!(govreport_aggregate(ptrs.as_ptr(), 0, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID);
         assert!(last_error().contains("no report"), "{}", last_error());
-        let holey = [ptrs[0], null()];
+        let holey = [ptrs[0], null_mut()];
         assert_eq!(govreport_aggregate(holey.as_ptr(), 2, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
         assert!(last_error().contains("reports[1]"), "{}", last_error());
         assert_eq!(govreport_aggregate(ptrs.as_ptr(), usize::MAX, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID_ARGUMENT);
@@ -768,7 +768,7 @@ fn aggregate_handles_give_a_new_handle_and_the_gaps() {
         assert_eq!(govreport_aggregate(ptrs.as_ptr(), 3, COUNTY.as_ptr(), 0, null_mut(), &mut gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
         assert_eq!(govreport_aggregate(ptrs.as_ptr(), 3, COUNTY.as_ptr(), 9, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID_ARGUMENT);
         let mixed = from_json(HEALTH_2022, GOVREPORT_ENCODING_UTF8);
-        let with_mixed = [ptrs[0], mixed.cast_const()];
+        let with_mixed = [ptrs[0], mixed];
         assert_eq!(govreport_aggregate(with_mixed.as_ptr(), 2, COUNTY.as_ptr(), 0, &mut r, &mut gaps), GOVREPORT_ERROR_INVALID);
         assert!(last_error().contains("reports[1]"), "{}", last_error());
         assert_eq!((r, gaps), (sentinel(), sentinel()));
@@ -1165,7 +1165,7 @@ fn every_entry_point_once_on_a_small_report() {
         assert_eq!(govreport_aggregate_json(both.as_ptr(), both.len(), AGENCY.as_ptr(), &mut out), GOVREPORT_OK);
         govreport_string_free(out);
         let (mut sum, mut gaps) = (std::ptr::null_mut(), std::ptr::null_mut());
-        let handles = [r as *const govreport_report, r];
+        let handles = [r, r];
         assert_eq!(govreport_aggregate(handles.as_ptr(), 2, AGENCY.as_ptr(), GOVREPORT_ENCODING_UTF8, &mut sum, &mut gaps), GOVREPORT_OK);
         govreport_string_free(gaps);
         govreport_report_free(sum);
