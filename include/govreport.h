@@ -116,7 +116,7 @@ typedef enum govreport_status {
    * A bug in govreport: a panic was caught at the boundary. Handles passed to the call
    * stay valid and must still be freed.
    */
-  GOVREPORT_ERROR_PANIC = 6099,
+  GOVREPORT_ERROR_PANIC = 6099
 } govreport_status;
 
 /**
@@ -138,7 +138,7 @@ typedef enum govreport_cell_state {
   /**
    * A count: the number is in `*count_out`.
    */
-  GOVREPORT_CELL_COUNT = 3,
+  GOVREPORT_CELL_COUNT = 3
 } govreport_cell_state;
 
 /**
@@ -156,7 +156,7 @@ typedef enum govreport_severity {
   /**
    * Worth knowing; not a defect by itself.
    */
-  GOVREPORT_SEVERITY_INFO = 2,
+  GOVREPORT_SEVERITY_INFO = 2
 } govreport_severity;
 
 /**
@@ -170,7 +170,7 @@ typedef enum govreport_finding_status {
   /**
    * The rule could not be judged: the cells it needs are blank, absent or "/". Never a pass.
    */
-  GOVREPORT_FINDING_NOT_ASSESSABLE = 1,
+  GOVREPORT_FINDING_NOT_ASSESSABLE = 1
 } govreport_finding_status;
 
 /**
@@ -213,7 +213,7 @@ typedef uint32_t govreport_encoding;
 
 #ifdef __cplusplus
 extern "C" {
-#endif // __cplusplus
+#endif /* __cplusplus */
 
 /**
  * The version of the library, e.g. "0.1.0" (the same as `GOVREPORT_VERSION` when header
@@ -1025,6 +1025,6 @@ enum govreport_status govreport_import_json_encoded(const uint8_t *bytes,
 
 #ifdef __cplusplus
 }  // extern "C"
-#endif  // __cplusplus
+#endif  /* __cplusplus */
 
 #endif  /* GOVREPORT_H */

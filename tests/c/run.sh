@@ -58,7 +58,8 @@ run() {
     fi
 }
 
-# The header alone, as C99 and as C++.
+# The header alone, as C89, C99 and C++.
+run header-c89 gcc -std=c89 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c include/govreport.h
 run header-c99 gcc "${CFLAGS[@]}" -fsyntax-only -x c include/govreport.h
 run header-c++ g++ -std=c++11 -Wall -Wextra -Werror -pedantic -fsyntax-only -x c++ include/govreport.h
 
