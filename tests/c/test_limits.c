@@ -144,9 +144,52 @@ static void test_year_range(void) {
     govreport_report_free(r);
 }
 
+/* `depth` nested arrays: "[[…]]". The caller frees it. */
+static char *nested(int depth) {
+    char *s = (char *)malloc((size_t)depth * 2 + 1);
+    int i;
+    if (s == NULL) return NULL;
+    for (i = 0; i < depth; i++) {
+        s[i] = '[';
+        s[depth * 2 - 1 - i] = ']';
+    }
+    s[depth * 2] = '\0';
+    return s;
+}
+
+/* One nesting limit, 32 levels, whichever way JSON comes in: a value for `set`, a document,
+ * a document inside an array (counted from the document), a line of a batch. */
+static void test_one_nesting_limit(void) {
+    govreport_report *r = new_report();
+    char *deep = nested(33), *ok = nested(32), *inner = nested(30), *s = NULL;
+    char doc[256], batch[300];
+    CHECK(deep != NULL && ok != NULL && inner != NULL);
+    if (deep == NULL || ok == NULL || inner == NULL) goto out;
+    CHECK_STATUS(govreport_report_set(r, "/sections/overview", deep), GOVREPORT_ERROR_SYNTAX);
+    CHECK(contains(govreport_last_error(), "deeper than 32"));
+    /* 32 levels are read; an array is then the wrong type for a text. */
+    CHECK_STATUS(govreport_report_set(r, "/sections/overview", ok), GOVREPORT_ERROR_STRUCTURE);
+    /* A document whose overview nests 31 more levels: 33 in all. */
+    snprintf(doc, sizeof doc, "{\"format\":\"2021\",\"year\":2023,\"sections\":{\"overview\":[%s]}}", inner);
+    CHECK_STATUS(govreport_check_json((const uint8_t *)doc, strlen(doc), NULL, &s), GOVREPORT_ERROR_SYNTAX);
+    CHECK(contains(govreport_last_error(), "deeper than 32"));
+    snprintf(batch, sizeof batch, "[%s]", doc);
+    CHECK_STATUS(govreport_aggregate_json((const uint8_t *)batch, strlen(batch), AGENCY, &s), GOVREPORT_ERROR_SYNTAX);
+    CHECK(contains(govreport_last_error(), "deeper than 32"));
+    CHECK_OK(govreport_check_many_json((const uint8_t *)doc, strlen(doc), NULL, GOVREPORT_ENCODING_UTF8, &s));
+    CHECK(contains(s, "\"kind\":\"syntax\"") && contains(s, "TooDeep"));
+    govreport_string_free(s);
+out:
+    free(deep);
+    free(ok);
+    free(inner);
+    govreport_report_free(r);
+}
+
 int main(void) {
     test_options_must_be_an_object();
     test_every_string_argument_is_limited();
     test_year_range();
+    test_one_nesting_limit();
     return finish("test_limits");
 }
