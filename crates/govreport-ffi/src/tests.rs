@@ -1119,6 +1119,16 @@ fn every_entry_point_once_on_a_small_report() {
         let mut value = std::ptr::null_mut();
         assert_eq!(govreport_report_get(r, c"/requests/new/commercial".as_ptr(), &mut value), GOVREPORT_OK);
         assert_eq!(take(value), "1");
+        let (mut count, mut state) = (0u64, govreport_cell_state::GOVREPORT_CELL_ABSENT);
+        assert_eq!(govreport_report_get_count(r, c"/requests/new/commercial".as_ptr(), &mut count, &mut state), GOVREPORT_OK);
+        assert_eq!((count, state), (1, govreport_cell_state::GOVREPORT_CELL_COUNT));
+        let mut overview = std::ptr::null_mut();
+        assert_eq!(govreport_report_get_text(r, c"/sections/overview".as_ptr(), &mut overview), GOVREPORT_OK);
+        assert_eq!(take(overview), "本年新收申请2件。");
+        let mut copy = std::ptr::null_mut();
+        assert_eq!(govreport_report_clone(r, &mut copy), GOVREPORT_OK);
+        govreport_report_free(copy);
+        assert_eq!(govreport_version_number(), GOVREPORT_VERSION_NUMBER);
         let mut completion = std::ptr::null_mut();
         assert_eq!(govreport_report_complete(r, &mut completion), GOVREPORT_OK);
         govreport_string_free(completion);
