@@ -6,10 +6,23 @@
  * on success. Every string or handle the library gives away has one free function
  * (govreport_string_free, govreport_report_free, govreport_findings_free) and freeing NULL
  * is a no-op; strings that are only lent (const char *) are never freed by the caller.
- * Text is UTF-8 unless a call or handle is given GOVREPORT_ENCODING_GB18030.
+ * Text is UTF-8 unless a call or handle is given GOVREPORT_ENCODING_GB18030; a GB18030
+ * caller reads the last error with govreport_last_error_text(NULL, GOVREPORT_ENCODING_GB18030).
+ * A lone byte 0x80 is not GB18030 and is refused (GOVREPORT_ERROR_ENCODING), never read as
+ * the euro sign. A NUL inside a text the library returns (a report may quote one) comes out
+ * as U+FFFD, since a C string cannot hold it. Every input (a buffer, a string argument, the
+ * document a handle builds) is at most 32 MiB (GOVREPORT_ERROR_TOO_LARGE); when memory for
+ * an input-sized buffer runs out, the call returns GOVREPORT_ERROR_NOMEM.
  *
- * Link: pkg-config --cflags --libs govreport (shared), or
- *       pkg-config --static --cflags --libs govreport (static).
+ * Link, shared: gcc app.c $(pkg-config --cflags --libs govreport)
+ *   (the library's SONAME is libgovreport.so.0: install it under that name, with
+ *   libgovreport.so as a link to it).
+ * Link, static (the .a even when the .so is installed beside it):
+ *   gcc app.c $(pkg-config --cflags govreport) *       -L"$(pkg-config --variable=libdir govreport)" -l:libgovreport.a -lpthread -ldl -lm
+ *   (plain -lgovreport, with or without pkg-config --static, takes the .so when both exist).
+ *
+ * Valgrind: tests/c/valgrind.supp (shipped with the library) lists the library's known false
+ * positives; pass it with --suppressions.
  */
 
 #ifndef GOVREPORT_H
@@ -108,11 +121,38 @@ typedef enum govreport_status {
    */
   GOVREPORT_ERROR_IO = 6011,
   /**
+   * Memory ran out for a buffer the size of the input or of the output (as sqlite3's
+   * SQLITE_NOMEM). Nothing was changed or written; the process goes on.
+   */
+  GOVREPORT_ERROR_NOMEM = 6012,
+  /**
    * A bug in govreport: a panic was caught at the boundary. Handles passed to the call
    * stay valid and must still be freed.
    */
-  GOVREPORT_ERROR_PANIC = 6099,
+  GOVREPORT_ERROR_PANIC = 6099
 } govreport_status;
+
+/**
+ * What a cell holds, as `govreport_report_get_count` tells it.
+ */
+typedef enum govreport_cell_state {
+  /**
+   * The document does not give the cell.
+   */
+  GOVREPORT_CELL_ABSENT = 0,
+  /**
+   * Left blank as published (`null`).
+   */
+  GOVREPORT_CELL_BLANK = 1,
+  /**
+   * Marked not applicable (`"/"`).
+   */
+  GOVREPORT_CELL_NOT_APPLICABLE = 2,
+  /**
+   * A count: the number is in `*count_out`.
+   */
+  GOVREPORT_CELL_COUNT = 3
+} govreport_cell_state;
 
 /**
  * How serious a finding is (after the caller's overrides).
@@ -129,7 +169,7 @@ typedef enum govreport_severity {
   /**
    * Worth knowing; not a defect by itself.
    */
-  GOVREPORT_SEVERITY_INFO = 2,
+  GOVREPORT_SEVERITY_INFO = 2
 } govreport_severity;
 
 /**
@@ -143,7 +183,7 @@ typedef enum govreport_finding_status {
   /**
    * The rule could not be judged: the cells it needs are blank, absent or "/". Never a pass.
    */
-  GOVREPORT_FINDING_NOT_ASSESSABLE = 1,
+  GOVREPORT_FINDING_NOT_ASSESSABLE = 1
 } govreport_finding_status;
 
 /**
@@ -198,7 +238,7 @@ typedef uint32_t govreport_encoding;
 
 #ifdef __cplusplus
 extern "C" {
-#endif // __cplusplus
+#endif /* __cplusplus */
 
 /**
  * The version of the library, e.g. "0.1.0" (the same as `GOVREPORT_VERSION` when header
@@ -207,6 +247,13 @@ extern "C" {
  * Ownership: the string is static; do not free it. Thread-safe.
  */
 const char *govreport_version(void);
+
+/**
+ * The version of the library as one number, major * 10000 + minor * 100 + patch (100 for
+ * 0.1.0), to compare with `GOVREPORT_VERSION_NUMBER` at run time (as
+ * `sqlite3_libversion_number`). Thread-safe.
+ */
+uint32_t govreport_version_number(void);
 
 /**
  * Checks a report document in one call: `len` bytes of UTF-8 JSON at `json`, options as
@@ -305,7 +352,8 @@ const char *govreport_last_error_text(const char *lang, govreport_encoding encod
 void govreport_string_free(char *s);
 
 /**
- * Creates an empty report of `format` ("2021", "2019" or "2007") for the reporting `year`,
+ * Creates an empty report of `format` ("2021", "2019" or "2007") for the reporting `year`
+ * (0–65535, the model's range; outside it STRUCTURE with the pointer "/year"),
  * published by the agency described by `agency_json`, e.g.
  * `{"name":"某市某局","kind":"department"}` (kind: government, department, township or
  * other; optional level, region_code, credit_code). Every cell starts absent.
@@ -316,8 +364,9 @@ void govreport_string_free(char *s);
  * Ownership: on success `*report_out` receives a new handle that the caller owns and frees
  * with `govreport_report_free`; on failure `*report_out` is not written.
  *
- * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (encoding), ENCODING, SYNTAX (agency_json is not
- * JSON), UNKNOWN_FORMAT, STRUCTURE (a bad year or agency; the pointer names the field).
+ * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (encoding), ENCODING, TOO_LARGE, SYNTAX
+ * (agency_json is not JSON), UNKNOWN_FORMAT, STRUCTURE (a bad year or agency; the pointer
+ * names the field).
  *
  * # Safety
  * `format` and `agency_json` are NUL-terminated strings; `report_out` points to writable
@@ -374,10 +423,13 @@ enum govreport_status govreport_report_format(const struct govreport_report *rep
  * JSON value `value_json`: a count (`5`), a blank cell (`null`), not applicable (`"/"`),
  * an amount (`"0.092"`), a text (`"……"`). Objects on the way are created.
  *
- * The report must stay a valid document of its format: an unknown field, a wrong type or a
- * negative count fails with STRUCTURE, `govreport_last_error_pointer()` names the field,
- * and the report is left as it was. A malformed pointer, or one that replaces the whole
- * document or its format, fails with INVALID.
+ * The report must stay a valid document of its format: a wrong type or a negative count
+ * fails with STRUCTURE, `govreport_last_error_pointer()` names the field, and the report is
+ * left as it was. A pointer to no field of the format (the same status as
+ * `govreport_report_get` gives), a malformed pointer, or one that replaces the whole
+ * document or its format, fails with INVALID. A change that would make the document larger
+ * than 32 MiB as JSON fails with TOO_LARGE (so that it can always be read back), as does a
+ * string argument over 32 MiB.
  *
  * Ownership: `pointer` and `value_json` stay the caller's (in the handle's encoding).
  *
@@ -433,6 +485,63 @@ enum govreport_status govreport_report_set_text(struct govreport_report *report,
 enum govreport_status govreport_report_get(const struct govreport_report *report,
                                            const char *pointer,
                                            char **value_out);
+
+/**
+ * Gets the count at JSON `pointer` (e.g. "/requests/new/total"): the typed mirror of
+ * `govreport_report_set_count`, no JSON to parse.
+ *
+ * Ownership: on success `*state_out` says what the cell holds and `*count_out` receives the
+ * count when it is `GOVREPORT_CELL_COUNT`, 0 otherwise. On failure neither is written.
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, TOO_LARGE, INVALID (not a JSON pointer, a pointer to no
+ * field of the report's format — the same status as `govreport_report_get` and
+ * `govreport_report_set` give for it —, or a field that holds no count: a text, an amount, a
+ * row).
+ *
+ * # Safety
+ * `report` is a live handle; `pointer` is a NUL-terminated string; `count_out` and
+ * `state_out` point to writable storage.
+ */
+enum govreport_status govreport_report_get_count(const struct govreport_report *report,
+                                                 const char *pointer,
+                                                 uint64_t *count_out,
+                                                 enum govreport_cell_state *state_out);
+
+/**
+ * Gets the text at JSON `pointer` (e.g. "/sections/overview", "/agency/name", an amount
+ * such as "/proactive/fees_10k_yuan" as written, or "/" for a cell marked not applicable)
+ * as plain text in the handle's encoding: the typed mirror of `govreport_report_set_text`,
+ * no JSON quoting to undo.
+ *
+ * Ownership: on success `*text_out` receives a new string that the caller frees with
+ * `govreport_string_free`, or NULL when the field is absent or blank. On failure it is not
+ * written. A NUL inside the text comes out as U+FFFD (C strings cannot hold it).
+ *
+ * Errors: NULL_ARGUMENT, ENCODING, TOO_LARGE, NOMEM, INVALID (not a JSON pointer, a pointer
+ * to no field of the format, or a field that holds no text: a count, a row).
+ *
+ * # Safety
+ * `report` is a live handle; `pointer` is a NUL-terminated string; `text_out` points to
+ * writable storage for a pointer.
+ */
+enum govreport_status govreport_report_get_text(const struct govreport_report *report,
+                                                const char *pointer,
+                                                char **text_out);
+
+/**
+ * Copies a report handle: a new handle with the same document and encoding, independent of
+ * the first (changing one does not change the other).
+ *
+ * Ownership: on success `*clone_out` receives a new handle that the caller frees with
+ * `govreport_report_free`; on failure it is not written.
+ *
+ * Errors: NULL_ARGUMENT. Thread-safe.
+ *
+ * # Safety
+ * `report` is a live handle; `clone_out` points to writable storage for a pointer.
+ */
+enum govreport_status govreport_report_clone(const struct govreport_report *report,
+                                             struct govreport_report **clone_out);
 
 /**
  * Fills every derived cell that is blank or absent (row totals of table B, the 总计 row,
@@ -610,11 +719,12 @@ enum govreport_status govreport_findings_to_json(const struct govreport_findings
  * their merged cells). `to` is "html", "docx", "md" or "txt"; `lang` is NULL or "zh" for
  * Chinese labels, "en" for English.
  *
- * The bytes are: HTML, one self-contained UTF-8 file (it declares `charset=utf-8`, whatever
- * the handle's encoding); docx, a Word file; md and txt, text in the handle's encoding.
+ * The bytes are: HTML, one self-contained page in the handle's encoding (it declares
+ * `charset=utf-8` or `charset=gb18030`); docx, a Word file (always UTF-8 inside, as Word
+ * requires); md and txt, text in the handle's encoding.
  *
  * Ownership: on success `*bytes_out` receives a new buffer of `*len_out` bytes (not
- * NUL-terminated) that the caller frees with `govreport_bytes_free(bytes, len)`; on failure
+ * NUL-terminated) that the caller frees with `govreport_bytes_free(bytes)`; on failure
  * neither is written.
  *
  * Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (an unknown `to` or `lang`).
@@ -631,15 +741,16 @@ enum govreport_status govreport_report_render(const struct govreport_report *rep
                                               size_t *len_out);
 
 /**
- * Frees a buffer returned through a `uint8_t **` out-parameter with its length (from
- * `govreport_report_render`). NULL is a no-op.
+ * Frees a buffer returned through a `uint8_t **` out-parameter (by
+ * `govreport_report_render`). NULL is a no-op. The length is not needed: the library keeps
+ * it with the buffer.
  *
  * Ownership: takes back ownership of `bytes`; do not use or free it again. Thread-safe.
  *
  * # Safety
- * `bytes` is NULL or a buffer returned by govreport with exactly `len` bytes, not freed yet.
+ * `bytes` is NULL or a buffer returned by govreport through a `uint8_t **`, not freed yet.
  */
-void govreport_bytes_free(uint8_t *bytes, size_t len);
+void govreport_bytes_free(uint8_t *bytes);
 
 /**
  * Compares a report with the same unit's report of the previous year (rules GR601–GR606):
@@ -768,6 +879,9 @@ enum govreport_status govreport_aggregate_json_encoded(const uint8_t *reports_js
  * `govreport_aggregate_json` does. `agency_json` and every text of the new handle (and of
  * the gaps) are in `encoding`; the units' handles may be in any encoding.
  *
+ * `reports` is declared `govreport_report *const *` so that an array of the handles a C
+ * program holds (`govreport_report *units[3]`) passes without a cast.
+ *
  * Ownership: the handles stay the caller's and are not changed. On success `*report_out`
  * receives a new handle that the caller frees with `govreport_report_free`, and, when
  * `gaps_out` is not NULL, `*gaps_out` a new string that the caller frees with
@@ -785,7 +899,7 @@ enum govreport_status govreport_aggregate_json_encoded(const uint8_t *reports_js
  * NUL-terminated string; `report_out` points to writable storage for a pointer; `gaps_out` is
  * NULL or points to writable storage for a pointer.
  */
-enum govreport_status govreport_aggregate(const struct govreport_report *const *reports,
+enum govreport_status govreport_aggregate(struct govreport_report *const *reports,
                                           size_t count,
                                           const char *agency_json,
                                           govreport_encoding encoding,
@@ -878,6 +992,27 @@ enum govreport_status govreport_import(const uint8_t *bytes,
                                        char **import_findings_out);
 
 /**
+ * `govreport_import` for a caller whose text is in `encoding`: `options_json`, the report
+ * handle returned (every later text in and out of it) and the import findings are in
+ * `encoding`. The source bytes are read in their own encoding as for `govreport_import`
+ * (found from the content, or `"encoding"` in the options).
+ *
+ * Ownership: as for `govreport_import`.
+ *
+ * Errors: as for `govreport_import`, and INVALID_ARGUMENT for an unknown encoding, NOMEM.
+ * Thread-safe.
+ *
+ * # Safety
+ * As for `govreport_import`.
+ */
+enum govreport_status govreport_import_encoded(const uint8_t *bytes,
+                                               size_t len,
+                                               const char *options_json,
+                                               govreport_encoding encoding,
+                                               struct govreport_report **report_out,
+                                               char **import_findings_out);
+
+/**
  * `govreport_import` in one call with the whole result as JSON:
  * `{"source":"html","encoding":"GBK","report":{…},"findings":[…]}` — what the source was
  * (json, html, text, docx or pdf), the encoding it was read in (a WHATWG name), the report
@@ -897,6 +1032,22 @@ enum govreport_status govreport_import_json(const uint8_t *bytes,
                                             size_t len,
                                             const char *options_json,
                                             char **imported_out);
+
+/**
+ * `govreport_import_json` for a caller whose text is in `encoding`: `options_json` and the
+ * JSON returned are in `encoding`.
+ *
+ * Ownership and errors: as for `govreport_import_json`, and INVALID_ARGUMENT for an unknown
+ * encoding. Thread-safe.
+ *
+ * # Safety
+ * As for `govreport_import_json`.
+ */
+enum govreport_status govreport_import_json_encoded(const uint8_t *bytes,
+                                                    size_t len,
+                                                    const char *options_json,
+                                                    govreport_encoding encoding,
+                                                    char **imported_out);
 
 #if defined(GOVREPORT_REGISTER)
 /**
@@ -1180,7 +1331,7 @@ enum govreport_status govreport_register_export(const struct govreport_register 
  * "json" (the data behind it); `lang` is NULL or "zh", or "en".
  *
  * Ownership: on success `*bytes_out` receives a new buffer of `*len_out` bytes (not
- * NUL-terminated) freed with `govreport_bytes_free(bytes, len)`; on failure neither is
+ * NUL-terminated) freed with `govreport_bytes_free(bytes)`; on failure neither is
  * written.
  *
  * Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (to, lang), DATABASE. Thread-safe.
@@ -1200,6 +1351,6 @@ enum govreport_status govreport_register_review_page(const struct govreport_regi
 
 #ifdef __cplusplus
 }  // extern "C"
-#endif  // __cplusplus
+#endif  /* __cplusplus */
 
 #endif  /* GOVREPORT_H */

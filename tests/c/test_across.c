@@ -180,7 +180,7 @@ static void test_aggregate(void) {
 
     /* Handles: the new report's new total is 17 + 19 + 2 = 38; 行政许可 is blank, not summed. */
     for (i = 0; i < 3; i++) handles[i] = report_of(UNITS_2023[i], i == 1 ? GOVREPORT_ENCODING_GB18030 : GOVREPORT_ENCODING_UTF8);
-    CHECK_OK(govreport_aggregate((const govreport_report *const *)handles, 3, COUNTY, GOVREPORT_ENCODING_UTF8, &up, &gaps));
+    CHECK_OK(govreport_aggregate(handles, 3, COUNTY, GOVREPORT_ENCODING_UTF8, &up, &gaps));
     CHECK(same(gaps, GAPS));
     CHECK_OK(govreport_report_get(up, "/requests/new/total", &value));
     CHECK(same(value, "38"));
@@ -203,7 +203,7 @@ static void test_aggregate(void) {
         govreport_string_free(json);
     }
     /* Gaps are optional. */
-    CHECK_OK(govreport_aggregate((const govreport_report *const *)handles, 3, COUNTY, GOVREPORT_ENCODING_UTF8, &again, NULL));
+    CHECK_OK(govreport_aggregate(handles, 3, COUNTY, GOVREPORT_ENCODING_UTF8, &again, NULL));
     govreport_report_free(again);
 
     govreport_report_free(up);
@@ -225,7 +225,7 @@ static void test_mixed_years(void) {
     CHECK(contains(govreport_last_error_text("zh", GOVREPORT_ENCODING_UTF8), "reports[1]"));
     handles[0] = report_of(mixed[0], GOVREPORT_ENCODING_UTF8);
     handles[1] = report_of(mixed[1], GOVREPORT_ENCODING_UTF8);
-    CHECK_STATUS(govreport_aggregate((const govreport_report *const *)handles, 2, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps), GOVREPORT_ERROR_INVALID);
+    CHECK_STATUS(govreport_aggregate(handles, 2, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps), GOVREPORT_ERROR_INVALID);
     CHECK(contains(govreport_last_error(), "reports[1]"));
     CHECK(s == UNTOUCHED_STR && r == UNTOUCHED_REPORT && gaps == UNTOUCHED_STR);
     govreport_report_free(handles[0]);
@@ -259,19 +259,19 @@ static void test_abuse(void) {
     CHECK_STATUS(govreport_aggregate_json(u, len, NULL, &s), GOVREPORT_ERROR_NULL_ARGUMENT);
     CHECK_STATUS(govreport_aggregate_json(u, len, COUNTY, NULL), GOVREPORT_ERROR_NULL_ARGUMENT);
     CHECK_STATUS(govreport_aggregate(NULL, 0, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps), GOVREPORT_ERROR_NULL_ARGUMENT);
-    CHECK_STATUS(govreport_aggregate((const govreport_report *const *)holey, 2, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps),
+    CHECK_STATUS(govreport_aggregate(holey, 2, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps),
                  GOVREPORT_ERROR_NULL_ARGUMENT);
     CHECK(contains(govreport_last_error(), "reports[1]"));
-    CHECK_STATUS(govreport_aggregate((const govreport_report *const *)holey, 1, NULL, GOVREPORT_ENCODING_UTF8, &r, &gaps),
+    CHECK_STATUS(govreport_aggregate(holey, 1, NULL, GOVREPORT_ENCODING_UTF8, &r, &gaps),
                  GOVREPORT_ERROR_NULL_ARGUMENT);
-    CHECK_STATUS(govreport_aggregate((const govreport_report *const *)holey, 1, COUNTY, GOVREPORT_ENCODING_UTF8, NULL, &gaps),
+    CHECK_STATUS(govreport_aggregate(holey, 1, COUNTY, GOVREPORT_ENCODING_UTF8, NULL, &gaps),
                  GOVREPORT_ERROR_NULL_ARGUMENT);
     CHECK(s == UNTOUCHED_STR && r == UNTOUCHED_REPORT && f == UNTOUCHED_FINDINGS && gaps == UNTOUCHED_STR);
 
     /* Empty lists, things that are not lists, bad agencies, options and flags. */
     CHECK_STATUS(govreport_aggregate_json((const uint8_t *)"[]", 2, COUNTY, &s), GOVREPORT_ERROR_INVALID);
     CHECK(contains(govreport_last_error(), "no report"));
-    CHECK_STATUS(govreport_aggregate((const govreport_report *const *)holey, 0, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps),
+    CHECK_STATUS(govreport_aggregate(holey, 0, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps),
                  GOVREPORT_ERROR_INVALID);
     CHECK_STATUS(govreport_aggregate_json((const uint8_t *)"", 0, COUNTY, &s), GOVREPORT_ERROR_SYNTAX);
     CHECK_STATUS(govreport_aggregate_json(d, doc_len, COUNTY, &s), GOVREPORT_ERROR_STRUCTURE);
@@ -283,8 +283,8 @@ static void test_abuse(void) {
     CHECK(same(govreport_last_error_pointer(), "/agency/kind"));
     CHECK_STATUS(govreport_aggregate_json(u, len, "{\"name\":", &s), GOVREPORT_ERROR_SYNTAX);
     CHECK_STATUS(govreport_aggregate_json_encoded(u, len, COUNTY, 2, &s), GOVREPORT_ERROR_INVALID_ARGUMENT);
-    CHECK_STATUS(govreport_aggregate((const govreport_report *const *)holey, 1, COUNTY, 7, &r, &gaps), GOVREPORT_ERROR_INVALID_ARGUMENT);
-    CHECK_STATUS(govreport_aggregate((const govreport_report *const *)holey, (size_t)-1, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps),
+    CHECK_STATUS(govreport_aggregate(holey, 1, COUNTY, 7, &r, &gaps), GOVREPORT_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(govreport_aggregate(holey, (size_t)-1, COUNTY, GOVREPORT_ENCODING_UTF8, &r, &gaps),
                  GOVREPORT_ERROR_INVALID_ARGUMENT);
     CHECK_STATUS(govreport_compare_json(d, doc_len, d, doc_len, "{\"copy_threshold\":2}", &s), GOVREPORT_ERROR_INVALID);
     CHECK(contains(govreport_last_error(), "copy_threshold"));

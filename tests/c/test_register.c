@@ -151,12 +151,12 @@ int main(void) {
             CHECK(contains(page, "附录 数据来源"));
             free(page);
         }
-        govreport_bytes_free(bytes, len);
+        govreport_bytes_free(bytes);
     }
     bytes = NULL;
     CHECK_OK(govreport_register_review_page(reg, 2023, NULL, "docx", "en", &bytes, &len));
     CHECK(bytes != NULL && len > 1000 && bytes[0] == 'P' && bytes[1] == 'K');
-    govreport_bytes_free(bytes, len);
+    govreport_bytes_free(bytes);
     CHECK_STATUS(govreport_register_review_page(reg, 2023, NULL, "pdf", NULL, &no_bytes, &no_len), GOVREPORT_ERROR_INVALID_ARGUMENT);
     CHECK(no_bytes == (unsigned char *)&marker && no_len == 12345);
     CHECK_STATUS(govreport_register_review_page(NULL, 2023, NULL, "html", NULL, &no_bytes, &no_len), GOVREPORT_ERROR_NULL_ARGUMENT);

@@ -27,22 +27,22 @@ int main(void) {
     CHECK(out != NULL && out_len > 1000);
     CHECK(bytes_contain(out, out_len, "<!DOCTYPE html>"));
     CHECK(bytes_contain(out, out_len, "data-pointer=\"/requests/granted/total\">59</td>"));
-    govreport_bytes_free(out, out_len);
+    govreport_bytes_free(out);
 
     out = NULL;
     CHECK_OK(govreport_report_render(r, "docx", "zh", &out, &out_len));
     CHECK(out != NULL && out_len > 4 && out[0] == 'P' && out[1] == 'K');
-    govreport_bytes_free(out, out_len);
+    govreport_bytes_free(out);
 
     out = NULL;
     CHECK_OK(govreport_report_render(r, "txt", "en", &out, &out_len));
     CHECK(bytes_contain(out, out_len, "1. New requests this year"));
-    govreport_bytes_free(out, out_len);
+    govreport_bytes_free(out);
 
     out = NULL;
     CHECK_OK(govreport_report_render(r, "md", NULL, &out, &out_len));
     CHECK(bytes_contain(out, out_len, "## 三、收到和处理政府信息公开申请情况"));
-    govreport_bytes_free(out, out_len);
+    govreport_bytes_free(out);
 
     /* Misuse: statuses, outputs untouched. */
     out = (uint8_t *)"untouched";
@@ -54,7 +54,7 @@ int main(void) {
     CHECK_STATUS(govreport_report_render(r, "html", NULL, NULL, &out_len), GOVREPORT_ERROR_NULL_ARGUMENT);
     CHECK_STATUS(govreport_report_render(r, "html", NULL, &out, NULL), GOVREPORT_ERROR_NULL_ARGUMENT);
     CHECK(out_len == 7 && same((const char *)out, "untouched"));
-    govreport_bytes_free(NULL, 0);
+    govreport_bytes_free(NULL);
 
     govreport_report_free(r);
     free(json);

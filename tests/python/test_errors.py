@@ -174,7 +174,7 @@ def test_pointer_errors_leave_the_report_unchanged(doc: dict[str, Any]) -> None:
         ("/requests/new/total", -3, "structure"),
         ("/requests/new/total", "12", "structure"),
         ("/requests/new/total", 1.5, "structure"),
-        ("/requests/new/bogus", 1, "structure"),
+        ("/requests/new/bogus", 1, "invalid"),  # no such field: as for a get
         ("/proactive/fees_10k_yuan", 0.5, "structure"),
         ("/agency/kind", "ministry", "structure"),
     ]

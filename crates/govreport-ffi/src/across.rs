@@ -130,7 +130,7 @@ pub unsafe extern "C" fn govreport_compare_json_encoded(
         let previous = unsafe { document(previous, previous_len, enc, "previous") }?;
         let current = unsafe { document(current, current_len, enc, "current") }?;
         let findings = govreport::compare(&previous, &current, &options)?;
-        *out = owned_string(&findings.to_json(), enc);
+        *out = owned_string(&findings.to_json(), enc)?;
         Ok(())
     })
 }
@@ -232,7 +232,7 @@ pub unsafe extern "C" fn govreport_aggregate_json_encoded(
         let reports = reports(&enc.decode(bytes, "argument `reports_json`")?)?;
         let rollup = govreport::aggregate(&reports, agency)?;
         let json = to_json(serde_json::to_string(&rollup))?;
-        *out = owned_string(&json, enc);
+        *out = owned_string(&json, enc)?;
         Ok(())
     })
 }
@@ -240,6 +240,9 @@ pub unsafe extern "C" fn govreport_aggregate_json_encoded(
 /// Rolls the `count` report handles at `reports` up into a new report handle, as
 /// `govreport_aggregate_json` does. `agency_json` and every text of the new handle (and of
 /// the gaps) are in `encoding`; the units' handles may be in any encoding.
+///
+/// `reports` is declared `govreport_report *const *` so that an array of the handles a C
+/// program holds (`govreport_report *units[3]`) passes without a cast.
 ///
 /// Ownership: the handles stay the caller's and are not changed. On success `*report_out`
 /// receives a new handle that the caller frees with `govreport_report_free`, and, when
@@ -259,7 +262,7 @@ pub unsafe extern "C" fn govreport_aggregate_json_encoded(
 /// NULL or points to writable storage for a pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn govreport_aggregate(
-    reports: *const *const govreport_report,
+    reports: *const *mut govreport_report,
     count: usize,
     agency_json: *const c_char,
     encoding: govreport_encoding,
@@ -283,16 +286,16 @@ pub unsafe extern "C" fn govreport_aggregate(
         let units = handles
             .iter()
             .enumerate()
-            .map(|(i, &h)| handle(h, &format!("reports[{i}]")).map(|r| r.locked().clone()))
+            .map(|(i, &h)| handle(h.cast_const(), &format!("reports[{i}]")).map(|r| r.locked().clone()))
             .collect::<Result<Vec<Report>, Failure>>()?;
         let rollup = govreport::aggregate(&units, agency)?;
         let gaps = match gaps_slot {
-            Some(_) => Some(to_json(serde_json::to_string(&rollup.gaps))?),
+            Some(_) => Some(owned_string(&to_json(serde_json::to_string(&rollup.gaps))?, enc)?),
             None => None,
         };
         *out = govreport_report::into_raw(rollup.report, enc);
         if let (Some(slot), Some(gaps)) = (gaps_slot, gaps) {
-            *slot = owned_string(&gaps, enc);
+            *slot = gaps;
         }
         Ok(())
     })
@@ -384,7 +387,7 @@ pub unsafe extern "C" fn govreport_check_many_json(
             json.push_str(&batch_item(result, options.lang));
         }
         json.push(']');
-        *out = owned_string(&json, enc);
+        *out = owned_string(&json, enc)?;
         Ok(())
     })
 }

@@ -226,7 +226,7 @@ pub unsafe extern "C" fn govreport_findings_item_json(findings: *const govreport
         let f = handle(findings, "findings")?;
         let finding = at(&f.findings.0, index)?;
         let json = serde_json::to_string(finding).map_err(|e| Failure::new(govreport_status::GOVREPORT_ERROR_PANIC, e.to_string(), e.to_string()))?;
-        *out = owned_string(&json, f.encoding);
+        *out = owned_string(&json, f.encoding)?;
         Ok(())
     })
 }
@@ -244,7 +244,7 @@ pub unsafe extern "C" fn govreport_findings_to_json(findings: *const govreport_f
     guard(|| {
         let out = out_arg(json_out, "json_out")?;
         let f = handle(findings, "findings")?;
-        *out = owned_string(&f.findings.to_json(), f.encoding);
+        *out = owned_string(&f.findings.to_json(), f.encoding)?;
         Ok(())
     })
 }

@@ -5,15 +5,15 @@ use std::ffi::c_char;
 
 use crate::report::govreport_report;
 use crate::status::{Failure, govreport_status, guard};
-use crate::text::{Encoding, bytes_arg, opt_str_arg, out_arg, owned_string};
+use crate::text::{Encoding, GOVREPORT_ENCODING_UTF8, bytes_arg, govreport_encoding, opt_str_arg, out_arg, owned_string};
 
 /// Runs the core's import on the caller's bytes and options.
 ///
 /// # Safety
 /// `bytes` points to `len` readable bytes; `options_json` is NULL or a NUL-terminated string.
-unsafe fn import(bytes: *const u8, len: usize, options_json: *const c_char) -> Result<govreport::Imported, Failure> {
+unsafe fn import(bytes: *const u8, len: usize, options_json: *const c_char, enc: Encoding) -> Result<govreport::Imported, Failure> {
     let bytes = unsafe { bytes_arg(bytes, len, "bytes") }?;
-    let options = match unsafe { opt_str_arg(options_json, "options_json", Encoding::Utf8) }? {
+    let options = match unsafe { opt_str_arg(options_json, "options_json", enc) }? {
         None => govreport::ImportOptions::default(),
         Some(text) => govreport::ImportOptions::from_json(&text)?,
     };
@@ -60,14 +60,43 @@ pub unsafe extern "C" fn govreport_import(
     report_out: *mut *mut govreport_report,
     import_findings_out: *mut *mut c_char,
 ) -> govreport_status {
+    unsafe { govreport_import_encoded(bytes, len, options_json, GOVREPORT_ENCODING_UTF8, report_out, import_findings_out) }
+}
+
+/// `govreport_import` for a caller whose text is in `encoding`: `options_json`, the report
+/// handle returned (every later text in and out of it) and the import findings are in
+/// `encoding`. The source bytes are read in their own encoding as for `govreport_import`
+/// (found from the content, or `"encoding"` in the options).
+///
+/// Ownership: as for `govreport_import`.
+///
+/// Errors: as for `govreport_import`, and INVALID_ARGUMENT for an unknown encoding, NOMEM.
+/// Thread-safe.
+///
+/// # Safety
+/// As for `govreport_import`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_import_encoded(
+    bytes: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    encoding: govreport_encoding,
+    report_out: *mut *mut govreport_report,
+    import_findings_out: *mut *mut c_char,
+) -> govreport_status {
     guard(|| {
         let out = out_arg(report_out, "report_out")?;
         let findings_slot = if import_findings_out.is_null() { None } else { Some(out_arg(import_findings_out, "import_findings_out")?) };
-        let imported = unsafe { import(bytes, len, options_json) }?;
-        if let Some(slot) = findings_slot {
-            *slot = owned_string(&imported.findings.to_json(), Encoding::Utf8);
+        let enc = Encoding::check(encoding)?;
+        let imported = unsafe { import(bytes, len, options_json, enc) }?;
+        let findings = match findings_slot {
+            Some(_) => Some(owned_string(&imported.findings.to_json(), enc)?),
+            None => None,
+        };
+        *out = govreport_report::into_raw(imported.report, enc);
+        if let (Some(slot), Some(findings)) = (findings_slot, findings) {
+            *slot = findings;
         }
-        *out = govreport_report::into_raw(imported.report, Encoding::Utf8);
         Ok(())
     })
 }
@@ -88,10 +117,30 @@ pub unsafe extern "C" fn govreport_import(
 /// `imported_out` points to writable storage for a pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn govreport_import_json(bytes: *const u8, len: usize, options_json: *const c_char, imported_out: *mut *mut c_char) -> govreport_status {
+    unsafe { govreport_import_json_encoded(bytes, len, options_json, GOVREPORT_ENCODING_UTF8, imported_out) }
+}
+
+/// `govreport_import_json` for a caller whose text is in `encoding`: `options_json` and the
+/// JSON returned are in `encoding`.
+///
+/// Ownership and errors: as for `govreport_import_json`, and INVALID_ARGUMENT for an unknown
+/// encoding. Thread-safe.
+///
+/// # Safety
+/// As for `govreport_import_json`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_import_json_encoded(
+    bytes: *const u8,
+    len: usize,
+    options_json: *const c_char,
+    encoding: govreport_encoding,
+    imported_out: *mut *mut c_char,
+) -> govreport_status {
     guard(|| {
         let out = out_arg(imported_out, "imported_out")?;
-        let imported = unsafe { import(bytes, len, options_json) }?;
-        *out = owned_string(&imported.to_json(), Encoding::Utf8);
+        let enc = Encoding::check(encoding)?;
+        let imported = unsafe { import(bytes, len, options_json, enc) }?;
+        *out = owned_string(&imported.to_json(), enc)?;
         Ok(())
     })
 }

@@ -9,6 +9,8 @@
 //!   (`govreport_string_free`, `govreport_report_free`, `govreport_findings_free`), and
 //!   freeing NULL is a no-op; strings that are only lent say so and are never freed;
 //! - NULL and text that is not valid in its encoding give a status, never a crash;
+//! - every input is at most 32 MiB, whichever way it comes in; buffers the size of an input
+//!   or an output are reserved fallibly (`GOVREPORT_ERROR_NOMEM`, as sqlite3's);
 //! - every exported body runs inside one panic boundary (`status::guard`): a panic becomes
 //!   `GOVREPORT_ERROR_PANIC`;
 //! - text is UTF-8 unless the call or the handle was given `GOVREPORT_ENCODING_GB18030`.
@@ -46,7 +48,7 @@ mod tests;
 use std::ffi::c_char;
 
 pub use findings::{govreport_finding_status, govreport_findings, govreport_severity};
-pub use report::govreport_report;
+pub use report::{govreport_cell_state, govreport_report};
 pub use status::govreport_status;
 pub use text::{GOVREPORT_ENCODING_GB18030, GOVREPORT_ENCODING_UTF8, govreport_encoding};
 
@@ -84,6 +86,14 @@ pub extern "C" fn govreport_version() -> *const c_char {
         Err(_) => panic!("the package version contains a NUL"),
     };
     guard_value(c"".as_ptr(), || VERSION.as_ptr())
+}
+
+/// The version of the library as one number, major * 10000 + minor * 100 + patch (100 for
+/// 0.1.0), to compare with `GOVREPORT_VERSION_NUMBER` at run time (as
+/// `sqlite3_libversion_number`). Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn govreport_version_number() -> u32 {
+    GOVREPORT_VERSION_NUMBER
 }
 
 /// Options of a check from optional JSON text.
@@ -145,7 +155,7 @@ pub unsafe extern "C" fn govreport_check_json_encoded(
         let options = options(unsafe { opt_str_arg(options_json, "options_json", enc) }?)?;
         let report = report::parse(bytes, enc)?;
         let findings = govreport::check(&report, &options)?;
-        *out = owned_string(&findings.to_json(), enc);
+        *out = owned_string(&findings.to_json(), enc)?;
         Ok(())
     })
 }

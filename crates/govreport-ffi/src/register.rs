@@ -474,7 +474,7 @@ pub unsafe extern "C" fn govreport_register_export(
 /// "json" (the data behind it); `lang` is NULL or "zh", or "en".
 ///
 /// Ownership: on success `*bytes_out` receives a new buffer of `*len_out` bytes (not
-/// NUL-terminated) freed with `govreport_bytes_free(bytes, len)`; on failure neither is
+/// NUL-terminated) freed with `govreport_bytes_free(bytes)`; on failure neither is
 /// written.
 ///
 /// Errors: NULL_ARGUMENT, ENCODING, INVALID_ARGUMENT (to, lang), DATABASE. Thread-safe.
@@ -508,7 +508,6 @@ pub unsafe extern "C" fn govreport_register_review_page(
             }
             other => return Err(Failure::argument("to", format!("{other:?} is not html, docx or json"), format!("“{other}”不是 html、docx 或 json"))),
         };
-        give_bytes(bytes, bytes_slot, len_slot);
-        Ok(())
+        give_bytes(bytes, bytes_slot, len_slot)
     })
 }

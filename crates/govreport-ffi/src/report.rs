@@ -66,7 +66,8 @@ pub(crate) fn json_value(text: &str) -> Result<Value, Failure> {
     Ok(govreport::parse_value(text)?)
 }
 
-/// Creates an empty report of `format` ("2021", "2019" or "2007") for the reporting `year`,
+/// Creates an empty report of `format` ("2021", "2019" or "2007") for the reporting `year`
+/// (0–65535, the model's range; outside it STRUCTURE with the pointer "/year"),
 /// published by the agency described by `agency_json`, e.g.
 /// `{"name":"某市某局","kind":"department"}` (kind: government, department, township or
 /// other; optional level, region_code, credit_code). Every cell starts absent.
@@ -77,8 +78,9 @@ pub(crate) fn json_value(text: &str) -> Result<Value, Failure> {
 /// Ownership: on success `*report_out` receives a new handle that the caller owns and frees
 /// with `govreport_report_free`; on failure `*report_out` is not written.
 ///
-/// Errors: NULL_ARGUMENT, INVALID_ARGUMENT (encoding), ENCODING, SYNTAX (agency_json is not
-/// JSON), UNKNOWN_FORMAT, STRUCTURE (a bad year or agency; the pointer names the field).
+/// Errors: NULL_ARGUMENT, INVALID_ARGUMENT (encoding), ENCODING, TOO_LARGE, SYNTAX
+/// (agency_json is not JSON), UNKNOWN_FORMAT, STRUCTURE (a bad year or agency; the pointer
+/// names the field).
 ///
 /// # Safety
 /// `format` and `agency_json` are NUL-terminated strings; `report_out` points to writable
@@ -176,10 +178,13 @@ pub unsafe extern "C" fn govreport_report_format(report: *const govreport_report
 /// JSON value `value_json`: a count (`5`), a blank cell (`null`), not applicable (`"/"`),
 /// an amount (`"0.092"`), a text (`"……"`). Objects on the way are created.
 ///
-/// The report must stay a valid document of its format: an unknown field, a wrong type or a
-/// negative count fails with STRUCTURE, `govreport_last_error_pointer()` names the field,
-/// and the report is left as it was. A malformed pointer, or one that replaces the whole
-/// document or its format, fails with INVALID.
+/// The report must stay a valid document of its format: a wrong type or a negative count
+/// fails with STRUCTURE, `govreport_last_error_pointer()` names the field, and the report is
+/// left as it was. A pointer to no field of the format (the same status as
+/// `govreport_report_get` gives), a malformed pointer, or one that replaces the whole
+/// document or its format, fails with INVALID. A change that would make the document larger
+/// than 32 MiB as JSON fails with TOO_LARGE (so that it can always be read back), as does a
+/// string argument over 32 MiB.
 ///
 /// Ownership: `pointer` and `value_json` stay the caller's (in the handle's encoding).
 ///
@@ -250,9 +255,135 @@ pub unsafe extern "C" fn govreport_report_get(report: *const govreport_report, p
         let pointer = unsafe { str_arg(pointer, "pointer", report.encoding) }?;
         let value = report.lock().get(&pointer)?;
         *out = match value {
-            Some(v) => owned_string(&v.to_string(), report.encoding),
+            Some(v) => owned_string(&v.to_string(), report.encoding)?,
             None => std::ptr::null_mut(),
         };
+        Ok(())
+    })
+}
+
+/// What a cell holds, as `govreport_report_get_count` tells it.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
+pub enum govreport_cell_state {
+    /// The document does not give the cell.
+    GOVREPORT_CELL_ABSENT = 0,
+    /// Left blank as published (`null`).
+    GOVREPORT_CELL_BLANK = 1,
+    /// Marked not applicable (`"/"`).
+    GOVREPORT_CELL_NOT_APPLICABLE = 2,
+    /// A count: the number is in `*count_out`.
+    GOVREPORT_CELL_COUNT = 3,
+}
+
+/// Gets the count at JSON `pointer` (e.g. "/requests/new/total"): the typed mirror of
+/// `govreport_report_set_count`, no JSON to parse.
+///
+/// Ownership: on success `*state_out` says what the cell holds and `*count_out` receives the
+/// count when it is `GOVREPORT_CELL_COUNT`, 0 otherwise. On failure neither is written.
+///
+/// Errors: NULL_ARGUMENT, ENCODING, TOO_LARGE, INVALID (not a JSON pointer, a pointer to no
+/// field of the report's format — the same status as `govreport_report_get` and
+/// `govreport_report_set` give for it —, or a field that holds no count: a text, an amount, a
+/// row).
+///
+/// # Safety
+/// `report` is a live handle; `pointer` is a NUL-terminated string; `count_out` and
+/// `state_out` point to writable storage.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_report_get_count(
+    report: *const govreport_report,
+    pointer: *const c_char,
+    count_out: *mut u64,
+    state_out: *mut govreport_cell_state,
+) -> govreport_status {
+    guard(|| {
+        let count_slot = out_arg(count_out, "count_out")?;
+        let state_slot = out_arg(state_out, "state_out")?;
+        let report = handle(report, "report")?;
+        let pointer = unsafe { str_arg(pointer, "pointer", report.encoding) }?;
+        let value = report.lock().get(&pointer)?;
+        let (state, count) = match &value {
+            None => (govreport_cell_state::GOVREPORT_CELL_ABSENT, 0),
+            Some(Value::Null) => (govreport_cell_state::GOVREPORT_CELL_BLANK, 0),
+            Some(Value::String(s)) if s == "/" => (govreport_cell_state::GOVREPORT_CELL_NOT_APPLICABLE, 0),
+            Some(Value::Number(n)) if n.as_u64().is_some() => (govreport_cell_state::GOVREPORT_CELL_COUNT, n.as_u64().unwrap_or_default()),
+            Some(other) => return Err(not_a(&pointer, other, "count", "数量")),
+        };
+        *count_slot = count;
+        *state_slot = state;
+        Ok(())
+    })
+}
+
+/// Gets the text at JSON `pointer` (e.g. "/sections/overview", "/agency/name", an amount
+/// such as "/proactive/fees_10k_yuan" as written, or "/" for a cell marked not applicable)
+/// as plain text in the handle's encoding: the typed mirror of `govreport_report_set_text`,
+/// no JSON quoting to undo.
+///
+/// Ownership: on success `*text_out` receives a new string that the caller frees with
+/// `govreport_string_free`, or NULL when the field is absent or blank. On failure it is not
+/// written. A NUL inside the text comes out as U+FFFD (C strings cannot hold it).
+///
+/// Errors: NULL_ARGUMENT, ENCODING, TOO_LARGE, NOMEM, INVALID (not a JSON pointer, a pointer
+/// to no field of the format, or a field that holds no text: a count, a row).
+///
+/// # Safety
+/// `report` is a live handle; `pointer` is a NUL-terminated string; `text_out` points to
+/// writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_report_get_text(report: *const govreport_report, pointer: *const c_char, text_out: *mut *mut c_char) -> govreport_status {
+    guard(|| {
+        let out = out_arg(text_out, "text_out")?;
+        let report = handle(report, "report")?;
+        let pointer = unsafe { str_arg(pointer, "pointer", report.encoding) }?;
+        let value = report.lock().get(&pointer)?;
+        *out = match &value {
+            None | Some(Value::Null) => std::ptr::null_mut(),
+            Some(Value::String(s)) => owned_string(s, report.encoding)?,
+            Some(other) => return Err(not_a(&pointer, other, "text", "文字")),
+        };
+        Ok(())
+    })
+}
+
+/// The failure of a typed getter on a field that holds another kind of value.
+fn not_a(pointer: &str, value: &Value, en: &str, zh: &str) -> Failure {
+    let (found_en, found_zh) = match value {
+        Value::Number(_) => ("a number", "数字"),
+        Value::String(_) => ("a text", "文字"),
+        Value::Bool(_) => ("a truth value", "真假值"),
+        Value::Array(_) => ("a list", "列表"),
+        Value::Object(_) => ("an object", "对象"),
+        Value::Null => ("null", "null"),
+    };
+    let mut f = Failure::new(
+        govreport_status::GOVREPORT_ERROR_INVALID,
+        format!("{pointer}: holds {found_en}, not a {en}"),
+        format!("{pointer}：是{found_zh}，不是{zh}"),
+    );
+    f.pointer = Some(pointer.to_string());
+    f
+}
+
+/// Copies a report handle: a new handle with the same document and encoding, independent of
+/// the first (changing one does not change the other).
+///
+/// Ownership: on success `*clone_out` receives a new handle that the caller frees with
+/// `govreport_report_free`; on failure it is not written.
+///
+/// Errors: NULL_ARGUMENT. Thread-safe.
+///
+/// # Safety
+/// `report` is a live handle; `clone_out` points to writable storage for a pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn govreport_report_clone(report: *const govreport_report, clone_out: *mut *mut govreport_report) -> govreport_status {
+    guard(|| {
+        let out = out_arg(clone_out, "clone_out")?;
+        let report = handle(report, "report")?;
+        let copy = report.lock().clone();
+        *out = govreport_report::into_raw(copy, report.encoding);
         Ok(())
     })
 }
@@ -278,7 +409,7 @@ pub unsafe extern "C" fn govreport_report_complete(report: *mut govreport_report
         if !completion_out.is_null() {
             let json = serde_json::to_string(&completion).map_err(|e| Failure::new(govreport_status::GOVREPORT_ERROR_PANIC, e.to_string(), e.to_string()))?;
             let out = out_arg(completion_out, "completion_out")?;
-            *out = owned_string(&json, report.encoding);
+            *out = owned_string(&json, report.encoding)?;
         }
         Ok(())
     })
@@ -326,7 +457,7 @@ pub unsafe extern "C" fn govreport_report_to_json(report: *const govreport_repor
         let out = out_arg(json_out, "json_out")?;
         let report = handle(report, "report")?;
         let json = report.lock().to_json();
-        *out = owned_string(&json, report.encoding);
+        *out = owned_string(&json, report.encoding)?;
         Ok(())
     })
 }

@@ -46,6 +46,9 @@ pub enum govreport_status {
     GOVREPORT_ERROR_NOT_FOUND = 6010,
     /// A file could not be read or written (register calls).
     GOVREPORT_ERROR_IO = 6011,
+    /// Memory ran out for a buffer the size of the input or of the output (as sqlite3's
+    /// SQLITE_NOMEM). Nothing was changed or written; the process goes on.
+    GOVREPORT_ERROR_NOMEM = 6012,
     /// A bug in govreport: a panic was caught at the boundary. Handles passed to the call
     /// stay valid and must still be freed.
     GOVREPORT_ERROR_PANIC = 6099,
@@ -68,6 +71,7 @@ impl govreport_status {
             GOVREPORT_ERROR_DATABASE,
             GOVREPORT_ERROR_NOT_FOUND,
             GOVREPORT_ERROR_IO,
+            GOVREPORT_ERROR_NOMEM,
             GOVREPORT_ERROR_PANIC,
         ]
         .into_iter()
@@ -89,6 +93,7 @@ impl govreport_status {
             GOVREPORT_ERROR_DATABASE => c"the register's database failed",
             GOVREPORT_ERROR_NOT_FOUND => c"not found in the register",
             GOVREPORT_ERROR_IO => c"a file could not be read or written",
+            GOVREPORT_ERROR_NOMEM => c"out of memory",
             GOVREPORT_ERROR_PANIC => c"internal error (a bug in govreport)",
         }
     }
@@ -117,6 +122,11 @@ impl Failure {
     /// Argument `name` is out of range.
     pub fn argument(name: &str, en: impl std::fmt::Display, zh: impl std::fmt::Display) -> Failure {
         Failure::new(GOVREPORT_ERROR_INVALID_ARGUMENT, format!("argument `{name}`: {en}"), format!("参数 `{name}`：{zh}"))
+    }
+
+    /// Memory ran out for a buffer of `bytes` bytes.
+    pub fn nomem(bytes: usize) -> Failure {
+        Failure::new(GOVREPORT_ERROR_NOMEM, format!("out of memory (a buffer of {bytes} bytes)"), format!("内存不足（{bytes} 字节的缓冲区）"))
     }
 
     /// The failure of one of several inputs: `what` ("previous", "reports[2]") is put before

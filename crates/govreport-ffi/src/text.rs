@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ffi::{CStr, CString, c_char};
 
-use encoding_rs::{DecoderResult, GB18030};
+use encoding_rs::{CoderResult, DecoderResult, GB18030};
 
 use crate::status::{Failure, govreport_status, guard_value};
 
@@ -59,11 +59,12 @@ impl Encoding {
                 Ok(s) => return Ok(Cow::Borrowed(s)),
                 Err(e) => e.valid_up_to(),
             },
+            Encoding::Gb18030 if lone_0x80(bytes).is_some() => lone_0x80(bytes).unwrap_or_default(),
             Encoding::Gb18030 => {
                 let mut decoder = GB18030.new_decoder_without_bom_handling();
                 let capacity = decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(usize::MAX);
                 let mut out = String::new();
-                out.try_reserve_exact(capacity).map_err(|_| Failure::argument(what, "too long to decode", "太长，无法解码"))?;
+                out.try_reserve_exact(capacity).map_err(|_| Failure::nomem(capacity))?;
                 match decoder.decode_to_string_without_replacement(bytes, &mut out, true) {
                     (DecoderResult::InputEmpty, _) => return Ok(Cow::Owned(out)),
                     (DecoderResult::Malformed(bad, extra), read) => read.saturating_sub(bad as usize + extra as usize),
@@ -80,25 +81,79 @@ impl Encoding {
         ))
     }
 
-    /// Encodes `text` (UTF-8 as it is; GB18030 can encode every character).
-    pub fn encode(self, text: &str) -> Cow<'_, [u8]> {
+    /// `text` encoded into a new buffer with room for `extra` more bytes, reserved
+    /// fallibly: when memory runs out the answer is NOMEM, not an abort. UTF-8 is copied as
+    /// it is; GB18030 encodes every character (what its encoder cannot map becomes a numeric
+    /// character reference, as in an HTML form).
+    pub fn encode(self, text: &str, extra: usize) -> Result<Vec<u8>, Failure> {
         match self {
-            Encoding::Utf8 => Cow::Borrowed(text.as_bytes()),
-            Encoding::Gb18030 => GB18030.encode(text).0,
+            Encoding::Utf8 => {
+                let mut out = buffer(text.len().saturating_add(extra))?;
+                out.extend_from_slice(text.as_bytes());
+                Ok(out)
+            }
+            Encoding::Gb18030 => {
+                let mut encoder = GB18030.new_encoder();
+                let capacity = encoder.max_buffer_length_from_utf8_if_no_unmappables(text.len()).unwrap_or(usize::MAX);
+                let mut out = buffer(capacity.saturating_add(extra))?;
+                let mut rest = text;
+                loop {
+                    let (result, read, _) = encoder.encode_from_utf8_to_vec(rest, &mut out, true);
+                    rest = &rest[read..];
+                    match result {
+                        CoderResult::InputEmpty => return Ok(out),
+                        // Numeric character references took more room than the estimate.
+                        CoderResult::OutputFull => {
+                            let more = out.capacity().max(64);
+                            out.try_reserve(more).map_err(|_| Failure::nomem(more))?;
+                        }
+                    }
+                }
+            }
         }
     }
 }
 
+/// Where a byte 0x80 stands alone in GB18030 text. GB18030 has no such character (0x80 is
+/// only ever the second byte of a pair); the WHATWG decoder reads it as "€" for the sake of
+/// old web pages, which would change a legacy system's text silently, so it is refused.
+fn lone_0x80(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x00..=0x7F => i += 1,
+            0x80 => return Some(i),
+            // A four-byte sequence has a digit second; a pair anything else. Malformed text is
+            // the decoder's to report.
+            _ => i += if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) { 4 } else { 2 },
+        }
+    }
+    None
+}
+
+/// An empty buffer with room for `len` items, reserved fallibly (NOMEM when memory runs out).
+pub(crate) fn buffer<T>(len: usize) -> Result<Vec<T>, Failure> {
+    let mut out = Vec::new();
+    out.try_reserve_exact(len).map_err(|_| Failure::nomem(len.saturating_mul(std::mem::size_of::<T>())))?;
+    Ok(out)
+}
+
 /// `text` as a NUL-terminated string in `enc`. A NUL inside the text (a report may quote
-/// one) becomes U+FFFD so that the C string is not cut short.
-pub(crate) fn c_string(text: &str, enc: Encoding) -> CString {
-    let text: Cow<str> = if text.contains('\0') { Cow::Owned(text.replace('\0', "\u{FFFD}")) } else { Cow::Borrowed(text) };
-    let mut bytes = enc.encode(&text).into_owned();
+/// one) becomes U+FFFD so that the C string is not cut short (documented in the header).
+/// The buffer is reserved fallibly: NOMEM when memory runs out.
+pub(crate) fn try_c_string(text: &str, enc: Encoding) -> Result<CString, Failure> {
+    let mut bytes = if text.contains('\0') { enc.encode(&text.replace('\0', "\u{FFFD}"), 1)? } else { enc.encode(text, 1)? };
     // Neither UTF-8 nor GB18030 encodes a character other than U+0000 with a zero byte; the
     // filter keeps that an invariant checked here rather than assumed.
     bytes.retain(|&b| b != 0);
-    // SAFETY: `bytes` holds no zero byte.
-    unsafe { CString::from_vec_unchecked(bytes) }
+    // SAFETY: `bytes` holds no zero byte (and has room for the terminator).
+    Ok(unsafe { CString::from_vec_unchecked(bytes) })
+}
+
+/// [`try_c_string`] for the library's own short texts (messages, codes, pointers): when even
+/// they cannot be allocated, "" (the status still tells what happened).
+pub(crate) fn c_string(text: &str, enc: Encoding) -> CString {
+    try_c_string(text, enc).unwrap_or_default()
 }
 
 /// A required C string argument, decoded.
@@ -111,6 +166,7 @@ pub(crate) unsafe fn str_arg<'a>(ptr: *const c_char, name: &str, enc: Encoding) 
     }
     // SAFETY: non-NULL and NUL-terminated per the contract above.
     let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    within_limit(bytes.len(), name)?;
     enc.decode(bytes, &format!("argument `{name}`"))
 }
 
@@ -140,12 +196,14 @@ pub(crate) unsafe fn lang_arg(lang: *const c_char, enc: Encoding) -> Result<govr
     }
 }
 
-/// Hands `bytes` to the caller through a `(uint8_t **, size_t *)` pair of out-parameters; the
-/// caller frees them with `govreport_bytes_free(bytes, len)`.
-pub(crate) fn give_bytes(bytes: Vec<u8>, bytes_slot: &mut *mut u8, len_slot: &mut usize) {
-    let boxed: Box<[u8]> = bytes.into_boxed_slice();
-    *len_slot = boxed.len();
-    *bytes_slot = Box::into_raw(boxed).cast::<u8>();
+/// Hands `bytes` to the caller through a `(uint8_t **, size_t *)` pair of out-parameters, in
+/// the one allocation `govreport_bytes_free(bytes)` takes back (its length kept before it).
+/// NOMEM when that allocation fails.
+pub(crate) fn give_bytes(bytes: Vec<u8>, bytes_slot: &mut *mut u8, len_slot: &mut usize) -> Result<(), Failure> {
+    let len = bytes.len();
+    *bytes_slot = crate::render::owned_bytes(&bytes)?;
+    *len_slot = len;
+    Ok(())
 }
 
 /// The bytes of a `(pointer, length)` input. The length is checked against the library's
@@ -158,17 +216,39 @@ pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Re
     if ptr.is_null() {
         return Err(Failure::null(name));
     }
-    let limit = govreport::limits::MAX_INPUT_BYTES;
-    if len as u64 > limit {
-        return Err(govreport::Error::new(govreport::ErrorType::TooLarge { size: len as u64, limit }).into());
-    }
+    within_limit(len, name)?;
     // SAFETY: non-NULL, `len` readable bytes per the contract, and `len` is at most 32 MiB.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
-/// A string handed to the caller, to be freed with `govreport_string_free`.
-pub(crate) fn owned_string(text: &str, enc: Encoding) -> *mut c_char {
-    c_string(text, enc).into_raw()
+/// Every input, whatever way it comes in, is at most the library's limit (32 MiB), and the
+/// memory to read it is there (see [`WORK_FACTOR`]).
+fn within_limit(len: usize, name: &str) -> Result<(), Failure> {
+    let limit = govreport::limits::MAX_INPUT_BYTES;
+    if len as u64 > limit {
+        let e: Failure = govreport::Error::new(govreport::ErrorType::TooLarge { size: len as u64, limit }).into();
+        return Err(e.within(&format!("argument `{name}`"), ""));
+    }
+    if len >= WORK_FROM {
+        // Reserved and given back at once: address space that is there now.
+        buffer::<u8>(len.saturating_mul(WORK_FACTOR))?;
+    }
+    Ok(())
+}
+
+/// How many times its size reading an input takes at most (its decoded text, the parsed
+/// JSON, the model, the findings). Before the work starts on an input of [`WORK_FROM`] bytes
+/// or more, that much memory is reserved fallibly and given back, so that a shortage is
+/// `GOVREPORT_ERROR_NOMEM` rather than an abort of the host process half-way through.
+const WORK_FACTOR: usize = 4;
+
+/// Inputs smaller than this are read without the reservation.
+const WORK_FROM: usize = 1 << 20;
+
+/// A string handed to the caller, to be freed with `govreport_string_free`; NOMEM when
+/// memory runs out.
+pub(crate) fn owned_string(text: &str, enc: Encoding) -> Result<*mut c_char, Failure> {
+    Ok(try_c_string(text, enc)?.into_raw())
 }
 
 /// Frees a string that a govreport function returned through a `char **` out-parameter

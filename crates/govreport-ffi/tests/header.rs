@@ -3,7 +3,8 @@
 //!
 //!     GOVREPORT_BLESS=1 cargo test -p govreport-ffi --test header
 //!
-//! (`cd crates/govreport-ffi && cbindgen -o ../../include/govreport.h .` writes the same file.)
+//! (`cd crates/govreport-ffi && cbindgen -o ../../include/govreport.h .` writes the same file
+//! but for two C89 details that [`c89`] fixes.)
 
 use std::path::{Path, PathBuf};
 
@@ -20,7 +21,24 @@ fn generate(crate_dir: &Path) -> String {
     let bindings = cbindgen::Builder::new().with_crate(crate_dir).with_config(config).generate().expect("cbindgen generates the header");
     let mut out = Vec::new();
     bindings.write(&mut out);
-    String::from_utf8(out).expect("the header is UTF-8")
+    c89(&String::from_utf8(out).expect("the header is UTF-8"))
+}
+
+/// cbindgen's output made valid C89 as well (old office systems compile with `-std=c89`):
+/// `/* … */` instead of `// …` after `#endif`, and no comma after the last enumerator.
+fn c89(header: &str) -> String {
+    let lines: Vec<&str> = header.lines().collect();
+    let mut out = String::with_capacity(header.len());
+    for (i, line) in lines.iter().enumerate() {
+        let line = match line.split_once("// ") {
+            Some((code, comment)) if code.trim_start().starts_with("#endif") => format!("{code}/* {comment} */"),
+            _ => line.to_string(),
+        };
+        let last_enumerator = line.ends_with(',') && lines.get(i + 1).is_some_and(|next| next.trim_start().starts_with('}'));
+        out.push_str(if last_enumerator { &line[..line.len() - 1] } else { &line });
+        out.push('\n');
+    }
+    out
 }
 
 #[test]

@@ -477,6 +477,12 @@ error_types! {
     /// The input is empty.
     EmptyInput = "empty_input", Invalid,
         "输入为空", "the input is empty";
+    /// Options given as text that holds no JSON value (only NULL or no options mean the defaults).
+    EmptyOptions = "empty_options", Invalid,
+        "选项为空；要用默认选项请写空对象，或不给选项", "the options are empty; write an empty object for the defaults, or give no options";
+    /// A change that would make the document larger than it can be read back.
+    DocumentTooLarge { size: u64, limit: u64 } = "document_too_large", TooLarge,
+        "改动后文档将有 {size} 字节，超过上限 {limit} 字节（将无法再读入），未改动", "the document would be {size} bytes, over the limit of {limit} bytes (it could not be read back); not changed";
     /// A binary format the importer does not read.
     UnreadableFormat { what: Bilingual } = "unreadable_format", Invalid,
         "输入是{what}", "the input is {what}";

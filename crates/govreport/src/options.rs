@@ -49,7 +49,7 @@ impl Options {
     /// Reads options from JSON text; an unknown option is an error.
     pub fn from_json(text: &str) -> Result<Options, Error> {
         if text.trim().is_empty() {
-            return Ok(Options::default());
+            return Err(Error::about(ErrorType::EmptyOptions, "options"));
         }
         static SHAPE: std::sync::OnceLock<crate::json::Shape> = std::sync::OnceLock::new();
         let o: Options = crate::json::read_given(text, SHAPE.get_or_init(crate::json::shape_of::<Options>), "options")?;

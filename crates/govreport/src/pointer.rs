@@ -19,7 +19,8 @@ fn from_value(format: Format, value: Value) -> Result<Report, Error> {
 }
 
 fn no_such_field(report: &Report, pointer: &str) -> Error {
-    Error::about(ErrorType::NoSuchField { format: report.format().as_str() }, pointer)
+    // At the pointer (kind `invalid`): the caller's pointer names the place it is about.
+    Error::at(ErrorType::NoSuchField { format: report.format().as_str() }, pointer)
 }
 
 impl Report {
@@ -46,7 +47,7 @@ impl Report {
             return true;
         }
         let present = serde_json::to_value(self).is_ok_and(|d| d.pointer(pointer).is_some());
-        present || [Value::Null, Value::Object(Default::default())].into_iter().any(|probe| self.clone().set(pointer, probe).is_ok())
+        present || [Value::Null, Value::Object(Default::default())].into_iter().any(|probe| self.clone().set_value(pointer, probe).is_ok())
     }
 
     /// Removes the field at `pointer`, so that the document no longer gives it (a cell becomes
@@ -93,12 +94,33 @@ impl Report {
     /// Objects on the way are created. The result must still be a valid document of the same
     /// format: an unknown field, a wrong type or a negative count is an error naming the
     /// pointer, and the report is left as it was.
+    ///
+    /// A pointer that names no field of the format is the same error as for [`get`](Report::get)
+    /// (`no_such_field`, kind `invalid`), whatever the value.
     pub fn set(&mut self, pointer: &str, value: Value) -> Result<(), Error> {
+        self.set_value(pointer, value)
+            .map_err(|e| if e.first().category == crate::error::Category::Structure && !self.is_field(pointer) { no_such_field(self, pointer) } else { e })
+    }
+
+    fn set_value(&mut self, pointer: &str, value: Value) -> Result<(), Error> {
         // A cell of the table of cells is set in place, read as a document's cell is read.
         if let Some(def) = cells::cell_at(self.format(), pointer) {
             let format = self.format().as_str();
+            let before = self.cell(def.loc).and_then(|c| c.to_json());
             let mut cell = self.cell_mut(def.loc).ok_or_else(|| Error::about(ErrorType::NoSuchField { format }, pointer))?;
-            return cell.set_json(&value).map_err(|t| Error::at(t, pointer));
+            cell.set_json(&value).map_err(|t| Error::at(t, pointer))?;
+            // Only a text can make a cell long; a count, null or "/" fits in the room kept for
+            // the cells (see `CELL_ROOM`), so the common set of a count stays O(1).
+            if let Err(e) = if value.is_string() { within_limit(self, pointer) } else { Ok(()) } {
+                if let Some(mut cell) = self.cell_mut(def.loc) {
+                    match before {
+                        Some(v) => cell.set_json(&v).map_err(|t| Error::at(t, pointer))?,
+                        None => cell.clear(),
+                    }
+                }
+                return Err(e);
+            }
+            return Ok(());
         }
         let toks = tokens(pointer)?;
         let Some((last, path)) = toks.split_last() else {
@@ -137,7 +159,25 @@ impl Report {
             }
             _ => return Err(Error::about(ErrorType::NotAContainer, pointer)),
         }
-        *self = from_value(self.format(), doc)?;
+        let changed = from_value(self.format(), doc)?;
+        within_limit(&changed, pointer)?;
+        *self = changed;
         Ok(())
     }
+}
+
+/// Room kept under [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES) for the count cells: all
+/// of them (about 220 in the 2021 format, each with its row) at their longest value take far
+/// less than this, so a count set never needs the size checked.
+const CELL_ROOM: u64 = 64 * 1024;
+
+/// The document stays within [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES) as JSON, with
+/// [`CELL_ROOM`] to spare, so that what is built field by field can always be read back.
+fn within_limit(report: &Report, pointer: &str) -> Result<(), Error> {
+    let limit = crate::limits::MAX_INPUT_BYTES - CELL_ROOM;
+    let size = report.json_len();
+    if size > limit {
+        return Err(Error::at(ErrorType::DocumentTooLarge { size, limit }, pointer));
+    }
+    Ok(())
 }

@@ -123,7 +123,7 @@ impl ImportOptions {
     /// an unknown option or value is an error.
     pub fn from_json(text: &str) -> Result<ImportOptions, Error> {
         if text.trim().is_empty() {
-            return Ok(ImportOptions::default());
+            return Err(Error::about(ErrorType::EmptyOptions, "import options"));
         }
         static SHAPE: std::sync::OnceLock<crate::json::Shape> = std::sync::OnceLock::new();
         let o: OptionsJson = crate::json::read_given(text, SHAPE.get_or_init(crate::json::shape_of::<OptionsJson>), "import options")?;

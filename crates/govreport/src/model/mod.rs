@@ -491,6 +491,24 @@ impl Report {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// The length in bytes of [`to_json`](Report::to_json), counted without building the text.
+    pub fn json_len(&self) -> u64 {
+        struct Count(u64);
+        impl std::io::Write for Count {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0 += buf.len() as u64;
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        // As in `to_json`: serializing the model cannot fail.
+        let _ = serde_json::to_writer(&mut count, self);
+        count.0
+    }
+
     /// The document as pretty-printed JSON text.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
