@@ -355,7 +355,8 @@ pub(crate) async fn save_form(State(app): State<App>, ui: Ui, Path(id): Path<Str
         let mut errors: Vec<(String, String)> = vec![];
         let before = Values::of(&d.report);
         for (pointer, value) in &fields {
-            let same = if pointer.starts_with("/sections") { before.text(pointer) == value.replace("\r\n", "\n") } else { before.text(pointer) == value.trim() };
+            let same =
+                if pointer.starts_with("/sections") { before.text(pointer) == value.replace("\r\n", "\n") } else { before.text(pointer) == value.trim() };
             if !pointer.starts_with('/') || same {
                 continue;
             }

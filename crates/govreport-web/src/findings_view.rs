@@ -76,7 +76,8 @@ pub(crate) fn part_pointers(report: &Report, index: usize) -> Vec<String> {
     if report.format() == Format::F2007 {
         return vec![];
     }
-    let mut out: Vec<String> = labels::PARTS.get(index).map(|p| p.label.id).filter(|id| !id.starts_with("/sections/")).map(str::to_string).into_iter().collect();
+    let mut out: Vec<String> =
+        labels::PARTS.get(index).map(|p| p.label.id).filter(|id| !id.starts_with("/sections/")).map(str::to_string).into_iter().collect();
     if index == 5 {
         out.extend(labels::PROCESSING_FEES.first().map(|l| l.id.to_string()));
     }

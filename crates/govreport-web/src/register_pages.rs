@@ -9,8 +9,8 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::Response;
 use govreport::{Format, Lang, labels};
 use govreport_register::{
-    BatchSummary, Coverage, Decision, Event, FindingQuery, History, IngestOptions, Input, Outcome, ReviewState, StoredFinding, Trend, TrendQuery, Unit, UnitRef,
-    UnitYear, VersionInfo, YearSummary, kind_label,
+    BatchSummary, Coverage, Decision, Event, FindingQuery, History, IngestOptions, Input, Outcome, ReviewState, StoredFinding, Trend, TrendQuery, Unit,
+    UnitRef, UnitYear, VersionInfo, YearSummary, kind_label,
 };
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -334,14 +334,17 @@ pub(crate) async fn report(
             let u = UnitRef::Id(id);
             let unit = r.unit(&u)?;
             let versions = r.versions(&u, year)?;
-            let chosen = match which.version {
-                Some(v) => versions.iter().find(|x| x.id == v).cloned().ok_or_else(|| {
-                    WebError::not_found(format!("该报告没有编号为 {v} 的版本"), format!("This report has no version with id {v}"))
-                })?,
-                None => versions.iter().find(|v| v.is_current).or(versions.last()).cloned().ok_or_else(|| {
-                    WebError::not_found(format!("{}没有 {year} 年度的报告", unit.name), format!("{} has no report for {year}", unit.name))
-                })?,
-            };
+            let chosen =
+                match which.version {
+                    Some(v) => versions
+                        .iter()
+                        .find(|x| x.id == v)
+                        .cloned()
+                        .ok_or_else(|| WebError::not_found(format!("该报告没有编号为 {v} 的版本"), format!("This report has no version with id {v}")))?,
+                    None => versions.iter().find(|v| v.is_current).or(versions.last()).cloned().ok_or_else(|| {
+                        WebError::not_found(format!("{}没有 {year} 年度的报告", unit.name), format!("{} has no report for {year}", unit.name))
+                    })?,
+                };
             let doc = r.document(chosen.id)?;
             let findings = r.findings(&FindingQuery { version: Some(chosen.id), lang, ..FindingQuery::default() })?;
             let cells = r.cells(chosen.id)?;
@@ -466,7 +469,13 @@ pub(crate) async fn findings(State(app): State<App>, ui: Ui, Here(here): Here, Q
     };
     let list = app.read(move |r| Ok(r.findings(&query)?)).await?;
     let more = list.len() > FINDINGS_SHOWN;
-    let states = [("", "全部", "all"), ("open", "待审核", "open"), ("confirmed", "已确认", "confirmed"), ("dismissed", "已排除", "dismissed"), ("fixed", "已整改", "fixed")];
+    let states = [
+        ("", "全部", "all"),
+        ("open", "待审核", "open"),
+        ("confirmed", "已确认", "confirmed"),
+        ("dismissed", "已排除", "dismissed"),
+        ("fixed", "已整改", "fixed"),
+    ];
     let body = html! {
         h1 { (ui.t("问题审核", "Findings to review")) }
         form.filters method="get" action="/findings" {

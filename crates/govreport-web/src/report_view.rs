@@ -145,7 +145,7 @@ impl Render<'_, '_> {
             govreport::Severity::Info => "i",
         });
         html! {
-            td.fig class=(self.mark_class(pointer)) rowspan=[(rowspan > 1).then_some(rowspan)] colspan=[(colspan > 1).then_some(colspan)] {
+            td class={ "fig" (self.mark_class(pointer)) } rowspan=[(rowspan > 1).then_some(rowspan)] colspan=[(colspan > 1).then_some(colspan)] {
                 input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     id=(field_id(pointer)) name=(pointer) value=(value) data-pointer=(pointer)
                     aria-label=(self.name(pointer)) aria-describedby=[self.described_by(pointer)]
@@ -162,7 +162,7 @@ impl Render<'_, '_> {
         let id = field_id(pointer);
         let value = self.values.text(pointer);
         html! {
-            div.field class=(self.mark_class(pointer)) {
+            div class={ "field" (self.mark_class(pointer)) } {
                 label for=(id) { (self.name(pointer)) }
                 @if pointer == "/agency/kind" {
                     select id=(id) name=(pointer) data-pointer=(pointer) aria-describedby=[self.described_by(pointer)] disabled[!self.editable] {
@@ -186,7 +186,7 @@ impl Render<'_, '_> {
         let value = self.values.text(pointer);
         let lines = value.lines().count();
         html! {
-            div.prose class=(self.mark_class(pointer)) {
+            div class={ "prose" (self.mark_class(pointer)) } {
                 @if self.editable {
                     textarea id=(field_id(pointer)) name=(pointer) data-pointer=(pointer) rows=((lines + 1).clamp(3, 14))
                         aria-labelledby=(heading_id) aria-describedby=[self.described_by(pointer)] title=[self.title(pointer)] { (value) }

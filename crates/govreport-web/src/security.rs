@@ -16,8 +16,7 @@ use crate::page;
 
 /// What the pages may load: only this site's own styles and script, no frames, forms posted
 /// only here.
-const CSP: &str =
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /// Whether a request that changes something comes from another site (a page elsewhere
 /// posting a form to this server). Browsers say where a request comes from in
@@ -98,7 +97,11 @@ fn framework_error(status: StatusCode, detail: &str, max_upload: usize) -> WebEr
     match status {
         StatusCode::PAYLOAD_TOO_LARGE => WebError::too_large(max_upload),
         StatusCode::NOT_FOUND => WebError::not_found("没有这个页面。请从页首的导航进入。", "There is no such page. Start from the navigation at the top."),
-        StatusCode::METHOD_NOT_ALLOWED => WebError::new(status, "此页面不接受这种请求。请从页面上的链接或按钮进入。", "This page does not take this kind of request. Use the links and buttons of the pages."),
+        StatusCode::METHOD_NOT_ALLOWED => WebError::new(
+            status,
+            "此页面不接受这种请求。请从页面上的链接或按钮进入。",
+            "This page does not take this kind of request. Use the links and buttons of the pages.",
+        ),
         s if s.is_server_error() => WebError::internal(),
         _ => {
             // The framework's own texts (a form field missing, a number that is not one) are

@@ -80,8 +80,12 @@ fn filters(ui: Ui, action: &str, q: &StatsQuery, years: &[i64], with_metric: boo
 
 fn benchmark_block(ui: Ui, b: &Benchmark) -> Markup {
     let group = b.group.label(ui.lang);
-    let bars: Vec<charts::Bar> =
-        b.units.iter().take(40).map(|u| charts::Bar { label: u.unit.clone(), value: u.value, shown: show(&b.metric, Some(u.value)), colour: charts::BLUE }).collect();
+    let bars: Vec<charts::Bar> = b
+        .units
+        .iter()
+        .take(40)
+        .map(|u| charts::Bar { label: u.unit.clone(), value: u.value, shown: show(&b.metric, Some(u.value)), colour: charts::BLUE })
+        .collect();
     let refs: Vec<charts::Reference> = [("P25", b.p25, charts::GREY), ("P50", b.p50, charts::ORANGE), ("P75", b.p75, charts::GREY)]
         .into_iter()
         .filter_map(|(l, v, c)| v.map(|v| charts::Reference { label: format!("{l} {}", show(&b.metric, Some(v))), value: v, colour: c }))
@@ -123,7 +127,8 @@ pub(crate) async fn benchmarks(State(app): State<App>, ui: Ui, Here(here): Here,
                 Some(y) => y,
                 None => latest_year(&years)?,
             };
-            let query = BenchmarkQuery { year, region: region_of(&q2.region), metrics: q2.metric.clone().filter(|m| !m.is_empty()).into_iter().collect(), lang };
+            let query =
+                BenchmarkQuery { year, region: region_of(&q2.region), metrics: q2.metric.clone().filter(|m| !m.is_empty()).into_iter().collect(), lang };
             Ok((years, r.benchmarks(&query)?))
         })
         .await?;
