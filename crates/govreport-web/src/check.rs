@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::response::Response;
 use govreport::{Format, ImportOptions, Lang, Report, labels};
 use govreport_register::{IngestOptions, Input, Origin, Outcome};
@@ -204,7 +204,7 @@ fn workspace(app: &App, ui: Ui, id: &str, d: &mut Draft) -> Result<(String, Mark
                     }
                     p #live-status.live role="status" aria-live="polite" {}
                 }
-                form #report method="post" action={ "/check/" (id) } data-live={ "/check/" (id) "/cell" } {
+                form #report method="post" autocomplete="off" action={ "/check/" (id) } data-live={ "/check/" (id) "/cell" } {
                     (view.render())
                     p.actions.noscript-only { button type="submit" { (ui.t("保存修改并重新检查", "Apply the changes and check again")) } }
                 }
@@ -224,10 +224,10 @@ fn workspace(app: &App, ui: Ui, id: &str, d: &mut Draft) -> Result<(String, Mark
                     }
                     button type="submit" { (ui.t("保存到登记库", "Save to the register")) }
                 }
-                div #cellinfo.cellinfo aria-hidden="true" {}
             }
-            aside #findings aria-labelledby="findings-title" {
-                (panel(ui, d.report.format(), &marks, None))
+            aside.side aria-labelledby="findings-title" {
+                div #cellinfo.cellinfo aria-hidden="true" {}
+                div #findings { (panel(ui, d.report.format(), &marks, None)) }
             }
         }
     };
@@ -444,9 +444,24 @@ pub(crate) async fn save_to_register(State(app): State<App>, Path(id): Path<Stri
     Ok(see_other(&format!("/units/{unit}/{year}")))
 }
 
+/// The unit a new report is for, when started from the unit's page.
+#[derive(Deserialize)]
+pub(crate) struct ForUnit {
+    #[serde(default)]
+    unit: Option<i64>,
+}
+
 /// The form for a new report: unit, year, template.
-pub(crate) async fn new_form(ui: Ui, Here(here): Here) -> Response {
+pub(crate) async fn new_form(State(app): State<App>, ui: Ui, Here(here): Here, Query(for_unit): Query<ForUnit>) -> Result<Response, WebError> {
     let this_year = chrono_year() - 1;
+    let unit = match for_unit.unit {
+        Some(id) => Some(app.read(move |r| Ok(r.unit(&govreport_register::UnitRef::Id(id))?)).await?),
+        None => None,
+    };
+    let name = unit.as_ref().map(|u| u.name.clone()).unwrap_or_default();
+    let kind = unit.as_ref().map_or("department".to_string(), |u| u.kind.clone());
+    let region = unit.as_ref().map(|u| u.region_code.clone()).unwrap_or_default();
+    let credit = unit.as_ref().and_then(|u| u.credit_code.clone()).unwrap_or_default();
     let body = html! {
         h1 { (ui.t("按官方格式填写一份新报告", "Fill in a new report in the template's layout")) }
         p.lead { (ui.t(
@@ -456,21 +471,21 @@ pub(crate) async fn new_form(ui: Ui, Here(here): Here) -> Response {
         form.newreport method="post" action="/new" {
             div.field {
                 label for="name" { (labels::cell_name(Format::F2021, "/agency/name", ui.lang)) }
-                input #name type="text" name="name" required size="40" autocomplete="organization";
+                input #name type="text" name="name" value=(name) required size="40" autocomplete="organization";
             }
             div.field {
                 label for="kind" { (labels::cell_name(Format::F2021, "/agency/kind", ui.lang)) }
                 select #kind name="kind" {
-                    @for k in labels::AGENCY_KINDS { option value=(k.id) selected[k.id == "department"] { (k.text(ui.lang)) } }
+                    @for k in labels::AGENCY_KINDS { option value=(k.id) selected[k.id == kind] { (k.text(ui.lang)) } }
                 }
             }
             div.field {
                 label for="region_code" { (labels::cell_name(Format::F2021, "/agency/region_code", ui.lang)) (ui.t("（可选）", " (optional)")) }
-                input #region_code type="text" name="region_code" size="8" inputmode="numeric" pattern="[0-9]{6}";
+                input #region_code type="text" name="region_code" value=(region) size="8" inputmode="numeric" pattern="[0-9]{6}";
             }
             div.field {
                 label for="credit_code" { (labels::cell_name(Format::F2021, "/agency/credit_code", ui.lang)) (ui.t("（可选）", " (optional)")) }
-                input #credit_code type="text" name="credit_code" size="20";
+                input #credit_code type="text" name="credit_code" value=(credit) size="20";
             }
             div.field {
                 label for="year" { (labels::cell_name(Format::F2021, "/year", ui.lang)) }
@@ -485,7 +500,7 @@ pub(crate) async fn new_form(ui: Ui, Here(here): Here) -> Response {
             p.actions { button type="submit" { (ui.t("开始填写", "Start")) } }
         }
     };
-    page(ui, &here, ui.t("填写报告", "Fill in a report"), Nav::New, body)
+    Ok(page(ui, &here, ui.t("填写报告", "Fill in a report"), Nav::New, body))
 }
 
 fn chrono_year() -> i64 {

@@ -15,6 +15,8 @@ use crate::error::WebError;
 pub(crate) const CAPACITY: usize = 256;
 /// How long a draft is kept without being used.
 pub(crate) const IDLE: Duration = Duration::from_secs(12 * 3600);
+/// How many bytes of uploaded sources the drafts may hold together.
+pub(crate) const SOURCE_BUDGET: usize = 512 * 1024 * 1024;
 
 /// The bytes a draft was imported from.
 #[derive(Clone, Debug)]
@@ -121,9 +123,13 @@ impl Drafts {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         map.retain(|_, d| now.duration_since(d.touched) < IDLE);
-        while map.len() >= CAPACITY {
+        let size = |d: &Draft| d.source.as_ref().map_or(0, |s| s.bytes.len());
+        let mut held: usize = map.values().map(size).sum::<usize>() + size(&draft);
+        while map.len() >= CAPACITY || (held > SOURCE_BUDGET && !map.is_empty()) {
             let Some(oldest) = map.iter().min_by_key(|(_, d)| d.touched).map(|(k, _)| k.clone()) else { break };
-            map.remove(&oldest);
+            if let Some(gone) = map.remove(&oldest) {
+                held -= size(&gone);
+            }
         }
         draft.touched = now;
         map.insert(id.clone(), draft);
@@ -158,5 +164,25 @@ mod tests {
         assert!(drafts.with(&ids[0], |_| ()).is_err());
         assert!(drafts.with(&ids[CAPACITY + 9], |_| ()).is_ok());
         assert_eq!(drafts.with("nope", |_| ()).unwrap_err().status, axum::http::StatusCode::NOT_FOUND);
+    }
+
+    #[test]
+    fn uploaded_bytes_held_are_bounded() {
+        let drafts = Drafts::default();
+        let big = |n: u8| {
+            let mut d = Draft::new(report());
+            d.source = Some(Source {
+                name: format!("{n}"),
+                bytes: vec![n; 100 * 1024 * 1024],
+                kind: "text".into(),
+                encoding: "UTF-8".into(),
+                options: ImportOptions::default(),
+            });
+            d
+        };
+        let ids: Vec<String> = (0..7).map(|n| drafts.insert(big(n)).unwrap()).collect();
+        let held: usize = drafts.map.lock().unwrap().values().map(|d| d.source.as_ref().unwrap().bytes.len()).sum();
+        assert!(held <= SOURCE_BUDGET, "{held}");
+        assert!(drafts.with(&ids[0], |_| ()).is_err() && drafts.with(&ids[6], |_| ()).is_ok());
     }
 }

@@ -42,6 +42,8 @@ pub(crate) fn page(ui: Ui, here: &str, title: &str, nav: Nav, body: Markup) -> R
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " — govreport" }
+                // No icon file: the browser is told not to ask for one.
+                link rel="icon" href="data:,";
                 link rel="stylesheet" href={ "/assets/app.css?v=" (crate::assets::version()) };
                 script src={ "/assets/app.js?v=" (crate::assets::version()) } defer {}
             }

@@ -57,20 +57,23 @@ fn coverage_cell(ui: Ui, u: &UnitYear) -> Markup {
 pub(crate) async fn overview(State(app): State<App>, ui: Ui, Here(here): Here, Query(scope): Query<Scope>) -> Result<Response, WebError> {
     let region = region_of(&scope.region);
     let r2 = region.clone();
-    let (years, units, status) = app
+    let (shown, units, status) = app
         .read(move |r| {
             let years: Vec<YearSummary> = r.years()?;
+            // The last six years, oldest first.
+            let mut shown: Vec<i64> = years.iter().map(|y| y.year).collect();
+            shown.sort_unstable();
+            let shown = shown.split_off(shown.len().saturating_sub(6));
             let units: Vec<Unit> = r.list_units(r2.as_deref())?;
             let mut status: BTreeMap<(i64, i64), UnitYear> = BTreeMap::new();
-            for y in years.iter().rev().take(6) {
-                for u in r.status(y.year as u16, r2.as_deref())? {
+            for y in &shown {
+                for u in r.status(*y as u16, r2.as_deref())? {
                     status.insert((u.unit.id, u.year), u);
                 }
             }
-            Ok((years, units, status))
+            Ok((shown, units, status))
         })
         .await?;
-    let shown: Vec<i64> = years.iter().rev().take(6).rev().map(|y| y.year).collect();
     let latest = shown.last().copied();
     let body = html! {
         h1 { (ui.t("登记库", "The register")) }
@@ -294,6 +297,7 @@ pub(crate) async fn unit(State(app): State<App>, ui: Ui, Here(here): Here, Path(
                     @if let Some(c) = current { (ui.t("，当前第 ", ", current ")) (c) (ui.t(" 版", "")) } }
             }
         }
+        p { a href={ "/new?unit=" (unit.id) } { (ui.t("为此单位填写新一年度的报告", "Fill in a new year's report for this unit")) } }
         h2 { (ui.t("历史", "History")) }
         (history_list(ui, unit.id, &history))
         @if trends.iter().any(|t| t.points.iter().filter(|p| p.value.is_some()).count() > 1) {
@@ -396,9 +400,11 @@ pub(crate) async fn report(
                     }
                 }
                 div #report { (view.render()) }
-                div #cellinfo.cellinfo aria-hidden="true" {}
             }
-            aside #findings aria-labelledby="findings-title" { (panel(ui, doc.format(), &marks, Some(&forms))) }
+            aside.side aria-labelledby="findings-title" {
+                div #cellinfo.cellinfo aria-hidden="true" {}
+                div #findings { (panel(ui, doc.format(), &marks, Some(&forms))) }
+            }
         }
     };
     Ok(page(ui, &here, &title, Nav::Register, body))

@@ -146,7 +146,7 @@ impl Render<'_, '_> {
         });
         html! {
             td class={ "fig" (self.mark_class(pointer)) } rowspan=[(rowspan > 1).then_some(rowspan)] colspan=[(colspan > 1).then_some(colspan)] {
-                input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                input type="text" inputmode="decimal"
                     id=(field_id(pointer)) name=(pointer) value=(value) data-pointer=(pointer)
                     aria-label=(self.name(pointer)) aria-describedby=[self.described_by(pointer)]
                     aria-invalid=[self.marks.fields.get(pointer).and_then(|m| m.severity).filter(|s| *s == govreport::Severity::Error).map(|_| "true")]

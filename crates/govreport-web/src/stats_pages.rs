@@ -47,13 +47,16 @@ fn latest_year(years: &[govreport_register::YearSummary]) -> Result<u16, WebErro
     })
 }
 
+/// The filter form; `years` are offered latest first.
 fn filters(ui: Ui, action: &str, q: &StatsQuery, years: &[i64], with_metric: bool, with_unit: bool) -> Markup {
+    let mut years = years.to_vec();
+    years.sort_unstable_by(|a, b| b.cmp(a));
     html! {
         form.filters method="get" action=(action) {
             @if !years.is_empty() {
                 label for="s-year" { (ui.t("年度", "Year")) } " "
                 select #s-year name="year" {
-                    @for y in years.iter().rev() { option value=(y) selected[q.year.map(i64::from) == Some(*y)] { (y) } }
+                    @for y in &years { option value=(y) selected[q.year.map(i64::from) == Some(*y)] { (y) } }
                 }
                 " "
             }

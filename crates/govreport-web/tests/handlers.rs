@@ -249,6 +249,25 @@ async fn a_form_posted_without_the_script_sets_every_changed_field() {
 }
 
 #[tokio::test]
+async fn published_pages_of_every_kind_are_imported_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir);
+    for (file, kind) in [("word-2020.docx", "(docx, "), ("word-gbk-2022.html", "(html, GBK)"), ("portal-nested-2023.html", "(html, UTF-8)")] {
+        let bytes = fixture(&format!("tests/fixtures/pages/{file}"));
+        let draft = upload(&app, file, &bytes).await;
+        let html = get(&app, &draft).await.text();
+        let imported = govreport::import_document(&bytes, &govreport::ImportOptions::default()).unwrap();
+        assert!(html.contains(&govreport::render::layout(&imported.report, govreport::Lang::Zh).title), "{file}");
+        assert!(html.contains(kind), "{file}: {kind}");
+        for f in govreport::check(&imported.report, &Options { today: Some(TODAY.into()), ..Options::default() }).unwrap().iter() {
+            assert!(html.contains(&f.message), "{file}: {} {}", f.code, f.message);
+        }
+        let json = get(&app, &format!("{draft}/download/json")).await;
+        assert_eq!(govreport::parse_json(&json.body).unwrap(), imported.report, "{file}: the download is the document imported");
+    }
+}
+
+#[tokio::test]
 async fn a_published_page_shows_its_import_notes_with_their_source_places() {
     let dir = tempfile::tempdir().unwrap();
     let app = app(&dir);
@@ -395,6 +414,11 @@ async fn the_register_from_upload_to_review_page() {
     // A back link never leaves the site.
     let away = post_form(&app, &format!("/findings/{}/review", first.id), &[("decision", "confirmed"), ("back", "https://evil.example/")]).await;
     assert_eq!(away.location(), "/findings?state=open");
+
+    // A new report for a unit of the register starts with its facts.
+    let form = get(&app, &format!("/new?unit={}", first.unit_id)).await.text();
+    assert!(form.contains(&format!("value=\"{}\"", first.unit)) && form.contains("value=\"360124\""));
+    assert_eq!(get(&app, "/new?unit=999").await.status, StatusCode::NOT_FOUND);
 
     // The unit, its report with the stored findings marked, its history.
     let unit_page = get(&app, &format!("/units/{}", first.unit_id)).await;
