@@ -5,10 +5,15 @@
   'use strict';
   var en = (document.documentElement.lang || '').indexOf('en') === 0;
   function t(zh, english) { return en ? english : zh; }
+  /* A field of the report is named by its JSON pointer (a read-only text carries it as data). */
+  function ptr(el) {
+    if (!el || !el.getAttribute) return null;
+    var n = el.getAttribute('name');
+    return n && n.charAt(0) === '/' ? n : el.getAttribute('data-pointer');
+  }
   function byPointer(root, p) {
-    var all = root.querySelectorAll('[data-pointer]');
-    for (var i = 0; i < all.length; i++) { if (all[i].getAttribute('data-pointer') === p && all[i].name !== undefined) return all[i]; }
-    return null;
+    var q = '"' + (window.CSS && CSS.escape ? CSS.escape(p) : p) + '"';
+    return root.querySelector('[name=' + q + '], div[data-pointer=' + q + ']');
   }
 
   /* Uploads: the size limit, and dropping a file on the page. */
@@ -58,7 +63,7 @@
   if (doc && info) {
     doc.addEventListener('focusin', function (ev) {
       var el = ev.target;
-      var p = el.getAttribute && el.getAttribute('data-pointer');
+      var p = ptr(el);
       if (!p) { info.textContent = ''; return; }
       var name = el.getAttribute('aria-label') || (el.labels && el.labels[0] ? el.labels[0].textContent : p);
       var bits = [name];
@@ -109,11 +114,11 @@
   function boxOf(el) { return el.closest('td.fig') || el.closest('.field') || el.closest('.prose'); }
 
   function apply(answer, from) {
-    var fields = form.querySelectorAll('[data-pointer]');
+    var fields = form.querySelectorAll('[name^="/"]');
     var auto = {};
     (answer.auto || []).forEach(function (p) { auto[p] = true; });
     Array.prototype.forEach.call(fields, function (el) {
-      var p = el.getAttribute('data-pointer');
+      var p = ptr(el);
       var box = boxOf(el);
       if (!box) return;
       var m = answer.marks[p];
@@ -151,7 +156,7 @@
   }
 
   function send(el) {
-    var p = el.getAttribute('data-pointer');
+    var p = ptr(el);
     if (!p) return;
     clearTimeout(timers[p]);
     var mine = ++sent;
@@ -172,12 +177,12 @@
   }
 
   form.addEventListener('input', function (ev) {
-    var el = ev.target, p = el.getAttribute('data-pointer');
+    var el = ev.target, p = ptr(el);
     if (!p) return;
     clearTimeout(timers[p]);
     timers[p] = setTimeout(function () { send(el); }, el.tagName === 'TEXTAREA' ? 600 : 250);
   });
-  form.addEventListener('change', function (ev) { if (ev.target.getAttribute('data-pointer')) send(ev.target); });
+  form.addEventListener('change', function (ev) { if (ptr(ev.target)) send(ev.target); });
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
     var el = document.activeElement;
@@ -189,7 +194,7 @@
     if (ev.key !== 'Enter' || el.tagName !== 'INPUT') return;
     ev.preventDefault();
     send(el);
-    var cells = Array.prototype.filter.call(form.querySelectorAll('input[data-pointer]'), function (x) { return !x.readOnly; });
+    var cells = Array.prototype.filter.call(form.querySelectorAll('input[name^="/"]'), function (x) { return !x.readOnly; });
     var i = cells.indexOf(el) + (ev.shiftKey ? -1 : 1);
     if (i >= 0 && i < cells.length) { cells[i].focus(); cells[i].select(); }
   });

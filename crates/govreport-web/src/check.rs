@@ -195,9 +195,13 @@ fn workspace(app: &App, ui: Ui, id: &str, d: &mut Draft) -> Result<(String, Mark
                         a href={ "/check/" (id) "/download/json" } download { "JSON" } " · "
                         a href={ "/check/" (id) "/download/docx" } download { "Word (.docx)" } " · "
                         a href={ "/check/" (id) "/download/html" } download { "HTML" }
+                        " · " a href="#save" { (ui.t("保存到登记库", "Save to the register")) }
                     }
                     @if d.fill {
-                        p.hint { (ui.t("合计单元格随输入自动填写（斜体显示）；在其中输入数字即改为手填。", "Total cells fill themselves in as you type (in italics); type a number in one to set it by hand.")) }
+                        p.hint { (ui.t(
+                    "一行各列都填写后（没有的填 0），该行“总计”、（七）总计和复议诉讼“总计”自动算出（斜体显示）；在合计格中输入数字即改为手填。",
+                    "Once every column of a row is filled in (0 where there is none), its total, （七）总计 and the case totals are computed (in italics); type a number in a total to set it by hand.",
+                )) }
                     }
                     @if let Some((zh, en)) = &notice {
                         p.notice role="alert" { (if ui.en() { en } else { zh }) }
@@ -208,7 +212,7 @@ fn workspace(app: &App, ui: Ui, id: &str, d: &mut Draft) -> Result<(String, Mark
                     (view.render())
                     p.actions.noscript-only { button type="submit" { (ui.t("保存修改并重新检查", "Apply the changes and check again")) } }
                 }
-                form.save method="post" action={ "/check/" (id) "/register" } {
+                form.save #save method="post" action={ "/check/" (id) "/register" } {
                     h2 { (ui.t("保存到登记库", "Save to the register")) }
                     p.hint { (ui.t(
                         "上传的文件按原样登记为一个版本；修改过的内容另存为更正版本，须写明原因。",

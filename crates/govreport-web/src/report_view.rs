@@ -147,7 +147,7 @@ impl Render<'_, '_> {
         html! {
             td class={ "fig" (self.mark_class(pointer)) } rowspan=[(rowspan > 1).then_some(rowspan)] colspan=[(colspan > 1).then_some(colspan)] {
                 input type="text" inputmode="decimal"
-                    id=(field_id(pointer)) name=(pointer) value=(value) data-pointer=(pointer)
+                    id=(field_id(pointer)) name=(pointer) value=(value)
                     aria-label=(self.name(pointer)) aria-describedby=[self.described_by(pointer)]
                     aria-invalid=[self.marks.fields.get(pointer).and_then(|m| m.severity).filter(|s| *s == govreport::Severity::Error).map(|_| "true")]
                     title=[self.title(pointer)] data-source=[self.source(pointer)]
@@ -165,13 +165,13 @@ impl Render<'_, '_> {
             div class={ "field" (self.mark_class(pointer)) } {
                 label for=(id) { (self.name(pointer)) }
                 @if pointer == "/agency/kind" {
-                    select id=(id) name=(pointer) data-pointer=(pointer) aria-describedby=[self.described_by(pointer)] disabled[!self.editable] {
+                    select id=(id) name=(pointer) aria-describedby=[self.described_by(pointer)] disabled[!self.editable] {
                         @for k in labels::AGENCY_KINDS {
                             option value=(k.id) selected[k.id == value] { (k.text(self.ui.lang)) }
                         }
                     }
                 } @else {
-                    input type="text" id=(id) name=(pointer) value=(value) data-pointer=(pointer) autocomplete="off"
+                    input type="text" id=(id) name=(pointer) value=(value) autocomplete="off"
                         inputmode=[(pointer == "/year").then_some("numeric")]
                         placeholder=[(pointer == "/published_on").then_some("YYYY-MM-DD")]
                         aria-describedby=[self.described_by(pointer)] title=[self.title(pointer)]
@@ -188,7 +188,7 @@ impl Render<'_, '_> {
         html! {
             div class={ "prose" (self.mark_class(pointer)) } {
                 @if self.editable {
-                    textarea id=(field_id(pointer)) name=(pointer) data-pointer=(pointer) rows=((lines + 1).clamp(3, 14))
+                    textarea id=(field_id(pointer)) name=(pointer) rows=((lines + 1).clamp(3, 14))
                         aria-labelledby=(heading_id) aria-describedby=[self.described_by(pointer)] title=[self.title(pointer)] { (value) }
                 } @else {
                     div id=(field_id(pointer)) data-pointer=(pointer) tabindex="0" aria-labelledby=(heading_id) aria-describedby=[self.described_by(pointer)] {
