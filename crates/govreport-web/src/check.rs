@@ -379,13 +379,14 @@ pub(crate) async fn save_form(State(app): State<App>, ui: Ui, Path(id): Path<Str
     Ok(see_other(&format!("/check/{id}")))
 }
 
-/// The draft as JSON, Word or HTML.
-pub(crate) async fn download(State(app): State<App>, ui: Ui, Path((id, what)): Path<(String, String)>) -> Result<Response, WebError> {
+/// The draft as JSON, Word or HTML. The layouts are the official one, in Chinese, whatever the
+/// page's language.
+pub(crate) async fn download(State(app): State<App>, Path((id, what)): Path<(String, String)>) -> Result<Response, WebError> {
     let report = app.drafts.with(&id, |d| d.report.clone())?;
     let meta = report.meta();
     let stem = format!("{}{}年政府信息公开工作年度报告", meta.agency.name, meta.year);
     let ascii = format!("govreport-{}", meta.year);
-    let lang = ui.lang;
+    let lang = Lang::Zh;
     let (bytes, kind, ext) = match what.as_str() {
         "json" => ((report.to_json_pretty() + "\n").into_bytes(), "application/json; charset=utf-8", "json"),
         "docx" => (

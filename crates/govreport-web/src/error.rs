@@ -93,3 +93,24 @@ pub(crate) async fn not_found() -> WebError {
 pub(crate) fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     WebError::internal().into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_the_general_message_never_its_text() {
+        let res = panicked(Box::new("index out of bounds: secret detail"));
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let err = res.extensions().get::<WebError>().unwrap();
+        assert_eq!(err, &WebError::internal());
+        assert!(!err.zh.contains("secret") && !err.en.contains("secret"));
+    }
+
+    #[test]
+    fn register_errors_keep_their_status_and_both_languages() {
+        let e = WebError::from(govreport_register::Register::open_read_only("/nonexistent/govreport.db").unwrap_err());
+        assert_eq!(e.status, StatusCode::NOT_FOUND);
+        assert!(e.zh.contains("没有登记库") && e.en.contains("no register"), "{e:?}");
+    }
+}

@@ -77,6 +77,8 @@ pub(crate) fn page(ui: Ui, here: &str, title: &str, nav: Nav, body: Markup) -> R
 
 /// Links to the same page in the other language.
 fn lang_switch(ui: Ui, here: &str) -> Markup {
+    // The request's own path, unless it could be read as another site's ("//host/…").
+    let here = local_path(Some(here), "/");
     let (path, query) = here.split_once('?').unwrap_or((here, ""));
     let kept: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
     let link = |lang: &str| {
@@ -174,6 +176,14 @@ mod tests {
             assert_eq!(local_path(Some(bad), "/findings"), "/findings", "{bad}");
         }
         assert_eq!(local_path(None, "/x"), "/x");
+    }
+
+    #[test]
+    fn the_language_link_stays_on_the_site() {
+        let ui = Ui { lang: govreport::Lang::Zh };
+        assert!(lang_switch(ui, "/findings?year=2023&lang=zh").into_string().contains("href=\"/findings?year=2023&amp;lang=en\""));
+        let odd = lang_switch(ui, "//evil.example/x").into_string();
+        assert!(!odd.contains("evil") && odd.contains("href=\"/?lang=en\""), "{odd}");
     }
 
     #[test]

@@ -257,9 +257,9 @@ pub(crate) async fn review(State(app): State<App>, ui: Ui, Here(here): Here, Que
     Ok(page(ui, &here, ui.t("审查报告", "Supervisor's review"), Nav::Review, body))
 }
 
-/// The review page as a file.
-pub(crate) async fn review_download(State(app): State<App>, ui: Ui, Path(what): Path<String>, Query(q): Query<StatsQuery>) -> Result<Response, WebError> {
-    let lang = ui.lang;
+/// The review page as a file: the supervising office's document, in Chinese.
+pub(crate) async fn review_download(State(app): State<App>, Path(what): Path<String>, Query(q): Query<StatsQuery>) -> Result<Response, WebError> {
+    let lang = govreport::Lang::Zh;
     if what != "html" && what != "docx" {
         return Err(WebError::not_found("没有这种下载格式（可选 HTML、Word）。", "No such download (HTML or Word)."));
     }

@@ -203,8 +203,9 @@ async fn a_finding_on_its_cell_goes_away_when_the_cell_is_corrected() {
     assert!(core_findings(&json.body).is_empty());
     let docx = get(&app, &format!("{draft}/download/docx")).await;
     assert!(docx.body.starts_with(b"PK") && docx.header("content-type").contains("wordprocessingml"));
-    let page = get(&app, &format!("{draft}/download/html")).await.text();
+    let page = get(&app, &format!("{draft}/download/html?lang=en")).await.text();
     assert!(page.contains("data-pointer=\"/requests/granted/total\">12<"), "{}", &page[..200]);
+    assert!(page.contains("<html lang=\"zh-CN\"") && page.contains("予以公开"), "the official layout is Chinese");
     assert_eq!(get(&app, &format!("{draft}/download/pdf")).await.status, StatusCode::NOT_FOUND);
 }
 
