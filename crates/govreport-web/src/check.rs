@@ -279,14 +279,14 @@ fn apply(d: &mut Draft, pointer: &str, text: &str) -> Result<BTreeSet<String>, g
     if unchanged(&d.report, pointer, text) {
         return Ok(changed);
     }
+    // The first reading the core accepts is set; when none is, the error of the first.
     let mut first_error = None;
-    let mut done = false;
     for v in candidates(pointer, text) {
         let mut r = d.report.clone();
         match r.set(pointer, v) {
             Ok(()) => {
                 d.report = r;
-                done = true;
+                first_error = None;
                 break;
             }
             Err(e) => {
@@ -294,8 +294,8 @@ fn apply(d: &mut Draft, pointer: &str, text: &str) -> Result<BTreeSet<String>, g
             }
         }
     }
-    if !done {
-        return Err(first_error.unwrap_or_else(|| govreport::Error::Invalid { what: pointer.to_string(), message: "not set".into() }));
+    if let Some(e) = first_error {
+        return Err(e);
     }
     d.edited.insert(pointer.to_string());
     d.auto.remove(pointer);
