@@ -19,3 +19,6 @@ bash tests/c/run.sh
 
 echo "== Python: the govreport package"
 bash tests/python/run.sh
+
+echo "== Web: govreport serve in Chromium (Selenium)"
+bash tests/web/run.sh

@@ -4,6 +4,7 @@ mod batch;
 mod input;
 mod output;
 mod register;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -246,6 +247,9 @@ enum Command {
     /// The register: every unit's reports across the years in one database file, with
     /// versions, findings and their review, benchmarks, trends and the supervisor's review.
     Register(register::Args),
+    /// The web application: check, fill in and review reports in a browser, over a register
+    /// file; listens on 127.0.0.1:8080 unless --bind says otherwise.
+    Serve(serve::Args),
     /// Explain one rule.
     Explain {
         /// Rule code, e.g. GR201.
@@ -446,6 +450,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Register(args) => register::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Explain { code, lang } => {
             let lang: Lang = lang.into();
             const NO_RULE: govreport::Bilingual = govreport::Bilingual::new(
