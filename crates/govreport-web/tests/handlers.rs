@@ -176,7 +176,7 @@ async fn a_finding_on_its_cell_goes_away_when_the_cell_is_corrected() {
     }
     assert!(!box_class(&html, "/requests/granted/natural_person").contains("m-"));
     // Every figure cell is a labelled field with its pointer.
-    for def in govreport_register::cells::fields(govreport::Format::F2021) {
+    for def in govreport::cells::figures(govreport::Format::F2021) {
         assert!(html.contains(&format!("name=\"{}\"", def.pointer)), "{}", def.pointer);
     }
     assert!(html.contains("aria-label=\"（一）予以公开「总计」\""));

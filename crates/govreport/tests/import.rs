@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 mod common;
 
-use common::{NOT_PRINTED, Rng, assert_imported_back, diff};
+use common::{NOT_PRINTED, Rng, assert_imported_back, diff, renderable};
 use govreport::import::{ImportOptions, Imported, SourceKind, import_document};
 
 fn root() -> PathBuf {
