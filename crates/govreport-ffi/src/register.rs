@@ -71,7 +71,7 @@ fn from_json<T: serde::de::DeserializeOwned + Default>(text: Option<std::borrow:
 /// `value` as JSON text handed to the caller.
 fn answer(value: &impl Serialize) -> Result<*mut c_char, Failure> {
     let text = serde_json::to_string(value).map_err(|e| Failure::new(crate::status::govreport_status::GOVREPORT_ERROR_PANIC, e.to_string(), e.to_string()))?;
-    Ok(owned_string(&text, Encoding::Utf8))
+    owned_string(&text, Encoding::Utf8)
 }
 
 /// Opens the register at `path` (UTF-8; NULL means "govreport.db" in the current directory),
@@ -464,7 +464,7 @@ pub unsafe extern "C" fn govreport_register_export(
         let query: ExportQuery = from_json(unsafe { opt_str_arg(query_json, "query_json", Encoding::Utf8) }?, "query_json")?;
         let mut buf = Vec::new();
         register.lock().export(kind, format, &query, &mut buf)?;
-        *out = owned_string(&String::from_utf8_lossy(&buf), Encoding::Utf8);
+        *out = owned_string(&String::from_utf8_lossy(&buf), Encoding::Utf8)?;
         Ok(())
     })
 }

@@ -434,7 +434,7 @@ class Register:
     refuses raises ``ReportError``; the register's own failures ``RegisterError``.
     """
 
-    def __init__(self, path: Union[str, PathLike[str], None] = None) -> None:
+    def __new__(cls, path: Union[str, PathLike[str], None] = None) -> "Register":
         """Opens the register at ``path`` ("govreport.db" when None), making or upgrading it."""
     @property
     def path(self) -> str: ...
