@@ -348,6 +348,11 @@ fn pdf(objects: &[String]) -> Vec<u8> {
 }
 
 fn pdf_bytes(objects: &[Vec<u8>]) -> Vec<u8> {
+    pdf_trailer(objects, "")
+}
+
+/// A PDF of the given objects with more entries in its trailer (`/Info 9 0 R`).
+fn pdf_trailer(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n".to_vec();
     let mut offsets = vec![];
     for (i, o) in objects.iter().enumerate() {
@@ -361,7 +366,7 @@ fn pdf_bytes(objects: &[Vec<u8>]) -> Vec<u8> {
     for o in offsets {
         out.extend(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
     out
 }
 
@@ -424,6 +429,39 @@ fn cjk_fonts_without_tounicode_read_through_adobe_gb1() {
     let to_unicode = stream("", b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0001> <5E74> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end");
     let font = "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] >>";
     assert_eq!(text_of(&pdf(&page_with(&show("0001"), font, &[to_unicode]))), "年");
+}
+
+#[test]
+fn the_creation_date_is_the_date_only_when_the_text_states_none() {
+    let ucs2 = |s: &str| hex(&s.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>());
+    let page = |lines: &[&str]| {
+        let shown: String = lines.iter().enumerate().map(|(i, l)| format!("BT /F1 12 Tf 72 {} Td <{}> Tj ET\n", 760 - 30 * i, ucs2(l))).collect();
+        page_with(&shown, &composite("UniGB-UCS2-H", "GB1"), &[])
+    };
+    let with_info = |objects: Vec<String>, created: &str| {
+        let mut objects: Vec<Vec<u8>> = objects.into_iter().map(String::into_bytes).collect();
+        objects.push(format!("<< /CreationDate (D:{created}+08'00') >>").into_bytes());
+        let n = objects.len();
+        pdf_trailer(&objects, &format!("/Info {n} 0 R"))
+    };
+    let body = ["某市某局2023年政府信息公开工作年度报告", "一、总体情况", "本年度，我局认真贯彻落实条例。"];
+    let date = |bytes: &[u8]| {
+        let got = import_document(bytes, &ImportOptions::default()).unwrap();
+        let inferred = got.findings.with_code("GR916").find(|f| f.path == "/published_on").map(|f| f.message.clone());
+        (got.report.meta().published_on.map(|d| d.0.clone()), inferred)
+    };
+    // No date in the text: the file's creation date, named as taken from the file.
+    let (d, why) = date(&with_info(page(&body), "20240125093000"));
+    assert_eq!(d.as_deref(), Some("2024-01-25"));
+    assert!(why.as_deref().is_some_and(|m| m.contains("PDF")), "{why:?}");
+    // The signature's date wins over the file's.
+    let signed = [&body[..], &["某市某局", "2024年1月20日"]].concat();
+    let (d, _) = date(&with_info(page(&signed), "20240301000000"));
+    assert_eq!(d.as_deref(), Some("2024-01-20"));
+    // A creation date within the reporting year is no publication date of its report; nor is
+    // a day no calendar has.
+    assert_eq!(date(&with_info(page(&body), "20231130000000")).0, None);
+    assert_eq!(date(&with_info(page(&body), "20240231000000")).0, None);
 }
 
 #[test]

@@ -22,18 +22,21 @@ pub enum Source {
     Signature(usize, String),
     /// The first place the text mentions one (line index and the words).
     FirstMention(usize, String),
+    /// A PDF file's information dictionary: the entry and its value as read (`CreationDate`).
+    Metadata(&'static str, String),
 }
 
 impl Source {
-    /// Where it was found, when it is not the title: the line, the words and what that place
-    /// is, in both languages.
-    pub fn inferred(&self) -> Option<(usize, &str, (&'static str, &'static str))> {
+    /// Where it was found, when it is not the title: the line (None for the file's metadata),
+    /// the words and what that place is, in both languages.
+    pub fn inferred(&self) -> Option<(Option<usize>, &str, (&'static str, &'static str))> {
         match self {
             Source::Title => None,
-            Source::Field(li, q) => Some((*li, q, ("页面信息栏", "a field of the page"))),
-            Source::Statement(li, q) => Some((*li, q, ("说明报告的语句", "a sentence about the report"))),
-            Source::Signature(li, q) => Some((*li, q, ("落款", "the signature"))),
-            Source::FirstMention(li, q) => Some((*li, q, ("正文首次提及处", "the first mention in the text"))),
+            Source::Field(li, q) => Some((Some(*li), q, ("页面信息栏", "a field of the page"))),
+            Source::Statement(li, q) => Some((Some(*li), q, ("说明报告的语句", "a sentence about the report"))),
+            Source::Signature(li, q) => Some((Some(*li), q, ("落款", "the signature"))),
+            Source::FirstMention(li, q) => Some((Some(*li), q, ("正文首次提及处", "the first mention in the text"))),
+            Source::Metadata(_, q) => Some((None, q, ("PDF 文件属性（创建日期）", "the PDF file's properties (creation date)"))),
         }
     }
 }

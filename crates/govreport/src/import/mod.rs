@@ -218,6 +218,8 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         return Err(Error::about(ErrorType::EmptyInput, "input"));
     }
     let mut notes = Notes::default();
+    // The PDF's creation date: the publication date when the text states none.
+    let mut created = None;
     let (lines, page_title, source, encoding) = if options.source == Some(SourceKind::Docx) || (options.source.is_none() && detect::is_zip(bytes)) {
         let docx = docx::read(bytes)?;
         if let Some(cut) = docx.cut {
@@ -239,6 +241,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         if layout.unmapped > 0 {
             notes.add(Code::GR914, "", Pos::Whole).text("encoding", "PDF").text("count", layout.unmapped);
         }
+        created = layout.info.created.clone();
         (pdf::lines_of(&layout), layout.info.title.clone(), SourceKind::Pdf, encoding_rs::UTF_8.name())
     } else {
         if options.source.is_none() {
@@ -281,7 +284,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         };
         (lines, title, source, decoded.encoding.name())
     };
-    let report = build(&lines, page_title.as_deref(), options, &mut notes)?;
+    let report = build(&lines, page_title.as_deref(), created.as_deref(), options, &mut notes)?;
     let findings = notes.finish(report.format(), &Options { lang: options.lang, ..Options::default() })?;
     Ok(Imported { report, findings, source, encoding })
 }
@@ -292,18 +295,19 @@ pub fn import_str(text: &str, options: &ImportOptions) -> Result<Imported, Error
     import_document(text.as_bytes(), &options)
 }
 
-/// The document the lines make.
-fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, notes: &mut Notes) -> Result<Report, Error> {
+/// The document the lines make; `created` is a PDF's creation date (`YYYY-MM-DD`).
+fn build(lines: &[Line], page_title: Option<&str>, created: Option<&str>, options: &ImportOptions, notes: &mut Notes) -> Result<Report, Error> {
     // Headings and the signature inside long lines (a page whose line breaks were lost) on
     // lines of their own; table labels are never headings.
     let is_label = |t: &str| [Format::F2021, Format::F2019].iter().any(|f| tables::Index::of(*f).lookup(t).is_some());
     let split = structure::split(lines.to_vec(), &is_label);
     let lines = split.as_slice();
-    let meta = meta::read(lines, page_title);
+    let mut meta = meta::read(lines, page_title);
     // A fact not stated by the title is named with the place it was taken from.
     let inferred = |notes: &mut Notes, path: &str, field: (&str, &str), src: &meta::Source| {
         if let Some((li, quote, (zh, en))) = src.inferred() {
-            notes.add(Code::GR916, path, meta::pos_of(lines, li)).both("field", field.0, field.1).both("source", zh, en).text("quote", quote);
+            let pos = li.map_or(Pos::Whole, |li| meta::pos_of(lines, li));
+            notes.add(Code::GR916, path, pos).both("field", field.0, field.1).both("source", zh, en).text("quote", quote);
         }
     };
     let year = match (options.year, &meta.year) {
@@ -316,6 +320,15 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
             return Err(Error::about(ErrorType::NoYear, "/year"));
         }
     };
+    // The text's own date (a field, the signature) over the file's: a PDF made from the page
+    // later carries a later creation date. A creation date before the reporting year ended is
+    // no publication date of this report.
+    if meta.published_on.is_none()
+        && let Some(d) = created
+        && d.get(..4).and_then(|y| y.parse::<u16>().ok()).is_some_and(|y| y > year)
+    {
+        meta.published_on = Some((d.to_string(), meta::Source::Metadata("CreationDate", d.to_string())));
+    }
     let name = match &meta.agency {
         Some((name, src)) => {
             inferred(notes, "/agency/name", ("机关名称", "agency name"), src);

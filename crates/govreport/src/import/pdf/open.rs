@@ -60,7 +60,9 @@ pub fn text_string(b: &[u8]) -> Option<String> {
 
 fn date(d: &Option<hayro_syntax::object::DateTime>) -> Option<String> {
     let d = d.as_ref()?;
-    ((1990..=2100).contains(&d.year) && (1..=12).contains(&d.month) && (1..=31).contains(&d.day)).then(|| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+    // A calendar date only (no 02-31), as the document's dates must be.
+    let real = chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)).is_some();
+    ((1990..=2100).contains(&d.year) && real).then(|| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
 }
 
 /// Opens the PDF that starts at `at` in `bytes`.
