@@ -462,6 +462,7 @@ pub(crate) async fn new_form(State(app): State<App>, ui: Ui, Here(here): Here, Q
     let name = unit.as_ref().map(|u| u.name.clone()).unwrap_or_default();
     let kind = unit.as_ref().map_or("department".to_string(), |u| u.kind.clone());
     let region = unit.as_ref().map(|u| u.region_code.clone()).unwrap_or_default();
+    let level = unit.as_ref().and_then(|u| u.level.clone()).unwrap_or_default();
     let credit = unit.as_ref().and_then(|u| u.credit_code.clone()).unwrap_or_default();
     let body = html! {
         h1 { (ui.t("按官方格式填写一份新报告", "Fill in a new report in the template's layout")) }
@@ -478,6 +479,13 @@ pub(crate) async fn new_form(State(app): State<App>, ui: Ui, Here(here): Here, Q
                 label for="kind" { (labels::cell_name(Format::F2021, "/agency/kind", ui.lang)) }
                 select #kind name="kind" {
                     @for k in labels::AGENCY_KINDS { option value=(k.id) selected[k.id == kind] { (k.text(ui.lang)) } }
+                }
+            }
+            div.field {
+                label for="level" { (labels::cell_name(Format::F2021, "/agency/level", ui.lang)) (ui.t("（可选）", " (optional)")) }
+                select #level name="level" {
+                    option value="" selected[level.is_empty()] { (ui.t("（未填）", "(not given)")) }
+                    @for l in labels::LEVELS { option value=(l.id) selected[l.id == level] { (l.text(ui.lang)) } }
                 }
             }
             div.field {
@@ -515,6 +523,8 @@ pub(crate) struct NewForm {
     name: String,
     kind: String,
     #[serde(default)]
+    level: String,
+    #[serde(default)]
     region_code: String,
     #[serde(default)]
     credit_code: String,
@@ -525,7 +535,7 @@ pub(crate) struct NewForm {
 /// Makes the draft of a new report and opens it.
 pub(crate) async fn new_report(State(app): State<App>, Form(form): Form<NewForm>) -> Result<Response, WebError> {
     let mut agency = json!({ "name": form.name.trim(), "kind": form.kind });
-    for (key, v) in [("region_code", &form.region_code), ("credit_code", &form.credit_code)] {
+    for (key, v) in [("level", &form.level), ("region_code", &form.region_code), ("credit_code", &form.credit_code)] {
         if !v.trim().is_empty() {
             agency[key] = json!(v.trim());
         }

@@ -54,7 +54,8 @@ pub(crate) fn fields_of(format: Format) -> impl Iterator<Item = &'static govrepo
 }
 
 /// The fields of the report's facts shown above the parts.
-pub(crate) const META_FIELDS: &[&str] = &["/agency/name", "/agency/kind", "/agency/region_code", "/agency/credit_code", "/year", "/published_on"];
+pub(crate) const META_FIELDS: &[&str] =
+    &["/agency/name", "/agency/kind", "/agency/level", "/agency/region_code", "/agency/credit_code", "/year", "/published_on"];
 
 /// The pointer of the prose of part `index` (一 … 六) of `report`, if it has one.
 pub(crate) fn text_pointer(report: &Report, index: usize) -> Option<String> {

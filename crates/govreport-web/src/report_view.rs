@@ -170,6 +170,13 @@ impl Render<'_, '_> {
                             option value=(k.id) selected[k.id == value] { (k.text(self.ui.lang)) }
                         }
                     }
+                } @else if pointer == "/agency/level" {
+                    select id=(id) name=(pointer) aria-describedby=[self.described_by(pointer)] disabled[!self.editable] {
+                        option value="" selected[value.is_empty()] { (self.ui.t("（未填）", "(not given)")) }
+                        @for l in labels::LEVELS {
+                            option value=(l.id) selected[l.id == value] { (l.text(self.ui.lang)) }
+                        }
+                    }
                 } @else {
                     input type="text" id=(id) name=(pointer) value=(value) autocomplete="off"
                         inputmode=[(pointer == "/year").then_some("numeric")]

@@ -356,6 +356,29 @@ async fn a_new_report_fills_its_totals_as_cells_are_typed() {
 }
 
 #[tokio::test]
+async fn the_agency_level_is_chosen_in_the_form_and_changed_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir);
+    let form = get(&app, "/new").await.text();
+    assert!(form.contains("name=\"level\"") && form.contains("县级"), "{form}");
+    let a = post_form(&app, "/new", &[("name", "某县某局"), ("kind", "department"), ("level", "county"), ("year", "2023"), ("format", "2021")]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.text());
+    let draft = a.location();
+    assert_eq!(get(&app, &format!("{draft}/download/json")).await.json()["agency"]["level"], "county");
+    let page = get(&app, &draft).await.text();
+    assert!(page.contains("<option value=\"county\" selected>"), "the level is shown chosen");
+    // Changed in place, then cleared: the document follows.
+    set_cell(&app, &draft, "/agency/level", "provincial").await;
+    assert_eq!(get(&app, &format!("{draft}/download/json")).await.json()["agency"]["level"], "provincial");
+    set_cell(&app, &draft, "/agency/level", "").await;
+    assert!(get(&app, &format!("{draft}/download/json")).await.json()["agency"].get("level").is_none());
+    // A level that is none is refused with a message, and the form post says so too.
+    let bad = post_form(&app, "/new", &[("name", "某局"), ("kind", "department"), ("level", "city"), ("year", "2023"), ("format", "2021")]).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.text());
+    assert!(bad.text().contains("/agency/level") && bad.text().contains("county"), "{}", bad.text());
+}
+
+#[tokio::test]
 async fn the_register_from_upload_to_review_page() {
     let dir = tempfile::tempdir().unwrap();
     let app = app(&dir);
