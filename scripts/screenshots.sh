@@ -3,6 +3,7 @@
 #   docs/report-2023-html.png  the HTML page in headless Chromium
 #   docs/report-2023-docx.png  the first page of the .docx, converted by LibreOffice to PDF, then PNG
 #   docs/register-review.png   the top of the register walk-through's review page, in Chromium
+#   docs/screenshots/*.png     every page of `govreport serve`, taken by the browser test
 # Installs Chromium, LibreOffice Writer, poppler and CJK fonts from Debian if they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +35,6 @@ cargo run -q --release -p govreport-cli -- register --db "$db" review --year 202
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$out/profile" --hide-scrollbars \
   --window-size=1000,1500 --screenshot=docs/register-review.png "file://$out/review.html" 2>/dev/null
-echo "wrote docs/report-2023-html.png, docs/report-2023-docx.png and docs/register-review.png"
+# The web application's pages, as the browser test walks through them.
+GOVREPORT_SCREENSHOTS="$PWD/docs/screenshots" bash tests/web/run.sh
+echo "wrote docs/report-2023-html.png, docs/report-2023-docx.png, docs/register-review.png and docs/screenshots/"

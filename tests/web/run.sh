@@ -7,7 +7,8 @@
 # Uses the release `govreport` binary (built here when missing or stale; GOVREPORT_BIN names
 # another), Chromium and chromium-driver from Debian (installed when missing), and Selenium in
 # the Python venv of tests/python (target/py-venv; GOVREPORT_PY_VENV moves it). Screenshots of
-# each page go to docs/screenshots/ (GOVREPORT_SCREENSHOTS names another folder). The time
+# each page go to target/web-screenshots/, so that a test run leaves the tree clean
+# (GOVREPORT_SCREENSHOTS names another folder: scripts/screenshots.sh renews docs/screenshots/). The time
 # from uploading a portal page to its findings page is printed, not asserted.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

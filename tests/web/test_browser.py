@@ -5,7 +5,8 @@ language is Chinese. The tests run in order (they share the register): check a p
 (timed), correct a cell and see its finding go, download and check the result, fill in a new
 report, then the register's pages. Every page visited is audited: each form control has an
 accessible name, the console has no error (a refused script or style shows there), nothing
-overflows the window sideways. Screenshots go to docs/screenshots/ (GOVREPORT_SCREENSHOTS).
+overflows the window sideways. Screenshots go to target/web-screenshots/ (GOVREPORT_SCREENSHOTS
+names another folder; scripts/screenshots.sh gives docs/screenshots/).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 BIN = os.environ.get("GOVREPORT_BIN", str(ROOT / "target" / "release" / "govreport"))
-SHOTS = Path(os.environ.get("GOVREPORT_SCREENSHOTS", str(ROOT / "docs" / "screenshots")))
+SHOTS = Path(os.environ.get("GOVREPORT_SCREENSHOTS", str(ROOT / "target" / "web-screenshots")))
 TODAY = "2026-11-26"
 
 
