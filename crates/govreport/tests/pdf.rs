@@ -464,6 +464,103 @@ fn the_creation_date_is_the_date_only_when_the_text_states_none() {
     assert_eq!(date(&with_info(page(&body), "20240231000000")).0, None);
 }
 
+/// A cmap subtable: (platform, encoding) and its (code, glyph) pairs.
+type CmapTable = ((u16, u16), Vec<(u32, u16)>);
+
+/// A TrueType font program of `maps` only (the tables a parser needs, no outlines): each map is
+/// a cmap subtable (platform, encoding) of format 12 with (code, glyph) pairs.
+fn truetype(glyphs: u16, maps: &[CmapTable]) -> Vec<u8> {
+    let be16 = |v: u16| v.to_be_bytes().to_vec();
+    let be32 = |v: u32| v.to_be_bytes().to_vec();
+    let mut head = [be32(0x0001_0000), be32(0x0001_0000), be32(0), be32(0x5F0F_3CF5), be16(0), be16(1000)].concat();
+    head.extend([0u8; 16]); // created, modified
+    head.extend([be16(0), be16(0), be16(1000), be16(1000), be16(0), be16(8), be16(2), be16(0), be16(0)].concat());
+    let mut hhea = [be32(0x0001_0000), be16(880), be16(0xFF88), be16(0), be16(1000)].concat();
+    hhea.extend([0u8; 22]);
+    hhea.extend(be16(1));
+    let maxp = [be32(0x0000_5000), be16(glyphs)].concat();
+    let mut cmap = [be16(0), be16(maps.len() as u16)].concat();
+    let mut subtables = vec![];
+    let mut offset = 4 + 8 * maps.len() as u32;
+    for ((platform, encoding), pairs) in maps {
+        let mut sub = [be16(12), be16(0), be32(16 + 12 * pairs.len() as u32), be32(0), be32(pairs.len() as u32)].concat();
+        for (code, gid) in pairs {
+            sub.extend([be32(*code), be32(*code), be32(u32::from(*gid))].concat());
+        }
+        cmap.extend([be16(*platform), be16(*encoding), be32(offset)].concat());
+        offset += sub.len() as u32;
+        subtables.push(sub);
+    }
+    cmap.extend(subtables.concat());
+    let tables: [(&[u8; 4], Vec<u8>); 4] = [(b"cmap", cmap), (b"head", head), (b"hhea", hhea), (b"maxp", maxp)];
+    let mut out = [be32(0x0001_0000), be16(4), be16(64), be16(2), be16(0)].concat();
+    let mut data = vec![];
+    let mut at = 12 + 16 * tables.len() as u32;
+    for (tag, t) in &tables {
+        out.extend(tag.as_slice());
+        out.extend([be32(0), be32(at), be32(t.len() as u32)].concat());
+        let mut t = t.clone();
+        t.resize(t.len().div_ceil(4) * 4, 0);
+        at += t.len() as u32;
+        data.extend(t);
+    }
+    out.extend(data);
+    out
+}
+
+#[test]
+fn fonts_without_tounicode_read_through_their_embedded_program() {
+    let words = "政府信息公开工作年度报告2024";
+    // One glyph per character, in order of first use: glyph k + 1 draws chars[k].
+    let mut chars: Vec<char> = vec![];
+    for c in words.chars() {
+        if !chars.contains(&c) {
+            chars.push(c);
+        }
+    }
+    let n = chars.len() as u16;
+    let glyph = |c: char| chars.iter().position(|x| *x == c).unwrap() as u16 + 1;
+    // The glyph of 工 is also the Kangxi radical ⼯ (as Noto CJK has it).
+    let mut unicode: Vec<(u32, u16)> = chars.iter().map(|c| (*c as u32, glyph(*c))).collect();
+    let gong = unicode.iter().find(|p| p.0 == '工' as u32).unwrap().1;
+    unicode.push(('⼯' as u32, gong));
+    unicode.sort();
+    let program = |maps: &[CmapTable]| stream("/Filter /ASCIIHexDecode", format!("{}>", hex(&truetype(n + 1, maps))).as_bytes());
+    let show = |codes: &str| format!("BT /F1 12 Tf 72 700 Td <{codes}> Tj ET");
+    let identity = |map: &str| {
+        format!(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R {map} >>] >>"
+        )
+    };
+    let descriptor = "<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontFile2 7 0 R >>".to_string();
+    // Identity-H, CIDs are glyphs (no CIDToGIDMap, and /Identity).
+    let gids: String = words.chars().map(|c| format!("{:04X}", glyph(c))).collect();
+    for map in ["", "/CIDToGIDMap /Identity"] {
+        let bytes = pdf(&page_with(&show(&gids), &identity(map), &[descriptor.clone(), program(&[((3, 10), unicode.clone())])]));
+        assert_eq!(text_of(&bytes), words, "{map}");
+    }
+    // A CIDToGIDMap stream: CID c draws glyph n + 1 - c.
+    let map: Vec<u8> = (0..=n).flat_map(|c| if c == 0 { 0u16 } else { n + 1 - c }.to_be_bytes()).collect();
+    let cids: String = words.chars().map(|c| format!("{:04X}", n + 1 - glyph(c))).collect();
+    let mapped = pdf(&page_with(
+        &show(&cids),
+        &identity("/CIDToGIDMap 8 0 R"),
+        &[descriptor.clone(), program(&[((3, 10), unicode.clone())]), stream("/Filter /ASCIIHexDecode", format!("{}>", hex(&map)).as_bytes())],
+    ));
+    assert_eq!(text_of(&mapped), words);
+    // A symbolic TrueType font: codes reach glyphs through its (3,0) map at U+F000 + code.
+    let symbol: Vec<(u32, u16)> = (1..=n).map(|g| (0xF020 + u32::from(g), g)).collect();
+    let simple = "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+SimSun /FirstChar 33 /LastChar 60 /FontDescriptor 6 0 R >>";
+    let codes: String = words.chars().map(|c| format!("{:02X}", 0x20 + glyph(c))).collect();
+    let bytes = pdf(&page_with(&show(&codes), simple, &[descriptor.clone(), program(&[((3, 0), symbol), ((3, 1), unicode.clone())])]));
+    assert_eq!(text_of(&bytes), words);
+    // A program that names no glyph's character leaves the codes unknown, never guessed: a
+    // page of them is refused as text that cannot be read.
+    let bytes = pdf(&page_with(&show(&gids), &identity(""), &[descriptor, program(&[((3, 0), vec![(0xF041, 1)])])]));
+    let e = layout(&bytes).expect_err("no text");
+    assert!(e.problems().iter().any(|p| p.error_type == ErrorType::PdfUnmapped), "{e:?}");
+}
+
 #[test]
 fn simple_fonts_and_text_positioning() {
     // WinAnsi with differences, TJ kerning and a gap wide enough to be a space.

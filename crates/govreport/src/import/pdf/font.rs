@@ -5,8 +5,9 @@
 //! CMap, or one of Adobe's predefined CMaps such as GBK-EUC-H or UniGB-UCS2-H, which
 //! hayro-cmap carries); the text comes from the font's ToUnicode CMap, else from the code
 //! itself for Unicode and GB encodings, else from the CID through the character collection's
-//! UCS2 CMap (Adobe-GB1-UCS2 …). Simple fonts map codes through ToUnicode, else their
-//! encoding (base encoding and `/Differences` glyph names).
+//! UCS2 CMap (Adobe-GB1-UCS2 …), else from the embedded font program ([`embedded`]). Simple
+//! fonts map codes through ToUnicode, else their encoding (base encoding and `/Differences`
+//! glyph names), else (a symbolic TrueType font) the embedded program's own code map.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -14,6 +15,7 @@ use std::rc::Rc;
 use hayro_cmap::{BfString, CMap, CMapName, CidFamily, WritingMode};
 use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 
+use super::embedded::{self, Glyphs};
 use super::encoding::{self, Base};
 use super::filters::{self, Budget, Limit};
 
@@ -59,6 +61,8 @@ enum Kind {
     Simple {
         chars: Box<[Option<char>; 256]>,
         widths: Box<[f32; 256]>,
+        /// The embedded program, for a symbolic font (its codes mean what its code map says).
+        glyphs: Option<Glyphs>,
     },
     Composite {
         encoding: Rc<CMap>,
@@ -69,6 +73,9 @@ enum Kind {
         default_width: f32,
         vertical_metrics: Ranges<[f32; 3]>,
         default_vertical: (f32, f32),
+        /// The embedded program and the CIDToGIDMap (None: identity), for codes nothing else
+        /// names.
+        glyphs: Option<(Glyphs, Option<Vec<u16>>)>,
     },
 }
 
@@ -145,7 +152,7 @@ impl Font {
         let subtype = dict.get::<Name<'_>>(b"Subtype".as_slice()).map(|n| name_bytes(&n)).unwrap_or_default();
         let to_unicode = to_unicode(dict, budget)?;
         if subtype == b"Type0" {
-            return Ok(Font::composite(dict, to_unicode, cache, budget));
+            return Font::composite(dict, to_unicode, cache, budget);
         }
         let scale = if subtype == b"Type3" { dict.get::<[f32; 6]>(b"FontMatrix".as_slice()).map_or(0.001, |m| m[0].abs()).clamp(1e-6, 1.0) } else { 0.001 };
         let descriptor = dict.get::<Dict<'_>>(b"FontDescriptor".as_slice());
@@ -200,10 +207,16 @@ impl Font {
                 }
             }
         }
-        Ok(Font { kind: Kind::Simple { chars, widths }, to_unicode, scale, vertical: false })
+        // A symbolic TrueType font's codes have no standard meaning: its own code map says
+        // which glyph each draws (only read when ToUnicode does not cover the font).
+        let glyphs = match (&descriptor, symbolic && subtype == b"TrueType" && to_unicode.is_none()) {
+            (Some(d), true) => Glyphs::load(d, true, budget)?,
+            _ => None,
+        };
+        Ok(Font { kind: Kind::Simple { chars, widths, glyphs }, to_unicode, scale, vertical: false })
     }
 
-    fn composite(dict: &Dict<'_>, to_unicode: Option<CMap>, cache: &mut Cache, budget: &mut Budget) -> Font {
+    fn composite(dict: &Dict<'_>, to_unicode: Option<CMap>, cache: &mut Cache, budget: &mut Budget) -> Result<Font, Limit> {
         let (encoding, enc_name) = match dict.get::<Object<'_>>(b"Encoding".as_slice()) {
             Some(Object::Name(n)) => (cache.named(n.as_ref()), name_bytes(&n)),
             Some(Object::Stream(s)) => {
@@ -240,12 +253,19 @@ impl Font {
         let widths = descendant.get::<Array<'_>>(b"W".as_slice()).map(|a| cid_metrics::<1>(&a)).unwrap_or_default();
         let dw2 = descendant.get::<[f32; 2]>(b"DW2".as_slice()).map_or((880.0, -1000.0), |v| (v[0], v[1]));
         let vertical_metrics = descendant.get::<Array<'_>>(b"W2".as_slice()).map(|a| cid_metrics::<3>(&a)).unwrap_or_default();
-        Font {
-            kind: Kind::Composite { encoding, identity, code_text, ucs2, widths, default_width, vertical_metrics, default_vertical: dw2 },
+        // CIDs that no collection names (Identity) and no ToUnicode: the embedded program.
+        let glyphs = match descendant.get::<Dict<'_>>(b"FontDescriptor".as_slice()) {
+            Some(d) if ucs2.is_none() && code_text == CodeText::Cid && to_unicode.is_none() => {
+                Glyphs::load(&d, false, budget)?.map(|g| embedded::cid_to_gid(&descendant, budget).map(|m| (g, m))).transpose()?
+            }
+            _ => None,
+        };
+        Ok(Font {
+            kind: Kind::Composite { encoding, identity, code_text, ucs2, widths, default_width, vertical_metrics, default_vertical: dw2, glyphs },
             to_unicode,
             scale: 0.001,
             vertical,
-        }
+        })
     }
 
     /// Whether the font writes top to bottom (a vertical CMap such as Identity-V).
@@ -291,6 +311,9 @@ impl Font {
             }
         }
         match &self.kind {
+            Kind::Simple { glyphs: Some(g), chars, .. } => {
+                g.of_code(code).or_else(|| chars.get(code as usize).copied().flatten()).map_or(Text::Unknown, Text::Char)
+            }
             Kind::Simple { chars, .. } => chars.get(code as usize).copied().flatten().map_or(Text::Unknown, Text::Char),
             Kind::Composite { code_text: CodeText::Utf16, .. } => {
                 let units: Vec<u16> = if len >= 4 { vec![(code >> 16) as u16, code as u16] } else { vec![code as u16] };
@@ -312,6 +335,14 @@ impl Font {
                     }
                 }
                 Text::Unknown
+            }
+            Kind::Composite { glyphs: Some((g, map)), .. } => {
+                let cid = self.cid(code, len);
+                let gid = match map {
+                    None => Some(cid),
+                    Some(m) => m.get(cid as usize).map(|g| u32::from(*g)),
+                };
+                gid.filter(|id| *id != 0).and_then(|id| g.of_glyph(id)).map_or(Text::Unknown, Text::Char)
             }
             Kind::Composite { .. } => Text::Unknown,
         }

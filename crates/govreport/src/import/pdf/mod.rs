@@ -20,6 +20,7 @@
 mod chars;
 mod columns;
 mod content;
+mod embedded;
 mod encoding;
 mod error;
 mod filters;
