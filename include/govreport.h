@@ -12,7 +12,10 @@
  * the euro sign. A NUL inside a text the library returns (a report may quote one) comes out
  * as U+FFFD, since a C string cannot hold it. Every input (a buffer, a string argument, the
  * document a handle builds) is at most 32 MiB (GOVREPORT_ERROR_TOO_LARGE); when memory for
- * an input-sized buffer runs out, the call returns GOVREPORT_ERROR_NOMEM.
+ * an input-sized buffer runs out, the call returns GOVREPORT_ERROR_NOMEM. A small allocation
+ * failing deeper inside (a finding, a cell: Rust's allocator gives no way back from those)
+ * aborts the process: give the library headroom of about 64 times the input it imports
+ * (crates/govreport/tests/memory.rs measures up to 59 bytes held per byte of a page).
  *
  * Link, shared: gcc app.c $(pkg-config --cflags --libs govreport)
  *   (the library's SONAME is libgovreport.so.0: install it under that name, with
