@@ -71,11 +71,19 @@ pub struct Loaded {
     pub report: Report,
     /// Findings of the reading.
     pub findings: Findings,
+    /// Places the source does not show ([`crate::Imported::unseen`]).
+    pub unseen: Vec<String>,
 }
 
 impl From<Report> for Loaded {
     fn from(report: Report) -> Loaded {
-        Loaded { report, findings: Findings::default() }
+        Loaded { report, findings: Findings::default(), unseen: vec![] }
+    }
+}
+
+impl From<crate::Imported> for Loaded {
+    fn from(imported: crate::Imported) -> Loaded {
+        Loaded { report: imported.report, findings: imported.findings, unseen: imported.unseen }
     }
 }
 
@@ -87,7 +95,7 @@ impl Loaded {
             return crate::parse_json(bytes).map(Loaded::from);
         }
         let imported = crate::import_document(bytes, &crate::ImportOptions { lang, ..Default::default() })?;
-        Ok(Loaded { report: imported.report, findings: imported.findings })
+        Ok(Loaded::from(imported))
     }
 
     /// The unit the report is of, as a batch names it by agency: the agency's name, trimmed;
@@ -232,8 +240,8 @@ fn check_one<T, E>(index: usize, name: String, item: T, load: &(impl Fn(T) -> Re
         Err(e) => (Event::Checked { index, name, outcome: Err(e) }, None),
         Ok(loaded) => {
             let unit_name = if by_agency { loaded.unit().unwrap_or(&name).to_string() } else { String::new() };
-            let Loaded { report, mut findings } = loaded;
-            findings.0.extend(crate::rules::run(&report, resolved).0);
+            let Loaded { report, mut findings, unseen } = loaded;
+            findings.0.extend(crate::rules::run_seen(&report, resolved, &unseen).0);
             // What the batch keeps is made here, on the worker; the report is dropped.
             let prepared = Batch::prepare(&report);
             (Event::Checked { index, name, outcome: Ok(findings) }, Some((unit_name, prepared)))

@@ -795,3 +795,53 @@ fn no_content_or_part_is_missing_whose_words_are_in_the_text() {
     }
     assert!(checked >= 3, "{checked}");
 }
+
+/// The check's findings of an imported text: (code, path, status, severity).
+fn checked(text: &str) -> Vec<(String, String, govreport::Status, govreport::Severity)> {
+    let imported = import_document(text.as_bytes(), &ImportOptions::default()).unwrap();
+    let findings = govreport::check_imported(&imported, &govreport::Options::default()).unwrap();
+    findings.0.into_iter().map(|f| (f.code, f.path, f.status, f.severity)).collect()
+}
+
+fn errors(found: &[(String, String, govreport::Status, govreport::Severity)]) -> Vec<(&str, &str)> {
+    found.iter().filter(|f| f.3 == govreport::Severity::Error).map(|f| (f.0.as_str(), f.1.as_str())).collect()
+}
+
+#[test]
+fn what_the_source_does_not_show_is_not_an_error_of_the_report() {
+    use govreport::Status::{NotAssessable, Violated};
+    let head = "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度，我局认真贯彻落实条例。\n";
+    let table_b = "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n";
+    let ending = "五、政府信息公开工作存在的主要问题及改进情况\n一是……。\n六、其他需要报告的事项\n无。\n某市某局\n2024年1月20日\n";
+    // Copied up to the middle of table 三: parts 五 and 六 are not in the source.
+    let cut = checked(&format!("{head}{table_b}二、上年结转政府信息公开申请数量 | 0 | 0"));
+    assert!(errors(&cut).is_empty(), "{:?}", errors(&cut));
+    let problems = cut.iter().find(|f| f.0 == "GR401" && f.1 == "/sections/problems").expect("GR401 is reported as not assessable");
+    assert_eq!((problems.2, problems.3), (NotAssessable, govreport::Severity::Info));
+    let imported = import_document(format!("{head}{table_b}二、上年结转政府信息公开申请数量 | 0 | 0").as_bytes(), &ImportOptions::default()).unwrap();
+    assert!(
+        imported.unseen.contains(&"/sections/problems".to_string()) && imported.unseen.contains(&"/sections/other_matters".to_string()),
+        "{:?}",
+        imported.unseen
+    );
+    let message = govreport::check_imported(&imported, &govreport::Options::default()).unwrap().0.into_iter().find(|f| f.code == "GR401").unwrap().message;
+    assert!(message.contains("来源未包含"), "{message}");
+    // The whole page, without part 五 though it goes on to 六 and the signature: the report
+    // lacks it, an error.
+    let whole = checked(&format!("{head}{table_b}六、其他需要报告的事项\n无。\n某市某局\n2024年1月20日\n"));
+    assert!(whole.iter().any(|f| f.0 == "GR401" && f.1 == "/sections/problems" && f.2 == Violated), "{whole:?}");
+    // Parts 五 and 六 present: no GR401 at all.
+    assert!(!checked(&format!("{head}{table_b}{ending}")).iter().any(|f| f.0 == "GR401"));
+    // An excerpt that says it leaves text out ("……" alone on a line).
+    let elided = checked(&format!("{head}……\n{table_b}"));
+    assert!(!elided.iter().any(|f| f.0 == "GR401" && f.2 == Violated), "{elided:?}");
+    // A source that names no agency: GR005 is not the report's error.
+    let nameless = checked(&format!("2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n{table_b}{}", ending.replace("某市某局\n", "")));
+    assert!(nameless.iter().any(|f| f.0 == "GR005" && f.2 == NotAssessable), "{nameless:?}");
+    assert!(errors(&nameless).is_empty(), "{:?}", errors(&nameless));
+    // A 2007-era excerpt with an elision: GR801 cannot say a part is missing.
+    let old = "某县某局2013年度信息公开工作年度报告\n一、主动公开政府信息的情况\n2013年度主动公开信息5条。\n……\n2014年3月25日\n";
+    let found = checked(old);
+    assert!(!found.iter().any(|f| f.0 == "GR801" && f.2 == Violated), "{found:?}");
+    assert!(checked(&old.replace("……\n", "")).iter().any(|f| f.0 == "GR801" && f.2 == Violated));
+}

@@ -157,6 +157,10 @@ pub struct Imported {
     pub source: SourceKind,
     /// The encoding the text was read in (WHATWG name: "UTF-8", "GBK", "gb18030", …).
     pub encoding: &'static str,
+    /// Places of the document the source does not show (pointers): the parts after a table
+    /// the source stops inside, a name or date it does not state. The report is silent there
+    /// because the source is; [`crate::check_imported`] does not count that against it.
+    pub unseen: Vec<String>,
 }
 
 impl Imported {
@@ -251,7 +255,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         let source = options.source.unwrap_or_else(|| detect::kind_of_text(&decoded.text, bytes));
         if source == SourceKind::Json {
             let report = crate::parse_str(decoded.text.trim_start_matches('\u{FEFF}'))?;
-            return Ok(Imported { report, findings: Findings::default(), source, encoding: decoded.encoding.name() });
+            return Ok(Imported { report, findings: Findings::default(), source, encoding: decoded.encoding.name(), unseen: vec![] });
         }
         if decoded.invalid > 0 {
             notes.add(Code::GR914, "", Pos::Whole).text("encoding", decoded.encoding.name()).text("count", decoded.invalid);
@@ -284,9 +288,10 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         };
         (lines, title, source, decoded.encoding.name())
     };
-    let report = build(&lines, page_title.as_deref(), created.as_deref(), options, &mut notes)?;
+    let mut unseen = vec![];
+    let report = build(&lines, page_title.as_deref(), created.as_deref(), options, &mut notes, &mut unseen)?;
     let findings = notes.finish(report.format(), &Options { lang: options.lang, ..Options::default() })?;
-    Ok(Imported { report, findings, source, encoding })
+    Ok(Imported { report, findings, source, encoding, unseen })
 }
 
 /// Imports text (an HTML page or copied text) already decoded.
@@ -296,7 +301,14 @@ pub fn import_str(text: &str, options: &ImportOptions) -> Result<Imported, Error
 }
 
 /// The document the lines make; `created` is a PDF's creation date (`YYYY-MM-DD`).
-fn build(lines: &[Line], page_title: Option<&str>, created: Option<&str>, options: &ImportOptions, notes: &mut Notes) -> Result<Report, Error> {
+fn build(
+    lines: &[Line],
+    page_title: Option<&str>,
+    created: Option<&str>,
+    options: &ImportOptions,
+    notes: &mut Notes,
+    unseen: &mut Vec<String>,
+) -> Result<Report, Error> {
     // Headings and the signature inside long lines (a page whose line breaks were lost) on
     // lines of their own; table labels are never headings.
     let is_label = |t: &str| [Format::F2021, Format::F2019].iter().any(|f| tables::Index::of(*f).lookup(t).is_some());
@@ -336,6 +348,7 @@ fn build(lines: &[Line], page_title: Option<&str>, created: Option<&str>, option
         }
         None => {
             notes.add(Code::GR910, "/agency/name", Pos::Whole).both("field", "报告机关名称", "agency name");
+            unseen.push("/agency/name".to_string());
             String::new()
         }
     };
@@ -346,6 +359,7 @@ fn build(lines: &[Line], page_title: Option<&str>, created: Option<&str>, option
         }
         None => {
             notes.add(Code::GR910, "/published_on", Pos::Whole).both("field", "发布日期", "publication date");
+            unseen.push("/published_on".to_string());
             None
         }
     };
@@ -381,12 +395,18 @@ fn build(lines: &[Line], page_title: Option<&str>, created: Option<&str>, option
             notes.add(Code::GR919, "", lines[li].pos).text("quote", words);
         }
     };
+    // A line of "……": the source is an excerpt, and what it does not show may be in the report.
+    let elided = lines.iter().any(|l| structure::is_elision(&l.text));
     if format == Format::F2007 {
+        if elided {
+            unseen.push("/sections".to_string());
+        }
         let (sections, figures) = prose2007::read(lines, &meta, notes);
         announced_absent(notes);
         return Ok(Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }));
     }
-    let read = template::read(lines, &meta, format, from_tables, notes);
+    let read = template::read(lines, &meta, format, from_tables, elided, notes);
+    unseen.extend(read.unseen.iter().cloned());
     if read.cells.is_empty() {
         announced_absent(notes);
     }

@@ -218,6 +218,14 @@ fn signature_before(p: &[char], end: usize) -> Option<usize> {
     ((2..=30).contains(&n) && opens && super::meta::ends_like_agency(&name)).then_some(start)
 }
 
+/// Whether a line is only an ellipsis ("……", "...", "⋯"): the source says it leaves text out
+/// there (an excerpt), so what it does not show may be in the report.
+pub fn is_elision(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !super::norm::is_space(*c)).collect();
+    let dots = t.chars().filter(|c| matches!(c, '…' | '⋯')).count() + t.matches("...").count() + t.matches("。。。").count();
+    !t.is_empty() && dots > 0 && t.chars().all(|c| matches!(c, '…' | '⋯' | '.' | '。' | '．'))
+}
+
 /// The lines with every text line cut where a part heading, a signature or its date stands
 /// inside it. Table rows (lines with cells) are kept as they are.
 pub fn split(lines: Vec<Line>, is_label: &dyn Fn(&str) -> bool) -> Vec<Line> {
@@ -366,6 +374,16 @@ pub fn figures_after(lines: &[Line], li: usize, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ellipsis_alone_is_an_elision() {
+        for t in ["……", " …… ", "...", "⋯⋯", "。。。"] {
+            assert!(is_elision(t), "{t}");
+        }
+        for t in ["", "。", ".", "等等……", "1...2"] {
+            assert!(!is_elision(t), "{t}");
+        }
+    }
 
     fn texts(s: &str) -> Vec<String> {
         split(vec![Line::text(super::super::findings::Pos::Line(1), s.to_string())], &|_| false).into_iter().map(|l| l.text).collect()

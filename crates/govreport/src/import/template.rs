@@ -77,10 +77,14 @@ pub struct Read {
     pub other_matters: Option<String>,
     /// Cells by pointer.
     pub cells: BTreeMap<String, Value>,
+    /// The parts after a table the source stops inside (the source does not show them).
+    pub unseen: Vec<String>,
 }
 
 /// Reads a 2019 or 2021 report. `from_tables` says whether the tables set the format.
-pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, notes: &mut Notes) -> Read {
+/// `elided`: the source says it leaves text out (a line of "……"), so a part it does not show
+/// may be in the report.
+pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elided: bool, notes: &mut Notes) -> Read {
     let ix = Index::of(format);
     let body: Vec<usize> = (0..lines.len()).filter(|i| !meta.excluded.contains(i)).collect();
     let headings: BTreeMap<usize, Heading> = body.iter().filter_map(|&i| heading(&lines[i], ix).map(|h| (i, h))).collect();
@@ -148,6 +152,10 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
         }
     }
     let reader = reader.finish(notes);
+    // A source that stops inside a table shows none of the parts after it: GR901 says they
+    // are not in the source; the check does not count them against the report (`unseen`).
+    let cut_part = reader.cut.iter().filter_map(|t| labels::PARTS.iter().position(|p| p.table.map(TableId::of) == Some(*t))).max();
+    let after_cut = |i: usize| cut_part.is_some_and(|c| i > c);
     // Parts: missing, or without their table.
     let found: Vec<usize> = headings.values().map(|h| h.part).collect();
     let has_data = |t: TableId| reader.data_in.get(&t).is_some_and(|s| !s.is_empty());
@@ -195,7 +203,17 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, note
             }
         }
     }
+    // Without any part heading the text was taken as the overview: where the other parts'
+    // prose is, the source does not say.
+    let unplaced = |i: usize| elided || (no_headings && labels::PARTS[i].table.is_none() && i > 0);
+    let mut unseen = vec![];
+    for (i, p) in labels::PARTS.iter().enumerate().filter(|(i, _)| (after_cut(*i) || unplaced(*i)) && !found.contains(i)) {
+        unseen.push(p.label.id.to_string());
+        if i == 5 {
+            unseen.extend(labels::PROCESSING_FEES.first().map(|l| l.id.to_string()));
+        }
+    }
     let join = |v: &Vec<String>| (!v.is_empty()).then(|| v.join("\n"));
     let overview = if no_headings { join(&unheaded) } else { join(&prose[0]) };
-    Read { overview, problems: join(&prose[4]), other_matters: join(&prose[5]), cells: reader.cells }
+    Read { overview, problems: join(&prose[4]), other_matters: join(&prose[5]), cells: reader.cells, unseen }
 }

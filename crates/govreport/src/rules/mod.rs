@@ -241,8 +241,13 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a Resolved,
     out: Vec<Finding>,
     not_assessable: Vec<(Code, String)>,
+    /// Violations at places the source does not show ([`Ctx::unseen`]), by rule.
+    not_shown: Vec<(Code, String)>,
     /// Tables A, B and C of the report being checked, read once for the rules of cells.
     pub(crate) cell_tables: std::cell::OnceCell<std::rc::Rc<Vec<cells::Table>>>,
+    /// Places an imported report's source does not show (it stops before them, or does not
+    /// name them): a violation there is not one of the report, so it is not assessable.
+    unseen: &'a [String],
 }
 
 /// A finding being built: add details, then call [`Hit::emit`].
@@ -292,6 +297,10 @@ impl<'c, 'a> Hit<'c, 'a> {
             rule.code,
             rule.message
         );
+        if self.ctx.is_unseen(&self.path) {
+            self.ctx.not_shown.push((self.rule, self.path));
+            return;
+        }
         let lang = self.ctx.opts.lang;
         let message = render(rule.message.get(lang), &params, self.ctx.format, lang);
         let params: BTreeMap<String, String> =
@@ -313,7 +322,12 @@ impl<'c, 'a> Hit<'c, 'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(format: Format, opts: &'a Resolved) -> Self {
-        Ctx { format, opts, out: Vec::new(), not_assessable: Vec::new(), cell_tables: std::cell::OnceCell::new() }
+        Ctx { format, opts, out: Vec::new(), not_assessable: Vec::new(), not_shown: Vec::new(), cell_tables: std::cell::OnceCell::new(), unseen: &[] }
+    }
+
+    /// Whether `path` is at or under a place the source does not show.
+    fn is_unseen(&self, path: &str) -> bool {
+        self.unseen.iter().any(|u| path == u || path.strip_prefix(u.as_str()).is_some_and(|rest| rest.starts_with('/')))
     }
 
     /// Whether the rule `code` is switched on.
@@ -333,12 +347,15 @@ impl<'a> Ctx<'a> {
 
     /// The findings, with one not-assessable finding per rule that had any.
     pub fn finish(mut self) -> Findings {
-        let mut by_rule: BTreeMap<Code, Vec<String>> = BTreeMap::new();
+        let mut by_rule: BTreeMap<(Code, bool), Vec<String>> = BTreeMap::new();
         for (code, p) in std::mem::take(&mut self.not_assessable) {
-            by_rule.entry(code).or_default().push(p);
+            by_rule.entry((code, false)).or_default().push(p);
+        }
+        for (code, p) in std::mem::take(&mut self.not_shown) {
+            by_rule.entry((code, true)).or_default().push(p);
         }
         let lang = self.opts.lang;
-        for (code, mut paths) in by_rule {
+        for ((code, not_shown), mut paths) in by_rule {
             if !self.on(code) {
                 continue;
             }
@@ -346,7 +363,7 @@ impl<'a> Ctx<'a> {
             let first = paths.remove(0);
             let count = paths.len() + 1;
             let params = vec![("rule", Param::Both(rule.title.to_owned())), ("count", Param::Text(count.to_string())), ("cell", Param::Cell(first.clone()))];
-            let message = render(NOT_ASSESSABLE_MESSAGE.get(lang), &params, self.format, lang);
+            let message = render(if not_shown { NOT_SHOWN_MESSAGE } else { NOT_ASSESSABLE_MESSAGE }.get(lang), &params, self.format, lang);
             self.out.push(Finding {
                 code: rule.code.to_string(),
                 name: rule.name.to_string(),
@@ -367,6 +384,13 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The message of a finding not assessable because the imported source does not show where
+/// it would be.
+const NOT_SHOWN_MESSAGE: Bilingual = Bilingual::new(
+    "无法判断「{rule}」：导入的来源未包含此处（{count} 处，首处：{cell}），不能据此认定报告有误",
+    "Cannot judge \"{rule}\": the imported source does not show the place ({count}; first: {cell}), so it says nothing against the report",
+);
+
 /// The message of a not-assessable finding.
 const NOT_ASSESSABLE_MESSAGE: Bilingual = Bilingual::new(
     "无法判断「{rule}」：{count} 处所需数字为空白、缺失或“/”（首处：{cell}）",
@@ -375,7 +399,14 @@ const NOT_ASSESSABLE_MESSAGE: Bilingual = Bilingual::new(
 
 /// Runs the check of every rule that applies to one report and is switched on, in code order.
 pub(crate) fn run(report: &Report, opts: &Resolved) -> Findings {
+    run_seen(report, opts, &[])
+}
+
+/// [`run`] for an imported report whose source does not show the places `unseen` (pointers):
+/// what would be a violation at or under one of them is not assessable instead.
+pub(crate) fn run_seen(report: &Report, opts: &Resolved, unseen: &[String]) -> Findings {
     let mut ctx = Ctx::new(report.format(), opts);
+    ctx.unseen = unseen;
     for rule in RULES {
         if let Check::Report(check) = rule.check
             && ctx.on(rule.id)
