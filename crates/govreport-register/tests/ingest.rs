@@ -245,8 +245,11 @@ fn a_folder_with_a_published_pdf_is_read_through_the_core() {
     let v = r.version(b.items[0].version_id.unwrap()).unwrap();
     assert_eq!((v.source.as_ref().unwrap().kind.as_str(), v.year, v.agency_name.as_str()), ("pdf", 2024, "淮安市洪泽区人民政府"));
     let cells = r.cells(v.id).unwrap();
-    assert_eq!(cells.len(), govreport::cells::figures(govreport::Format::F2021).count());
+    // Its table 三 gives （六）其他处理 as one row: that row's cells in place of the sub-rows'.
+    let layout = govreport::cells::layout(govreport::Format::F2021, govreport::model::Layout::SingleOther);
+    assert_eq!(cells.len(), layout.iter().filter(|d| d.is_figure()).count());
     let cell = |p: &str| cells.iter().find(|c| c.pointer == p).unwrap();
+    assert_eq!(cell("/requests/other/total").state, CellState::Number);
     assert_eq!((cell("/requests/new/total").state, cell("/requests/new/total").value.as_deref()), (CellState::Number, Some("95")));
     assert_eq!(cell("/review_litigation/litigation_after_review/total").value.as_deref(), Some("3"));
     assert_eq!(cell("/requests/withheld/prohibited_by_law/total").state, CellState::Absent);
