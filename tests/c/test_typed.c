@@ -138,6 +138,32 @@ static void test_one_mistake_one_status(void) {
     govreport_report_free(r);
 }
 
+/* A 2021 report may hold （六）其他处理 as one row (the older layout): its cells by pointer. */
+static void test_single_other_row(void) {
+    govreport_report *r = new_report();
+    char *s = NULL;
+    uint64_t count = 9;
+    govreport_cell_state state = GOVREPORT_CELL_COUNT;
+    CHECK_OK(govreport_report_set_count(r, "/requests/other/natural_person", 2));
+    CHECK_OK(govreport_report_set(r, "/requests/other/commercial", "null"));
+    CHECK_OK(govreport_report_set_count(r, "/requests/other/total", 2));
+    CHECK_OK(govreport_report_get_count(r, "/requests/other/total", &count, &state));
+    CHECK(state == GOVREPORT_CELL_COUNT && count == 2);
+    CHECK_OK(govreport_report_get_count(r, "/requests/other/commercial", &count, &state));
+    CHECK(state == GOVREPORT_CELL_BLANK && count == 0);
+    CHECK_OK(govreport_report_get(r, "/requests/other", &s));
+    CHECK(same(s, "{\"natural_person\":2,\"commercial\":null,\"total\":2}"));
+    govreport_string_free(s);
+    /* The sub-rows are absent, and cannot be set beside the one row: the pointer is named. */
+    CHECK_OK(govreport_report_get_count(r, "/requests/other/fee_unpaid/total", &count, &state));
+    CHECK(state == GOVREPORT_CELL_ABSENT);
+    CHECK_STATUS(govreport_report_set_count(r, "/requests/other/fee_unpaid/total", 1), GOVREPORT_ERROR_INVALID);
+    CHECK(same(govreport_last_error_pointer(), "/requests/other/fee_unpaid/total"));
+    CHECK_OK(govreport_report_get_count(r, "/requests/other/total", &count, &state));
+    CHECK(state == GOVREPORT_CELL_COUNT && count == 2);
+    govreport_report_free(r);
+}
+
 static void test_version_and_bytes(void) {
     govreport_report *r = new_report();
     uint8_t *bytes = NULL;
@@ -157,6 +183,7 @@ int main(void) {
     test_get_text_gb18030();
     test_clone();
     test_one_mistake_one_status();
+    test_single_other_row();
     test_version_and_bytes();
     return finish("test_typed");
 }

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import govreport
-from conftest import CLEAN_2021, SEED
+from conftest import CLEAN_2021, FIXTURES, SEED
 
 
 def test_version_matches_the_package_metadata() -> None:
@@ -107,6 +107,26 @@ def test_get_and_set_by_pointer(doc: dict[str, Any]) -> None:
     assert r.get("/requests/new") == {"natural_person": 3, "commercial": 1, "research": "/", "other_org": None, "total": 4}
     r["/proactive/fees_10k_yuan"] = "1.50"
     assert r["/proactive/fees_10k_yuan"] == "1.50"  # an amount keeps its written precision
+
+
+def test_the_single_other_handling_row_of_a_2021_report(doc: dict[str, Any]) -> None:
+    # A 2021 report may hold （六）其他处理 as one row (the older layout); its cells by pointer.
+    r = govreport.Report(doc)
+    r["/requests/other/natural_person"] = 1
+    r["/requests/other/total"] = 1
+    assert r["/requests/other/total"] == 1
+    assert r["/requests/other"] == {"natural_person": 1, "total": 1}
+    assert "/requests/other/no_correction/total" not in r
+    with pytest.raises(govreport.ReportError) as e:
+        r["/requests/other/fee_unpaid/total"] = 1
+    assert e.value.kind == "invalid" and e.value.pointer == "/requests/other/fee_unpaid/total"
+    assert r.to_dict()["requests"]["other"] == {"natural_person": 1, "total": 1}
+    assert govreport.Report(r.to_dict()) == r
+    # The row is a result of table B: B2 sums it with the others.
+    broken = govreport.Report(FIXTURES / "2021-other-single-row-total-broken.json")
+    assert broken["/requests/other/total"] == 1
+    violated = {f.path for f in govreport.check(broken) if f.code == "GR202" and f.status == "violated"}
+    assert violated == {"/requests/results_total/natural_person", "/requests/results_total/total"}
 
 
 def test_absent_blank_and_not_applicable_stay_distinct(doc: dict[str, Any]) -> None:

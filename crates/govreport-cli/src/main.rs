@@ -399,6 +399,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             for g in &up.gaps {
                 eprintln!("  {}：{}", g.pointer, g.units.join("、"));
             }
+            if !up.merged_other.is_empty() {
+                eprintln!("govreport: 有单位的（六）其他处理只填一行，汇总表按一行填写；以下单位的三个子项已相加：{}", up.merged_other.join("、"));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Complete { file, output } => {

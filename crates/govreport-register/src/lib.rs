@@ -189,8 +189,8 @@ fn connect(path: &Path, flags: OpenFlags) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Writes the fields of every template format (the figure cells of the core's table of cells,
-/// labels refreshed from the label table) and reads their ids.
+/// Writes the fields of every template format (the figure cells of the core's table of cells in
+/// every layout, labels refreshed from the label table) and reads their ids.
 fn sync_fields(conn: &Connection, write: bool) -> Result<HashMap<Format, HashMap<&'static str, i64>>> {
     let mut out = HashMap::new();
     for format in [Format::F2019, Format::F2021] {
@@ -205,7 +205,9 @@ fn sync_fields(conn: &Connection, write: bool) -> Result<HashMap<Format, HashMap
                    OR fields.row_label IS NOT excluded.row_label OR fields.column_label IS NOT excluded.column_label
                    OR fields.kind IS NOT excluded.kind OR fields.part IS NOT excluded.part",
             )?;
-            for (i, def) in govreport::cells::figures(format).enumerate() {
+            // Every layout's cells (the single （六） row of 2021 after the template's), so that
+            // the ids of the template's cells keep their order.
+            for (i, def) in govreport::cells::every(format).iter().filter(|d| d.is_figure()).enumerate() {
                 let l = cells::field_labels(def);
                 stmt.execute(rusqlite::params![
                     format.as_str(),
@@ -224,7 +226,8 @@ fn sync_fields(conn: &Connection, write: bool) -> Result<HashMap<Format, HashMap
         }
         let mut stmt = conn.prepare("SELECT id, pointer FROM fields WHERE format = ?1")?;
         let ids: HashMap<String, i64> = stmt.query_map([format.as_str()], |r| Ok((r.get(1)?, r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
-        let fields = govreport::cells::figures(format).filter_map(|def| ids.get(def.pointer).map(|id| (def.pointer, *id))).collect();
+        let fields =
+            govreport::cells::every(format).iter().filter(|d| d.is_figure()).filter_map(|def| ids.get(def.pointer).map(|id| (def.pointer, *id))).collect();
         out.insert(format, fields);
     }
     Ok(out)

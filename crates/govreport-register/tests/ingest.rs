@@ -245,9 +245,35 @@ fn a_folder_with_a_published_pdf_is_read_through_the_core() {
     let v = r.version(b.items[0].version_id.unwrap()).unwrap();
     assert_eq!((v.source.as_ref().unwrap().kind.as_str(), v.year, v.agency_name.as_str()), ("pdf", 2024, "淮安市洪泽区人民政府"));
     let cells = r.cells(v.id).unwrap();
-    assert_eq!(cells.len(), govreport::cells::figures(govreport::Format::F2021).count());
+    // Its table 三 gives （六）其他处理 as one row: that row's cells in place of the sub-rows'.
+    let layout = govreport::cells::layout(govreport::Format::F2021, govreport::model::Layout::SingleOther);
+    assert_eq!(cells.len(), layout.iter().filter(|d| d.is_figure()).count());
     let cell = |p: &str| cells.iter().find(|c| c.pointer == p).unwrap();
+    assert_eq!(cell("/requests/other/total").state, CellState::Number);
     assert_eq!((cell("/requests/new/total").state, cell("/requests/new/total").value.as_deref()), (CellState::Number, Some("95")));
     assert_eq!(cell("/review_litigation/litigation_after_review/total").value.as_deref(), Some("3"));
     assert_eq!(cell("/requests/withheld/prohibited_by_law/total").state, CellState::Absent);
+}
+
+#[test]
+fn a_2021_report_with_one_other_handling_row_keeps_that_row() {
+    // The older layout of （六）其他处理 (one row of figures in a 2021 table): its cells are
+    // stored by their pointers, in place of the three sub-rows, and read back as they were.
+    let mut r = Register::open_in_memory().unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/2021-other-single-row.json");
+    let bytes = std::fs::read(&path).unwrap();
+    let b = r.ingest([Input::bytes("single.json", bytes.clone())], &IngestOptions::default()).unwrap();
+    assert_eq!((b.added, b.failed), (1, 0), "{b:?}");
+    let unit = r.list_units(None).unwrap().remove(0);
+    let v = r.current(&UnitRef::Id(unit.id), 2022).unwrap().unwrap();
+    let cells = r.cells(v.id).unwrap();
+    let report = govreport::parse_json(&bytes).unwrap();
+    assert_eq!(cells.len(), report.cells().filter(|(d, _)| d.is_figure()).count());
+    let total = cells.iter().find(|c| c.pointer == "/requests/other/total").expect("the single row's total");
+    assert_eq!((total.state, total.value.as_deref(), total.row_label.as_str()), (CellState::Number, Some("2"), "（六）其他处理"));
+    assert!(!cells.iter().any(|c| c.pointer.starts_with("/requests/other/no_correction")));
+    // The same document written compactly is the same report, not a new version.
+    let compact = serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()).unwrap();
+    let again = r.ingest([Input::bytes("single-compact.json", compact)], &IngestOptions::default()).unwrap();
+    assert_eq!((again.added, again.unchanged), (0, 1), "{again:?}");
 }

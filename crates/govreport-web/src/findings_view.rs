@@ -48,9 +48,9 @@ pub(crate) struct Targets {
     parts: BTreeSet<String>,
 }
 
-/// Every figure cell of a format, from the core's table of cells.
-pub(crate) fn fields_of(format: Format) -> impl Iterator<Item = &'static govreport::cells::CellDef> {
-    govreport::cells::figures(format)
+/// Every figure cell of a report's layout, from the core's table of cells.
+pub(crate) fn fields_of(report: &Report) -> impl Iterator<Item = &'static govreport::cells::CellDef> {
+    govreport::cells::layout(report.format(), report.layout()).iter().filter(|c| c.is_figure())
 }
 
 /// The fields of the report's facts shown above the parts.
@@ -80,10 +80,9 @@ pub(crate) fn part_pointers(report: &Report, index: usize) -> Vec<String> {
 
 impl Targets {
     pub(crate) fn of(report: &Report) -> Targets {
-        let format = report.format();
         let mut fields: BTreeSet<String> = META_FIELDS.iter().map(|s| s.to_string()).collect();
         let mut rows: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for def in fields_of(format) {
+        for def in fields_of(report) {
             fields.insert(def.pointer.to_string());
             // A row's label id is the row's pointer.
             if def.row.id != def.pointer {

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use crate::i18n::Lang;
 use crate::labels::{self, Label};
-use crate::model::{Agency, AgencyKind, CellRef, Format, Report, RowId};
+use crate::model::{Agency, AgencyKind, CellRef, Format, Layout, Report, RowId};
 
 /// What a cell holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -150,7 +150,13 @@ impl CellDef {
 
 /// The cells of one format, and indexes into them.
 struct FormatCells {
+    /// The template's layout.
     list: Vec<CellDef>,
+    /// The layout with one （六）其他处理 row (2021); the template's in 2019.
+    single: Vec<CellDef>,
+    /// The template's cells, then those only another layout has.
+    every: Vec<CellDef>,
+    /// Indexes into `every`.
     by_pointer: HashMap<&'static str, usize>,
     by_loc: HashMap<Loc, usize>,
 }
@@ -160,9 +166,24 @@ fn leak(s: String) -> &'static str {
 }
 
 fn build(format: Format) -> FormatCells {
+    let list = build_layout(format, Layout::Template);
+    let single = if format == Format::F2021 { build_layout(format, Layout::SingleOther) } else { list.clone() };
+    let mut every = list.clone();
+    every.extend(single.iter().filter(|c| !list.iter().any(|t| t.pointer == c.pointer)).cloned());
+    let by_pointer = every.iter().enumerate().map(|(i, c)| (c.pointer, i)).collect();
+    let by_loc = every.iter().enumerate().map(|(i, c)| (c.loc, i)).collect();
+    FormatCells { list, single, every, by_pointer, by_loc }
+}
+
+/// The cells of a document of `format` laid out as `layout`, in template order.
+fn build_layout(format: Format, layout: Layout) -> Vec<CellDef> {
     let mut list = vec![];
     // The kind of each cell is the type of its field in the model.
-    let empty = Report::new(format, 2023, Agency::new("", AgencyKind::Other));
+    let mut empty = Report::new(format, 2023, Agency::new("", AgencyKind::Other));
+    if layout == Layout::SingleOther {
+        // Reaching the single row switches an empty （六） to it.
+        let _ = empty.cell_mut(Loc::request(RowId::OtherSingle, 0));
+    }
     let mut push = |pointer: &'static str, table: Table, row: &'static Label, group: Option<&'static Label>, column: Option<&'static Label>, loc: Loc| {
         let kind = match empty.cell(loc) {
             Some(CellRef::Count(_)) => CellKind::Count,
@@ -183,7 +204,7 @@ fn build(format: Format) -> FormatCells {
         }
     }
     let mut group: Option<&'static Label> = None;
-    for rl in labels::request_rows(format) {
+    for rl in labels::request_rows_in(format, layout) {
         let Some(id) = rl.row else {
             group = Some(&rl.label);
             continue;
@@ -207,9 +228,7 @@ fn build(format: Format) -> FormatCells {
         let part = &labels::PARTS[usize::from(i)].label;
         push(part.id, Table::Prose, part, None, None, Loc::Section(i));
     }
-    let by_pointer = list.iter().enumerate().map(|(i, c)| (c.pointer, i)).collect();
-    let by_loc = list.iter().enumerate().map(|(i, c)| (c.loc, i)).collect();
-    FormatCells { list, by_pointer, by_loc }
+    list
 }
 
 /// The parts of a template report that are prose (一, 五, 六), by index into [`labels::PARTS`].
@@ -240,21 +259,47 @@ pub fn cells(format: Format) -> &'static [CellDef] {
     table(format).map_or(&[], |t| t.list.as_slice())
 }
 
+/// Every cell of a document of `format` whose （六）其他处理 is laid out as `layout`, in
+/// template order (see [`Report::layout`]; [`Report::cells`] visits these).
+///
+/// ```
+/// use govreport::cells::{self, cell_at};
+/// use govreport::model::Layout;
+/// use govreport::Format;
+/// let single = cells::layout(Format::F2021, Layout::SingleOther);
+/// assert_eq!(single.len(), cells::cells(Format::F2021).len() - 14);
+/// assert!(single.iter().any(|c| c.pointer == "/requests/other/total"));
+/// assert_eq!(cell_at(Format::F2021, "/requests/other/total").unwrap().row.name.zh, "（六）其他处理");
+/// ```
+pub fn layout(format: Format, layout: Layout) -> &'static [CellDef] {
+    table(format).map_or(&[], |t| match layout {
+        Layout::Template => t.list.as_slice(),
+        Layout::SingleOther => t.single.as_slice(),
+    })
+}
+
+/// Every cell a document of `format` can hold in any layout: the template's cells in template
+/// order, then those only another layout has (the single （六）其他处理 row of 2021). A store
+/// of cells by pointer (the register) keeps a place for each of them.
+pub fn every(format: Format) -> &'static [CellDef] {
+    table(format).map_or(&[], |t| t.every.as_slice())
+}
+
 /// Every figure cell of `format` (the cells of tables and fees, not prose), in template order.
 pub fn figures(format: Format) -> impl Iterator<Item = &'static CellDef> {
     cells(format).iter().filter(|c| c.is_figure())
 }
 
-/// The cell at `pointer` in `format`, if it is one.
+/// The cell at `pointer` in `format`, if it is one (in any layout, see [`every`]).
 pub fn cell_at(format: Format, pointer: &str) -> Option<&'static CellDef> {
     let t = table(format)?;
-    t.by_pointer.get(pointer).map(|&i| &t.list[i])
+    t.by_pointer.get(pointer).map(|&i| &t.every[i])
 }
 
-/// The cell at `loc` in `format`, if the format has it.
+/// The cell at `loc` in `format`, if the format has it (in any layout, see [`every`]).
 pub fn cell(format: Format, loc: Loc) -> Option<&'static CellDef> {
     let t = table(format)?;
-    t.by_loc.get(&loc).map(|&i| &t.list[i])
+    t.by_loc.get(&loc).map(|&i| &t.every[i])
 }
 
 /// The pointer of the cell at `loc` in `format` ("" when the format has no such cell).
@@ -262,9 +307,9 @@ pub fn pointer(format: Format, loc: Loc) -> &'static str {
     cell(format, loc).map_or("", |c| c.pointer)
 }
 
-/// The cells of the row whose pointer is `row`, in column order.
+/// The cells of the row whose pointer is `row`, in column order (in any layout).
 pub fn row(format: Format, row: &str) -> impl Iterator<Item = &'static CellDef> {
-    cells(format).iter().filter(move |c| c.row.id == row && c.kind != CellKind::Text)
+    every(format).iter().filter(move |c| c.row.id == row && c.kind != CellKind::Text)
 }
 
 /// The cell of `row` (a row label of table A) in the column that gives its decisions: the
@@ -326,6 +371,44 @@ mod tests {
         assert!(cells(Format::F2007).is_empty());
     }
 
+    /// The layout with one （六） row: every cell at its pointer, the single row in place of the
+    /// sub-rows, and `every` the template's cells followed by the single row's.
+    #[test]
+    fn the_single_other_layout_is_at_its_pointers() {
+        let format = Format::F2021;
+        let mut r = Report::new(format, 2023, Agency::new("x", AgencyKind::Department));
+        for (i, def) in layout(format, Layout::SingleOther).iter().enumerate() {
+            match r.cell_mut(def.loc).expect("a place in the model") {
+                CellMut::Count(c) => *c = crate::model::Cell::Value(i as u64),
+                CellMut::Amount(c) => *c = crate::model::Cell::Value(crate::model::Dec::parse(&format!("{i}.5")).unwrap()),
+                CellMut::Text(t) => *t = Some(format!("part {i}")),
+                CellMut::Signed(_) => unreachable!("no signed cell in 2021"),
+            }
+        }
+        assert_eq!(r.layout(), Layout::SingleOther);
+        let doc = serde_json::to_value(&r).unwrap();
+        for (i, def) in layout(format, Layout::SingleOther).iter().enumerate() {
+            let want = match def.kind {
+                CellKind::Amount => serde_json::json!(format!("{i}.5")),
+                CellKind::Text => serde_json::json!(format!("part {i}")),
+                _ => serde_json::json!(i),
+            };
+            assert_eq!(doc.pointer(def.pointer), Some(&want), "{}", def.pointer);
+            assert_eq!(cell_at(format, def.pointer), Some(def));
+        }
+        assert_eq!(doc["requests"]["other"].as_object().unwrap().len(), 7);
+        assert_eq!(r.cells().count(), layout(format, Layout::SingleOther).len());
+        let single: Vec<&str> = layout(format, Layout::SingleOther).iter().filter(|c| c.row.id == "/requests/other").map(|c| c.pointer).collect();
+        assert_eq!(single.len(), 7);
+        let tail: Vec<&str> = every(format)[cells(format).len()..].iter().map(|c| c.pointer).collect();
+        assert_eq!(tail, single);
+        assert_eq!(cell_at(format, "/requests/other/total").unwrap().name(Lang::Zh), "（六）其他处理「总计」");
+        assert!(cell_at(format, "/requests/other/total").unwrap().group.is_none());
+        // 2019 has one layout.
+        assert_eq!(layout(Format::F2019, Layout::SingleOther), cells(Format::F2019));
+        assert_eq!(every(Format::F2019), cells(Format::F2019));
+    }
+
     fn def_names_unique(format: Format) -> usize {
         cells(format).iter().map(|c| c.name(Lang::Zh)).collect::<std::collections::BTreeSet<_>>().len()
     }
@@ -338,7 +421,10 @@ mod tests {
         assert_eq!(kind(Format::F2021, "/processing_fees/billed_yuan"), Some(CellKind::Amount));
         assert_eq!(kind(Format::F2021, "/requests/new/total"), Some(CellKind::Count));
         assert_eq!(kind(Format::F2021, "/sections/problems"), Some(CellKind::Text));
-        assert_eq!(kind(Format::F2021, "/requests/other/total"), None);
+        // The single （六） row a 2021 document may hold instead of the sub-rows.
+        assert_eq!(kind(Format::F2021, "/requests/other/total"), Some(CellKind::Count));
+        assert!(!cells(Format::F2021).iter().any(|c| c.pointer == "/requests/other/total"));
+        assert_eq!(kind(Format::F2021, "/requests/other"), None);
         assert_eq!(
             watched(Format::F2019).map(|w| w.map(|l| pointer(Format::F2019, l))),
             Some(["/requests/new/total", "/proactive/licensing/decisions", "/proactive/penalty/decisions"])

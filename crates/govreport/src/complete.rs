@@ -107,7 +107,9 @@ fn row(report: &Report, id: RowId) -> Option<[Count; 7]> {
 fn requests(report: &mut Report, done: &mut Completion) {
     let format = report.format();
     let n = usize::from(TOTAL);
-    let rows: Vec<&labels::RowLabel> = labels::request_rows(format).filter(|r| r.row.is_some()).collect();
+    // The rows the document holds: a single （六） row is a result like any other (its
+    // sub-rows are not invented).
+    let rows: Vec<&labels::RowLabel> = labels::request_rows_in(format, report.layout()).filter(|r| r.row.is_some()).collect();
     // Row totals of every row but （七）, whose total comes last.
     for rl in rows.iter().filter(|r| r.role != Role::ResultsTotal) {
         let Some(id) = rl.row else { continue };

@@ -465,6 +465,10 @@ error_types! {
     /// The format of a report cannot be changed.
     FormatFixed = "format_fixed", Invalid,
         "报告的格式不能更改", "the format of a report cannot be changed";
+    /// A row of （六）其他处理 in the other shape than the one the document holds.
+    OtherLayoutHeld = "other_layout_held", Invalid,
+        "（六）其他处理已按另一种样式填写（一行，或三个子项）；先删除其中的数字再换样式",
+        "(6) other handling already holds the other layout (one row, or three sub-rows); remove its figures before switching";
     /// A list index that is not a number.
     NotAnIndex = "not_an_index", Invalid,
         "应为列表下标", "expected an array index";

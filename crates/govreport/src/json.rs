@@ -379,6 +379,28 @@ impl Shape {
         }
     }
 
+    /// The branch of an untagged alternative that `value` is read as, as serde reads it: the
+    /// first object shape that knows every key of the value; else (to name what is wrong) the
+    /// one that knows most of them; the first for a value that is not an object.
+    fn branch<'s>(&'s self, branches: &[&'s Value], value: &Value) -> Option<&'s Value> {
+        let Value::Object(map) = value else { return branches.first().copied() };
+        let known = |b: &Value| {
+            let props = self.resolve(b).0.get("properties").and_then(Value::as_object);
+            map.keys().filter(|k| props.is_some_and(|p| p.contains_key(k.as_str()))).count()
+        };
+        let mut best: Option<(&Value, usize)> = None;
+        for b in branches {
+            let n = known(b);
+            if n == map.len() {
+                return Some(b);
+            }
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((b, n));
+            }
+        }
+        best.map(|(b, _)| b)
+    }
+
     fn check(&self, schema: &Value, value: &Value, pointer: &mut String, out: &mut Vec<Problem>, lexemes: &HashMap<String, String>) {
         let (schema, name) = self.resolve(schema);
         let mut problem = |t: ErrorType, at: &str| out.push(Problem::at(t, at));
@@ -408,7 +430,8 @@ impl Shape {
             if value.is_null() && branches.iter().any(|b| b.get("type").and_then(Value::as_str) == Some("null")) {
                 return;
             }
-            if let Some(b) = branches.iter().find(|b| b.get("type").and_then(Value::as_str) != Some("null")) {
+            let live: Vec<&Value> = branches.iter().filter(|b| b.get("type").and_then(Value::as_str) != Some("null")).collect();
+            if let Some(b) = self.branch(&live, value) {
                 self.check(b, value, pointer, out, lexemes);
             }
             return;

@@ -6,7 +6,7 @@
 //! code base types a Chinese label of the templates.
 
 use crate::i18n::{Bilingual, fill};
-use crate::model::{Format, RowId};
+use crate::model::{Format, Layout, RowId};
 
 /// A label of the templates: the id in the document, its name (the exact Chinese text of the
 /// template, and an English gloss), and aliases.
@@ -533,6 +533,22 @@ pub static REQUEST_ROWS: &[RowLabel] = &[
 /// The rows of table B that `format` has, in template order.
 pub fn request_rows(format: Format) -> impl Iterator<Item = &'static RowLabel> {
     REQUEST_ROWS.iter().filter(move |r| r.only.admits(format))
+}
+
+/// The rows of table B of a document of `format` whose （六）其他处理 is laid out as `layout`,
+/// in template order: a 2021 document with one （六） row has that row (the 2019 label) in
+/// place of the heading and its three sub-rows.
+pub fn request_rows_in(format: Format, layout: Layout) -> impl Iterator<Item = &'static RowLabel> {
+    let single = layout == Layout::SingleOther && format == Format::F2021;
+    REQUEST_ROWS.iter().filter(move |r| {
+        let of_other = r.row.is_none_or(is_other_row) && r.label.id.starts_with("/requests/other");
+        if single && of_other { r.row == Some(RowId::OtherSingle) } else { r.only.admits(format) }
+    })
+}
+
+/// Whether `row` is a row of （六）其他处理 (the single row or a sub-row).
+pub fn is_other_row(row: RowId) -> bool {
+    matches!(row, RowId::OtherSingle | RowId::NoCorrection | RowId::FeeUnpaid | RowId::OtherOther)
 }
 
 // ---------------------------------------------------------------------------------------------

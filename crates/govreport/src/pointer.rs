@@ -61,6 +61,7 @@ impl Report {
             {
                 c.clear();
             }
+            self.normalize_layout();
             return Ok(());
         }
         let toks = tokens(pointer)?;
@@ -107,7 +108,11 @@ impl Report {
         if let Some(def) = cells::cell_at(self.format(), pointer) {
             let format = self.format().as_str();
             let before = self.cell(def.loc).and_then(|c| c.to_json());
-            let mut cell = self.cell_mut(def.loc).ok_or_else(|| Error::about(ErrorType::NoSuchField { format }, pointer))?;
+            let held = |loc: crate::cells::Loc| matches!(loc, crate::cells::Loc::Request { row, .. } if crate::labels::is_other_row(row));
+            let mut cell = self.cell_mut(def.loc).ok_or_else(|| {
+                // A row of （六） of the other shape than the document holds.
+                if held(def.loc) { Error::at(ErrorType::OtherLayoutHeld, pointer) } else { Error::about(ErrorType::NoSuchField { format }, pointer) }
+            })?;
             cell.set_json(&value).map_err(|t| Error::at(t, pointer))?;
             // Only a text can make a cell long; a count, null or "/" fits in the room kept for
             // the cells (see `CELL_ROOM`), so the common set of a count stays O(1).

@@ -38,6 +38,20 @@ pub fn json_schema() -> Value {
 /// Puts titles on the properties of `schema` (the object at document path `path`), following
 /// `$ref`s into `defs`.
 fn annotate(schema: &mut Value, defs: &mut Map<String, Value>, format: Format, path: &str) {
+    // An untagged alternative (（六）其他处理 of 2021): each shape at the same path.
+    let alternatives: Vec<String> = schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|b| b.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")).map(str::to_string))
+        .collect();
+    for name in alternatives {
+        if let Some(mut def) = defs.get(&name).cloned() {
+            annotate(&mut def, defs, format, path);
+            defs.insert(name, def);
+        }
+    }
     let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else { return };
     for (key, prop) in props.iter_mut() {
         let child = format!("{path}/{key}");

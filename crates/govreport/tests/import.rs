@@ -289,8 +289,13 @@ fn portal_page_with_layout_tables() {
     assert_eq!(codes(&got), want_codes(&[("GR902", "/sections/problems"), ("GR908", "/requests/other"), ("GR918", "/agency/kind")]), "{:#?}", got.findings);
     let single = got.findings.with_code("GR908").next().unwrap();
     assert_eq!(single.params["values"], "0、0、0、0、0、0、0");
-    // Nothing of （六）其他处理 is invented.
-    assert!(got.report.get("/requests/other").unwrap().is_none());
+    // The single （六） row is kept as published; none of its sub-rows is invented.
+    assert_eq!(got.report.layout(), govreport::model::Layout::SingleOther);
+    assert_eq!(got.report.get("/requests/other/total").unwrap(), Some(serde_json::json!(0)));
+    assert!(got.report.get("/requests/other/no_correction/total").unwrap().is_none());
+    // Its figures take part in table B's sums: the page adds up, and B1, B2 say so.
+    let findings = govreport::check(&got.report, &govreport::Options { today: Some("2026-11-26".into()), ..Default::default() }).unwrap();
+    assert!(!findings.iter().any(|f| ["GR201", "GR202"].contains(&f.code.as_str())), "{findings:#?}");
 }
 
 #[test]
@@ -310,18 +315,96 @@ fn text(s: &str) -> Imported {
 
 const HEAD_2021: &str = "某市某局2023年政府信息公开工作年度报告\n发布日期：2024-01-20\n一、总体情况\n本年度我局依法做好政府信息公开工作。\n";
 
+/// Table B of a 2021 report published with one （六）其他处理 row, every row as the older
+/// layout prints it: 新收 5 and 上年结转 1 are 予以公开 2, （三）3 1, （六） `other` (自然人,
+/// 商业企业 … 总计) and 结转下年度 1, with （七）总计 `total`; every other row 0. The line of
+/// （六） is the second value.
+fn single_other_page(other: &str, total: &str) -> (String, usize) {
+    use govreport::labels;
+    let mut lines = vec!["三、收到和处理政府信息公开申请情况".to_string()];
+    let mut at = 0;
+    for rl in labels::request_rows_in(govreport::Format::F2021, govreport::model::Layout::SingleOther) {
+        let values = match rl.label.id.rsplit('/').next().unwrap() {
+            _ if rl.row.is_none() => "",
+            "new" => "4\t1\t0\t0\t0\t0\t5",
+            "carried_over" | "security_stability" | "carried_forward" => "1\t0\t0\t0\t0\t0\t1",
+            "granted" => "2\t0\t0\t0\t0\t0\t2",
+            "other" => {
+                at = lines.len();
+                other
+            }
+            "results_total" => total,
+            _ => "0\t0\t0\t0\t0\t0\t0",
+        };
+        lines.push(format!("{}\t{values}", rl.label.name.zh).trim_end().to_string());
+    }
+    (format!("{HEAD_2021}{}\n本年制发件数\n", lines.join("\n")), HEAD_2021.lines().count() + at + 1)
+}
+
+fn check_today(report: &Report) -> govreport::Findings {
+    govreport::check(report, &govreport::Options { today: Some("2026-11-26".into()), ..Default::default() }).unwrap()
+}
+
 #[test]
-fn a_single_other_handling_row_in_a_2021_table_is_named_not_spread() {
+fn a_single_other_handling_row_in_a_2021_table_is_kept_and_summed() {
+    let (page, line) = single_other_page("1\t1\t0\t0\t0\t0\t2", "4\t1\t0\t0\t0\t0\t5");
+    let got = text(&page);
+    let r = &got.report;
+    assert_eq!(r.format(), govreport::Format::F2021);
+    // Kept as published, as one row: the sub-rows are not invented.
+    assert_eq!(r.layout(), govreport::model::Layout::SingleOther);
+    let other: Vec<serde_json::Value> = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        .iter()
+        .map(|c| r.get(&format!("/requests/other/{c}")).unwrap().unwrap())
+        .collect();
+    assert_eq!(other, [1, 1, 0, 0, 0, 0, 2].map(serde_json::Value::from));
+    for sub in ["no_correction", "fee_unpaid", "other"] {
+        assert!(r.get(&format!("/requests/other/{sub}/total")).unwrap().is_none(), "{sub}");
+    }
+    // GR908 says the layout is not the template's, with the figures kept.
+    let f = got.findings.with_code("GR908").next().expect("GR908");
+    assert_eq!((f.path.as_str(), f.params["values"].as_str(), f.params["line"].clone()), ("/requests/other", "1、1、0、0、0、0、2", line.to_string()));
+    assert!(f.message.contains("数字按一行保留"), "{}", f.message);
+    // The table adds up with the row: B1, B2 and B3 hold, none is not assessable.
+    let findings = check_today(r);
+    for code in ["GR201", "GR202", "GR203"] {
+        assert_eq!(findings.with_code(code).count(), 0, "{code}: {findings:#?}");
+    }
+    // GR104 needs the sub-row of unpaid fees: not judged, never an error.
+    assert!(!findings.iter().any(|f| f.code == "GR104" && f.status == govreport::Status::Violated));
+
+    // The same table with the row's figures short of （七）总计: B2 finds it, column by column.
+    let got = text(&single_other_page("1\t0\t0\t0\t0\t0\t1", "4\t1\t0\t0\t0\t0\t5").0);
+    let findings = check_today(&got.report);
+    let b2: Vec<(&str, Option<&str>, Option<&str>)> =
+        findings.with_code("GR202").map(|f| (f.path.as_str(), f.expected.as_deref(), f.actual.as_deref())).collect();
+    assert_eq!(b2, [("/requests/results_total/commercial", Some("0"), Some("1")), ("/requests/results_total/total", Some("4"), Some("5"))], "{findings:#?}");
+    let related = &findings.with_code("GR202").next().unwrap().related;
+    assert!(related.contains(&"/requests/other/commercial".to_string()), "{related:?}");
+    // And with （七） following the short row, B1 finds that intake and outcome differ.
+    let got = text(&single_other_page("1\t0\t0\t0\t0\t0\t1", "4\t0\t0\t0\t0\t0\t4").0);
+    let findings = check_today(&got.report);
+    assert_eq!(findings.with_code("GR202").count(), 0, "{findings:#?}");
+    let b1: Vec<&str> = findings.with_code("GR201").map(|f| f.path.as_str()).collect();
+    assert_eq!(b1, ["/requests/new/commercial", "/requests/new/total"], "{findings:#?}");
+}
+
+#[test]
+fn a_single_other_row_beside_its_sub_rows_is_their_subtotal() {
+    // Some tables give （六） a subtotal on its heading row and the sub-rows below it: the
+    // sub-rows are the template's, the heading's figures are not imported (GR908 says so).
     let page = format!(
-        "{HEAD_2021}三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2\n（六）其他处理\t1\t0\t0\t0\t0\t0\t1\n（七）总计\t3\t0\t0\t0\t0\t0\t3\n四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n本年制发件数\n"
+        "{HEAD_2021}三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n三、本年度办理结果\t（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n\
+         （六）其他处理\t1\t0\t0\t0\t0\t0\t1\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1\n\
+         2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n3.其他\t0\t0\t0\t0\t0\t0\t0\n\
+         （七）总计\t2\t0\t0\t0\t0\t0\t2\n四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n本年制发件数\n"
     );
     let got = text(&page);
-    assert_eq!(got.report.format(), govreport::Format::F2021);
-    assert!(got.report.get("/requests/other").unwrap().is_none());
+    assert_eq!(got.report.layout(), govreport::model::Layout::Template);
+    assert_eq!(got.report.get("/requests/other/no_correction/total").unwrap(), Some(serde_json::json!(1)));
+    assert!(got.report.get("/requests/other/total").unwrap().is_none());
     let f = got.findings.with_code("GR908").next().expect("GR908");
-    assert_eq!(f.params["values"], "1、0、0、0、0、0、1");
-    assert_eq!(f.params["line"], "8");
-    assert_eq!(got.report.get("/requests/results_total/total").unwrap(), Some(serde_json::json!(3)));
+    assert!(f.message.contains("小计"), "{}", f.message);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cells::{self, Loc};
 use crate::error::{Error, ErrorType};
-use crate::model::{Agency, Cell, CellMut, CellRef, Dec, Format, Report};
+use crate::model::{Agency, Cell, CellMut, CellRef, CellState, Count, Dec, Format, Layout, Report, RowId};
 
 /// A cell of the roll-up left blank because some units do not give it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -30,6 +30,10 @@ pub struct RollUp {
     pub units: Vec<String>,
     /// Cells left blank because a unit does not give them.
     pub gaps: Vec<Gap>,
+    /// Units whose （六）其他处理 sub-rows were summed into one row, because another unit gives
+    /// （六） as one row (a 2021 table in the older layout): the roll-up then has that one row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_other: Vec<String>,
 }
 
 /// The running sum of one cell over the units.
@@ -46,6 +50,9 @@ struct Acc {
     /// Whether some unit gives a negative number.
     negative: bool,
     amount: Decimal,
+    /// Whether a unit's （六） sub-rows add up past the largest count (refused only when the
+    /// roll-up has the single row).
+    too_large: bool,
 }
 
 fn internal(pointer: &str) -> Error {
@@ -88,6 +95,10 @@ pub struct Aggregator {
     pointers: Vec<String>,
     locs: Vec<Loc>,
     accs: Vec<Acc>,
+    /// Units (indices) that give （六） as the template's sub-rows, and whether one gives it
+    /// as one row.
+    split_units: Vec<usize>,
+    single_seen: bool,
 }
 
 impl Aggregator {
@@ -111,8 +122,10 @@ impl Aggregator {
                     return Err(Error::about(ErrorType::ProseCannotRollUp, format!("reports[0] ({})", m.agency.name)));
                 }
                 self.first = Some((m.format, m.year));
-                self.pointers = cells::figures(m.format).map(|c| c.pointer.to_string()).collect();
-                self.locs = cells::figures(m.format).map(|c| c.loc).collect();
+                // Every layout's cells: a unit's single （六） row and another's sub-rows.
+                let every = || cells::every(m.format).iter().filter(|c| c.is_figure());
+                self.pointers = every().map(|c| c.pointer.to_string()).collect();
+                self.locs = every().map(|c| c.loc).collect();
                 self.accs = self.locs.iter().map(|_| Acc::default()).collect();
                 (m.format, m.year)
             }
@@ -133,11 +146,29 @@ impl Aggregator {
                 return Err(Error::about(ErrorType::CannotAdd { unit: m.agency.name.clone() }, pointer.clone()));
             }
         }
+        let layout = r.layout();
         for ((loc, acc), pointer) in self.locs.iter().zip(&mut self.accs).zip(&self.pointers) {
-            let c = r.cell(*loc).ok_or_else(|| internal(pointer))?;
+            let merged;
+            let c = match (r.cell(*loc), *loc) {
+                (Some(c), _) => c,
+                // The single （六） row of a unit that gives the sub-rows: their sum.
+                (None, Loc::Request { row: RowId::OtherSingle, column }) => {
+                    match merge_other(r, column) {
+                        Ok(m) => merged = m,
+                        Err(()) => {
+                            acc.too_large = true;
+                            continue;
+                        }
+                    }
+                    CellRef::Count(&merged)
+                }
+                // A sub-row of a unit that gives （六） as one row.
+                (None, Loc::Request { row, .. }) if crate::labels::is_other_row(row) => CellRef::Count(&Cell::Absent),
+                (None, _) => return Err(internal(pointer)),
+            };
             let (is_absent, is_blank) = match c.state() {
-                crate::model::CellState::Absent => (true, false),
-                crate::model::CellState::Blank => (false, true),
+                CellState::Absent => (true, false),
+                CellState::Blank => (false, true),
                 _ => (false, false),
             };
             if is_absent || is_blank {
@@ -156,6 +187,11 @@ impl Aggregator {
             }
             acc.any = true;
         }
+        match layout {
+            Layout::SingleOther => self.single_seen = true,
+            Layout::Template if format == Format::F2021 => self.split_units.push(u),
+            Layout::Template => {}
+        }
         self.units.push(m.agency.name.clone());
         Ok(())
     }
@@ -163,12 +199,20 @@ impl Aggregator {
     /// The roll-up of the reports added, as a report of `agency`.
     pub fn finish(self, agency: Agency) -> Result<RollUp, Error> {
         let Some((format, year)) = self.first else { return Err(Error::about(ErrorType::NothingToRollUp, "reports")) };
-        let Aggregator { units, pointers, locs, accs, .. } = self;
+        let Aggregator { units, pointers, locs, mut accs, split_units, single_seen, .. } = self;
+        // One （六） row when any unit gives it so; the template's sub-rows otherwise.
+        let layout = if single_seen { Layout::SingleOther } else { Layout::Template };
+        let index: std::collections::HashMap<Loc, usize> = locs.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+        let order: Vec<usize> = cells::layout(format, layout).iter().filter(|c| c.is_figure()).filter_map(|c| index.get(&c.loc).copied()).collect();
         let mut report = Report::new(format, year, agency);
         let mut gaps = vec![];
-        for ((pointer, loc), acc) in pointers.iter().zip(&locs).zip(accs) {
+        for i in order {
+            let (pointer, loc, acc) = (&pointers[i], &locs[i], std::mem::take(&mut accs[i]));
             if acc.absent == units.len() {
                 continue;
+            }
+            if acc.too_large {
+                return Err(Error::about(ErrorType::SumTooLarge, pointer.clone()));
             }
             let target = report.cell_mut(*loc).ok_or_else(|| internal(pointer))?;
             let too_big = || Error::about(ErrorType::SumTooLarge, pointer.clone());
@@ -207,8 +251,30 @@ impl Aggregator {
                 }
             }
         }
-        Ok(RollUp { report, units, gaps })
+        let merged_other = if single_seen { split_units.iter().map(|u| units[*u].clone()).collect() } else { vec![] };
+        Ok(RollUp { report, units, gaps, merged_other })
     }
+}
+
+/// Column `column` of a unit's three （六） sub-rows as one cell: absent when none is given,
+/// blank when one is blank or absent (their sum is not known), "/" when all are, else the sum
+/// of the values. Err when the sum passes the largest count.
+fn merge_other(r: &Report, column: u8) -> Result<Count, ()> {
+    let parts: Vec<Count> = [RowId::NoCorrection, RowId::FeeUnpaid, RowId::OtherOther]
+        .iter()
+        .map(|row| r.count_cell(Loc::request(*row, column)).copied().unwrap_or(Cell::Absent))
+        .collect();
+    if parts.iter().all(|c| *c == Cell::Absent) {
+        return Ok(Cell::Absent);
+    }
+    if parts.iter().any(|c| matches!(c, Cell::Absent | Cell::Blank)) {
+        return Ok(Cell::Blank);
+    }
+    let values: Vec<u64> = parts.iter().filter_map(|c| if let Cell::Value(v) = c { Some(*v) } else { None }).collect();
+    if values.is_empty() {
+        return Ok(Cell::NotApplicable);
+    }
+    values.iter().try_fold(0u64, |a, v| a.checked_add(*v)).map(Cell::Value).ok_or(())
 }
 
 #[cfg(test)]
@@ -307,7 +373,7 @@ mod tests {
             }
         }
         let report = crate::parse_str(&doc.to_string())?;
-        Ok(RollUp { report, units, gaps })
+        Ok(RollUp { report, units, gaps, merged_other: vec![] })
     }
 
     #[test]

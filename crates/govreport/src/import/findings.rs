@@ -292,12 +292,12 @@ define_rules! {
         check: Import,
         title: ["2021年格式表格中（六）其他处理只有一行", "(6) Other handling is a single row in a 2021 table"],
         explanation: [
-            "2021年格式的（六）其他处理分为三个子项（逾期不补正、逾期未缴费、其他），2019年格式才是一行。来源在2021年格式表格中只填了一行，这些数字无法分入子项，不予导入（子项保持缺失），数字列在本条中。",
-            "In the 2021 template (6) other handling has three sub-rows (no correction, fee unpaid, other); only the 2019 template has one row. The source gives a single row in a 2021 table: its numbers cannot be split into the sub-rows, so they are not imported (the sub-rows stay absent) and are listed here.",
+            "2021年格式的（六）其他处理分为三个子项（逾期不补正、逾期未缴费、其他），2019年格式才是一行。来源在2021年格式表格中只填了一行：这些数字无法分入子项，按发布的样子作为一行保留（文档的 other 为一行），参与表三的合计核对（B1、B2），需要子项的规则对此行不作判断。子项另有数字时，此行视为小计，不导入。",
+            "In the 2021 template (6) other handling has three sub-rows (no correction, fee unpaid, other); only the 2019 template has one row. The source gives a single row in a 2021 table: its numbers cannot be split into the sub-rows, so they are kept as published, as one row (the document's other holds one row), and take part in table B's sums (B1, B2); rules that need the sub-rows are not assessable for it. When the sub-rows have figures too, the row is taken as their subtotal and not imported.",
         ],
         message: [
-            "{at}的（六）其他处理只有一行（{values}），其数字无法分入三个子项，未导入",
-            "(6) Other handling at {at} is a single row ({values}); its numbers cannot be split into the three sub-rows and were not imported",
+            "{at}的（六）其他处理只有一行（{values}），不是2021年格式的三个子项；{kept}",
+            "(6) Other handling at {at} is a single row ({values}), not the three sub-rows of the 2021 template; {kept}",
         ],
     }
 

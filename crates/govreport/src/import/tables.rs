@@ -478,7 +478,8 @@ pub struct Reader<'a> {
     last_table: Option<TableId>,
     closed: HashSet<TableId>,
     part: Option<usize>,
-    other_single: bool,
+    /// The figures of a （六）其他处理 given as one row in a 2021 table, and where.
+    other_single: Option<(Vec<String>, Pos)>,
 }
 
 fn next_is_value(toks: &[Tok], i: usize) -> bool {
@@ -522,7 +523,7 @@ impl<'a> Reader<'a> {
             last_table: None,
             closed: HashSet::new(),
             part: None,
-            other_single: false,
+            other_single: None,
         }
     }
 
@@ -762,10 +763,9 @@ impl<'a> Reader<'a> {
                 if values.iter().all(|v| v == "□") {
                     return;
                 }
-                let list = values.join("、");
                 if other6 {
-                    self.other_single = true;
-                    notes.add(Code::GR908, label.id, pos).text("values", list);
+                    // Kept as published, when the reading ends (see `keep_other_single`).
+                    self.other_single = Some((values, pos));
                 } else {
                     notes.add(Code::GR909, "", pos).text("text", format!("{} {}", label.name.zh, values.join(" ")));
                 }
@@ -777,6 +777,7 @@ impl<'a> Reader<'a> {
     /// Ends the reading: says where tables were cut off or rows are missing or short.
     pub fn finish(mut self, notes: &mut Notes) -> Reader<'a> {
         self.close(notes);
+        let other_kept = self.keep_other_single(notes);
         let open_at_end = self.last_table.filter(|t| !self.closed.contains(t));
         for table in [TableId::A, TableId::B, TableId::C] {
             if !self.seen.contains(&table) {
@@ -803,7 +804,7 @@ impl<'a> Reader<'a> {
             let got: HashSet<usize> = reads.iter().map(|r| r.order).collect();
             // The sub-rows of a （六）其他处理 given as one row are GR908's, not missing rows.
             let heading = other_heading(self.ix.format);
-            let single = |id: &str| self.other_single && heading.is_some_and(|h| id.strip_prefix(h).is_some_and(|rest| rest.starts_with('/')));
+            let single = |id: &str| other_kept && heading.is_some_and(|h| id.strip_prefix(h).is_some_and(|rest| rest.starts_with('/')));
             let missing: Vec<(usize, &'static str, &'static Label)> =
                 template.iter().filter(|(o, id, _)| max.is_some_and(|m| *o < m) && !got.contains(o) && !single(id)).copied().collect();
             let trailing: Vec<(usize, &'static str, &'static Label)> = template.iter().filter(|(o, ..)| max.is_none_or(|m| *o > m)).copied().collect();
@@ -854,6 +855,43 @@ impl<'a> Reader<'a> {
             }
         }
         self
+    }
+
+    /// Places the figures of a （六）其他处理 given as one row of a 2021 table in the single row of
+    /// the document (GR908 says the layout is not the template's), unless the sub-rows have
+    /// figures too (the row is then their subtotal) or the row is short. Whether it was kept.
+    fn keep_other_single(&mut self, notes: &mut Notes) -> bool {
+        let Some((values, pos)) = self.other_single.take() else { return false };
+        let Some(heading) = other_heading(self.ix.format) else { return false };
+        let under = |id: &str| id.strip_prefix(heading).is_some_and(|rest| rest.starts_with('/'));
+        let sub_rows = self.read.get(&TableId::B).is_some_and(|rs| rs.iter().any(|r| under(r.id)));
+        let list = values.join("、");
+        let columns = labels::REQUEST_COLUMNS;
+        let keep = !sub_rows && values.len() == columns.len();
+        let (zh, en) = match (keep, sub_rows) {
+            (true, _) => (
+                "数字按一行保留，参与表三的合计核对，子项保持缺失",
+                "its figures are kept as one row and take part in table B's sums; the sub-rows stay absent",
+            ),
+            (false, true) => {
+                ("子项另有数字，此行视为子项的小计，未导入", "the sub-rows have figures of their own, so this row is taken as their subtotal and not imported")
+            }
+            (false, false) => ("数字不足七列，未导入", "it has fewer than seven figures and was not imported"),
+        };
+        notes.add(Code::GR908, heading, pos).text("values", list).both("kept", zh, en);
+        if keep {
+            for (col, text) in columns.iter().zip(&values) {
+                let pointer = format!("{heading}/{}", col.id);
+                let text = if text == "□" { "" } else { text.as_str() };
+                match raw_value(text) {
+                    Some(raw) => self.place(TableId::B, &pointer, &raw, text, pos, notes),
+                    None => {
+                        notes.add(Code::GR911, pointer, pos).text("text", text);
+                    }
+                }
+            }
+        }
+        keep
     }
 
     /// Table C read as one row of fifteen figures under its headings.

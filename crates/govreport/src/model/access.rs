@@ -353,7 +353,8 @@ impl Report {
         }
     }
 
-    /// Every cell of the report in template order, with what the table of cells says of it
+    /// Every cell of the report in template order (of its layout, [`Report::layout`]: a 2021
+    /// document with one （六） row has that row's cells in place of the sub-rows'), with what the table of cells says of it
     /// (pointer, kind, table, row and column labels): the cells the document leaves out too.
     ///
     /// ```
@@ -366,6 +367,6 @@ impl Report {
     /// assert_eq!(states[1].1, CellState::Absent);
     /// ```
     pub fn cells(&self) -> impl Iterator<Item = (&'static CellDef, CellRef<'_>)> {
-        cells::cells(self.format()).iter().filter_map(move |def| self.cell(def.loc).map(|c| (def, c)))
+        cells::layout(self.format(), self.layout()).iter().filter_map(move |def| self.cell(def.loc).map(|c| (def, c)))
     }
 }

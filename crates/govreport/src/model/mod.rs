@@ -15,7 +15,7 @@ pub use access::{CellMut, CellRef, CellState, ProactiveCells};
 pub use cell::{Amount, Cell, CellValue, Count, Dec, NOT_APPLICABLE, Signed, exact_whole};
 pub use figures::figure_pointers;
 pub use proactive::{DocCounts2019, DocCounts2021, FeeItems2019, ItemCounts2019, Proactive2019, Proactive2021, Procurement2019};
-pub use requests::{CaseRow, NotProcessed, OtherHandling, OtherRows, RequestRow, Requests, ReviewLitigation, RowId, Unable, Withheld};
+pub use requests::{CaseRow, Layout, NotProcessed, Other2021, OtherHandling, OtherRows, RequestRow, Requests, ReviewLitigation, RowId, Unable, Withheld};
 
 /// Which national template (and legal regime) a report follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -299,7 +299,7 @@ pub struct TemplateReport<const F: u16, P: Default + JsonSchema, O: OtherRows + 
 }
 
 /// A report in the 2021 template (国办公开办函〔2021〕30号).
-pub type Report2021 = TemplateReport<2021, Proactive2021, OtherHandling>;
+pub type Report2021 = TemplateReport<2021, Proactive2021, Other2021>;
 /// A report in the 2019 template (国办公开办函〔2019〕60号).
 pub type Report2019 = TemplateReport<2019, Proactive2019, RequestRow>;
 
@@ -404,6 +404,22 @@ impl Report {
             Report::F2021(_) => Format::F2021,
             Report::F2019(_) => Format::F2019,
             Report::F2007(_) => Format::F2007,
+        }
+    }
+
+    /// Which rows of （六）其他处理 the document holds: the template's, or (2021) one row.
+    pub fn layout(&self) -> Layout {
+        match self {
+            Report::F2021(r) => r.requests.other.layout(),
+            Report::F2019(r) => r.requests.other.layout(),
+            Report::F2007(_) => Layout::Template,
+        }
+    }
+
+    /// Back to the template's layout when the single （六） row of a 2021 document is empty.
+    pub(crate) fn normalize_layout(&mut self) {
+        if let Report::F2021(r) = self {
+            r.requests.other.normalize();
         }
     }
 

@@ -248,6 +248,13 @@ pub trait OtherRows: Default + Clone + std::fmt::Debug + PartialEq {
     fn get_mut(&mut self, id: RowId) -> Option<&mut RequestRow>;
     /// Whether nothing of （六） is in the document.
     fn is_absent(&self) -> bool;
+    /// Which rows the document holds.
+    fn layout(&self) -> Layout {
+        Layout::Template
+    }
+    /// Back to the template's shape when nothing of another is given (so that a document
+    /// reads back as it was written).
+    fn normalize(&mut self) {}
 }
 
 impl OtherRows for OtherHandling {
@@ -281,6 +288,74 @@ impl OtherRows for RequestRow {
     }
     fn is_absent(&self) -> bool {
         RequestRow::is_absent(self)
+    }
+}
+
+/// Which rows of （六）其他处理 a document's table B holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layout {
+    /// As its template has them: one row in 2019, three sub-rows in 2021.
+    Template,
+    /// One row of figures in a 2021 document, as the older layout some offices still publish.
+    SingleOther,
+}
+
+/// （六）其他处理 of a 2021 document: the template's three sub-rows, or one row of figures as
+/// published in the older layout. In JSON either shape (an untagged alternative): an object of
+/// sub-rows, or an object of the seven columns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Other2021 {
+    /// The three sub-rows of the 2021 template.
+    Split(OtherHandling),
+    /// One row of figures, not split into the sub-rows.
+    Single(RequestRow),
+}
+
+impl Default for Other2021 {
+    fn default() -> Other2021 {
+        Other2021::Split(OtherHandling::default())
+    }
+}
+
+impl OtherRows for Other2021 {
+    fn get(&self, id: RowId) -> Option<&RequestRow> {
+        match self {
+            Other2021::Split(h) => h.get(id),
+            Other2021::Single(r) => OtherRows::get(r, id),
+        }
+    }
+    /// Reaching a row of the other shape switches to it while nothing of （六） is given.
+    fn get_mut(&mut self, id: RowId) -> Option<&mut RequestRow> {
+        let single = id == RowId::OtherSingle;
+        match self {
+            Other2021::Split(h) if single && h.is_absent() => *self = Other2021::Single(RequestRow::default()),
+            Other2021::Single(r) if !single && r.is_absent() && OtherHandling::default().get(id).is_some() => {
+                *self = Other2021::Split(OtherHandling::default())
+            }
+            _ => {}
+        }
+        match self {
+            Other2021::Split(h) => h.get_mut(id),
+            Other2021::Single(r) => OtherRows::get_mut(r, id),
+        }
+    }
+    fn is_absent(&self) -> bool {
+        match self {
+            Other2021::Split(h) => h.is_absent(),
+            Other2021::Single(r) => r.is_absent(),
+        }
+    }
+    fn layout(&self) -> Layout {
+        match self {
+            Other2021::Split(_) => Layout::Template,
+            Other2021::Single(_) => Layout::SingleOther,
+        }
+    }
+    fn normalize(&mut self) {
+        if matches!(self, Other2021::Single(r) if r.is_absent()) {
+            *self = Other2021::default();
+        }
     }
 }
 

@@ -124,9 +124,12 @@ fn table_figure(what: Stated, report: &Report) -> Option<(String, Vec<String>, u
         Stated::NotProcessed => group(RowId::Petition),
         // （六）其他处理: one row in the 2019 template (named at the row, its total related),
         // three under a heading in 2021.
-        Stated::Other => match single(RowId::OtherSingle) {
-            Some((total, _, n)) => Some((cells::cell(format, Loc::request(RowId::OtherSingle, TOTAL))?.row.id.to_string(), vec![total], n)),
-            None if cells::cell(format, Loc::request(RowId::OtherSingle, TOTAL)).is_some() => None,
+        // A 2021 document may hold it as one row too.
+        Stated::Other => match report.cell(Loc::request(RowId::OtherSingle, TOTAL)) {
+            Some(_) => {
+                let (total, _, n) = single(RowId::OtherSingle)?;
+                Some((cells::cell(format, Loc::request(RowId::OtherSingle, TOTAL))?.row.id.to_string(), vec![total], n))
+            }
             None => group(RowId::NoCorrection),
         },
         Stated::Reviews => case(0),

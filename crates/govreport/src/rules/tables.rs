@@ -6,7 +6,7 @@ use super::arith::{Side, Verdict, equation};
 use super::{Code, Ctx, Param, define_rules};
 use crate::cells::{self, CASE_TOTAL, CellKind, Loc, TOTAL};
 use crate::labels::{self, Role};
-use crate::model::{Cell, CellRef, Count, Dec, Format, Report, RowId};
+use crate::model::{Cell, CellRef, Count, Dec, Format, Layout, Report, RowId};
 
 /// GR101: in the 2019 template's first block (规章, 规范性文件), 对外公开总数量 (column 2) is at
 /// least 本年新公开数量 (column 1).
@@ -66,7 +66,8 @@ fn with_requests(report: &Report, ctx: &mut Ctx, f: impl FnOnce(&mut Ctx, Vec<Ro
         }
         Some(out)
     };
-    let rows: Vec<Row<'_>> = labels::request_rows(report.format()).filter_map(|rl| Some((rl, cells(rl.row?)?))).collect();
+    // The rows the document holds: a 2021 document's single （六） row takes part as a result.
+    let rows: Vec<Row<'_>> = labels::request_rows_in(report.format(), report.layout()).filter_map(|rl| Some((rl, cells(rl.row?)?))).collect();
     if !rows.is_empty() {
         f(ctx, rows)
     }
@@ -211,6 +212,13 @@ fn fee_lapse(report: &Report, ctx: &mut Ctx) {
         return;
     }
     let (notices_at, lapsed_at) = (Loc::Fee(0), Loc::request(RowId::FeeUnpaid, TOTAL));
+    if report.layout() == Layout::SingleOther {
+        // （六） is one row: how many of it lapsed unpaid is not published.
+        if report.count(notices_at).is_some() {
+            ctx.not_assessable(Code::GR104, cells::pointer(report.format(), Loc::request(RowId::OtherSingle, TOTAL)));
+        }
+        return;
+    }
     if let (Some(notices), Some(lapsed)) = (report.count(notices_at), report.count(lapsed_at))
         && lapsed > notices
     {
