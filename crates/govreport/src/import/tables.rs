@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::Line;
 use super::findings::{Notes, Pos};
 use super::norm::{self, half_width, is_space, key};
+use super::split::{self, Piece};
 use crate::cells::{self, CellKind};
 use crate::labels::{self, Label, ProactiveBlock, RowLabel};
 use crate::model::{Dec, Format};
@@ -27,6 +28,9 @@ pub enum Raw {
     NotApplicable,
     /// A number: sign and the digits with an optional decimal point ("26.55").
     Num { negative: bool, digits: String },
+    /// Figures that do not fix one number: digits set apart by a space in one cell ("2 6" is
+    /// 26, or 2 and 6 run together from two cells).
+    Unreadable,
 }
 
 /// Units a figure may carry in its cell ("5件", "0.5万元").
@@ -38,6 +42,14 @@ const NA_MARKS: &[&str] = &["/", "\\", "—", "——", "―", "-", "--", "–",
 /// Reads a cell's text as a value, or None when it is not one (a label or other words).
 pub fn raw_value(text: &str) -> Option<Raw> {
     let s: String = text.chars().map(half_width).filter(|c| !is_space(*c)).collect();
+    let spaced_digits = {
+        let h: Vec<char> = text.trim_matches(is_space).chars().map(half_width).collect();
+        h.iter().enumerate().any(|(i, c)| {
+            is_space(*c)
+                && h[..i].iter().rev().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
+                && h[i..].iter().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
+        })
+    };
     if s.is_empty() {
         return Some(Raw::Blank);
     }
@@ -75,6 +87,9 @@ pub fn raw_value(text: &str) -> Option<Raw> {
     if !(int_ok && frac_ok) || int.len() > 30 {
         return None;
     }
+    if spaced_digits {
+        return Some(Raw::Unreadable);
+    }
     let mut digits: String = int.chars().filter(|c| *c != ',').collect();
     if let Some(f) = frac {
         digits.push('.');
@@ -89,6 +104,9 @@ fn to_json(raw: &Raw, kind: CellKind) -> Option<Value> {
     match raw {
         Raw::Blank => Some(Value::Null),
         Raw::NotApplicable => Some(Value::String("/".into())),
+        Raw::Unreadable => None,
+        // "01", "00": never one count (two cells run together).
+        Raw::Num { digits, .. } if kind != CellKind::Amount && digits.len() > 1 && digits.starts_with('0') => None,
         Raw::Num { negative, digits } => match kind {
             CellKind::Count if !negative && !digits.contains('.') => digits.parse::<u64>().ok().map(Value::from),
             CellKind::SignedCount if !digits.contains('.') => {
@@ -439,8 +457,69 @@ pub fn is_table_line(toks: &[Tok], values_count: bool) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The reader
 
+/// A figure of text without cell boundaries, held until its row ends: only then is it known
+/// which cells it is (figures may run together, [`split`]).
+#[derive(Clone, Debug)]
+struct Pend {
+    raw: Raw,
+    text: String,
+    pos: Pos,
+}
+
+/// A row's cells to place: (index of the cell, value, text, place); the first cell that is
+/// not read (from there to the end); how many cells the source holds.
+type Plan = (Vec<(usize, Raw, String, Pos)>, Option<usize>, usize);
+
+/// Which of `n` cells figures held until their row ended are: the cells the source fixes are
+/// placed, the rest are not read. `fixed` is false when the source does not fix the cells'
+/// columns at all.
+fn plan(pend: &[Pend], n: usize, fixed: bool) -> Plan {
+    if !fixed {
+        return (vec![], (n > 0).then_some(0), n);
+    }
+    let plain = |p: &Pend| p.text.trim().chars().map(half_width).all(|c| c.is_ascii_digit());
+    let pieces: Vec<Piece> = pend
+        .iter()
+        .map(|p| match &p.raw {
+            Raw::Num { negative: false, digits } if plain(p) => Piece::Digits(digits),
+            _ => Piece::Atom,
+        })
+        .collect();
+    let units: usize = pieces.iter().map(|p| if let Piece::Digits(d) = p { d.len() } else { 1 }).sum();
+    let spans = split::fixed_cells(&pieces, n);
+    let placed = spans
+        .iter()
+        .enumerate()
+        .map(|(k, sp)| {
+            let p = &pend[sp.piece];
+            match pieces[sp.piece] {
+                Piece::Digits(d) if sp.end > 0 && !(sp.start == 0 && sp.end == d.len()) => {
+                    let d = &d[sp.start..sp.end];
+                    (k, Raw::Num { negative: false, digits: d.to_string() }, d.to_string(), p.pos)
+                }
+                _ => (k, p.raw.clone(), p.text.clone(), p.pos),
+            }
+        })
+        .collect();
+    (placed, (spans.len() < n).then_some(spans.len()), units.min(n))
+}
+
 enum Open {
-    Row { table: TableId, order: usize, id: &'static str, label: &'static Label, cells: Vec<String>, filled: usize, pos: Pos, skip: usize, discard: bool },
+    Row {
+        table: TableId,
+        order: usize,
+        id: &'static str,
+        label: &'static Label,
+        cells: Vec<String>,
+        filled: usize,
+        pos: Pos,
+        skip: usize,
+        discard: bool,
+        /// Figures of text without cell boundaries, placed when the row ends.
+        pending: Vec<Pend>,
+        /// The row gives more figures than it has columns: which are its cells is not fixed.
+        unfixed: bool,
+    },
     Group { label: &'static Label, other6: bool, values: Vec<String>, pos: Pos, skip: usize },
 }
 
@@ -474,6 +553,9 @@ pub struct Reader<'a> {
     c_slot: usize,
     fee_cols: Vec<usize>,
     fee_slot: usize,
+    /// Figures of table C or the fees held until it is known which slots they are.
+    slots: Vec<Pend>,
+    slot_table: Option<TableId>,
     last_pos: HashMap<TableId, Pos>,
     last_table: Option<TableId>,
     closed: HashSet<TableId>,
@@ -518,6 +600,8 @@ impl<'a> Reader<'a> {
             c_slot: 0,
             fee_cols: vec![],
             fee_slot: 0,
+            slots: vec![],
+            slot_table: None,
             last_pos: HashMap::new(),
             last_table: None,
             closed: HashSet::new(),
@@ -564,7 +648,7 @@ impl<'a> Reader<'a> {
                     prev = Some(e.hit);
                 }
                 TokKind::Value(raw, text) => {
-                    self.value(raw, text, t.pos, in_label_line, notes);
+                    self.value(raw, text, t.pos, in_label_line, t.explicit, notes);
                     prev = None;
                 }
                 TokKind::Unknown(text) => {
@@ -662,15 +746,29 @@ impl<'a> Reader<'a> {
             notes.add(Code::GR912, id, pos);
         }
         let skip = leading_skip(toks, i, cells.len(), table == TableId::B);
-        self.row = Some(Open::Row { table, order, id, label, cells, filled: 0, pos, skip, discard });
+        let unfixed = overflows(toks, i, cells.len(), skip);
+        self.row = Some(Open::Row { table, order, id, label, cells, filled: 0, pos, skip, discard, pending: vec![], unfixed });
     }
 
-    fn value(&mut self, raw: &Raw, text: &str, pos: Pos, in_label_line: bool, notes: &mut Notes) {
+    fn value(&mut self, raw: &Raw, text: &str, pos: Pos, in_label_line: bool, explicit: bool, notes: &mut Notes) {
         if let Some(tb) = self.table {
             self.last_pos.insert(tb, pos);
             self.last_table = Some(tb);
         }
         match &mut self.row {
+            Some(Open::Row { cells, filled, skip, pending, unfixed, .. }) if *unfixed || !explicit || !pending.is_empty() => {
+                if *skip > 0 && *raw == Raw::Blank {
+                    *skip -= 1;
+                    return;
+                }
+                *skip = 0;
+                pending.push(Pend { raw: raw.clone(), text: text.to_string(), pos });
+                // An explicit row ends with its line; text without cell boundaries when it has
+                // as many pieces as cells (or at the next label).
+                if !*unfixed && *filled + pending.len() == cells.len() {
+                    self.close(notes);
+                }
+            }
             Some(Open::Row { table, cells, filled, skip, discard, .. }) => {
                 if *skip > 0 && *raw == Raw::Blank {
                     *skip -= 1;
@@ -703,26 +801,17 @@ impl<'a> Reader<'a> {
                 // labels are merged heading cells; in a line of figures they are blank cells.
                 let counts = *raw != Raw::Blank || !in_label_line;
                 match self.table {
-                    Some(TableId::C) if self.c_slot < 15 && counts => {
-                        let s = self.c_slot;
-                        self.c_slot += 1;
-                        let mut order = vec![0];
-                        order.extend(self.c_groups.iter().copied().filter(|g| *g > 0));
-                        for g in 1..3 {
-                            if !order.contains(&g) {
-                                order.push(g);
-                            }
+                    Some(table @ (TableId::C | TableId::Fees)) if self.slots_left(table) > self.slots.len() && counts => {
+                        if self.slot_table != Some(table) {
+                            self.close(notes);
+                            self.slot_table = Some(table);
                         }
-                        let g = order[(s / 5).min(2)];
-                        let col = if self.c_cols.len() == 15 { self.c_cols[s] } else { s % 5 };
-                        let pointer = format!("{}/{}", labels::REVIEW_GROUPS[g].id, labels::REVIEW_COLUMNS[col.min(4)].id);
-                        self.place(TableId::C, &pointer, raw, text, pos, notes);
-                    }
-                    Some(TableId::Fees) if self.fee_slot < 3 && counts => {
-                        let k = self.fee_cols.get(self.fee_slot).copied().unwrap_or(self.fee_slot).min(2);
-                        self.fee_slot += 1;
-                        let pointer = labels::PROCESSING_FEES[1 + k].id.to_string();
-                        self.place(TableId::Fees, &pointer, raw, text, pos, notes);
+                        self.slots.push(Pend { raw: raw.clone(), text: text.to_string(), pos });
+                        // Cells given by the source are placed at once; figures of text
+                        // without cell boundaries when they are as many as the slots left.
+                        if explicit || self.slots_left(table) == self.slots.len() {
+                            self.settle_slots(table, explicit, notes);
+                        }
                     }
                     Some(_) if matches!(raw, Raw::Num { .. }) => {
                         notes.add(Code::GR909, "", pos).text("text", text);
@@ -731,6 +820,107 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// Figure slots of table C or the fees not yet read.
+    fn slots_left(&self, table: TableId) -> usize {
+        if table == TableId::C { 15 - self.c_slot.min(15) } else { 3 - self.fee_slot.min(3) }
+    }
+
+    /// The cell of table C's figure slot `s` (0..15) by its column headings, or None when the
+    /// headings do not fix its column: they are not all there (fifteen), nor five or more in
+    /// the template's order. The second value names the slot in the template's order.
+    fn c_pointer(&self, s: usize) -> (Option<String>, String) {
+        let mut order = vec![0];
+        order.extend(self.c_groups.iter().copied().filter(|g| *g > 0));
+        for g in 1..3 {
+            if !order.contains(&g) {
+                order.push(g);
+            }
+        }
+        let g = order[(s / 5).min(2)];
+        let in_order = self.c_cols.len() >= 5 && self.c_cols.iter().enumerate().all(|(k, c)| *c == k % 5);
+        let col = if self.c_cols.len() == 15 {
+            Some(self.c_cols[s])
+        } else if in_order {
+            Some(s % 5)
+        } else {
+            None
+        };
+        let at = |col: usize| format!("{}/{}", labels::REVIEW_GROUPS[g].id, labels::REVIEW_COLUMNS[col.min(4)].id);
+        (col.map(at), at(s % 5))
+    }
+
+    /// The cell of the fees' figure slot `s` (0..3) by its column headings, or None when no
+    /// heading stands over it. The second value names the slot in the template's order.
+    fn fee_pointer(&self, s: usize) -> (Option<String>, String) {
+        let at = |k: usize| labels::PROCESSING_FEES[1 + k.min(2)].id.to_string();
+        (self.fee_cols.get(s).map(|k| at(*k)), at(s))
+    }
+
+    /// Places the figures held for table C's or the fees' slots: each cell the source fixes,
+    /// and GR911 (with the text) from the first cell it does not.
+    fn settle_slots(&mut self, table: TableId, explicit: bool, notes: &mut Notes) {
+        let pend = std::mem::take(&mut self.slots);
+        if pend.is_empty() {
+            return;
+        }
+        let first = if table == TableId::C { self.c_slot } else { self.fee_slot };
+        let n = if explicit { pend.len() } else { self.slots_left(table) };
+        let pointer = |me: &Self, k: usize| if table == TableId::C { me.c_pointer(first + k) } else { me.fee_pointer(first + k) };
+        let fixed = (0..n).all(|k| pointer(self, k).0.is_some());
+        let (placed, unread, found) = if explicit && fixed {
+            (pend.iter().enumerate().map(|(k, p)| (k, p.raw.clone(), p.text.clone(), p.pos)).collect(), None, n)
+        } else {
+            plan(&pend, n, fixed)
+        };
+        for (k, raw, text, pos) in placed {
+            if let (Some(p), _) = pointer(self, k) {
+                self.place(table, &p, &raw, &text, pos, notes);
+            }
+        }
+        if let Some(k) = unread {
+            let text = pend.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+            let related = (k + 1..n).map(|j| pointer(self, j).1).collect();
+            notes.add(Code::GR911, pointer(self, k).1, pend[0].pos).text("text", text).related(related);
+        }
+        if table == TableId::C {
+            self.c_slot += found;
+        } else {
+            self.fee_slot += found;
+        }
+    }
+
+    /// Places the figures a row held until it ended (text without cell boundaries, or a row
+    /// whose columns the source does not fix): each cell the source fixes, and GR911 (with
+    /// the text) from the first cell it does not.
+    fn settle_row(&mut self, notes: &mut Notes) {
+        let Some(Open::Row { table, cells, filled, pending, discard, unfixed, .. }) = &mut self.row else {
+            return;
+        };
+        if pending.is_empty() {
+            return;
+        }
+        let pend = std::mem::take(pending);
+        let (table, discard) = (*table, *discard);
+        let targets: Vec<String> = cells[*filled..].to_vec();
+        let (placed, unread, found) = plan(&pend, targets.len(), !*unfixed);
+        *filled += found;
+        if discard {
+            return;
+        }
+        for (k, raw, text, pos) in placed {
+            self.place(table, &targets[k], &raw, &text, pos, notes);
+        }
+        if let Some(k) = unread {
+            let text = pend.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+            notes.add(Code::GR911, targets[k].as_str(), pend[0].pos).text("text", text).related(targets[k + 1..].to_vec());
+        }
+    }
+
+    /// The table whose figure slots hold figures not yet placed.
+    fn slots_table(&self) -> Option<TableId> {
+        if self.slots.is_empty() { None } else { self.slot_table }
     }
 
     fn place(&mut self, table: TableId, pointer: &str, raw: &Raw, text: &str, pos: Pos, notes: &mut Notes) {
@@ -747,6 +937,10 @@ impl<'a> Reader<'a> {
     }
 
     fn close(&mut self, notes: &mut Notes) {
+        self.settle_row(notes);
+        if let Some(t) = self.slots_table() {
+            self.settle_slots(t, false, notes);
+        }
         match self.row.take() {
             Some(Open::Row { table, order, id, label, cells, filled, pos, discard, .. }) => {
                 let header_capable = matches!(table, TableId::C | TableId::Fees);
@@ -924,6 +1118,26 @@ fn leading_skip(toks: &[Tok], i: usize, columns: usize, label_spans: bool) -> us
     }
     let trailing = run.iter().rev().take_while(|b| **b).count();
     leading.min(excess.saturating_sub(trailing))
+}
+
+/// Whether an explicit row gives figures beyond its columns once `skip` merged label cells are
+/// passed: which of its cells are the row's is then not fixed by the source (the row is not
+/// read rather than read shifted).
+fn overflows(toks: &[Tok], i: usize, columns: usize, skip: usize) -> bool {
+    if !toks[i].explicit {
+        return false;
+    }
+    let mut run: Vec<bool> = vec![];
+    for t in &toks[i + 1..] {
+        match &t.kind {
+            TokKind::Value(raw, _) => run.push(*raw == Raw::Blank),
+            _ => break,
+        }
+        if t.line_end {
+            break;
+        }
+    }
+    run.iter().skip(skip + columns).any(|blank| !blank)
 }
 
 /// Keys of every label of `format`'s tables (rows, columns, items, with aliases).
