@@ -520,7 +520,13 @@ enum Open {
         /// The row gives more figures than it has columns: which are its cells is not fixed.
         unfixed: bool,
     },
-    Group { label: &'static Label, other6: bool, values: Vec<String>, pos: Pos, skip: usize },
+    Group {
+        label: &'static Label,
+        other6: bool,
+        values: Vec<String>,
+        pos: Pos,
+        skip: usize,
+    },
 }
 
 #[derive(Clone, Debug)]
