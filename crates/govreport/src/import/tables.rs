@@ -220,8 +220,60 @@ pub struct Entry {
 pub struct Index {
     format: Format,
     map: HashMap<String, Vec<Entry>>,
+    /// Keys of row labels (with their aliases) by their length in characters, for near
+    /// matches ([`Index::near`]).
+    by_len: Vec<Vec<(Vec<char>, Entry)>>,
     blocks: &'static [ProactiveBlock],
     rows: Vec<&'static RowLabel>,
+}
+
+/// Labels shorter than this (without their numbering) are never matched by a near text: one
+/// character changes their meaning (结果维持, 结果纠正).
+const NEAR_MIN_CHARS: usize = 6;
+/// The most edits a near text may be away from a label.
+const NEAR_MAX_EDITS: usize = 3;
+
+/// Edits a text may be away from a label of `chars` characters (without its numbering): none
+/// under six, one up to seven, two up to eleven, three from twelve.
+fn near_tolerance(chars: usize) -> usize {
+    match chars {
+        0..NEAR_MIN_CHARS => 0,
+        6..=7 => 1,
+        8..=11 => 2,
+        _ => NEAR_MAX_EDITS,
+    }
+}
+
+/// The optimal-string-alignment distance of `a` and `b` (characters missing, extra, replaced,
+/// or two neighbours swapped), when it is at most `max`.
+fn osa_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut rows = vec![vec![0usize; w]; 3];
+    for (j, c) in rows[0].iter_mut().enumerate() {
+        *c = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut row_min = i;
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let d = rows[a.len() % 3][b.len()];
+    (d <= max).then_some(d)
 }
 
 /// Drops a leading 一、 / (一) / 1. from a key.
@@ -257,7 +309,7 @@ impl Index {
     fn new(format: Format) -> Index {
         let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
         let rows: Vec<&'static RowLabel> = labels::request_rows(format).collect();
-        let mut ix = Index { format, map: HashMap::new(), blocks, rows };
+        let mut ix = Index { format, map: HashMap::new(), by_len: vec![], blocks, rows };
         for (b, block) in blocks.iter().enumerate() {
             ix.add_key(key(block.item), Hit::ABlock(b), &labels::PROACTIVE_CONTENT_HEADER, false);
             for (r, row) in block.rows.iter().enumerate() {
@@ -300,6 +352,20 @@ impl Index {
                 ix.add_key(short, Hit::BRow(i), &r.label, true);
             }
         }
+        for (k, entries) in &ix.map {
+            let rowish = |e: &&Entry| matches!(e.hit, Hit::ARow(..) | Hit::BRow(_) | Hit::CGroup(_) | Hit::FeesColumn(_));
+            if let Some(e) = entries.iter().find(rowish) {
+                let chars: Vec<char> = k.chars().collect();
+                if ix.by_len.len() <= chars.len() {
+                    ix.by_len.resize(chars.len() + 1, vec![]);
+                }
+                ix.by_len[chars.len()].push((chars, *e));
+            }
+        }
+        // One order whatever the map's: ties are told apart the same way every run.
+        for bucket in &mut ix.by_len {
+            bucket.sort_by(|a, b| a.0.cmp(&b.0));
+        }
         ix
     }
 
@@ -325,6 +391,38 @@ impl Index {
     /// The labels a text may be.
     pub fn lookup(&self, text: &str) -> Option<&[Entry]> {
         self.map.get(&key(text)).map(Vec::as_slice)
+    }
+
+    /// The row label a damaged text is ("2.其他法律行政止公开" for 2.其他法律行政法规禁止公开):
+    /// the nearest by edits (a character missing, extra, another, or two swapped), within the
+    /// tolerance of the label's length ([`near_tolerance`]), and clearly nearer than any other
+    /// label (by two edits or more); None when no label is, or when two are about as near.
+    /// Labels are indexed by length, so only those whose length is within reach are compared.
+    pub fn near(&self, text: &str) -> Option<Entry> {
+        let q: Vec<char> = key(text).chars().collect();
+        if q.len() < NEAR_MIN_CHARS - 1 {
+            return None;
+        }
+        // Reach: the most edits any label may be away, plus the margin.
+        let reach = NEAR_MAX_EDITS + 1;
+        let lo = q.len().saturating_sub(reach);
+        let hi = (q.len() + reach).min(self.by_len.len().saturating_sub(1));
+        // The nearest distance of each label (a label and its aliases are one).
+        let mut near: Vec<(usize, Entry)> = vec![];
+        for bucket in self.by_len.get(lo..=hi).unwrap_or_default() {
+            for (k, e) in bucket {
+                let Some(d) = osa_within(&q, k, reach) else { continue };
+                match near.iter_mut().find(|(_, x)| x.hit == e.hit) {
+                    Some(n) => n.0 = n.0.min(d),
+                    None => near.push((d, *e)),
+                }
+            }
+        }
+        near.sort_by_key(|n| n.0);
+        let (d, e) = *near.first()?;
+        let second = near.get(1).map_or(usize::MAX, |n| n.0);
+        let body = strip_numbering(&key(e.label.name.zh)).chars().count();
+        (d > 0 && d <= near_tolerance(body) && second >= d + 2).then_some(Entry { alias: true, ..e })
     }
 }
 
@@ -359,7 +457,9 @@ pub struct Tok {
 /// Most words joined to match one label ("第二十条第 (一) 项").
 const MAX_JOIN: usize = 6;
 
-fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
+/// Reads words as labels, values and unknown words. `then_value`: the words are followed by a
+/// value (the next cell of a row), so words that end them stand where a row label stands.
+fn words_to_toks(words: &[&str], ix: &Index, then_value: bool, out: &mut Vec<TokKind>) {
     let values: Vec<Option<Raw>> = words.iter().map(|w| raw_value(w)).collect();
     // For each word, the index of the first value after it (one pass from the right, so that
     // a long line of words is not scanned again for every word).
@@ -382,6 +482,15 @@ fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
             if let Some(e) = ix.lookup(&joined) {
                 found = Some((j, e.to_vec(), words[i..j].join(" ")));
                 break;
+            }
+        }
+        // Words that stand where a row label stands (right before a value) and are no label:
+        // a label as published, a character missing, extra or swapped.
+        let j = next_value[i];
+        if found.is_none() && (j < words.len() || then_value) && j - i <= MAX_JOIN {
+            let joined: String = words[i..j].concat();
+            if let Some(e) = ix.near(&joined) {
+                found = Some((j, vec![e], words[i..j].join(" ")));
             }
         }
         match found {
@@ -427,7 +536,8 @@ pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
                 } else {
                     let w = words(t);
                     let before = kinds.len();
-                    words_to_toks(&w, ix, &mut kinds);
+                    let then_value = cells.get(ci + 1).is_some_and(|n| matches!(raw_value(n.trim()), Some(Raw::Num { .. } | Raw::NotApplicable)));
+                    words_to_toks(&w, ix, then_value, &mut kinds);
                     // Unknown words of one cell stay one piece.
                     if kinds[before..].iter().all(|k| matches!(k, TokKind::Unknown(_))) {
                         kinds.truncate(before);
@@ -437,7 +547,7 @@ pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
                 from_cell.resize(kinds.len(), ci);
             }
         }
-        None => words_to_toks(&words(&line.text), ix, &mut kinds),
+        None => words_to_toks(&words(&line.text), ix, false, &mut kinds),
     }
     let n = kinds.len();
     let pos = |i: usize| from_cell.get(i).and_then(|c| line.cell_pos.get(*c)).copied().unwrap_or(line.pos);
@@ -562,6 +672,7 @@ pub struct Reader<'a> {
     /// Figures of table C or the fees held until it is known which slots they are.
     slots: Vec<Pend>,
     slot_table: Option<TableId>,
+    slots_over: bool,
     last_pos: HashMap<TableId, Pos>,
     last_table: Option<TableId>,
     closed: HashSet<TableId>,
@@ -608,6 +719,7 @@ impl<'a> Reader<'a> {
             fee_slot: 0,
             slots: vec![],
             slot_table: None,
+            slots_over: false,
             last_pos: HashMap::new(),
             last_table: None,
             closed: HashSet::new(),
@@ -666,7 +778,7 @@ impl<'a> Reader<'a> {
                     prev = None;
                 }
             }
-            if t.line_end && t.explicit {
+            if t.line_end && (t.explicit || self.plain_run_ends()) {
                 self.close(notes);
             }
         }
@@ -768,12 +880,12 @@ impl<'a> Reader<'a> {
                     return;
                 }
                 *skip = 0;
-                pending.push(Pend { raw: raw.clone(), text: text.to_string(), pos });
-                // An explicit row ends with its line; text without cell boundaries when it has
-                // as many pieces as cells (or at the next label).
-                if !*unfixed && *filled + pending.len() == cells.len() {
-                    self.close(notes);
+                // Text without cell boundaries: a figure beyond the row's cells means some
+                // figure holds more than one cell ("2 5" of 25, or 2 and 5), so none is fixed.
+                if !explicit && *filled + pending.len() >= cells.len() {
+                    *unfixed = true;
                 }
+                pending.push(Pend { raw: raw.clone(), text: text.to_string(), pos });
             }
             Some(Open::Row { table, cells, filled, skip, discard, .. }) => {
                 if *skip > 0 && *raw == Raw::Blank {
@@ -807,15 +919,20 @@ impl<'a> Reader<'a> {
                 // labels are merged heading cells; in a line of figures they are blank cells.
                 let counts = *raw != Raw::Blank || !in_label_line;
                 match self.table {
-                    Some(table @ (TableId::C | TableId::Fees)) if self.slots_left(table) > self.slots.len() && counts => {
+                    Some(table @ (TableId::C | TableId::Fees)) if self.slots_left(table) > 0 && counts => {
                         if self.slot_table != Some(table) {
                             self.close(notes);
                             self.slot_table = Some(table);
                         }
+                        // Text without cell boundaries: a figure beyond the slots left means
+                        // some figure holds more than one cell, so none is fixed.
+                        if !explicit && self.slots.len() >= self.slots_left(table) {
+                            self.slots_over = true;
+                        }
                         self.slots.push(Pend { raw: raw.clone(), text: text.to_string(), pos });
                         // Cells given by the source are placed at once; figures of text
-                        // without cell boundaries when they are as many as the slots left.
-                        if explicit || self.slots_left(table) == self.slots.len() {
+                        // without cell boundaries when the line or the run of figures ends.
+                        if explicit {
                             self.settle_slots(table, explicit, notes);
                         }
                     }
@@ -826,6 +943,17 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// Whether figures held from text without cell boundaries fill their row or slots: the row
+    /// then ends with its line.
+    fn plain_run_ends(&self) -> bool {
+        let row_full = match &self.row {
+            Some(Open::Row { cells, filled, pending, .. }) => !pending.is_empty() && *filled + pending.len() >= cells.len(),
+            _ => false,
+        };
+        let slots_full = self.slot_table.is_some_and(|t| !self.slots.is_empty() && self.slots.len() >= self.slots_left(t));
+        row_full || slots_full
     }
 
     /// Figure slots of table C or the fees not yet read.
@@ -874,7 +1002,7 @@ impl<'a> Reader<'a> {
         let first = if table == TableId::C { self.c_slot } else { self.fee_slot };
         let n = if explicit { pend.len() } else { self.slots_left(table) };
         let pointer = |me: &Self, k: usize| if table == TableId::C { me.c_pointer(first + k) } else { me.fee_pointer(first + k) };
-        let fixed = (0..n).all(|k| pointer(self, k).0.is_some());
+        let fixed = (0..n).all(|k| pointer(self, k).0.is_some()) && !std::mem::take(&mut self.slots_over);
         let (placed, unread, found) = if explicit && fixed {
             (pend.iter().enumerate().map(|(k, p)| (k, p.raw.clone(), p.text.clone(), p.pos)).collect(), None, n)
         } else {
