@@ -910,3 +910,27 @@ fn a_label_as_near_to_two_labels_or_short_is_not_guessed() {
     assert!(missing.iter().any(|p| p == "/requests/new") && missing.iter().any(|p| p == "/requests/not_processed/duplicate"), "{missing:?}");
     assert!(got.findings.with_code("GR906").next().is_none(), "{:#?}", got.findings);
 }
+
+#[test]
+fn labels_wrapped_over_two_lines_of_plain_text_are_read() {
+    let clean = load("tests/fixtures/2021-department-clean.json");
+    let want = renderable(&clean);
+    let rendered = String::from_utf8(render(&clean, RenderFormat::Text, Lang::Zh).unwrap()).unwrap();
+    let plain: Vec<String> =
+        rendered.lines().filter(|l| !l.trim_start().starts_with('+')).map(|l| l.replace('|', " ").split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let page = plain.join("\n");
+    // The figures beside the first line of the label, or beside its last.
+    let page = page
+        .replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 16", "（二）部分公开（区分处理的，只计这一情形，不 16")
+        .replace(" 1 0 0 0 0 17\n", " 1 0 0 0 0 17\n计其他情形）\n")
+        .replace("2.申请人逾期未按收费通知要求缴纳费用、行政机关", "2.申请人逾期未按收费通知要求缴纳费用、\n行政机关");
+    assert!(page.contains("不 16 1 0 0 0 0 17\n计其他情形）\n") && page.contains("费用、\n行政机关"), "{page}");
+    let got = import_document(page.as_bytes(), &ImportOptions::default()).unwrap();
+    for ((def, a), (_, b)) in want.cells().zip(got.report.cells()) {
+        if def.kind != govreport::cells::CellKind::Text {
+            assert_eq!(b.to_json(), a.to_json(), "{}", def.pointer);
+        }
+    }
+    let codes: Vec<&str> = got.findings.iter().map(|f| f.code.as_str()).filter(|c| *c != "GR918").collect();
+    assert_eq!(codes, ["GR906"], "{:#?}", got.findings);
+}

@@ -419,10 +419,47 @@ impl Index {
             }
         }
         near.sort_by_key(|n| n.0);
-        let (d, e) = *near.first()?;
+        let Some(&(d, e)) = near.first() else {
+            return self.wrapped(&q);
+        };
         let second = near.get(1).map_or(usize::MAX, |n| n.0);
         let body = strip_numbering(&key(e.label.name.zh)).chars().count();
-        (d > 0 && d <= near_tolerance(body) && second >= d + 2).then_some(Entry { alias: true, ..e })
+        if d > 0 && d <= near_tolerance(body) && second >= d + 2 {
+            Some(Entry { alias: true, ..e })
+        } else if second > NEAR_MAX_EDITS + 1 {
+            // Nothing else within reach: the text may still be a label's first line.
+            self.wrapped(&q)
+        } else {
+            None
+        }
+    }
+
+    /// The row label whose first line a text is, when a label wraps over lines ("（二）部分公开
+    /// （区分处理的，只计这一情形，不" + "计其他情形）"): the text is at least eight characters and
+    /// half the label, and begins exactly one label.
+    fn wrapped(&self, q: &[char]) -> Option<Entry> {
+        if q.len() < 8 {
+            return None;
+        }
+        let mut found: Option<Entry> = None;
+        for bucket in self.by_len.get(q.len() + 1..).unwrap_or_default() {
+            for (k, e) in bucket {
+                if k.starts_with(q) && q.len() * 2 >= k.len() {
+                    match found {
+                        Some(f) if f.hit != e.hit => return None,
+                        _ => found = Some(*e),
+                    }
+                }
+            }
+        }
+        found.map(|e| Entry { alias: true, ..e })
+    }
+
+    /// The rest of a label whose first line `found` is (the words a wrapped label continues
+    /// with on the next line), as a key; None when `found` is the whole label.
+    pub fn wrapped_rest(found: &str, label: &Label) -> Option<String> {
+        let (f, l) = (key(found), key(label.name.zh));
+        l.strip_prefix(f.as_str()).filter(|r| !r.is_empty()).map(str::to_string)
     }
 }
 
@@ -1369,5 +1406,28 @@ mod tests {
         assert_eq!(strip_numbering("(一)予以公开"), "予以公开");
         assert_eq!(strip_numbering("一、本年新收"), "本年新收");
         assert_eq!(strip_numbering("1.属于"), "属于");
+    }
+
+    #[test]
+    fn near_labels() {
+        let ix = Index::of(Format::F2021);
+        let hit = |t: &str| ix.near(t).map(|e| (e.hit, e.label.name.zh, e.alias));
+        // Missing, extra, replaced, swapped.
+        assert_eq!(hit("2.其他法律行政止公开").map(|h| h.1), Some("2.其他法律行政法规禁止公开"));
+        assert_eq!(hit("行政规范性性文件").map(|h| h.1), Some("行政规范性文件"));
+        assert_eq!(hit("6.属于四类过性程信息").map(|h| h.1), Some("6.属于四类过程性信息"));
+        assert_eq!(hit("1.本机关不掌握相关政府信").map(|h| h.2), Some(true));
+        // Short labels take no tolerance; columns are no rows.
+        assert_eq!(hit("行政许诃"), None);
+        assert_eq!(hit("结果维特"), None);
+        assert_eq!(hit("本年制止件数"), None);
+        // As near to two labels: none.
+        assert_eq!(hit("一、上年结收政府信息公开申请数量"), None);
+        // The first line of a wrapped label.
+        assert_eq!(hit("（二）部分公开（区分处理的，只计这一情形，不").map(|h| h.1), Some("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
+        // Not a label at all.
+        assert_eq!(hit("本年度我局依法做好政府信息公开工作"), None);
+        assert_eq!(osa_within(&['a', 'b', 'c'], &['b', 'a', 'c'], 3), Some(1));
+        assert_eq!(osa_within(&['a'; 5], &['b'; 5], 3), None);
     }
 }
