@@ -1,7 +1,10 @@
 //! Reading the template's tables: labels are matched through [`crate::labels`] (aliases
 //! included) after normalising, and cells are read by column position within the row whose
 //! label was matched — never by position across rows. A row that stops short leaves the rest
-//! of its cells absent; a table that stops short leaves the rows after it absent.
+//! of its cells absent; a table that stops short leaves the rows after it absent. A label as
+//! published (a character missing, extra or swapped) is matched to the one label clearly
+//! nearest ([`Index::near`]); figures of text without cell boundaries are placed only where the
+//! source fixes their cells ([`super::split`]), never guessed.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
