@@ -927,4 +927,141 @@ fn what_the_source_does_not_show_is_not_an_error_of_the_report() {
     let found = checked(old);
     assert!(!found.iter().any(|f| f.0 == "GR801" && f.2 == Violated), "{found:?}");
     assert!(checked(&old.replace("……\n", "")).iter().any(|f| f.0 == "GR801" && f.2 == Violated));
+// ---------------------------------------------------------------------------------------------
+// Never a wrong number (issue 13): figures that run together are read only where the source
+// fixes the cells.
+
+#[test]
+fn run_together_figures_are_read_only_where_the_source_fixes_them() {
+    let got = import_document(&std::fs::read(root().join("tests/fixtures/import/run-together-figures.txt")).unwrap(), &ImportOptions::default()).unwrap();
+    let want = renderable(&load("tests/fixtures/2021-department-clean.json"));
+    // The rows whose figures do not fix their cells are absent; every other cell is the clean
+    // report's, the unique splits included.
+    let unread = ["/requests/new/", "/requests/not_processed/duplicate/"];
+    let mut read = 0;
+    for ((def, a), (_, b)) in want.cells().zip(got.report.cells()) {
+        if def.kind == govreport::cells::CellKind::Text {
+            continue;
+        }
+        if unread.iter().any(|p| def.pointer.starts_with(p)) {
+            assert_eq!(b.to_json(), None, "{} was read", def.pointer);
+        } else {
+            assert_eq!(b.to_json(), a.to_json(), "{}", def.pointer);
+            read += 1;
+        }
+    }
+    assert!(read >= 180, "{read}");
+    let f = got.findings.with_code("GR911").next().expect("GR911");
+    assert_eq!((f.path.as_str(), f.params["text"].as_str()), ("/requests/new/natural_person", "5870010 66"));
+    // No error on a table that adds up.
+    let today = govreport::Options { today: Some("2026-11-26".into()), ..Default::default() };
+    let errors: Vec<_> = govreport::check(&got.report, &today)
+        .unwrap()
+        .iter()
+        .filter(|f| f.severity == govreport::Severity::Error)
+        .map(|f| (f.code.clone(), f.path.clone()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_run_of_digits_is_never_one_wrong_number() {
+    let head = format!("{HEAD_2021}三、收到和处理政府信息公开申请情况\n");
+    // The issue's shapes: "2600000 26" for seven cells, and table 四's fifteen cells.
+    let got = text(&format!(
+        "{head}一、本年新收政府信息公开申请数量 2600000 26\n四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n01 0 1 20 0 0 0 0 0 0 0 00\n"
+    ));
+    for c in ["natural_person", "commercial", "total"] {
+        assert_eq!(got.report.get(&format!("/requests/new/{c}")).unwrap(), None, "{c}");
+    }
+    let review: Vec<Option<serde_json::Value>> =
+        ["upheld", "corrected", "other", "pending", "total"].iter().map(|c| got.report.get(&format!("/review_litigation/review/{c}")).unwrap()).collect();
+    assert_eq!(review, [0, 1, 0, 1, 2].map(|n| Some(n.into())));
+    assert_eq!(got.report.get("/review_litigation/litigation_after_review/total").unwrap(), Some(0.into()));
+    // Fewer figures than cells in text without cell boundaries: where they belong is not fixed.
+    let got = text(&format!("{head}一、本年新收政府信息公开申请数量 5 5\n"));
+    assert_eq!(got.report.get("/requests/new/natural_person").unwrap(), None);
+    assert!(got.findings.with_code("GR911").any(|f| f.path == "/requests/new/natural_person" && f.params["text"] == "5 5"));
+    // Digits set apart inside one cell, and a leading zero, are no count.
+    let got = text(&format!("{head}一、本年新收政府信息公开申请数量 | 2 6 | 0 | 0 | 0 | 0 | 01 | 26\n"));
+    assert_eq!(got.report.get("/requests/new/natural_person").unwrap(), None);
+    assert_eq!(got.report.get("/requests/new/other_org").unwrap(), None);
+    assert_eq!(got.report.get("/requests/new/total").unwrap(), Some(26.into()));
+    // A row given more cells than it has columns: which are its cells is not fixed.
+    let got = text(&format!("{head}一、本年新收政府信息公开申请数量 | 5 |  | 0 | 0 | 0 | 0 | 0 | 5\n"));
+    assert_eq!(got.report.get("/requests/new/total").unwrap(), None);
+    assert!(got.findings.with_code("GR911").any(|f| f.path == "/requests/new/natural_person"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels as published (issue 13): a row label a character or two away from one label, and
+// clearly nearer to it than to any other, is read as that label and named (GR906).
+
+#[test]
+fn labels_with_a_character_missing_extra_or_swapped_are_read_and_named() {
+    let clean = load("tests/fixtures/2021-department-clean.json");
+    let want = renderable(&clean);
+    let rendered = String::from_utf8(render(&clean, RenderFormat::Text, Lang::Zh).unwrap()).unwrap();
+    let damage = |page: &str| {
+        page.replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开") // three missing
+            .replace("6.属于四类过程性信息", "6.属于四类过性程信息") // two swapped
+            .replace("行政规范性文件", "行政规范性性文件") // one extra
+    };
+    for (shape, page) in [("cells", damage(&rendered)), ("one line", damage(&on_one_line(&clean)))] {
+        let got = import_document(page.as_bytes(), &ImportOptions::default()).unwrap();
+        for ((def, a), (_, b)) in want.cells().zip(got.report.cells()) {
+            if def.kind != govreport::cells::CellKind::Text {
+                assert_eq!(b.to_json(), a.to_json(), "{shape}: {}", def.pointer);
+            }
+        }
+        assert!(got.findings.with_code("GR913").next().is_none(), "{shape}: {:#?}", got.findings);
+        let mut named: Vec<(String, String)> = got.findings.with_code("GR906").map(|f| (f.params["found"].clone(), f.params["label"].clone())).collect();
+        named.sort();
+        assert_eq!(
+            named,
+            [("2.其他法律行政止公开", "2.其他法律行政法规禁止公开"), ("6.属于四类过性程信息", "6.属于四类过程性信息"), ("行政规范性性文件", "行政规范性文件")]
+                .map(|(a, b)| (a.to_string(), b.to_string())),
+            "{shape}"
+        );
+    }
+}
+
+#[test]
+fn a_label_as_near_to_two_labels_or_short_is_not_guessed() {
+    let clean = load("tests/fixtures/2021-department-clean.json");
+    let rendered = String::from_utf8(render(&clean, RenderFormat::Text, Lang::Zh).unwrap()).unwrap();
+    // Two edits from 一、本年新收… and two from 二、上年结转…: neither is chosen. 2.重复申请 is
+    // too short for any tolerance.
+    let page = rendered.replace("一、本年新收政府信息公开申请数量", "一、上年结收政府信息公开申请数量").replace("2.重复申请", "2.重复申清");
+    let got = import_document(page.as_bytes(), &ImportOptions::default()).unwrap();
+    assert_eq!(got.report.get("/requests/new/total").unwrap(), None);
+    assert_eq!(got.report.get("/requests/not_processed/duplicate/total").unwrap(), None);
+    assert_eq!(got.report.get("/requests/carried_over/total").unwrap(), Some(2.into()));
+    let missing: Vec<String> = got.findings.with_code("GR913").flat_map(|f| f.related.clone()).collect();
+    assert!(missing.iter().any(|p| p == "/requests/new") && missing.iter().any(|p| p == "/requests/not_processed/duplicate"), "{missing:?}");
+    assert!(got.findings.with_code("GR906").next().is_none(), "{:#?}", got.findings);
+}
+
+#[test]
+fn labels_wrapped_over_two_lines_of_plain_text_are_read() {
+    let clean = load("tests/fixtures/2021-department-clean.json");
+    let want = renderable(&clean);
+    let rendered = String::from_utf8(render(&clean, RenderFormat::Text, Lang::Zh).unwrap()).unwrap();
+    let plain: Vec<String> =
+        rendered.lines().filter(|l| !l.trim_start().starts_with('+')).map(|l| l.replace('|', " ").split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let page = plain.join("\n");
+    // The figures beside the first line of the label, or beside its last.
+    let page = page
+        .replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 16", "（二）部分公开（区分处理的，只计这一情形，不 16")
+        .replace(" 1 0 0 0 0 17\n", " 1 0 0 0 0 17\n计其他情形）\n")
+        .replace("2.申请人逾期未按收费通知要求缴纳费用、行政机关", "2.申请人逾期未按收费通知要求缴纳费用、\n行政机关");
+    assert!(page.contains("不 16 1 0 0 0 0 17\n计其他情形）\n") && page.contains("费用、\n行政机关"), "{page}");
+    let got = import_document(page.as_bytes(), &ImportOptions::default()).unwrap();
+    for ((def, a), (_, b)) in want.cells().zip(got.report.cells()) {
+        if def.kind != govreport::cells::CellKind::Text {
+            assert_eq!(b.to_json(), a.to_json(), "{}", def.pointer);
+        }
+    }
+    let codes: Vec<&str> = got.findings.iter().map(|f| f.code.as_str()).filter(|c| *c != "GR918").collect();
+    assert_eq!(codes, ["GR906"], "{:#?}", got.findings);
 }

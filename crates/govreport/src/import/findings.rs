@@ -250,8 +250,8 @@ define_rules! {
         check: Import,
         title: ["表格行的单元格不足", "A table row has too few cells"],
         explanation: [
-            "该行的单元格少于表格的列数。数字按列的位置从左到右读入，缺少的单元格保持缺失。若来源中间有单元格漏印，后面的数字可能错位，请核对原件。",
-            "The row has fewer cells than the table has columns. The numbers are read from the left by column position and the missing cells stay absent. If a cell in the middle was left out of the source, later numbers may sit in the wrong column: check the original.",
+            "该行的单元格少于表格的列数。来源分出单元格时（表格、“|”或制表符），数字按列的位置从左到右读入，缺少的单元格保持缺失；若来源中间有单元格漏印，后面的数字可能错位，请核对原件。没有单元格分隔的文本中，数字属于哪一列无法确定，不予导入（GR911）。",
+            "The row has fewer cells than the table has columns. Where the source gives its cells (a table, | or tabs), the numbers are read from the left by column position and the missing cells stay absent; if a cell in the middle was left out of the source, later numbers may sit in the wrong column: check the original. In text without cell boundaries the column of each number is not fixed, so none is imported (GR911).",
         ],
         message: [
             "{at}的{cell}只有 {found} 个单元格（应有 {columns} 个），其余按缺失处理",
@@ -266,8 +266,8 @@ define_rules! {
         check: Import,
         title: ["表格标签与格式用语不一致", "A table label differs from the template's wording"],
         explanation: [
-            "来源中的行或列标签不是格式的原文，而是旧称、简称或常见误写（如2021年格式中写“规范性文件”而非“行政规范性文件”）。导入按标签表中的别名识别，并指出所用的别名。",
-            "A row or column label in the source is not the template's wording but an old name, short form or known misspelling (such as 规范性文件 instead of 行政规范性文件 in the 2021 template). The importer matched it through the label table's aliases and names the alias.",
+            "来源中的行或列标签不是格式的原文，而是旧称、简称或常见误写（如2021年格式中写“规范性文件”而非“行政规范性文件”）。导入按标签表中的别名识别，并指出所用的别名。行标签缺字、多字、错字或两字颠倒（如“2.其他法律行政止公开”）时，只在它与某一标签相差很少（按标签长度，短标签不容差错）且明显比其他标签更近时才读作该标签。",
+            "A row or column label in the source is not the template's wording but an old name, short form or known misspelling (such as 规范性文件 instead of 行政规范性文件 in the 2021 template). The importer matched it through the label table's aliases and names the alias. A row label with a character missing, extra, replaced or two swapped (such as 2.其他法律行政止公开) is read as a label only when it is a few edits from it (by the label's length; none for short labels) and clearly nearer to it than to any other label.",
         ],
         message: ["{at}的“{found}”按别名读作“{label}”", "\"{found}\" at {at} was read as \"{label}\" (an alias)"],
     }
@@ -334,8 +334,8 @@ define_rules! {
         check: Import,
         title: ["单元格内容不是有效数字", "A cell is not a valid number"],
         explanation: [
-            "单元格既不是该栏可用的数字（件数为非负整数，金额为小数），也不是空白或“/”“—”“无”等标记。该单元格按缺失处理，不会猜测其数值。",
-            "The cell is neither a number the column takes (counts are whole numbers ≥ 0, amounts decimals) nor blank or a mark such as /, — or 无. It is left absent; its value is not guessed.",
+            "单元格既不是该栏可用的数字（件数为非负整数，金额为小数），也不是空白或“/”“—”“无”等标记；或几个单元格的数字连在一起（如“2600000 26”、一格中的“2 6”、以0开头的“01”），来源不能唯一确定每格的数字。这些单元格按缺失处理，不会猜测其数值，需要它们的检查无法判断。",
+            "The cell is neither a number the column takes (counts are whole numbers ≥ 0, amounts decimals) nor blank or a mark such as /, — or 无; or the figures of several cells run together (\"2600000 26\", \"2 6\" in one cell, \"01\" with a leading zero) and the source does not fix each cell's number. Such cells are left absent; their values are not guessed, and the checks that need them are not assessable.",
         ],
         message: ["{at}的单元格“{text}”不是{cell}可用的数字，按缺失处理", "The cell \"{text}\" at {at} is not a valid number for {cell}; left absent"],
     }

@@ -28,6 +28,7 @@ pub(crate) mod norm;
 mod pasted;
 pub mod pdf;
 pub(crate) mod prose2007;
+mod split;
 mod structure;
 mod tables;
 mod template;

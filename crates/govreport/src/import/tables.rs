@@ -1,7 +1,10 @@
 //! Reading the template's tables: labels are matched through [`crate::labels`] (aliases
 //! included) after normalising, and cells are read by column position within the row whose
 //! label was matched — never by position across rows. A row that stops short leaves the rest
-//! of its cells absent; a table that stops short leaves the rows after it absent.
+//! of its cells absent; a table that stops short leaves the rows after it absent. A label as
+//! published (a character missing, extra or swapped) is matched to the one label clearly
+//! nearest ([`Index::near`]); figures of text without cell boundaries are placed only where the
+//! source fixes their cells ([`super::split`]), never guessed.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -10,6 +13,7 @@ use serde_json::Value;
 use super::Line;
 use super::findings::{Notes, Pos};
 use super::norm::{self, half_width, is_space, key};
+use super::split::{self, Piece};
 use crate::cells::{self, CellKind};
 use crate::labels::{self, Label, ProactiveBlock, RowLabel};
 use crate::model::{Dec, Format};
@@ -27,6 +31,9 @@ pub enum Raw {
     NotApplicable,
     /// A number: sign and the digits with an optional decimal point ("26.55").
     Num { negative: bool, digits: String },
+    /// Figures that do not fix one number: digits set apart by a space in one cell ("2 6" is
+    /// 26, or 2 and 6 run together from two cells).
+    Unreadable,
 }
 
 /// Units a figure may carry in its cell ("5件", "0.5万元").
@@ -38,6 +45,14 @@ const NA_MARKS: &[&str] = &["/", "\\", "—", "——", "―", "-", "--", "–",
 /// Reads a cell's text as a value, or None when it is not one (a label or other words).
 pub fn raw_value(text: &str) -> Option<Raw> {
     let s: String = text.chars().map(half_width).filter(|c| !is_space(*c)).collect();
+    let spaced_digits = {
+        let h: Vec<char> = text.trim_matches(is_space).chars().map(half_width).collect();
+        h.iter().enumerate().any(|(i, c)| {
+            is_space(*c)
+                && h[..i].iter().rev().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
+                && h[i..].iter().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
+        })
+    };
     if s.is_empty() {
         return Some(Raw::Blank);
     }
@@ -75,6 +90,9 @@ pub fn raw_value(text: &str) -> Option<Raw> {
     if !(int_ok && frac_ok) || int.len() > 30 {
         return None;
     }
+    if spaced_digits {
+        return Some(Raw::Unreadable);
+    }
     let mut digits: String = int.chars().filter(|c| *c != ',').collect();
     if let Some(f) = frac {
         digits.push('.');
@@ -89,6 +107,9 @@ fn to_json(raw: &Raw, kind: CellKind) -> Option<Value> {
     match raw {
         Raw::Blank => Some(Value::Null),
         Raw::NotApplicable => Some(Value::String("/".into())),
+        Raw::Unreadable => None,
+        // "01", "00": never one count (two cells run together).
+        Raw::Num { digits, .. } if kind != CellKind::Amount && digits.len() > 1 && digits.starts_with('0') => None,
         Raw::Num { negative, digits } => match kind {
             CellKind::Count if !negative && !digits.contains('.') => digits.parse::<u64>().ok().map(Value::from),
             CellKind::SignedCount if !digits.contains('.') => {
@@ -202,8 +223,60 @@ pub struct Entry {
 pub struct Index {
     format: Format,
     map: HashMap<String, Vec<Entry>>,
+    /// Keys of row labels (with their aliases) by their length in characters, for near
+    /// matches ([`Index::near`]).
+    by_len: Vec<Vec<(Vec<char>, Entry)>>,
     blocks: &'static [ProactiveBlock],
     rows: Vec<&'static RowLabel>,
+}
+
+/// Labels shorter than this (without their numbering) are never matched by a near text: one
+/// character changes their meaning (结果维持, 结果纠正).
+const NEAR_MIN_CHARS: usize = 6;
+/// The most edits a near text may be away from a label.
+const NEAR_MAX_EDITS: usize = 3;
+
+/// Edits a text may be away from a label of `chars` characters (without its numbering): none
+/// under six, one up to seven, two up to eleven, three from twelve.
+fn near_tolerance(chars: usize) -> usize {
+    match chars {
+        0..NEAR_MIN_CHARS => 0,
+        6..=7 => 1,
+        8..=11 => 2,
+        _ => NEAR_MAX_EDITS,
+    }
+}
+
+/// The optimal-string-alignment distance of `a` and `b` (characters missing, extra, replaced,
+/// or two neighbours swapped), when it is at most `max`.
+fn osa_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut rows = vec![vec![0usize; w]; 3];
+    for (j, c) in rows[0].iter_mut().enumerate() {
+        *c = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut row_min = i;
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j] + 1).min(rows[cur][j - 1] + 1).min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let d = rows[a.len() % 3][b.len()];
+    (d <= max).then_some(d)
 }
 
 /// Drops a leading 一、 / (一) / 1. from a key.
@@ -239,7 +312,7 @@ impl Index {
     fn new(format: Format) -> Index {
         let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
         let rows: Vec<&'static RowLabel> = labels::request_rows(format).collect();
-        let mut ix = Index { format, map: HashMap::new(), blocks, rows };
+        let mut ix = Index { format, map: HashMap::new(), by_len: vec![], blocks, rows };
         for (b, block) in blocks.iter().enumerate() {
             ix.add_key(key(block.item), Hit::ABlock(b), &labels::PROACTIVE_CONTENT_HEADER, false);
             for (r, row) in block.rows.iter().enumerate() {
@@ -282,6 +355,20 @@ impl Index {
                 ix.add_key(short, Hit::BRow(i), &r.label, true);
             }
         }
+        for (k, entries) in &ix.map {
+            let rowish = |e: &&Entry| matches!(e.hit, Hit::ARow(..) | Hit::BRow(_) | Hit::CGroup(_) | Hit::FeesColumn(_));
+            if let Some(e) = entries.iter().find(rowish) {
+                let chars: Vec<char> = k.chars().collect();
+                if ix.by_len.len() <= chars.len() {
+                    ix.by_len.resize(chars.len() + 1, vec![]);
+                }
+                ix.by_len[chars.len()].push((chars, *e));
+            }
+        }
+        // One order whatever the map's: ties are told apart the same way every run.
+        for bucket in &mut ix.by_len {
+            bucket.sort_by(|a, b| a.0.cmp(&b.0));
+        }
         ix
     }
 
@@ -307,6 +394,75 @@ impl Index {
     /// The labels a text may be.
     pub fn lookup(&self, text: &str) -> Option<&[Entry]> {
         self.map.get(&key(text)).map(Vec::as_slice)
+    }
+
+    /// The row label a damaged text is ("2.其他法律行政止公开" for 2.其他法律行政法规禁止公开):
+    /// the nearest by edits (a character missing, extra, another, or two swapped), within the
+    /// tolerance of the label's length ([`near_tolerance`]), and clearly nearer than any other
+    /// label (by two edits or more); None when no label is, or when two are about as near.
+    /// Labels are indexed by length, so only those whose length is within reach are compared.
+    pub fn near(&self, text: &str) -> Option<Entry> {
+        let q: Vec<char> = key(text).chars().collect();
+        if q.len() < NEAR_MIN_CHARS - 1 {
+            return None;
+        }
+        // Reach: the most edits any label may be away, plus the margin.
+        let reach = NEAR_MAX_EDITS + 1;
+        let lo = q.len().saturating_sub(reach);
+        let hi = (q.len() + reach).min(self.by_len.len().saturating_sub(1));
+        // The nearest distance of each label (a label and its aliases are one).
+        let mut near: Vec<(usize, Entry)> = vec![];
+        for bucket in self.by_len.get(lo..=hi).unwrap_or_default() {
+            for (k, e) in bucket {
+                let Some(d) = osa_within(&q, k, reach) else { continue };
+                match near.iter_mut().find(|(_, x)| x.hit == e.hit) {
+                    Some(n) => n.0 = n.0.min(d),
+                    None => near.push((d, *e)),
+                }
+            }
+        }
+        near.sort_by_key(|n| n.0);
+        let Some(&(d, e)) = near.first() else {
+            return self.wrapped(&q);
+        };
+        let second = near.get(1).map_or(usize::MAX, |n| n.0);
+        let body = strip_numbering(&key(e.label.name.zh)).chars().count();
+        if d > 0 && d <= near_tolerance(body) && second >= d + 2 {
+            Some(Entry { alias: true, ..e })
+        } else if second > NEAR_MAX_EDITS + 1 {
+            // Nothing else within reach: the text may still be a label's first line.
+            self.wrapped(&q)
+        } else {
+            None
+        }
+    }
+
+    /// The row label whose first line a text is, when a label wraps over lines ("（二）部分公开
+    /// （区分处理的，只计这一情形，不" + "计其他情形）"): the text is at least eight characters and
+    /// half the label, and begins exactly one label.
+    fn wrapped(&self, q: &[char]) -> Option<Entry> {
+        if q.len() < 8 {
+            return None;
+        }
+        let mut found: Option<Entry> = None;
+        for bucket in self.by_len.get(q.len() + 1..).unwrap_or_default() {
+            for (k, e) in bucket {
+                if k.starts_with(q) && q.len() * 2 >= k.len() {
+                    match found {
+                        Some(f) if f.hit != e.hit => return None,
+                        _ => found = Some(*e),
+                    }
+                }
+            }
+        }
+        found.map(|e| Entry { alias: true, ..e })
+    }
+
+    /// The rest of a label whose first line `found` is (the words a wrapped label continues
+    /// with on the next line), as a key; None when `found` is the whole label.
+    pub fn wrapped_rest(found: &str, label: &Label) -> Option<String> {
+        let (f, l) = (key(found), key(label.name.zh));
+        l.strip_prefix(f.as_str()).filter(|r| !r.is_empty()).map(str::to_string)
     }
 }
 
@@ -341,7 +497,9 @@ pub struct Tok {
 /// Most words joined to match one label ("第二十条第 (一) 项").
 const MAX_JOIN: usize = 6;
 
-fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
+/// Reads words as labels, values and unknown words. `then_value`: the words are followed by a
+/// value (the next cell of a row), so words that end them stand where a row label stands.
+fn words_to_toks(words: &[&str], ix: &Index, then_value: bool, out: &mut Vec<TokKind>) {
     let values: Vec<Option<Raw>> = words.iter().map(|w| raw_value(w)).collect();
     // For each word, the index of the first value after it (one pass from the right, so that
     // a long line of words is not scanned again for every word).
@@ -364,6 +522,15 @@ fn words_to_toks(words: &[&str], ix: &Index, out: &mut Vec<TokKind>) {
             if let Some(e) = ix.lookup(&joined) {
                 found = Some((j, e.to_vec(), words[i..j].join(" ")));
                 break;
+            }
+        }
+        // Words that stand where a row label stands (right before a value) and are no label:
+        // a label as published, a character missing, extra or swapped.
+        let j = next_value[i];
+        if found.is_none() && (j < words.len() || then_value) && j - i <= MAX_JOIN {
+            let joined: String = words[i..j].concat();
+            if let Some(e) = ix.near(&joined) {
+                found = Some((j, vec![e], words[i..j].join(" ")));
             }
         }
         match found {
@@ -409,7 +576,8 @@ pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
                 } else {
                     let w = words(t);
                     let before = kinds.len();
-                    words_to_toks(&w, ix, &mut kinds);
+                    let then_value = cells.get(ci + 1).is_some_and(|n| matches!(raw_value(n.trim()), Some(Raw::Num { .. } | Raw::NotApplicable)));
+                    words_to_toks(&w, ix, then_value, &mut kinds);
                     // Unknown words of one cell stay one piece.
                     if kinds[before..].iter().all(|k| matches!(k, TokKind::Unknown(_))) {
                         kinds.truncate(before);
@@ -419,7 +587,7 @@ pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
                 from_cell.resize(kinds.len(), ci);
             }
         }
-        None => words_to_toks(&words(&line.text), ix, &mut kinds),
+        None => words_to_toks(&words(&line.text), ix, false, &mut kinds),
     }
     let n = kinds.len();
     let pos = |i: usize| from_cell.get(i).and_then(|c| line.cell_pos.get(*c)).copied().unwrap_or(line.pos);
@@ -439,9 +607,76 @@ pub fn is_table_line(toks: &[Tok], values_count: bool) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The reader
 
+/// A figure of text without cell boundaries, held until its row ends: only then is it known
+/// which cells it is (figures may run together, [`split`]).
+#[derive(Clone, Debug)]
+struct Pend {
+    raw: Raw,
+    text: String,
+    pos: Pos,
+}
+
+/// A row's cells to place: (index of the cell, value, text, place); the first cell that is
+/// not read (from there to the end); how many cells the source holds.
+type Plan = (Vec<(usize, Raw, String, Pos)>, Option<usize>, usize);
+
+/// Which of `n` cells figures held until their row ended are: the cells the source fixes are
+/// placed, the rest are not read. `fixed` is false when the source does not fix the cells'
+/// columns at all.
+fn plan(pend: &[Pend], n: usize, fixed: bool) -> Plan {
+    if !fixed {
+        return (vec![], (n > 0).then_some(0), n);
+    }
+    let plain = |p: &Pend| p.text.trim().chars().map(half_width).all(|c| c.is_ascii_digit());
+    let pieces: Vec<Piece> = pend
+        .iter()
+        .map(|p| match &p.raw {
+            Raw::Num { negative: false, digits } if plain(p) => Piece::Digits(digits),
+            _ => Piece::Atom,
+        })
+        .collect();
+    let units: usize = pieces.iter().map(|p| if let Piece::Digits(d) = p { d.len() } else { 1 }).sum();
+    let spans = split::fixed_cells(&pieces, n);
+    let placed = spans
+        .iter()
+        .enumerate()
+        .map(|(k, sp)| {
+            let p = &pend[sp.piece];
+            match pieces[sp.piece] {
+                Piece::Digits(d) if sp.end > 0 && !(sp.start == 0 && sp.end == d.len()) => {
+                    let d = &d[sp.start..sp.end];
+                    (k, Raw::Num { negative: false, digits: d.to_string() }, d.to_string(), p.pos)
+                }
+                _ => (k, p.raw.clone(), p.text.clone(), p.pos),
+            }
+        })
+        .collect();
+    (placed, (spans.len() < n).then_some(spans.len()), units.min(n))
+}
+
 enum Open {
-    Row { table: TableId, order: usize, id: &'static str, label: &'static Label, cells: Vec<String>, filled: usize, pos: Pos, skip: usize, discard: bool },
-    Group { label: &'static Label, other6: bool, values: Vec<String>, pos: Pos, skip: usize },
+    Row {
+        table: TableId,
+        order: usize,
+        id: &'static str,
+        label: &'static Label,
+        cells: Vec<String>,
+        filled: usize,
+        pos: Pos,
+        skip: usize,
+        discard: bool,
+        /// Figures of text without cell boundaries, placed when the row ends.
+        pending: Vec<Pend>,
+        /// The row gives more figures than it has columns: which are its cells is not fixed.
+        unfixed: bool,
+    },
+    Group {
+        label: &'static Label,
+        other6: bool,
+        values: Vec<String>,
+        pos: Pos,
+        skip: usize,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -474,6 +709,10 @@ pub struct Reader<'a> {
     c_slot: usize,
     fee_cols: Vec<usize>,
     fee_slot: usize,
+    /// Figures of table C or the fees held until it is known which slots they are.
+    slots: Vec<Pend>,
+    slot_table: Option<TableId>,
+    slots_over: bool,
     last_pos: HashMap<TableId, Pos>,
     last_table: Option<TableId>,
     closed: HashSet<TableId>,
@@ -519,6 +758,9 @@ impl<'a> Reader<'a> {
             c_slot: 0,
             fee_cols: vec![],
             fee_slot: 0,
+            slots: vec![],
+            slot_table: None,
+            slots_over: false,
             last_pos: HashMap::new(),
             last_table: None,
             closed: HashSet::new(),
@@ -565,7 +807,7 @@ impl<'a> Reader<'a> {
                     prev = Some(e.hit);
                 }
                 TokKind::Value(raw, text) => {
-                    self.value(raw, text, t.pos, in_label_line, notes);
+                    self.value(raw, text, t.pos, in_label_line, t.explicit, notes);
                     prev = None;
                 }
                 TokKind::Unknown(text) => {
@@ -577,7 +819,7 @@ impl<'a> Reader<'a> {
                     prev = None;
                 }
             }
-            if t.line_end && t.explicit {
+            if t.line_end && (t.explicit || self.plain_run_ends()) {
                 self.close(notes);
             }
         }
@@ -663,15 +905,29 @@ impl<'a> Reader<'a> {
             notes.add(Code::GR912, id, pos);
         }
         let skip = leading_skip(toks, i, cells.len(), table == TableId::B);
-        self.row = Some(Open::Row { table, order, id, label, cells, filled: 0, pos, skip, discard });
+        let unfixed = overflows(toks, i, cells.len(), skip);
+        self.row = Some(Open::Row { table, order, id, label, cells, filled: 0, pos, skip, discard, pending: vec![], unfixed });
     }
 
-    fn value(&mut self, raw: &Raw, text: &str, pos: Pos, in_label_line: bool, notes: &mut Notes) {
+    fn value(&mut self, raw: &Raw, text: &str, pos: Pos, in_label_line: bool, explicit: bool, notes: &mut Notes) {
         if let Some(tb) = self.table {
             self.last_pos.insert(tb, pos);
             self.last_table = Some(tb);
         }
         match &mut self.row {
+            Some(Open::Row { cells, filled, skip, pending, unfixed, .. }) if *unfixed || !explicit || !pending.is_empty() => {
+                if *skip > 0 && *raw == Raw::Blank {
+                    *skip -= 1;
+                    return;
+                }
+                *skip = 0;
+                // Text without cell boundaries: a figure beyond the row's cells means some
+                // figure holds more than one cell ("2 5" of 25, or 2 and 5), so none is fixed.
+                if !explicit && *filled + pending.len() >= cells.len() {
+                    *unfixed = true;
+                }
+                pending.push(Pend { raw: raw.clone(), text: text.to_string(), pos });
+            }
             Some(Open::Row { table, cells, filled, skip, discard, .. }) => {
                 if *skip > 0 && *raw == Raw::Blank {
                     *skip -= 1;
@@ -704,26 +960,22 @@ impl<'a> Reader<'a> {
                 // labels are merged heading cells; in a line of figures they are blank cells.
                 let counts = *raw != Raw::Blank || !in_label_line;
                 match self.table {
-                    Some(TableId::C) if self.c_slot < 15 && counts => {
-                        let s = self.c_slot;
-                        self.c_slot += 1;
-                        let mut order = vec![0];
-                        order.extend(self.c_groups.iter().copied().filter(|g| *g > 0));
-                        for g in 1..3 {
-                            if !order.contains(&g) {
-                                order.push(g);
-                            }
+                    Some(table @ (TableId::C | TableId::Fees)) if self.slots_left(table) > 0 && counts => {
+                        if self.slot_table != Some(table) {
+                            self.close(notes);
+                            self.slot_table = Some(table);
                         }
-                        let g = order[(s / 5).min(2)];
-                        let col = if self.c_cols.len() == 15 { self.c_cols[s] } else { s % 5 };
-                        let pointer = format!("{}/{}", labels::REVIEW_GROUPS[g].id, labels::REVIEW_COLUMNS[col.min(4)].id);
-                        self.place(TableId::C, &pointer, raw, text, pos, notes);
-                    }
-                    Some(TableId::Fees) if self.fee_slot < 3 && counts => {
-                        let k = self.fee_cols.get(self.fee_slot).copied().unwrap_or(self.fee_slot).min(2);
-                        self.fee_slot += 1;
-                        let pointer = labels::PROCESSING_FEES[1 + k].id.to_string();
-                        self.place(TableId::Fees, &pointer, raw, text, pos, notes);
+                        // Text without cell boundaries: a figure beyond the slots left means
+                        // some figure holds more than one cell, so none is fixed.
+                        if !explicit && self.slots.len() >= self.slots_left(table) {
+                            self.slots_over = true;
+                        }
+                        self.slots.push(Pend { raw: raw.clone(), text: text.to_string(), pos });
+                        // Cells given by the source are placed at once; figures of text
+                        // without cell boundaries when the line or the run of figures ends.
+                        if explicit {
+                            self.settle_slots(table, explicit, notes);
+                        }
                     }
                     Some(_) if matches!(raw, Raw::Num { .. }) => {
                         notes.add(Code::GR909, "", pos).text("text", text);
@@ -732,6 +984,118 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// Whether figures held from text without cell boundaries fill their row or slots: the row
+    /// then ends with its line.
+    fn plain_run_ends(&self) -> bool {
+        let row_full = match &self.row {
+            Some(Open::Row { cells, filled, pending, .. }) => !pending.is_empty() && *filled + pending.len() >= cells.len(),
+            _ => false,
+        };
+        let slots_full = self.slot_table.is_some_and(|t| !self.slots.is_empty() && self.slots.len() >= self.slots_left(t));
+        row_full || slots_full
+    }
+
+    /// Figure slots of table C or the fees not yet read.
+    fn slots_left(&self, table: TableId) -> usize {
+        if table == TableId::C { 15 - self.c_slot.min(15) } else { 3 - self.fee_slot.min(3) }
+    }
+
+    /// The cell of table C's figure slot `s` (0..15) by its column headings, or None when the
+    /// headings do not fix its column: they are not all there (fifteen), nor five or more in
+    /// the template's order. The second value names the slot in the template's order.
+    fn c_pointer(&self, s: usize) -> (Option<String>, String) {
+        let mut order = vec![0];
+        order.extend(self.c_groups.iter().copied().filter(|g| *g > 0));
+        for g in 1..3 {
+            if !order.contains(&g) {
+                order.push(g);
+            }
+        }
+        let g = order[(s / 5).min(2)];
+        let in_order = self.c_cols.len() >= 5 && self.c_cols.iter().enumerate().all(|(k, c)| *c == k % 5);
+        let col = if self.c_cols.len() == 15 {
+            Some(self.c_cols[s])
+        } else if in_order {
+            Some(s % 5)
+        } else {
+            None
+        };
+        let at = |col: usize| format!("{}/{}", labels::REVIEW_GROUPS[g].id, labels::REVIEW_COLUMNS[col.min(4)].id);
+        (col.map(at), at(s % 5))
+    }
+
+    /// The cell of the fees' figure slot `s` (0..3) by its column headings, or None when no
+    /// heading stands over it. The second value names the slot in the template's order.
+    fn fee_pointer(&self, s: usize) -> (Option<String>, String) {
+        let at = |k: usize| labels::PROCESSING_FEES[1 + k.min(2)].id.to_string();
+        (self.fee_cols.get(s).map(|k| at(*k)), at(s))
+    }
+
+    /// Places the figures held for table C's or the fees' slots: each cell the source fixes,
+    /// and GR911 (with the text) from the first cell it does not.
+    fn settle_slots(&mut self, table: TableId, explicit: bool, notes: &mut Notes) {
+        let pend = std::mem::take(&mut self.slots);
+        if pend.is_empty() {
+            return;
+        }
+        let first = if table == TableId::C { self.c_slot } else { self.fee_slot };
+        let n = if explicit { pend.len() } else { self.slots_left(table) };
+        let pointer = |me: &Self, k: usize| if table == TableId::C { me.c_pointer(first + k) } else { me.fee_pointer(first + k) };
+        let fixed = (0..n).all(|k| pointer(self, k).0.is_some()) && !std::mem::take(&mut self.slots_over);
+        let (placed, unread, found) = if explicit && fixed {
+            (pend.iter().enumerate().map(|(k, p)| (k, p.raw.clone(), p.text.clone(), p.pos)).collect(), None, n)
+        } else {
+            plan(&pend, n, fixed)
+        };
+        for (k, raw, text, pos) in placed {
+            if let (Some(p), _) = pointer(self, k) {
+                self.place(table, &p, &raw, &text, pos, notes);
+            }
+        }
+        if let Some(k) = unread {
+            let text = pend.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+            let related = (k + 1..n).map(|j| pointer(self, j).1).collect();
+            notes.add(Code::GR911, pointer(self, k).1, pend[0].pos).text("text", text).related(related);
+        }
+        if table == TableId::C {
+            self.c_slot += found;
+        } else {
+            self.fee_slot += found;
+        }
+    }
+
+    /// Places the figures a row held until it ended (text without cell boundaries, or a row
+    /// whose columns the source does not fix): each cell the source fixes, and GR911 (with
+    /// the text) from the first cell it does not.
+    fn settle_row(&mut self, notes: &mut Notes) {
+        let Some(Open::Row { table, cells, filled, pending, discard, unfixed, .. }) = &mut self.row else {
+            return;
+        };
+        if pending.is_empty() {
+            return;
+        }
+        let pend = std::mem::take(pending);
+        let (table, discard) = (*table, *discard);
+        let targets: Vec<String> = cells[*filled..].to_vec();
+        let (placed, unread, found) = plan(&pend, targets.len(), !*unfixed);
+        *filled += found;
+        if discard {
+            return;
+        }
+        for (k, raw, text, pos) in placed {
+            self.place(table, &targets[k], &raw, &text, pos, notes);
+        }
+        if let Some(k) = unread {
+            let text = pend.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+            notes.add(Code::GR911, targets[k].as_str(), pend[0].pos).text("text", text).related(targets[k + 1..].to_vec());
+        }
+    }
+
+    /// The table whose figure slots hold figures not yet placed.
+    fn slots_table(&self) -> Option<TableId> {
+        if self.slots.is_empty() { None } else { self.slot_table }
     }
 
     fn place(&mut self, table: TableId, pointer: &str, raw: &Raw, text: &str, pos: Pos, notes: &mut Notes) {
@@ -748,6 +1112,10 @@ impl<'a> Reader<'a> {
     }
 
     fn close(&mut self, notes: &mut Notes) {
+        self.settle_row(notes);
+        if let Some(t) = self.slots_table() {
+            self.settle_slots(t, false, notes);
+        }
         match self.row.take() {
             Some(Open::Row { table, order, id, label, cells, filled, pos, discard, .. }) => {
                 let header_capable = matches!(table, TableId::C | TableId::Fees);
@@ -964,6 +1332,26 @@ fn leading_skip(toks: &[Tok], i: usize, columns: usize, label_spans: bool) -> us
     leading.min(excess.saturating_sub(trailing))
 }
 
+/// Whether an explicit row gives figures beyond its columns once `skip` merged label cells are
+/// passed: which of its cells are the row's is then not fixed by the source (the row is not
+/// read rather than read shifted).
+fn overflows(toks: &[Tok], i: usize, columns: usize, skip: usize) -> bool {
+    if !toks[i].explicit {
+        return false;
+    }
+    let mut run: Vec<bool> = vec![];
+    for t in &toks[i + 1..] {
+        match &t.kind {
+            TokKind::Value(raw, _) => run.push(*raw == Raw::Blank),
+            _ => break,
+        }
+        if t.line_end {
+            break;
+        }
+    }
+    run.iter().skip(skip + columns).any(|blank| !blank)
+}
+
 /// Keys of every label of `format`'s tables (rows, columns, items, with aliases).
 fn format_keys(format: Format) -> HashSet<String> {
     let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
@@ -1059,5 +1447,28 @@ mod tests {
         assert_eq!(strip_numbering("(一)予以公开"), "予以公开");
         assert_eq!(strip_numbering("一、本年新收"), "本年新收");
         assert_eq!(strip_numbering("1.属于"), "属于");
+    }
+
+    #[test]
+    fn near_labels() {
+        let ix = Index::of(Format::F2021);
+        let hit = |t: &str| ix.near(t).map(|e| (e.hit, e.label.name.zh, e.alias));
+        // Missing, extra, replaced, swapped.
+        assert_eq!(hit("2.其他法律行政止公开").map(|h| h.1), Some("2.其他法律行政法规禁止公开"));
+        assert_eq!(hit("行政规范性性文件").map(|h| h.1), Some("行政规范性文件"));
+        assert_eq!(hit("6.属于四类过性程信息").map(|h| h.1), Some("6.属于四类过程性信息"));
+        assert_eq!(hit("1.本机关不掌握相关政府信").map(|h| h.2), Some(true));
+        // Short labels take no tolerance; columns are no rows.
+        assert_eq!(hit("行政许诃"), None);
+        assert_eq!(hit("结果维特"), None);
+        assert_eq!(hit("本年制止件数"), None);
+        // As near to two labels: none.
+        assert_eq!(hit("一、上年结收政府信息公开申请数量"), None);
+        // The first line of a wrapped label.
+        assert_eq!(hit("（二）部分公开（区分处理的，只计这一情形，不").map(|h| h.1), Some("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"));
+        // Not a label at all.
+        assert_eq!(hit("本年度我局依法做好政府信息公开工作"), None);
+        assert_eq!(osa_within(&['a', 'b', 'c'], &['b', 'a', 'c'], 3), Some(1));
+        assert_eq!(osa_within(&['a'; 5], &['b'; 5], 3), None);
     }
 }

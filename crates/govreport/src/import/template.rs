@@ -9,7 +9,7 @@ use super::Line;
 use super::findings::{Notes, Pos};
 use super::meta::Meta;
 use super::norm::{self, key, plain};
-use super::tables::{Index, Reader, TableId, TokKind, is_paragraph, is_table_line, tokens};
+use super::tables::{Index, Reader, TableId, Tok, TokKind, is_paragraph, is_table_line, tokens};
 use crate::labels;
 use crate::model::Format;
 use crate::rules::Code;
@@ -105,15 +105,53 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elid
     let mut part: Option<usize> = None;
     let mut after_table = false;
     let no_headings = headings.is_empty();
+    // A label's first line held until the next line says whether the label wraps onto it.
+    let mut held: Option<(String, Vec<Tok>)> = None;
+    // The rest of a label read from its first line, which the next line may hold.
+    let mut rest: Option<String> = None;
     for &li in &body {
         let line = &lines[li];
+        let held_now = held.take();
+        let rest_now = rest.take();
         if let Some(h) = headings.get(&li) {
+            if let Some((_, t)) = held_now {
+                reader.line(&t, notes);
+            }
             part = Some(h.part);
             reader.part(part, notes);
             after_table = false;
             continue;
         }
-        let toks = tokens(line, ix);
+        let mut toks = tokens(line, ix);
+        // A wrapped label: the held first line and the words this line starts with, before
+        // its figures ("（二）部分公开（区分处理的，只计这一情形，不" + "计其他情形） 16 1 …").
+        if let Some((first, t)) = held_now {
+            let joined = match (toks.first().map(|t| &t.kind), toks.get(1).map(|t| &t.kind)) {
+                (Some(TokKind::Unknown(w)), Some(TokKind::Value(..))) => {
+                    let text = format!("{first}{w}");
+                    ix.lookup(&text).map(<[_]>::to_vec).or_else(|| ix.near(&text).map(|e| vec![e])).map(|e| (e, format!("{first} {w}")))
+                }
+                _ => None,
+            };
+            match joined {
+                Some((e, text)) => toks[0].kind = TokKind::Label(e, text),
+                None => reader.line(&t, notes),
+            }
+        }
+        // The rest of a label read from its first line: not text of its own.
+        if let Some(r) = rest_now
+            && line.cells.is_none()
+            && let [Tok { kind: TokKind::Unknown(w), .. }] = toks.as_slice()
+            && r.starts_with(&norm::key(w))
+        {
+            let left = r[norm::key(w).len()..].to_string();
+            rest = (!left.is_empty()).then_some(left);
+            continue;
+        }
+        rest = toks.iter().rev().find_map(|t| match &t.kind {
+            TokKind::Label(e, found) => e.first().and_then(|e| Index::wrapped_rest(found, e.label)),
+            _ => None,
+        });
         let prose_part = part.is_some_and(|p| labels::PARTS[p].table.is_none());
         let labels_n = toks.iter().filter(|t| matches!(t.kind, TokKind::Label(..))).count();
         let only_values = !toks.is_empty() && toks.iter().all(|t| matches!(t.kind, TokKind::Value(..)));
@@ -145,11 +183,16 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elid
             _ => {
                 if is_paragraph(text) {
                     reader.prose(notes);
+                } else if line.cells.is_none() && toks.len() == 1 && matches!(toks[0].kind, TokKind::Unknown(_)) {
+                    held = Some((text.to_string(), toks));
                 } else {
                     reader.line(&toks, notes);
                 }
             }
         }
+    }
+    if let Some((_, t)) = held {
+        reader.line(&t, notes);
     }
     let reader = reader.finish(notes);
     // A source that stops inside a table shows none of the parts after it: GR901 says they
