@@ -183,3 +183,14 @@ def test_schema_patterns_refuse_a_final_newline() -> None:
     with pytest.raises(govreport.ReportError) as e:
         govreport.Report(doc)
     assert e.value.pointer == "/proactive/fees_10k_yuan"
+
+
+def test_a_dict_over_the_input_limit_is_too_large() -> None:
+    doc = minimal_2021()
+    doc["sections"] = {"overview": "x" * (33 * 1024 * 1024)}
+    with pytest.raises(govreport.ReportError) as e:
+        govreport.Report(doc)
+    assert e.value.kind == "too_large"
+    # Under the limit, even where a worst-case estimate would pass it, it is read.
+    doc["sections"] = {"overview": "x" * (8 * 1024 * 1024)}
+    assert len(govreport.Report(doc)["/sections/overview"]) == 8 * 1024 * 1024
