@@ -194,3 +194,49 @@ def test_a_dict_over_the_input_limit_is_too_large() -> None:
     # Under the limit, even where a worst-case estimate would pass it, it is read.
     doc["sections"] = {"overview": "x" * (8 * 1024 * 1024)}
     assert len(govreport.Report(doc)["/sections/overview"]) == 8 * 1024 * 1024
+
+
+def test_mutated_dicts_read_as_their_json_text() -> None:
+    """Fixtures with values changed at random places (seeded): the dict and its JSON text give
+    the same report, or errors of the same kind at the same pointer."""
+    import random
+
+    values: list[Any] = [0, 1, -1, 2**63, 2**64 - 1, 2**64, 1.0, 2.5, -0.0, 1e16, None, True, "/", "0.5", "2024-01-20", "x", [], {}, [1, 2], {"a": 1}, "0.092", 2023.0]
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.json"))]
+    rng = random.Random(7)
+
+    def places(v: Any, p: str = "") -> list[str]:
+        if isinstance(v, dict):
+            return [p, *(q for k, x in v.items() for q in places(x, f"{p}/{k}"))]
+        if isinstance(v, list):
+            return [p, *(q for i, x in enumerate(v) for q in places(x, f"{p}/{i}"))]
+        return [p]
+
+    def put(d: Any, pointer: str, value: Any) -> None:
+        *head, last = pointer.split("/")[1:]
+        for k in head:
+            if not isinstance(d, (dict, list)) or (isinstance(d, list) and not (k.isdigit() and int(k) < len(d))) or (isinstance(d, dict) and k not in d):
+                return  # an earlier change replaced the way there
+            d = d[int(k)] if isinstance(d, list) else d[k]
+        if isinstance(d, list) and last.isdigit() and int(last) < len(d):
+            d[int(last)] = value
+        elif isinstance(d, dict):
+            d[last] = value
+
+    def outcome(source: Any) -> tuple[Any, ...]:
+        try:
+            return ("ok", govreport.Report(source).to_json())
+        except govreport.ReportError as e:
+            return ("error", e.kind, e.pointer)
+
+    compared = 0
+    for _ in range(600):
+        d = copy.deepcopy(rng.choice(docs))
+        where = [p for p in places(d) if p]
+        for _ in range(rng.randint(1, 3)):
+            put(d, rng.choice(where), rng.choice(values))
+        if rng.random() < 0.2:
+            put(d, rng.choice(where) + "/extra", 1)
+        assert outcome(d) == outcome(json.dumps(d)), d
+        compared += 1
+    assert compared == 600
