@@ -157,7 +157,10 @@ class Node:
     Attributes and items give values (a ``Node`` for an object or a list, also for an object the
     report leaves out, so that ``report.requests.new.total = 5`` works on any report; None for a
     blank or absent cell); setting them sets the cell in the report, deleting them makes it
-    absent (as ``Report.remove``).
+    absent (as ``Report.remove``). A cell reads as an ``int`` (a count), a ``str`` (``"/"``, an
+    amount as its decimal text such as ``"0.092"``, a text or a date) or None. Attributes and
+    items are typed ``Any``: whether a name gives a ``Node`` or a cell is known only at run time
+    (a union would make every chained access, ``report.requests.new.total``, a type error).
     """
 
     @property
