@@ -92,7 +92,7 @@ pub(crate) fn aggregate(py: Python<'_>, reports: &Bound<'_, PyAny>, agency: &Bou
     let rolled = py.detach(move || {
         guard(|| {
             let mut loaded = Vec::with_capacity(inputs.len());
-            for (i, input) in inputs.iter().enumerate() {
+            for (i, input) in inputs.into_iter().enumerate() {
                 loaded.push(input.load().map_err(|f| f.at(format!("reports[{i}]")))?);
             }
             Ok(govreport::aggregate(&loaded, body)?)

@@ -126,7 +126,7 @@ fn date_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     Err(PyTypeError::new_err(format!("today must be a str YYYY-MM-DD or a datetime.date, found {}", type_name(obj))))
 }
 
-fn run(input: &Input, options: &Options) -> Result<govreport::Findings, Failure> {
+fn run(input: Input, options: &Options) -> Result<govreport::Findings, Failure> {
     guard(|| {
         let report = input.load()?;
         Ok(govreport::check(&report, options)?)
@@ -136,7 +136,7 @@ fn run(input: &Input, options: &Options) -> Result<govreport::Findings, Failure>
 /// Checks one input without the GIL.
 pub(crate) fn one(py: Python<'_>, input: Input, args: &CheckArgs) -> PyResult<Vec<Finding>> {
     let options = args.options.clone();
-    match py.detach(move || run(&input, &options)) {
+    match py.detach(move || run(input, &options)) {
         Ok(findings) => Ok(findings.into_iter().map(|inner| Finding { inner }).collect()),
         Err(f) => Err(f.into_pyerr(py, args.lang)),
     }

@@ -1,5 +1,6 @@
 //! Python values ⇄ the core's inputs and JSON values. Conversion only: what a document may
-//! hold is decided by the core, which reads the JSON text written here.
+//! hold is decided by the core, which reads a plain dict directly ([`crate::from_py`]) and any
+//! other the JSON text written here.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,7 @@ use crate::report::Report;
 
 /// What a caller handed in as a report, read while holding the GIL and parsed without it.
 pub(crate) enum Input {
-    /// An already parsed `govreport.Report`.
+    /// A report already read: a `govreport.Report`, or a dict read by [`crate::from_py`].
     Report(Box<govreport::Report>),
     /// JSON text given as a `str`.
     Text(String),
@@ -26,16 +27,16 @@ pub(crate) enum Input {
 
 impl Input {
     /// The report, parsed by the core (reading the file first for a path).
-    pub(crate) fn load(&self) -> Result<govreport::Report, Failure> {
+    pub(crate) fn load(self) -> Result<govreport::Report, Failure> {
         match self {
-            Input::Report(r) => Ok((**r).clone()),
-            Input::Bytes(b) => Ok(govreport::parse_json(b)?),
-            Input::Text(t) => govreport::parse_str(t).map_err(|error| {
-                let hint = (error.kind() == "syntax" && names_a_file(t)).then_some(JSON_NAMES_A_FILE);
+            Input::Report(r) => Ok(*r),
+            Input::Bytes(b) => Ok(govreport::parse_json(&b)?),
+            Input::Text(t) => govreport::parse_str(&t).map_err(|error| {
+                let hint = (error.kind() == "syntax" && names_a_file(&t)).then_some(JSON_NAMES_A_FILE);
                 Failure::Report { error, hint, prefix: None }
             }),
             Input::Path(p) => {
-                let bytes = read_file(p).map_err(|error| Failure::Io { error, path: p.clone() })?;
+                let bytes = read_file(&p).map_err(|error| Failure::Io { error, path: p.clone() })?;
                 govreport::parse_json(&bytes).map_err(|error| {
                     // JSON Lines hold many reports: a batch reads them.
                     let hint = (error.kind() == "syntax" && govreport::fs::is_json_lines(&bytes)).then_some(JSON_LINES);
@@ -82,6 +83,11 @@ pub(crate) fn input_na(obj: &Bound<'_, PyAny>, blank_na: bool) -> PyResult<Input
         return Ok(i);
     }
     if obj.is_instance_of::<PyDict>() || is_mapping(obj)? {
+        // A plain dict the core's typed reading takes as it stands: no JSON text. Anything
+        // else (a NumPy number, NaN, an error to explain) is written as text for the core.
+        if let Some(report) = crate::from_py::report(obj) {
+            return Ok(Input::Report(Box::new(report)));
+        }
         return Ok(Input::Bytes(document_na(obj, blank_na)?));
     }
     if is_pathlike(obj)? {
@@ -139,11 +145,6 @@ pub(crate) fn path(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
 pub(crate) fn is_pathlike(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     let pathlike = obj.py().import("os")?.getattr("PathLike")?;
     obj.is_instance(&pathlike)
-}
-
-/// A dict written as JSON bytes, for the core to read.
-pub(crate) fn document(dict: &Bound<'_, PyDict>) -> PyResult<Vec<u8>> {
-    document_na(dict.as_any(), false)
 }
 
 /// A dict or other Mapping written as JSON bytes; NaN and `pd.NA` blank when `blank_na`.

@@ -22,11 +22,27 @@ create_exception!(
     "Input that is not a valid report document, or an invalid option, pointer or rule code.\n\n\
      Attributes: ``kind`` (``\"syntax\"``, ``\"structure\"``, ``\"unknown_format\"``, ``\"utf8\"``, \
      ``\"too_large\"`` or ``\"invalid\"``), ``pointer`` (the RFC 6901 pointer of the first offending value, \
-     or None), ``message`` (the text of the exception), ``messages`` (``{\"zh\": …, \"en\": …}``) and, \
-     for an error of the core, ``errors`` (every problem of the document, up to 100: dicts with \
-     ``type``, ``pointer``, ``what``, ``message`` and ``context``) and ``more`` (problems past those listed); ``line`` and ``column`` (1-based) for \
-     text that is not JSON or not UTF-8, else None."
+     or None), ``message`` (the text of the exception), ``messages`` (``{\"zh\": …, \"en\": …}``), \
+     ``more`` (problems past those listed by ``errors()``); ``line`` and ``column`` (1-based) for \
+     text that is not JSON or not UTF-8, else None. Method: ``errors()``, every problem (up to 100): \
+     a new list of dicts with ``type``, ``pointer``, ``what``, ``message``, ``context``, ``line`` and ``column``."
 );
+
+/// The attribute of a `ReportError` that holds its problems, read by its `errors()` method.
+const PROBLEMS: &str = "_errors";
+
+/// Gives `ReportError` its `errors()` method (as pydantic's `ValidationError.errors()`): a new
+/// list, on each call, of the problems the exception holds. Written in Python so that it binds
+/// as a method; it only copies what the core reported.
+pub(crate) fn add_errors_method(py: Python<'_>) -> PyResult<()> {
+    let code = c"def errors(self):\n    \"\"\"Every problem found, in document order (a document's structural problems all, up to\n    100; ``more`` counts those past them): a new list of dicts with ``type``, ``pointer``,\n    ``what``, ``message``, ``context``, ``line`` and ``column`` (1-based, for text that is not\n    JSON or not UTF-8; else None).\"\"\"\n    return [dict(p) for p in getattr(self, '_errors', ())]\n";
+    let scope = PyDict::new(py);
+    py.run(code, Some(&scope), None)?;
+    match scope.get_item("errors")? {
+        Some(method) => py.get_type::<ReportError>().setattr("errors", method),
+        None => Err(PyRuntimeError::new_err("internal error in govreport: ReportError.errors was not defined")),
+    }
+}
 
 /// Why a call failed, in a form that can cross threads without the GIL.
 #[derive(Debug)]
@@ -106,13 +122,21 @@ fn with_details(py: Python<'_>, err: PyErr, error: &govreport::Error, lang: Lang
     let shape = serde_json::to_value(error.json(lang)).unwrap_or_default();
     let set = || -> PyResult<()> {
         let value = err.value(py);
-        value.setattr("errors", crate::convert::to_py(py, &shape["errors"])?)?;
         value.setattr("more", error.more())?;
         // Where in the text a document that is not JSON (or not UTF-8) goes wrong.
-        if let govreport::ErrorType::JsonSyntax { line, column, .. } | govreport::ErrorType::InvalidUtf8 { line, column, .. } = error.error_type() {
-            value.setattr("line", *line)?;
-            value.setattr("column", *column)?;
+        let (line, column) = match error.error_type() {
+            govreport::ErrorType::JsonSyntax { line, column, .. } | govreport::ErrorType::InvalidUtf8 { line, column, .. } => (Some(*line), Some(*column)),
+            _ => (None, None),
+        };
+        value.setattr("line", line)?;
+        value.setattr("column", column)?;
+        let problems = crate::convert::to_py(py, &shape["errors"])?;
+        for problem in problems.try_iter()? {
+            let problem = problem?;
+            problem.set_item("line", line)?;
+            problem.set_item("column", column)?;
         }
+        value.setattr(PROBLEMS, problems)?;
         Ok(())
     };
     match set() {
@@ -154,7 +178,9 @@ pub(crate) fn report_error(py: Python<'_>, kind: &str, pointer: Option<&str>, zh
         problem.set_item("what", py.None())?;
         problem.set_item("message", value.getattr("message")?)?;
         problem.set_item("context", PyDict::new(py))?;
-        value.setattr("errors", pyo3::types::PyList::new(py, [problem])?)?;
+        problem.set_item("line", py.None())?;
+        problem.set_item("column", py.None())?;
+        value.setattr(PROBLEMS, pyo3::types::PyList::new(py, [problem])?)?;
         value.setattr("more", 0)?;
         value.setattr("line", py.None())?;
         value.setattr("column", py.None())?;
@@ -200,9 +226,11 @@ pub(crate) fn structure_all(py: Python<'_>, problems: &[(String, String, String)
             let at = if pointer.is_empty() { "文档" } else { pointer.as_str() };
             problem.set_item("message", format!("{at}：{zh}"))?;
             problem.set_item("context", PyDict::new(py))?;
+            problem.set_item("line", py.None())?;
+            problem.set_item("column", py.None())?;
             list.append(problem)?;
         }
-        err.value(py).setattr("errors", list)?;
+        err.value(py).setattr(PROBLEMS, list)?;
         Ok(())
     };
     match set() {

@@ -12,6 +12,7 @@ mod check;
 mod convert;
 mod errors;
 mod finding;
+mod from_py;
 mod import;
 mod pickle;
 #[cfg(feature = "register")]
@@ -24,6 +25,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", govreport::VERSION)?;
+    errors::add_errors_method(m.py())?;
     m.add("ReportError", m.py().get_type::<errors::ReportError>())?;
     m.add_class::<report::Report>()?;
     m.add_class::<report::Node>()?;

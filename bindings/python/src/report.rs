@@ -117,7 +117,7 @@ impl Report {
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
         match data.cast::<PyDict>() {
-            Ok(d) => load(py, Input::Bytes(convert::document(d)?)),
+            Ok(_) => load(py, convert::input(data)?),
             Err(_) => Err(PyTypeError::new_err("Report.from_dict takes a dict")),
         }
     }

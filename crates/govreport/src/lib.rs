@@ -55,7 +55,7 @@ pub use import::{ImportOptions, Imported, SourceKind, import_document};
 pub use json::parse_value;
 pub use model::{Agency, AgencyKind, Format, Report};
 pub use options::Options;
-pub use parse::{escape as escape_pointer_token, parse_json, parse_str};
+pub use parse::{escape as escape_pointer_token, parse_json, parse_str, parse_typed};
 pub use render::{RenderFormat, render};
 pub use rules::document::{credit_code_problem, region_code_problem};
 pub use rules::{Code, RULES, Rule, Scope, markdown as rules_markdown, rule};

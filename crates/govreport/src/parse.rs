@@ -105,6 +105,24 @@ fn parse_valid(text: &str) -> Option<Report> {
     }
 }
 
+/// The fast typed pass over a document held in another data format than JSON text (a
+/// binding's own values: a Python dict), as [`parse_json`]'s fast path reads text.
+///
+/// `format` is the value of the document's `format` key; the model's own `format` field
+/// verifies it. The data format must read only a mapping as a struct (never a sequence) and
+/// stay within [`crate::limits`]. `None` when the document is not a valid report of that
+/// format (or the format is unknown): the caller then writes the document as JSON text for
+/// [`parse_json`], which says what is wrong and where. What it accepts, it reads as
+/// [`parse_json`] reads the same document written as text.
+pub fn parse_typed<'de, D: serde::Deserializer<'de>>(format: &str, document: D) -> Option<Report> {
+    use serde::Deserialize as _;
+    match Format::parse(format)? {
+        Format::F2021 => crate::model::Report2021::deserialize(document).ok().map(Report::F2021),
+        Format::F2019 => crate::model::Report2019::deserialize(document).ok().map(Report::F2019),
+        Format::F2007 => crate::model::Report2007::deserialize(document).ok().map(Report::F2007),
+    }
+}
+
 /// The value of the first `"format": "…"` in the text, as a guess for [`parse_valid`]. Inside
 /// a JSON string a quote is escaped, so the pattern with its closing quote and colon matches
 /// only a key (perhaps of a nested object: the typed pass then fails and the slow path runs).

@@ -350,3 +350,42 @@ fn every_structural_problem_is_reported_in_document_order() {
     let e = parse_str(&format!(r#"{{"format":"2021","year":2023,"agency":{{"name":"x","kind":"other"}},{many}}}"#)).unwrap_err();
     assert_eq!((e.problems().len(), e.more()), (govreport::error::MAX_PROBLEMS, 50));
 }
+
+/// The typed pass over another data format (here serde_json's values, as a binding's dict)
+/// reads every fixture as the text reader does, refuses what the text reader refuses, and
+/// refuses a document whose `format` key names another format or none.
+#[test]
+fn typed_pass_over_values_reads_as_text_does() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read");
+        let Ok(want) = parse_str(&text) else { continue };
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let format = value["format"].as_str().expect("format").to_string();
+        assert_eq!(govreport::parse_typed(&format, &value), Some(want), "{}", path.display());
+        let other = if format == "2021" { "2019" } else { "2021" };
+        assert_eq!(govreport::parse_typed(other, &value), None, "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 3, "only {seen} fixtures read");
+    let bad: serde_json::Value = serde_json::from_str(&doc(r#""requests":{"new":{"total":-1}}"#)).expect("JSON");
+    assert_eq!(govreport::parse_typed("2021", &bad), None);
+    assert_eq!(govreport::parse_typed("2020", &bad), None);
+}
+
+/// The schema's patterns are strict at the end under every regex dialect a stock validator
+/// uses: a final newline is no date and no amount (Python's `$` would take it).
+#[test]
+fn a_final_newline_is_no_date_and_no_amount() {
+    assert!(govreport::model::DATE_PATTERN.ends_with(r"(?!\n)$"));
+    assert!(govreport::model::cell::AMOUNT_PATTERN.ends_with(r"(?!\n)$"));
+    let (p, _) = structure(&doc(r#""published_on":"2024-01-20\n""#));
+    assert_eq!(p, "/published_on");
+    let (p, _) = structure(&doc(r#""proactive":{"fees_10k_yuan":"0.5\n"}"#));
+    assert_eq!(p, "/proactive/fees_10k_yuan");
+}

@@ -33,6 +33,23 @@ AgencyInput = Union[Mapping[str, Any], str]
 #: amount, a str for anything else (a date, a text).
 FindingValue = Union[int, Decimal, str]
 
+class ErrorDetail(TypedDict):
+    """One problem of a ``ReportError`` (``ReportError.errors()``)."""
+
+    #: What is wrong, for programs to match on (e.g. ``"negative_count"``).
+    type: str
+    #: RFC 6901 pointer of the value in the document ("" for the whole), when there is one.
+    pointer: Optional[str]
+    #: What the caller gave (an option, a pointer …), when the problem is about it.
+    what: Optional[str]
+    #: The message, in the language of the call.
+    message: str
+    #: The problem's typed values, by name (e.g. ``{"value": "-1"}``).
+    context: dict[str, Any]
+    #: Where text that is not JSON (or not UTF-8) goes wrong (1-based); None otherwise.
+    line: Optional[int]
+    column: Optional[int]
+
 __version__: str
 
 class ReportError(ValueError):
@@ -46,10 +63,12 @@ class ReportError(ValueError):
     message: str
     #: The message in both languages: ``{"zh": …, "en": …}``.
     messages: dict[str, str]
-    #: Every problem found (a document's structural problems all, up to 100), each a dict with
-    #: ``type`` (e.g. ``"negative_count"``), ``pointer``, ``what``, ``message`` and ``context``.
-    errors: list[dict[str, Any]]
-    #: How many problems were found past those listed.
+    def errors(self) -> list[ErrorDetail]:
+        """Every problem found, in document order (a document's structural problems all, up to
+        100; ``more`` counts those past them): a new list of dicts with ``type``, ``pointer``,
+        ``what``, ``message``, ``context``, ``line`` and ``column`` (1-based, for text that is not
+        JSON or not UTF-8; else None)."""
+    #: How many problems were found past those listed by ``errors()``.
     more: int
     #: Where text that is not JSON (or not UTF-8) goes wrong (1-based); None otherwise.
     line: Optional[int]
@@ -138,7 +157,10 @@ class Node:
     Attributes and items give values (a ``Node`` for an object or a list, also for an object the
     report leaves out, so that ``report.requests.new.total = 5`` works on any report; None for a
     blank or absent cell); setting them sets the cell in the report, deleting them makes it
-    absent (as ``Report.remove``).
+    absent (as ``Report.remove``). A cell reads as an ``int`` (a count), a ``str`` (``"/"``, an
+    amount as its decimal text such as ``"0.092"``, a text or a date) or None. Attributes and
+    items are typed ``Any``: whether a name gives a ``Node`` or a cell is known only at run time
+    (a union would make every chained access, ``report.requests.new.total``, a type error).
     """
 
     @property

@@ -188,8 +188,9 @@ impl CellValue for i64 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Dec(pub Decimal);
 
-/// The written form of an amount; the schema and the parser agree on it.
-pub const AMOUNT_PATTERN: &str = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$";
+/// The written form of an amount; the schema and the parser agree on it (`(?!\n)`: as for
+/// [`crate::model::DATE_PATTERN`]).
+pub const AMOUNT_PATTERN: &str = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?(?!\n)$";
 
 impl Dec {
     /// Parses an amount written as in [`AMOUNT_PATTERN`].

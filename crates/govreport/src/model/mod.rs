@@ -238,7 +238,9 @@ pub struct ProcessingFees {
 }
 
 /// The written form of a date; the schema and the reader agree on it ([`DateText::shape`]).
-pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// `(?!\n)` keeps the end strict where `$` also matches before a final newline (Python's
+/// `re`, which the `jsonschema` package uses); ECMA-262 reads it the same.
+pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?!\n)$";
 
 /// A publication date as written, `YYYY-MM-DD`; whether it is a real date is a check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]

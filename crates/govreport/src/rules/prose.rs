@@ -192,6 +192,10 @@ const UNITS: &[&str] = &["件", "条", "项", "个", "次", "篇", "人次"];
 fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
     let mut out = vec![];
     for sentence in text.split(['。', '；', ';', '\n']) {
+        // A year is four digits and 年 (meta's year_at): most sentences have none.
+        if !sentence.contains('年') || !sentence.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let c: Vec<char> = sentence.chars().filter(|c| !c.is_whitespace()).collect();
         let joined: String = c.iter().collect();
         for i in 0..c.len() {

@@ -1,0 +1,251 @@
+//! A dict read straight into the core's typed model, without JSON text: the fast way in for a
+//! report given as a dict.
+//!
+//! The Python values are handed to the core's own typed reading ([`govreport::parse_typed`])
+//! as a serde data format; the binding decides nothing about the document. Only plain values
+//! are read here (exactly `dict`, `list`, `tuple`, `str`, `int`, `float`, `bool` and `None`),
+//! numbers as the JSON text of [`crate::convert`] would give them. Anything else (a NumPy
+//! number, a `Decimal`, NaN, another Mapping, a subclass), anything past the core's limits
+//! (nesting, size) and any document the model refuses stops the fast way: the caller then
+//! writes the document as JSON text for the core, which reads it, or says what is wrong and
+//! where, exactly as before. So the fast way accepts only what the core accepts from the same
+//! document as text, and gives the same report.
+
+use std::cell::Cell;
+use std::fmt;
+
+use govreport::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+
+/// The report a plain dict holds, when the core's typed reading accepts it as it stands;
+/// `None` sends the caller to the JSON text way (which names any error).
+pub(crate) fn report(doc: &Bound<'_, PyAny>) -> Option<govreport::Report> {
+    let dict = doc.cast_exact::<PyDict>().ok()?;
+    let format = dict.get_item("format").ok()??;
+    let format = format.cast_exact::<PyString>().ok()?.to_cow().ok()?.into_owned();
+    let budget = Budget { left: Cell::new(MAX_INPUT_BYTES) };
+    govreport::parse_typed(&format, Value { obj: doc.clone(), depth: 0, budget: &budget })
+}
+
+/// Why the fast way stopped. Never shown: the JSON text way says what is wrong.
+#[derive(Debug)]
+pub(crate) struct Stop;
+
+impl fmt::Display for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("left to the JSON text way")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl de::Error for Stop {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+/// An upper bound of the JSON text the document would be written as, against the core's input
+/// limit: past it, the text way decides (with the exact size).
+struct Budget {
+    left: Cell<u64>,
+}
+
+impl Budget {
+    fn spend(&self, bytes: u64) -> Result<(), Stop> {
+        let left = self.left.get().checked_sub(bytes).ok_or(Stop)?;
+        self.left.set(left);
+        Ok(())
+    }
+
+    /// A string as JSON: every byte escaped at worst (`\u001f`), quotes, and a separator.
+    fn text(&self, s: &str) -> Result<(), Stop> {
+        self.spend(s.len() as u64 * 6 + 3)
+    }
+}
+
+/// One Python value, read by the core's model.
+struct Value<'a, 'py> {
+    obj: Bound<'py, PyAny>,
+    /// How many dicts and lists hold it (the document is at 0).
+    depth: usize,
+    budget: &'a Budget,
+}
+
+impl<'a, 'py> Value<'a, 'py> {
+    fn child(&self, obj: Bound<'py, PyAny>) -> Value<'a, 'py> {
+        Value { obj, depth: self.depth + 1, budget: self.budget }
+    }
+
+    /// A dict or list at this depth: refused past the core's nesting limit, as the text way
+    /// refuses it.
+    fn enter(&self) -> Result<(), Stop> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Stop);
+        }
+        self.budget.spend(2)
+    }
+
+    fn map<'de, V: Visitor<'de>>(self, visitor: V, dict: &Bound<'py, PyDict>) -> Result<V::Value, Stop> {
+        self.enter()?;
+        // No copy to iterate: this reading runs no Python code (a value that would, such as a
+        // subclass or an `__index__`, stops it), so nothing changes the dict under it.
+        visitor.visit_map(Entries { items: dict.iter(), value: None, of: &self })
+    }
+
+    fn seq<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
+        self.enter()?;
+        let items: Vec<Bound<'py, PyAny>> = if let Ok(list) = self.obj.cast_exact::<PyList>() {
+            list.iter().collect()
+        } else if let Ok(tuple) = self.obj.cast_exact::<PyTuple>() {
+            tuple.iter().collect()
+        } else {
+            return Err(Stop);
+        };
+        visitor.visit_seq(Items { items: items.into_iter(), of: &self })
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Value<'_, '_> {
+    type Error = Stop;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
+        let obj = &self.obj;
+        if obj.is_none() {
+            self.budget.spend(5)?;
+            return visitor.visit_unit();
+        }
+        if let Ok(b) = obj.cast_exact::<PyBool>() {
+            self.budget.spend(6)?;
+            return visitor.visit_bool(b.is_true());
+        }
+        if let Ok(i) = obj.cast_exact::<PyInt>() {
+            self.budget.spend(21)?;
+            // As JSON text reads a number: a negative one as i64, any other as u64.
+            return match i.extract::<i64>() {
+                Ok(n) if n < 0 => visitor.visit_i64(n),
+                Ok(n) => visitor.visit_u64(n as u64),
+                Err(_) => visitor.visit_u64(i.extract::<u64>().map_err(|_| Stop)?),
+            };
+        }
+        if let Ok(f) = obj.cast_exact::<PyFloat>() {
+            self.budget.spend(21)?;
+            // The text way writes a whole float (to 2^53) as that integer; any other float
+            // is left to it (with its digits as Python writes them).
+            return match govreport::model::exact_whole(f.value()) {
+                Some(w) if w < 0 => visitor.visit_i64(i64::try_from(w).map_err(|_| Stop)?),
+                Some(w) => visitor.visit_u64(u64::try_from(w).map_err(|_| Stop)?),
+                None => Err(Stop),
+            };
+        }
+        if let Ok(s) = obj.cast_exact::<PyString>() {
+            // The str's own UTF-8 (kept by Python with the str): no copy to read it.
+            let t = s.to_str().map_err(|_| Stop)?;
+            self.budget.text(t)?;
+            return visitor.visit_str(t);
+        }
+        if let Ok(dict) = obj.cast_exact::<PyDict>() {
+            let dict = dict.clone();
+            return self.map(visitor, &dict);
+        }
+        if obj.is_exact_instance_of::<PyList>() || obj.is_exact_instance_of::<PyTuple>() {
+            return self.seq(visitor);
+        }
+        Err(Stop)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
+        if self.obj.is_none() {
+            self.budget.spend(5)?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    /// Only a dict is a struct: JSON text's reader would take a list's items as fields, which
+    /// the core refuses (its `check_arrays`).
+    fn deserialize_struct<V: Visitor<'de>>(self, _name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Stop> {
+        match self.obj.cast_exact::<PyDict>() {
+            Ok(dict) => {
+                let dict = dict.clone();
+                self.map(visitor, &dict)
+            }
+            Err(_) => Err(Stop),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
+        match self.obj.cast_exact::<PyDict>() {
+            Ok(dict) => {
+                let dict = dict.clone();
+                self.map(visitor, &dict)
+            }
+            Err(_) => Err(Stop),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
+        self.seq(visitor)
+    }
+
+    /// A unit variant, written as its name; any other form of an enum is left to the text way.
+    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Stop> {
+        let name = self.obj.cast_exact::<PyString>().map_err(|_| Stop)?.to_cow().map_err(|_| Stop)?.into_owned();
+        self.budget.text(&name)?;
+        visitor.visit_enum(IntoDeserializer::<Stop>::into_deserializer(name))
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Stop> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct tuple tuple_struct identifier ignored_any
+    }
+}
+
+/// The items of a dict, for a struct or a map of the model.
+struct Entries<'a, 'b, 'py> {
+    items: pyo3::types::iter::BoundDictIterator<'py>,
+    value: Option<Bound<'py, PyAny>>,
+    of: &'b Value<'a, 'py>,
+}
+
+impl<'de> MapAccess<'de> for Entries<'_, '_, '_> {
+    type Error = Stop;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Stop> {
+        let Some((key, value)) = self.items.next() else { return Ok(None) };
+        let key = key.cast_exact::<PyString>().map_err(|_| Stop)?;
+        let name = key.to_str().map_err(|_| Stop)?;
+        self.of.budget.text(name)?;
+        self.value = Some(value);
+        seed.deserialize(IntoDeserializer::<Stop>::into_deserializer(name)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Stop> {
+        let value = self.value.take().ok_or(Stop)?;
+        seed.deserialize(self.of.child(value))
+    }
+}
+
+/// The items of a list or tuple.
+struct Items<'a, 'b, 'py> {
+    items: std::vec::IntoIter<Bound<'py, PyAny>>,
+    of: &'b Value<'a, 'py>,
+}
+
+impl<'de> SeqAccess<'de> for Items<'_, '_, '_> {
+    type Error = Stop;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Stop> {
+        match self.items.next() {
+            Some(item) => seed.deserialize(self.of.child(item)).map(Some),
+            None => Ok(None),
+        }
+    }
+}
