@@ -156,6 +156,11 @@ enum Command {
         /// Language of the import findings.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
+        /// Also write where each cell came from in the source and its text as published: beside
+        /// the document (`-o X.json` writes `X.provenance.json`), or, on standard output, one
+        /// object `{"report": …, "provenance": …}`.
+        #[arg(long)]
+        provenance: bool,
     },
     /// Check a report against the same unit's report of the previous year (GR6xx).
     Compare {
@@ -293,7 +298,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 0
             }))
         }
-        Command::Import { file, output, encoding, year, template, source, agency_kind, lang } => {
+        Command::Import { file, output, encoding, year, template, source, agency_kind, lang, provenance } => {
             let lang: Lang = lang.into();
             let format = template.map(|t| govreport::Format::parse(&t).ok_or(format!("--template {t}: expected 2007, 2019 or 2021"))).transpose()?;
             let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text, docx or pdf"))).transpose()?;
@@ -304,7 +309,20 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let imported = govreport::import_document(&bytes, &options).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let text = imported.report.to_json_pretty() + "\n";
-            output::write_to(output.as_deref(), text.as_bytes())?;
+            match (provenance, output.as_deref()) {
+                (false, out) => output::write_to(out, text.as_bytes())?,
+                (true, Some(out)) => {
+                    output::write_to(Some(out), text.as_bytes())?;
+                    let beside = out.with_extension("provenance.json");
+                    let prov = serde_json::to_string_pretty(&imported.provenance).map_err(|e| e.to_string())? + "\n";
+                    output::write_to(Some(&beside), prov.as_bytes())?;
+                }
+                (true, None) => {
+                    let both = serde_json::json!({ "report": &imported.report, "provenance": &imported.provenance });
+                    let text = serde_json::to_string_pretty(&both).map_err(|e| e.to_string())? + "\n";
+                    output::write_to(None, text.as_bytes())?;
+                }
+            }
             let mut notes = String::new();
             for f in imported.findings.iter() {
                 notes += &format!("  {} {} {}\n    {}\n", f.severity.as_str(), f.code, f.path, f.message);

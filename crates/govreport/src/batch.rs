@@ -71,11 +71,14 @@ pub struct Loaded {
     pub report: Report,
     /// Findings of the reading.
     pub findings: Findings,
+    /// Where each cell of an imported report came from; the check's findings on those cells
+    /// get their place ([`crate::import::provenance::annotate`]). Empty for a JSON document.
+    pub provenance: crate::import::Provenance,
 }
 
 impl From<Report> for Loaded {
     fn from(report: Report) -> Loaded {
-        Loaded { report, findings: Findings::default() }
+        Loaded { report, findings: Findings::default(), provenance: Default::default() }
     }
 }
 
@@ -87,7 +90,7 @@ impl Loaded {
             return crate::parse_json(bytes).map(Loaded::from);
         }
         let imported = crate::import_document(bytes, &crate::ImportOptions { lang, ..Default::default() })?;
-        Ok(Loaded { report: imported.report, findings: imported.findings })
+        Ok(Loaded { report: imported.report, findings: imported.findings, provenance: imported.provenance })
     }
 
     /// The unit the report is of, as a batch names it by agency: the agency's name, trimmed;
@@ -232,8 +235,10 @@ fn check_one<T, E>(index: usize, name: String, item: T, load: &(impl Fn(T) -> Re
         Err(e) => (Event::Checked { index, name, outcome: Err(e) }, None),
         Ok(loaded) => {
             let unit_name = if by_agency { loaded.unit().unwrap_or(&name).to_string() } else { String::new() };
-            let Loaded { report, mut findings } = loaded;
-            findings.0.extend(crate::rules::run(&report, resolved).0);
+            let Loaded { report, mut findings, provenance } = loaded;
+            let mut checked = crate::rules::run(&report, resolved);
+            crate::import::provenance::annotate(&mut checked, &provenance, resolved.lang);
+            findings.0.extend(checked.0);
             // What the batch keeps is made here, on the worker; the report is dropped.
             let prepared = Batch::prepare(&report);
             (Event::Checked { index, name, outcome: Ok(findings) }, Some((unit_name, prepared)))

@@ -27,6 +27,7 @@ pub(crate) mod meta;
 pub(crate) mod norm;
 mod pasted;
 pub mod pdf;
+pub mod provenance;
 pub(crate) mod prose2007;
 mod structure;
 mod tables;
@@ -43,6 +44,7 @@ use crate::model::{Agency, AgencyKind, DateText, Format, FormatTag, Report, Repo
 use crate::options::{Lang, Options};
 use crate::rules::Code;
 use findings::{Notes, Pos};
+pub use provenance::{CellSource, Place, Provenance};
 
 /// What the bytes given to [`import_document`] are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -157,18 +159,38 @@ pub struct Imported {
     pub source: SourceKind,
     /// The encoding the text was read in (WHATWG name: "UTF-8", "GBK", "gb18030", …).
     pub encoding: &'static str,
+    /// Where each cell the importer read came from and its text as published, by the cell's
+    /// pointer: every figure placed (a cell whose text is no value, GR911, included, marked
+    /// `unreadable`) and the prose parts of a 2019 or 2021 report. Empty for a JSON document.
+    pub provenance: Provenance,
 }
 
 impl Imported {
-    /// `{"source":…,"encoding":…,"report":{…},"findings":[…]}`.
+    /// `{"source":…,"encoding":…,"report":{…},"findings":[…],"provenance":{pointer:{…}}}`.
     pub fn to_json(&self) -> String {
         let v = serde_json::json!({
             "source": self.source.as_str(),
             "encoding": self.encoding,
             "report": serde_json::to_value(&self.report).unwrap_or(Value::Null),
             "findings": serde_json::to_value(&self.findings).unwrap_or(Value::Null),
+            "provenance": serde_json::to_value(&self.provenance).unwrap_or(Value::Null),
         });
         v.to_string()
+    }
+
+    /// The provenance as JSON text: `{pointer: {place…, "text": …}}` (see [`CellSource`]).
+    pub fn provenance_json(&self) -> String {
+        serde_json::to_string(&self.provenance).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// The import findings, then the findings of [`crate::check`] on the report, each of these
+    /// with the place in the source of the cell it is about ([`provenance::annotate`]).
+    pub fn check(&self, options: &Options) -> Result<Findings, Error> {
+        let mut checked = crate::check(&self.report, options)?;
+        provenance::annotate(&mut checked, &self.provenance, options.lang);
+        let mut all = self.findings.clone();
+        all.0.extend(checked.0);
+        Ok(all)
     }
 }
 
@@ -181,18 +203,28 @@ pub(crate) struct Line {
     pub text: String,
     /// The cells, when the source gives them (an HTML or Word table row, a `|` or tab line).
     pub cells: Option<Vec<String>>,
-    /// Where each cell is, when the source says more than the line's place (a PDF's boxes).
+    /// Where each cell is, when the source says more than the line's place (a PDF's boxes, a
+    /// table's cells, a text line's columns).
     pub cell_pos: Vec<Pos>,
+    /// The character column (1-based) of a text source's line at which `text` starts; 0 when
+    /// the source has no columns.
+    pub col: usize,
 }
 
 impl Line {
     pub(crate) fn text(pos: Pos, text: String) -> Line {
-        Line { pos, text, cells: None, cell_pos: Vec::new() }
+        Line { pos, text, cells: None, cell_pos: Vec::new(), col: 0 }
     }
 
     pub(crate) fn row(pos: Pos, cells: Vec<String>) -> Line {
         let text = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
-        Line { pos, text, cells: Some(cells), cell_pos: Vec::new() }
+        Line { pos, text, cells: Some(cells), cell_pos: Vec::new(), col: 0 }
+    }
+
+    /// Row `row` of table `table` of an HTML page or Word file, each cell at its place.
+    pub(crate) fn table_row(table: usize, row: usize, cells: Vec<String>) -> Line {
+        let cell_pos = (1..=cells.len()).map(|column| Pos::Cell { table, row, column }).collect();
+        Line { cell_pos, ..Line::row(Pos::Row { table, row }, cells) }
     }
 }
 
@@ -248,7 +280,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         let source = options.source.unwrap_or_else(|| detect::kind_of_text(&decoded.text, bytes));
         if source == SourceKind::Json {
             let report = crate::parse_str(decoded.text.trim_start_matches('\u{FEFF}'))?;
-            return Ok(Imported { report, findings: Findings::default(), source, encoding: decoded.encoding.name() });
+            return Ok(Imported { report, findings: Findings::default(), source, encoding: decoded.encoding.name(), provenance: Provenance::new() });
         }
         if decoded.invalid > 0 {
             notes.add(Code::GR914, "", Pos::Whole).text("encoding", decoded.encoding.name()).text("count", decoded.invalid);
@@ -281,9 +313,9 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         };
         (lines, title, source, decoded.encoding.name())
     };
-    let report = build(&lines, page_title.as_deref(), options, &mut notes)?;
+    let (report, provenance) = build(&lines, page_title.as_deref(), options, &mut notes)?;
     let findings = notes.finish(report.format(), &Options { lang: options.lang, ..Options::default() })?;
-    Ok(Imported { report, findings, source, encoding })
+    Ok(Imported { report, findings, source, encoding, provenance })
 }
 
 /// Imports text (an HTML page or copied text) already decoded.
@@ -293,7 +325,7 @@ pub fn import_str(text: &str, options: &ImportOptions) -> Result<Imported, Error
 }
 
 /// The document the lines make.
-fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, notes: &mut Notes) -> Result<Report, Error> {
+fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, notes: &mut Notes) -> Result<(Report, Provenance), Error> {
     // Headings and the signature inside long lines (a page whose line breaks were lost) on
     // lines of their own; table labels are never headings.
     let is_label = |t: &str| [Format::F2021, Format::F2019].iter().any(|f| tables::Index::of(*f).lookup(t).is_some());
@@ -371,7 +403,7 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
     if format == Format::F2007 {
         let (sections, figures) = prose2007::read(lines, &meta, notes);
         announced_absent(notes);
-        return Ok(Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }));
+        return Ok((Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }), Provenance::new()));
     }
     let read = template::read(lines, &meta, format, from_tables, notes);
     if read.cells.is_empty() {
@@ -388,5 +420,5 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
         let cell = crate::cells::cell_at(format, &pointer).and_then(|def| report.cell_mut(def.loc));
         cell.ok_or_else(|| Error::at(ErrorType::Unexplained, pointer.clone()))?.set_json(&v).map_err(|t| Error::at(t, pointer))?;
     }
-    Ok(report)
+    Ok((report, read.sources))
 }
