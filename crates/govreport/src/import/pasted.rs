@@ -54,7 +54,10 @@ pub fn lines(text: &str) -> Vec<Line> {
         }
         // Each cell at its column of the line, where its text is found there as it is.
         let at_columns = |cells: Vec<String>| {
-            let cell_pos = super::provenance::columns(whole, cells.iter().map(String::as_str)).into_iter().map(|c| c.map_or(pos, |column| Pos::LineCol { line: i + 1, column })).collect();
+            let cell_pos = super::provenance::columns(whole, cells.iter().map(String::as_str))
+                .into_iter()
+                .map(|c| c.map_or(pos, |column| Pos::LineCol { line: i + 1, column }))
+                .collect();
             Line { cell_pos, ..Line::row(pos, cells) }
         };
         if raw.contains(['|', '｜']) {

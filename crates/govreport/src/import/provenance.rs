@@ -37,8 +37,9 @@ pub struct Place {
     /// The row within that table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
-    /// The cell within that row (its place among the row's cells as published, merged cells
-    /// counted once for each column they span), or the character column within a line of text.
+    /// The cell within that row (its place among the cells the row gives, as HTML's `<td>`s
+    /// or Word's cells: a merged cell counts once, and a cell merged down from the row above
+    /// is not in the row), or the character column within a line of text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
     /// The page of a PDF file.
