@@ -233,6 +233,11 @@ enum Command {
         /// Language of the labels (the official layout is Chinese).
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
+        /// Mark the cells the findings of a check name (HTML only): their severity as a class,
+        /// their codes and messages; and, for a published page or file, where each cell was
+        /// read (`data-source`).
+        #[arg(long)]
+        marks: bool,
     },
     /// Print a JSON Schema (Draft 2020-12).
     Schema {
@@ -431,11 +436,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Render { file, to, output, lang } => {
+        Command::Render { file, to, output, lang, marks } => {
             let lang: Lang = lang.into();
             let read = |e: govreport::Error| format!("{}: {}", file.display(), e.message(lang));
-            let report = input::read(&file).and_then(|b| input::report(&b, lang)).map(|(r, _)| r).map_err(read)?;
-            let bytes = govreport::render(&report, to.into(), lang).map_err(read)?;
+            if marks && !matches!(to, RenderTo::Html) {
+                return Err("--marks：只有 HTML 可以标注单元格 / only HTML marks its cells (--to html)".into());
+            }
+            let loaded = input::read(&file).and_then(|b| govreport::batch::Loaded::from_bytes(&b, lang)).map_err(read)?;
+            let bytes = if marks {
+                let mut findings = govreport::check(&loaded.report, &Options { lang, ..Options::default() }).map_err(read)?;
+                govreport::import::provenance::annotate(&mut findings, &loaded.provenance, lang);
+                let mut all = loaded.findings.clone();
+                all.0.extend(findings.0);
+                let m = govreport::render::Marks::new(&all, &loaded.provenance, lang);
+                govreport::render::render_html_marked(&loaded.report, lang, &m).into_bytes()
+            } else {
+                govreport::render(&loaded.report, to.into(), lang).map_err(read)?
+            };
             output::write_to(output.as_deref(), &bytes)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -411,4 +411,12 @@ fn import_with_provenance_writes_it_beside_the_document_or_with_it() {
     assert_eq!((&f["params"]["source_line"], &f["params"]["source_text"]), (&serde_json::json!("8"), &serde_json::json!("5")));
     let o = run(&["check", p.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("来源：第8行第"), "{}", String::from_utf8_lossy(&o.stdout));
+    // Rendered with marks: the wrong total is marked an error and says where it was read.
+    let o = run(&["render", p.to_str().unwrap(), "--marks"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = String::from_utf8(o.stdout).unwrap();
+    let at = html.find("data-pointer=\"/requests/new/total\"").unwrap();
+    let td = &html[at..at + html[at..].find('>').unwrap()];
+    assert!(td.contains("class=\"finding error\"") && td.contains("GR203") && td.contains("data-source=\"第8行第44字“5”\""), "{td}");
+    assert_eq!(run(&["render", p.to_str().unwrap(), "--marks", "--to", "docx"]).status.code(), Some(2));
 }

@@ -160,3 +160,31 @@ fn the_json_of_an_import_has_the_provenance() {
     let back: govreport::import::Provenance = serde_json::from_str(&got.provenance_json()).unwrap();
     assert_eq!(back, got.provenance);
 }
+
+#[test]
+fn rendered_html_marks_the_cells_findings_name_with_their_source() {
+    use govreport::render::{Marks, render_html_marked};
+    let got = import_document(PAGE.as_bytes(), &ImportOptions::default()).unwrap();
+    let findings = got.check(&Options::default()).unwrap();
+    let html = render_html_marked(&got.report, Lang::Zh, &Marks::new(&findings, &got.provenance, Lang::Zh));
+    let cell = |pointer: &str| {
+        let at = html.find(&format!("data-pointer=\"{pointer}\"")).unwrap_or_else(|| panic!("{pointer} not rendered"));
+        html[at..at + html[at..].find('>').unwrap()].to_string()
+    };
+    // The wrong total: an error, its code, and where it was read.
+    let total = cell("/requests/new/total");
+    assert!(total.contains("class=\"finding error\""), "{total}");
+    assert!(total.contains("data-findings=\"GR203") || total.contains(" GR203"), "{total}");
+    assert!(total.contains("data-source=\"第8行第32字“5”\""), "{total}");
+    // A cell read and named by no finding: only its source.
+    let rules = cell("/proactive/rules/issued");
+    assert!(!rules.contains("finding") && rules.contains("data-source=\"第5行第6字“0”\""), "{rules}");
+    // The unreadable cell: GR911 marks it (a warning), and its text as published is kept.
+    let repealed = cell("/proactive/normative_documents/repealed");
+    assert!(repealed.contains("finding warning") && repealed.contains("GR911") && repealed.contains("“1.5”"), "{repealed}");
+    // Without marks the page is the plain render.
+    let plain = String::from_utf8(render(&got.report, RenderFormat::Html, Lang::Zh).unwrap()).unwrap();
+    let body = |h: &str| h[h.find("</style>").unwrap()..].to_string();
+    assert_eq!(body(&render_html_marked(&got.report, Lang::Zh, &Marks::default())), body(&plain));
+    assert!(!plain.contains("data-source") && !plain.contains("finding"));
+}
