@@ -265,11 +265,11 @@ mod tests {
         let (_, c) = read(&imported.report, Some(&imported)).find(|(d, _)| d.pointer == p).unwrap();
         assert_eq!(c.state, CellState::Unreadable, "{:?}", imported.findings);
         let prov = c.provenance.as_ref().unwrap();
-        assert_eq!((prov.line, prov.column, prov.text.as_deref()), (Some(6), Some(16), Some("1.5")));
+        assert_eq!((prov.line, prov.column, prov.text.as_deref()), (Some(6), Some(15), Some("1.5")));
         // Every cell the importer read has its place, not only those a finding names.
         let (_, c) = read(&imported.report, Some(&imported)).find(|(d, _)| d.pointer == "/proactive/normative_documents/in_force").unwrap();
         assert_eq!(c.state, CellState::Number);
         let prov = c.provenance.unwrap();
-        assert_eq!((prov.line, prov.column, prov.text.as_deref()), (Some(6), Some(22), Some("25")));
+        assert_eq!((prov.line, prov.column, prov.text.as_deref()), (Some(6), Some(21), Some("25")));
     }
 }
