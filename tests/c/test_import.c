@@ -327,10 +327,10 @@ static void test_provenance(void) {
 
     /* Misuse: a status, nothing written. */
     findings = UNTOUCHED_STR;
-    CHECK_STATUS(govreport_import_check_json(NULL, 3, NULL, NULL, &findings), GOVREPORT_NULL_ARGUMENT);
-    CHECK_STATUS(govreport_import_check_json((const uint8_t *)page, strlen(page), NULL, "{\"nope\":1}", &findings), GOVREPORT_INVALID);
+    CHECK_STATUS(govreport_import_check_json(NULL, 3, NULL, NULL, &findings), GOVREPORT_ERROR_NULL_ARGUMENT);
+    CHECK_STATUS(govreport_import_check_json((const uint8_t *)page, strlen(page), NULL, "{\"nope\":1}", &findings), GOVREPORT_ERROR_INVALID);
     CHECK(findings == UNTOUCHED_STR);
-    CHECK_STATUS(govreport_import_check_json((const uint8_t *)page, strlen(page), NULL, NULL, NULL), GOVREPORT_NULL_ARGUMENT);
+    CHECK_STATUS(govreport_import_check_json((const uint8_t *)page, strlen(page), NULL, NULL, NULL), GOVREPORT_ERROR_NULL_ARGUMENT);
 }
 
 int main(void) {

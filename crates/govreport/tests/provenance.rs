@@ -188,3 +188,25 @@ fn rendered_html_marks_the_cells_findings_name_with_their_source() {
     assert_eq!(body(&render_html_marked(&got.report, Lang::Zh, &Marks::default())), body(&plain));
     assert!(!plain.contains("data-source") && !plain.contains("finding"));
 }
+
+#[test]
+fn prose_of_2007_has_its_parts_and_figures_placed() {
+    let page = read("tests/fixtures/corpus/seed-2012-changchun-etdz.txt");
+    let got = import_document(&page, &ImportOptions::default()).unwrap();
+    let p = &got.provenance;
+    let text = String::from_utf8(page).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() as u32 + 1;
+    assert_eq!(
+        p["/sections/1/heading"],
+        CellSource {
+            place: Place { line: Some(line_of("二、主动公开信息情况")), ..Place::default() }, text: "二、主动公开信息情况".into(), unreadable: false
+        }
+    );
+    let figure = &p["/figures/0"];
+    assert_eq!(figure.place.line, Some(line_of("共主动公开政府信息3025条")));
+    assert!(figure.text.starts_with("共主动公开政府信息3025条"), "{}", figure.text);
+    // 3017 ≠ 3025: the finding on the figure's total says where the sentence is.
+    let findings = got.check(&Options::default()).unwrap();
+    let sum = findings.with_code("GR802").find(|f| f.path == "/figures/0/total").unwrap();
+    assert_eq!(sum.params.get("source_line"), Some(&line_of("共主动公开政府信息3025条").to_string()));
+}

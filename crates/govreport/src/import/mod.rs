@@ -401,9 +401,9 @@ fn build(lines: &[Line], page_title: Option<&str>, options: &ImportOptions, note
         }
     };
     if format == Format::F2007 {
-        let (sections, figures) = prose2007::read(lines, &meta, notes);
+        let (sections, figures, sources) = prose2007::read(lines, &meta, notes);
         announced_absent(notes);
-        return Ok((Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }), Provenance::new()));
+        return Ok((Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }), sources));
     }
     let read = template::read(lines, &meta, format, from_tables, notes);
     if read.cells.is_empty() {

@@ -125,9 +125,10 @@ pub type Provenance = BTreeMap<String, CellSource>;
 pub const SOURCE_PARAMS: &[&str] =
     &["source_line", "source_column", "source_paragraph", "source_table", "source_row", "source_page", "source_box", "source_text", "source_at"];
 
-/// Gives each finding whose path is an imported cell the place of that cell (the parameters
-/// of [`SOURCE_PARAMS`]); findings that already name a place of the source (the import's own
-/// GR9xx findings) are left as they are.
+/// Gives each finding whose path is an imported cell, or lies inside one (`/figures/0/total`
+/// inside the figure `/figures/0` of a 2007 report), the place of that cell (the parameters of
+/// [`SOURCE_PARAMS`]); findings that already name a place of the source (the import's own GR9xx
+/// findings) are left as they are.
 pub fn annotate(findings: &mut Findings, provenance: &Provenance, lang: Lang) {
     if provenance.is_empty() {
         return;
@@ -136,7 +137,17 @@ pub fn annotate(findings: &mut Findings, provenance: &Provenance, lang: Lang) {
         if f.code.starts_with("GR9") {
             continue;
         }
-        let Some(src) = provenance.get(&f.path) else { continue };
+        let mut path = f.path.as_str();
+        let src = loop {
+            match provenance.get(path) {
+                Some(src) => break Some(src),
+                None => match path.rsplit_once('/') {
+                    Some((parent, _)) if !parent.is_empty() => path = parent,
+                    _ => break None,
+                },
+            }
+        };
+        let Some(src) = src else { continue };
         let p = &src.place;
         let nums = [
             ("source_line", p.line),
