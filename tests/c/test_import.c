@@ -312,9 +312,10 @@ static void test_provenance(void) {
         "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 5 |\n";
     char *imported = NULL, *findings = UNTOUCHED_STR;
     CHECK_OK(govreport_import_json((const uint8_t *)page, strlen(page), NULL, &imported));
+    /* Keys in JSON order (sorted), as every object of the import's JSON. */
     CHECK(contains(imported, "\"provenance\":{"));
-    CHECK(contains(imported, "\"/proactive/normative_documents/issued\":{\"line\":6,\"column\":11,\"text\":\"5件\"}"));
-    CHECK(contains(imported, "\"/proactive/normative_documents/repealed\":{\"line\":6,\"column\":16,\"text\":\"1.5\",\"unreadable\":true}"));
+    CHECK(contains(imported, "\"/proactive/normative_documents/issued\":{\"column\":11,\"line\":6,\"text\":\"5件\"}"));
+    CHECK(contains(imported, "\"/proactive/normative_documents/repealed\":{\"column\":16,\"line\":6,\"text\":\"1.5\",\"unreadable\":true}"));
     govreport_string_free(imported);
 
     /* Imported and checked: the wrong total says where it is; in English on request. */
