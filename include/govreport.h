@@ -1017,9 +1017,13 @@ enum govreport_status govreport_import_encoded(const uint8_t *bytes,
 
 /**
  * `govreport_import` in one call with the whole result as JSON:
- * `{"source":"html","encoding":"GBK","report":{…},"findings":[…]}` — what the source was
- * (json, html, text, docx or pdf), the encoding it was read in (a WHATWG name), the report
- * document and the import findings.
+ * `{"source":"html","encoding":"GBK","report":{…},"findings":[…],"provenance":{…}}` — what
+ * the source was (json, html, text, docx or pdf), the encoding it was read in (a WHATWG
+ * name), the report document, the import findings, and the provenance: for each cell the
+ * importer read, by its pointer, its place in the source and its text as published
+ * (`{"line":8,"column":32,"text":"5"}`, `{"table":2,"row":4,"column":8,"text":"112"}`,
+ * `{"page":3,"box":"483.1,266.3,515.6,290.8","text":"0"}`; `"unreadable":true` for a cell
+ * whose text is no value, GR911; `{}` for a JSON document).
  *
  * Ownership: `bytes` and `options_json` stay the caller's. On success `*imported_out`
  * receives a new UTF-8 string that the caller frees with `govreport_string_free`; on failure
@@ -1051,6 +1055,34 @@ enum govreport_status govreport_import_json_encoded(const uint8_t *bytes,
                                                     const char *options_json,
                                                     govreport_encoding encoding,
                                                     char **imported_out);
+
+/**
+ * Imports a published report and checks it in one call: the import findings (GR9xx), then
+ * the findings of the check of the report, as one JSON array of the shape
+ * `govreport_check_json` gives. A check finding about a cell the importer read carries the
+ * cell's place in the source in its `params`: `source_line`, `source_column`,
+ * `source_paragraph`, `source_table`, `source_row`, `source_page`, `source_box` (as the
+ * source gives), `source_text` (the cell's text as published) and `source_at` (the place in
+ * words, in the check's language).
+ *
+ * `import_options_json` is as `options_json` of `govreport_import`; `check_options_json` as
+ * that of `govreport_check_json` (NULL for the defaults; its `lang` is the language of the
+ * check's messages and of `source_at`).
+ *
+ * Ownership: the arguments stay the caller's. On success `*findings_out` receives a new UTF-8
+ * string that the caller frees with `govreport_string_free`; on failure it is not written.
+ *
+ * Errors: as for `govreport_import`, and INVALID for bad check options. Thread-safe.
+ *
+ * # Safety
+ * `bytes` points to `len` readable bytes; `import_options_json` and `check_options_json` are
+ * NULL or NUL-terminated strings; `findings_out` points to writable storage for a pointer.
+ */
+enum govreport_status govreport_import_check_json(const uint8_t *bytes,
+                                                  size_t len,
+                                                  const char *import_options_json,
+                                                  const char *check_options_json,
+                                                  char **findings_out);
 
 #if defined(GOVREPORT_REGISTER)
 /**

@@ -304,7 +304,38 @@ static void test_abuse(void) {
     free(txt);
 }
 
+/* Provenance: each cell's place and text as published, and check findings that say where. */
+static void test_provenance(void) {
+    static const char page[] =
+        "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n二、主动公开政府信息情况\n"
+        "规章 | 0 | 0 | 0 |\n行政规范性文件 | 5件 | 1.5 | 25 |\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 5 |\n";
+    char *imported = NULL, *findings = UNTOUCHED_STR;
+    CHECK_OK(govreport_import_json((const uint8_t *)page, strlen(page), NULL, &imported));
+    /* Keys in JSON order (sorted), as every object of the import's JSON. */
+    CHECK(contains(imported, "\"provenance\":{"));
+    CHECK(contains(imported, "\"/proactive/normative_documents/issued\":{\"column\":11,\"line\":6,\"text\":\"5件\"}"));
+    CHECK(contains(imported, "\"/proactive/normative_documents/repealed\":{\"column\":16,\"line\":6,\"text\":\"1.5\",\"unreadable\":true}"));
+    govreport_string_free(imported);
+
+    /* Imported and checked: the wrong total says where it is; in English on request. */
+    CHECK_OK(govreport_import_check_json((const uint8_t *)page, strlen(page), NULL, "{\"lang\":\"en\"}", &findings));
+    CHECK(contains(findings, "\"code\":\"GR911\""));
+    CHECK(contains(findings, "\"code\":\"GR203\""));
+    CHECK(contains(findings, "\"source_at\":\"line 8, column 44\""));
+    CHECK(contains(findings, "\"source_text\":\"5\""));
+    govreport_string_free(findings);
+
+    /* Misuse: a status, nothing written. */
+    findings = UNTOUCHED_STR;
+    CHECK_STATUS(govreport_import_check_json(NULL, 3, NULL, NULL, &findings), GOVREPORT_ERROR_NULL_ARGUMENT);
+    CHECK_STATUS(govreport_import_check_json((const uint8_t *)page, strlen(page), NULL, "{\"nope\":1}", &findings), GOVREPORT_ERROR_INVALID);
+    CHECK(findings == UNTOUCHED_STR);
+    CHECK_STATUS(govreport_import_check_json((const uint8_t *)page, strlen(page), NULL, NULL, NULL), GOVREPORT_ERROR_NULL_ARGUMENT);
+}
+
 int main(void) {
+    test_provenance();
     test_seed_text();
     test_gbk_text();
     test_pages();

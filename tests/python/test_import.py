@@ -275,3 +275,37 @@ def test_the_gil_is_released_while_importing() -> None:
         state["ticks"] += 1
     t.join()
     assert state["ticks"] > 1000, (state, time.perf_counter() - start)
+
+
+def test_provenance_says_where_each_cell_was_read(tmp_path: pathlib.Path) -> None:
+    page = PAGE.replace("| 5 | 1 | 25 |", "| 5件 | 1.5 | １２ |") + "\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+    imported = govreport.import_document(page)
+    prov = imported.provenance
+    # Line 6 is "行政规范性文件 | 5件 | 1.5 | １２ |": the cells start at characters 11, 16, 22.
+    assert prov["/proactive/normative_documents/issued"] == {"line": 6, "column": 11, "text": "5件"}
+    assert prov["/proactive/normative_documents/in_force"] == {"line": 6, "column": 22, "text": "１２"}
+    assert prov["/proactive/normative_documents/repealed"] == {"line": 6, "column": 16, "text": "1.5", "unreadable": True}
+    assert imported.report.get("/proactive/normative_documents/repealed") is None
+    assert imported.to_dict()["provenance"] == prov
+    # Imported and checked: the wrong total says where it is.
+    findings = imported.check(lang="en")
+    assert [f.code for f in findings[: len(imported.findings)]] == [f.code for f in imported.findings]
+    total = next(f for f in findings if f.code == "GR203" and f.path == "/requests/new/total")
+    col = page.splitlines()[7].index("5 |") + 1
+    assert (total.params["source_line"], total.params["source_column"], total.params["source_text"]) == ("8", str(col), "5")
+    assert total.params["source_at"] == f"line 8, column {col}"
+    # Pickled, the provenance stays.
+    import pickle
+
+    again = pickle.loads(pickle.dumps(imported))
+    assert again.provenance == prov
+    # A Word file: table, row and cell; a JSON document: none.
+    docx = govreport.render(govreport.Report(EXAMPLE), to="docx")
+    word = govreport.import_document(docx).provenance
+    assert word["/requests/new/total"] == {"table": 2, "row": 4, "column": 8, "text": "112"}
+    assert govreport.import_document(EXAMPLE).provenance == {}
+    # A folder of pages checked as a batch: the same places.
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    [(_, _, batch)] = govreport.check_many(tmp_path)
+    assert not isinstance(batch, Exception)
+    assert next(f for f in batch if f.code == "GR203" and f.path == "/requests/new/total").params["source_line"] == "8"

@@ -215,6 +215,7 @@ fn wrap(py: Python<'_>, imported: govreport::Imported, file: Option<String>) -> 
         source: imported.source.as_str().to_string(),
         encoding: imported.encoding.to_string(),
         file,
+        provenance: imported.provenance,
     })
 }
 
@@ -317,6 +318,8 @@ pub struct Imported {
     pub(crate) encoding: String,
     /// The file it was read from (a file of a folder), when it was.
     pub(crate) file: Option<String>,
+    /// Where each cell the importer read came from, by pointer.
+    pub(crate) provenance: govreport::import::Provenance,
 }
 
 #[pymethods]
@@ -350,7 +353,50 @@ impl Imported {
         self.file.as_deref()
     }
 
-    /// `{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …]}`.
+    /// Where each cell the importer read came from and its text as published, by the cell's
+    /// pointer: `{"/requests/new/total": {"line": 8, "column": 32, "text": "5"}, …}` (a text
+    /// source: line and character column; an HTML page or Word file: `table`, `row` and
+    /// `column`, the cell within the row; a PDF: `page` and `box`; `"unreadable": True` for a
+    /// cell whose text is no value, GR911). Empty for a JSON document. A new dict each time.
+    #[getter]
+    fn provenance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let v = serde_json::to_value(&self.provenance).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        convert::to_py(py, &v)
+    }
+
+    /// The import findings, then the findings of checking the report (as it is now), each of
+    /// these about a cell the importer read with the cell's place in the source in `params`
+    /// (`source_line`, `source_column`, `source_table`, `source_row`, `source_page`,
+    /// `source_box`, `source_paragraph` as the source gives, `source_text` and `source_at`).
+    /// Takes the options of `govreport.check`.
+    #[pyo3(signature = (*, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn check(
+        &self,
+        py: Python<'_>,
+        lang: &str,
+        severity: Option<&Bound<'_, PyAny>>,
+        disable: Option<&Bound<'_, PyAny>>,
+        township_deadline: Option<&Bound<'_, PyAny>>,
+        today: Option<&Bound<'_, PyAny>>,
+        copy_threshold: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Finding>> {
+        use crate::check::{CheckArgs, CheckKwargs};
+        let args = CheckArgs::new(py, lang, CheckKwargs { severity, disable, township_deadline, today, copy_threshold })?;
+        let report = self.report.bind(py).borrow().inner.clone();
+        let (options, provenance) = (args.options.clone(), &self.provenance);
+        let checked = py.detach(|| {
+            crate::errors::guard(|| {
+                let mut found = govreport::check(&report, &options)?;
+                govreport::import::provenance::annotate(&mut found, provenance, options.lang);
+                Ok(found)
+            })
+        });
+        let checked = checked.map_err(|f| f.into_pyerr(py, args.lang))?;
+        Ok(self.findings.iter().cloned().chain(checked).map(|inner| Finding { inner }).collect())
+    }
+
+    /// `{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …], "provenance": {…}}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("source", &self.source)?;
@@ -358,6 +404,7 @@ impl Imported {
         d.set_item("report", self.report.bind(py).call_method0("to_dict")?)?;
         let findings = serde_json::to_value(&self.findings).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
         d.set_item("findings", convert::to_py(py, &findings)?)?;
+        d.set_item("provenance", self.provenance(py)?)?;
         Ok(d)
     }
 
@@ -366,7 +413,8 @@ impl Imported {
         for f in &self.findings {
             findings.push(serde_json::to_string(f).map_err(|e| PyRuntimeError::new_err(e.to_string()))?);
         }
-        let state = (self.report.clone_ref(py), findings, &self.source, &self.encoding, &self.file).into_pyobject(py)?;
+        let provenance = serde_json::to_string(&self.provenance).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let state = (self.report.clone_ref(py), findings, &self.source, &self.encoding, &self.file, provenance).into_pyobject(py)?;
         crate::pickle::reduce(py, "Imported", state.into_any())
     }
 

@@ -156,6 +156,11 @@ enum Command {
         /// Language of the import findings.
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
+        /// Also write where each cell came from in the source and its text as published: beside
+        /// the document (`-o X.json` writes `X.provenance.json`), or, on standard output, one
+        /// object `{"report": …, "provenance": …}`.
+        #[arg(long)]
+        provenance: bool,
     },
     /// Check a report against the same unit's report of the previous year (GR6xx).
     Compare {
@@ -228,6 +233,11 @@ enum Command {
         /// Language of the labels (the official layout is Chinese).
         #[arg(long, value_enum, default_value = "zh")]
         lang: LangArg,
+        /// Mark the cells the findings of a check name (HTML only): their severity as a class,
+        /// their codes and messages; and, for a published page or file, where each cell was
+        /// read (`data-source`).
+        #[arg(long)]
+        marks: bool,
     },
     /// Print a JSON Schema (Draft 2020-12).
     Schema {
@@ -293,7 +303,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 0
             }))
         }
-        Command::Import { file, output, encoding, year, template, source, agency_kind, lang } => {
+        Command::Import { file, output, encoding, year, template, source, agency_kind, lang, provenance } => {
             let lang: Lang = lang.into();
             let format = template.map(|t| govreport::Format::parse(&t).ok_or(format!("--template {t}: expected 2007, 2019 or 2021"))).transpose()?;
             let source = source.map(|k| govreport::SourceKind::parse(&k).ok_or(format!("--source {k}: expected json, html, text, docx or pdf"))).transpose()?;
@@ -304,7 +314,20 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let bytes = input::read(&file).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let imported = govreport::import_document(&bytes, &options).map_err(|e| format!("{}: {}", file.display(), e.message(lang)))?;
             let text = imported.report.to_json_pretty() + "\n";
-            output::write_to(output.as_deref(), text.as_bytes())?;
+            match (provenance, output.as_deref()) {
+                (false, out) => output::write_to(out, text.as_bytes())?,
+                (true, Some(out)) => {
+                    output::write_to(Some(out), text.as_bytes())?;
+                    let beside = out.with_extension("provenance.json");
+                    let prov = serde_json::to_string_pretty(&imported.provenance).map_err(|e| e.to_string())? + "\n";
+                    output::write_to(Some(&beside), prov.as_bytes())?;
+                }
+                (true, None) => {
+                    let both = serde_json::json!({ "report": &imported.report, "provenance": &imported.provenance });
+                    let text = serde_json::to_string_pretty(&both).map_err(|e| e.to_string())? + "\n";
+                    output::write_to(None, text.as_bytes())?;
+                }
+            }
             let mut notes = String::new();
             for f in imported.findings.iter() {
                 notes += &format!("  {} {} {}\n    {}\n", f.severity.as_str(), f.code, f.path, f.message);
@@ -416,11 +439,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Render { file, to, output, lang } => {
+        Command::Render { file, to, output, lang, marks } => {
             let lang: Lang = lang.into();
             let read = |e: govreport::Error| format!("{}: {}", file.display(), e.message(lang));
-            let report = input::read(&file).and_then(|b| input::report(&b, lang)).map(|(r, _)| r).map_err(read)?;
-            let bytes = govreport::render(&report, to.into(), lang).map_err(read)?;
+            if marks && !matches!(to, RenderTo::Html) {
+                return Err("--marks：只有 HTML 可以标注单元格 / only HTML marks its cells (--to html)".into());
+            }
+            let loaded = input::read(&file).and_then(|b| govreport::batch::Loaded::from_bytes(&b, lang)).map_err(read)?;
+            let bytes = if marks {
+                let mut findings = govreport::check(&loaded.report, &Options { lang, ..Options::default() }).map_err(read)?;
+                govreport::import::provenance::annotate(&mut findings, &loaded.provenance, lang);
+                let mut all = loaded.findings.clone();
+                all.0.extend(findings.0);
+                let m = govreport::render::Marks::new(&all, &loaded.provenance, lang);
+                govreport::render::render_html_marked(&loaded.report, lang, &m).into_bytes()
+            } else {
+                govreport::render(&loaded.report, to.into(), lang).map_err(read)?
+            };
             output::write_to(output.as_deref(), &bytes)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -82,6 +82,7 @@ pub fn emit_bytes(bytes: &[u8]) {
     let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
 }
 
+const SOURCE_PLACE: Bilingual = Bilingual::new("来源：{at}“{text}”", "source: {at}: \"{text}\"");
 const CANNOT_READ: Bilingual = Bilingual::new("{name}: 无法读取：{message}", "{name}: cannot read: {message}");
 const FINDINGS: Bilingual = Bilingual::new(
     "{name}: {n} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}）",
@@ -114,6 +115,11 @@ fn human(results: &[FileResult], lang: Lang, out: &mut String) {
                     let sev = *text.get(lang);
                     let path = if x.path.is_empty() { "/" } else { &x.path };
                     let _ = writeln!(out, "  {} {} {} {path}\n    {}", pad(sev, 8), x.code, pad(&x.name, 22), x.message);
+                    // The cell's place in the published source (an imported report).
+                    if let (Some(at), Some(text)) = (x.params.get("source_at"), x.params.get("source_text")) {
+                        let short: String = if text.chars().count() > 30 { text.chars().take(30).chain(['…']).collect() } else { text.clone() };
+                        let _ = writeln!(out, "    {}", SOURCE_PLACE.format(lang, &[("at", at), ("text", &short)]));
+                    }
                 }
             }
         }

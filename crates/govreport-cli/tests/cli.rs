@@ -381,3 +381,42 @@ fn pdf_files_are_imported_and_checked() {
     let all = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
     assert!(all.contains("scan.pdf") && all.contains("扫描件"), "{all}");
 }
+
+#[test]
+fn import_with_provenance_writes_it_beside_the_document_or_with_it() {
+    let page = "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n二、主动公开政府信息情况\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 5件 | 1 | 25 |\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 5 |\n";
+    let p = scratch("prov-page.txt", page.as_bytes());
+    // Beside the document: -o X.json writes X.provenance.json; the document is as without it.
+    let out = scratch("prov-out.json", b"");
+    let beside = out.with_extension("provenance.json");
+    let _ = std::fs::remove_file(&beside);
+    let o = run(&["import", p.to_str().unwrap(), "--provenance", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(doc["proactive"]["normative_documents"]["issued"], 5);
+    let prov: Value = serde_json::from_slice(&std::fs::read(&beside).unwrap()).unwrap();
+    assert_eq!(prov["/proactive/normative_documents/issued"], serde_json::json!({"line": 6, "column": 11, "text": "5件"}));
+    let plain = scratch("prov-plain.json", b"");
+    run(&["import", p.to_str().unwrap(), "-o", plain.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&plain).unwrap(), std::fs::read(&out).unwrap());
+    // On standard output: one object with both.
+    let o = run(&["import", p.to_str().unwrap(), "--provenance"]);
+    let both: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(both["report"], doc);
+    assert_eq!(both["provenance"], prov);
+    // The check of the page says where the wrong total is.
+    let o = run(&["check", "--format", "json", p.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = v[0]["findings"].as_array().unwrap().iter().find(|f| f["code"] == "GR203" && f["path"] == "/requests/new/total").unwrap();
+    assert_eq!((&f["params"]["source_line"], &f["params"]["source_text"]), (&serde_json::json!("8"), &serde_json::json!("5")));
+    let o = run(&["check", p.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("来源：第8行第"), "{}", String::from_utf8_lossy(&o.stdout));
+    // Rendered with marks: the wrong total is marked an error and says where it was read.
+    let o = run(&["render", p.to_str().unwrap(), "--marks"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = String::from_utf8(o.stdout).unwrap();
+    let at = html.find("data-pointer=\"/requests/new/total\"").unwrap();
+    let td = &html[at..at + html[at..].find('>').unwrap()];
+    assert!(td.contains("class=\"finding error\"") && td.contains("GR203") && td.contains("data-source=\"第8行第44字“5”\""), "{td}");
+    assert_eq!(run(&["render", p.to_str().unwrap(), "--marks", "--to", "docx"]).status.code(), Some(2));
+}

@@ -1,9 +1,9 @@
 //! A report's cells as the register stores them. The core's table of cells
 //! ([`govreport::cells`]) names every figure cell of a format (pointer, kind, table, row and
 //! column labels) and its visitor ([`Report::cells`]) reads each with its state; this adds what
-//! only the register keeps: the state "unreadable" and the provenance the importer gives in its
-//! findings (GR911 gives the raw text of a cell that is not a number, GR905 the row of a short
-//! row; a PDF's findings give the page).
+//! only the register keeps: the state "unreadable" and the provenance the importer records for
+//! every cell it read ([`Imported::provenance`]: its place in the source and its text as
+//! published, a cell whose text is no number marked unreadable).
 
 use std::collections::HashMap;
 
@@ -125,7 +125,8 @@ pub(crate) fn field_labels(def: &CellDef) -> FieldLabels {
     }
 }
 
-/// Where a cell's content was read from in the source, as far as the importer says.
+/// Where a cell's content was read from in the source, as the importer recorded it (the
+/// core's [`govreport::import::CellSource`]), in the register's columns.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
     /// Page of a PDF.
@@ -140,6 +141,30 @@ pub struct Provenance {
     /// The text found there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The cell within that row of a table, or the character column within that line of text
+    /// (1-based).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<i64>,
+    /// The box on the PDF page: "left,top,right,bottom" in points from the top-left corner.
+    #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<String>,
+}
+
+impl Provenance {
+    /// The register's columns of the core's record of a cell: the page, the table, the line
+    /// of text or the row of that table (or the paragraph), and the text as published.
+    pub fn of(src: &govreport::import::CellSource) -> Provenance {
+        let p = &src.place;
+        let n = |v: Option<u32>| v.map(i64::from);
+        Provenance {
+            page: n(p.page),
+            table: n(p.table),
+            line: n(p.line.or(p.row).or(p.paragraph)),
+            text: Some(src.text.clone()),
+            column: n(p.column),
+            bbox: p.bbox.clone(),
+        }
+    }
 }
 
 /// One cell of a report.
@@ -170,24 +195,10 @@ pub fn read<'a>(report: &'a Report, imported: Option<&Imported>) -> impl Iterato
     })
 }
 
-/// What the import findings say about cells: pointer → (where, whether the text there is not
+/// What the importer recorded about cells: pointer → (where, whether the text there is not
 /// a number).
 fn provenance(imported: &Imported) -> HashMap<String, (Provenance, bool)> {
-    let mut out = HashMap::new();
-    for f in imported.findings.iter() {
-        if !f.path.starts_with('/') {
-            continue;
-        }
-        let num = |k: &str| f.params.get(k).and_then(|v| v.parse::<i64>().ok());
-        let prov = Provenance { page: num("page"), table: num("table"), line: num("line").or(num("row")), text: f.params.get("text").cloned() };
-        if prov == Provenance::default() {
-            continue;
-        }
-        // GR911: the text in the cell is not a number; the cell is left out of the document.
-        let unreadable = f.code == "GR911";
-        out.entry(f.path.clone()).or_insert((prov, unreadable));
-    }
-    out
+    imported.provenance.iter().map(|(pointer, src)| (pointer.clone(), (Provenance::of(src), src.unreadable))).collect()
 }
 
 #[cfg(test)]
@@ -254,6 +265,11 @@ mod tests {
         let (_, c) = read(&imported.report, Some(&imported)).find(|(d, _)| d.pointer == p).unwrap();
         assert_eq!(c.state, CellState::Unreadable, "{:?}", imported.findings);
         let prov = c.provenance.as_ref().unwrap();
-        assert_eq!((prov.line, prov.text.as_deref()), (Some(6), Some("1.5")));
+        assert_eq!((prov.line, prov.column, prov.text.as_deref()), (Some(6), Some(15), Some("1.5")));
+        // Every cell the importer read has its place, not only those a finding names.
+        let (_, c) = read(&imported.report, Some(&imported)).find(|(d, _)| d.pointer == "/proactive/normative_documents/in_force").unwrap();
+        assert_eq!(c.state, CellState::Number);
+        let prov = c.provenance.unwrap();
+        assert_eq!((prov.line, prov.column, prov.text.as_deref()), (Some(6), Some(21), Some("25")));
     }
 }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4752_5054;
 
 /// The migrations, in order: migration `i` (0-based) takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_STORE, V2_FINDINGS, V3_METRICS, V4_REGION_INDEX];
+pub const MIGRATIONS: &[&str] = &[V1_STORE, V2_FINDINGS, V3_METRICS, V4_REGION_INDEX, V5_CELL_PLACE];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {
@@ -321,6 +321,14 @@ JOIN metric_values m ON m.version_id = v.id;
 /// units only (measured: a county's status in a register of 300,000 reports).
 const V4_REGION_INDEX: &str = r#"
 CREATE INDEX units_region ON units(region_code, id);
+"#;
+
+/// Version 5: the rest of an imported cell's place — the cell within a table row or the
+/// character column within a line (`src_column`), and the box on a PDF page (`src_box`,
+/// "left,top,right,bottom" in points). Cells stored before have neither.
+const V5_CELL_PLACE: &str = r#"
+ALTER TABLE cells ADD COLUMN src_column INTEGER;
+ALTER TABLE cells ADD COLUMN src_box TEXT;
 "#;
 
 /// The schema version of an open file.

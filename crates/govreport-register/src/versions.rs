@@ -178,7 +178,7 @@ pub(crate) fn store(
     let version = tx.last_insert_rowid();
     let ids = fields.get(&meta.format);
     let mut insert = tx.prepare_cached(
-        "INSERT INTO cells (version_id, field_id, state, value, src_page, src_table, src_line, src_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO cells (version_id, field_id, state, value, src_page, src_table, src_line, src_text, src_column, src_box) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (def, c) in cells::read(new.report, new.imported.map(|(i, _)| i)) {
         let Some(field) = ids.and_then(|ids| ids.get(def.pointer)) else { continue };
@@ -187,7 +187,7 @@ pub(crate) fn store(
             Err(_) => SqlValue::Text(v.to_string()),
         });
         let p = c.provenance.unwrap_or_default();
-        insert.execute(params![version, field, c.state.code(), value, p.page, p.table, p.line, p.text])?;
+        insert.execute(params![version, field, c.state.code(), value, p.page, p.table, p.line, p.text, p.column, p.bbox])?;
     }
     crate::stats::store_metrics(tx, version, new.report)?;
     crate::findings::on_new_version(tx, options, unit, version, new.report, new.imported)?;
@@ -346,13 +346,13 @@ impl Register {
     /// Every cell of a version, in template order.
     pub fn cells(&self, version: i64) -> Result<Vec<StoredCell>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.pointer, f.part, f.row_label, f.column_label, f.label, f.label_en, f.kind, c.state, c.value, c.src_page, c.src_table, c.src_line, c.src_text
+            "SELECT f.pointer, f.part, f.row_label, f.column_label, f.label, f.label_en, f.kind, c.state, c.value, c.src_page, c.src_table, c.src_line, c.src_text, c.src_column, c.src_box
              FROM cells c JOIN fields f ON f.id = c.field_id WHERE c.version_id = ?1 ORDER BY f.ord",
         )?;
         let rows = stmt
             .query_map([version], |r| {
                 let value: Option<SqlValue> = r.get(8)?;
-                let provenance = Provenance { page: r.get(9)?, table: r.get(10)?, line: r.get(11)?, text: r.get(12)? };
+                let provenance = Provenance { page: r.get(9)?, table: r.get(10)?, line: r.get(11)?, text: r.get(12)?, column: r.get(13)?, bbox: r.get(14)? };
                 Ok(StoredCell {
                     pointer: r.get(0)?,
                     part: r.get(1)?,

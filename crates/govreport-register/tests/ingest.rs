@@ -254,6 +254,14 @@ fn a_folder_with_a_published_pdf_is_read_through_the_core() {
     assert_eq!(cell("/review_litigation/litigation_after_review/total").value.as_deref(), Some("3"));
     let prohibited = cell("/requests/withheld/prohibited_by_law/total");
     assert_eq!((prohibited.state, prohibited.value.as_deref()), (CellState::Number, Some("0")));
+    // Every cell read is stored with where it was read: the page and the box, and its text.
+    let prov = cell("/requests/new/total").provenance.clone().unwrap();
+    assert_eq!((prov.page, prov.text.as_deref()), (Some(3), Some("95")));
+    let edges: Vec<f64> = prov.bbox.as_deref().unwrap().split(',').map(|v| v.parse().unwrap()).collect();
+    assert!(edges.len() == 4 && edges[0] < edges[2] && edges[1] < edges[3], "{edges:?}");
+    let read = cells.iter().filter(|c| c.state == CellState::Number).count();
+    assert_eq!(cells.iter().filter(|c| c.state == CellState::Number && c.provenance.as_ref().is_some_and(|p| p.page.is_some())).count(), read);
+    assert!(prohibited.provenance.is_some(), "the row read through its near label has its place too");
 }
 
 #[test]

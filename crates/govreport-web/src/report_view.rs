@@ -66,8 +66,24 @@ pub(crate) fn place_text(ui: Ui, p: &Provenance) -> String {
     if let Some(v) = p.table {
         bits.push(if ui.en() { format!("table {v}") } else { format!("第 {v} 个表格") });
     }
+    let in_table = p.table.is_some();
     if let Some(v) = p.line {
-        bits.push(if ui.en() { format!("line {v}") } else { format!("第 {v} 行") });
+        bits.push(match (ui.en(), in_table) {
+            (true, true) => format!("row {v}"),
+            (true, false) => format!("line {v}"),
+            (false, _) => format!("第 {v} 行"),
+        });
+    }
+    if let Some(v) = p.column {
+        bits.push(match (ui.en(), in_table) {
+            (true, true) => format!("cell {v}"),
+            (true, false) => format!("column {v}"),
+            (false, true) => format!("第 {v} 格"),
+            (false, false) => format!("第 {v} 字"),
+        });
+    }
+    if let Some(b) = &p.bbox {
+        bits.push(if ui.en() { format!("box {b} pt") } else { format!("位置 {b}（磅）") });
     }
     if let Some(t) = &p.text {
         bits.push(if ui.en() { format!("text “{t}”") } else { format!("原文“{t}”") });

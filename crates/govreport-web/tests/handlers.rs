@@ -578,3 +578,24 @@ fn localhost_unless_told_otherwise() {
     assert!(c.bind.ip().is_loopback());
     assert_eq!(c.max_upload as u64, govreport::limits::MAX_INPUT_BYTES);
 }
+
+#[tokio::test]
+async fn every_imported_cell_shows_where_it_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir);
+    // A rendered Word file: every figure read has its table, row and cell in the source.
+    let doc = govreport::parse_json(&fixture("examples/report-2023.json")).unwrap();
+    let docx = govreport::render(&doc, govreport::RenderFormat::Docx, govreport::Lang::Zh).unwrap();
+    let draft = upload(&app, "report.docx", &docx).await;
+    let html = get(&app, &draft).await.text();
+    let source_of = |pointer: &str| {
+        let at = html.find(&format!("name=\"{pointer}\"")).unwrap_or_else(|| panic!("no field {pointer}"));
+        let tag = &html[at..at + html[at..].find('>').unwrap()];
+        tag.split("data-source=\"").nth(1).map(|s| s.split('"').next().unwrap().to_string())
+    };
+    assert_eq!(source_of("/requests/new/total").as_deref(), Some("第 2 个表格，第 4 行，第 8 格，原文“112”"));
+    assert_eq!(source_of("/proactive/rules/issued").as_deref(), Some("第 1 个表格，第 3 行，第 2 格，原文“0”"));
+    // Not only the cells an import note names: every figure the source gives.
+    let read = doc.cells().filter(|(d, c)| d.is_figure() && c.state() == govreport::model::CellState::Value).count();
+    assert!(html.matches("data-source=").count() >= read, "{} of {read}", html.matches("data-source=").count());
+}

@@ -73,17 +73,20 @@ pub struct Loaded {
     pub findings: Findings,
     /// Places the source does not show ([`crate::Imported::unseen`]).
     pub unseen: Vec<String>,
+    /// Where each cell of an imported report came from; the check's findings on those cells
+    /// get their place ([`crate::import::provenance::annotate`]). Empty for a JSON document.
+    pub provenance: crate::import::Provenance,
 }
 
 impl From<Report> for Loaded {
     fn from(report: Report) -> Loaded {
-        Loaded { report, findings: Findings::default(), unseen: vec![] }
+        Loaded { report, findings: Findings::default(), unseen: vec![], provenance: Default::default() }
     }
 }
 
 impl From<crate::Imported> for Loaded {
     fn from(imported: crate::Imported) -> Loaded {
-        Loaded { report: imported.report, findings: imported.findings, unseen: imported.unseen }
+        Loaded { report: imported.report, findings: imported.findings, unseen: imported.unseen, provenance: imported.provenance }
     }
 }
 
@@ -240,8 +243,10 @@ fn check_one<T, E>(index: usize, name: String, item: T, load: &(impl Fn(T) -> Re
         Err(e) => (Event::Checked { index, name, outcome: Err(e) }, None),
         Ok(loaded) => {
             let unit_name = if by_agency { loaded.unit().unwrap_or(&name).to_string() } else { String::new() };
-            let Loaded { report, mut findings, unseen } = loaded;
-            findings.0.extend(crate::rules::run_seen(&report, resolved, &unseen).0);
+            let Loaded { report, mut findings, unseen, provenance } = loaded;
+            let mut checked = crate::rules::run_seen(&report, resolved, &unseen);
+            crate::import::provenance::annotate(&mut checked, &provenance, resolved.lang);
+            findings.0.extend(checked.0);
             // What the batch keeps is made here, on the worker; the report is dropped.
             let prepared = Batch::prepare(&report);
             (Event::Checked { index, name, outcome: Ok(findings) }, Some((unit_name, prepared)))

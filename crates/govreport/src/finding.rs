@@ -81,7 +81,10 @@ pub struct Finding {
     /// What the document has there, when it is a value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
-    /// The values the message was built from, by name.
+    /// The values the message was built from, by name. A finding about a cell of an imported
+    /// report also has the cell's place in the source: `source_line`, `source_column`,
+    /// `source_paragraph`, `source_table`, `source_row`, `source_page`, `source_box` (as the
+    /// source gives), `source_text` (the cell as published) and `source_at` (the place in words).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, String>,
     /// The message in the language asked for.

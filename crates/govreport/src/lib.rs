@@ -85,30 +85,6 @@ pub fn check(report: &Report, options: &Options) -> Result<Findings, Error> {
     Ok(rules::run(report, &resolved))
 }
 
-/// Checks an imported report: the importer's findings about the source, then every rule, where
-/// a violation at a place the source does not show ([`Imported::unseen`]: the parts after a
-/// table the source stops inside, a name or date it does not state) is not assessable rather
-/// than an error of the report.
-///
-/// ```
-/// use govreport::{Options, Status, check_imported, import::{ImportOptions, import_document}};
-/// // A page copied up to the middle of table 三: parts 五 and 六 are not in it.
-/// let page = "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n三、收到和处理政府信息公开申请情况\n（一）予以公开 | 1 | 0";
-/// let imported = import_document(page.as_bytes(), &ImportOptions::default()).unwrap();
-/// let findings = check_imported(&imported, &Options::default()).unwrap();
-/// let problems = findings.0.iter().find(|f| f.code == "GR401" && f.path == "/sections/problems").unwrap();
-/// assert_eq!(problems.status, Status::NotAssessable);
-/// // The same report as a document of its own: part 五 is empty, an error.
-/// let own = govreport::check(&imported.report, &Options::default()).unwrap();
-/// assert!(own.0.iter().any(|f| f.code == "GR401" && f.path == "/sections/problems" && f.status == Status::Violated));
-/// ```
-pub fn check_imported(imported: &Imported, options: &Options) -> Result<Findings, Error> {
-    let resolved = options.resolve()?;
-    let mut findings = imported.findings.clone();
-    findings.0.extend(rules::run_seen(&imported.report, &resolved, &imported.unseen).0);
-    Ok(findings)
-}
-
 /// Reads JSON bytes and checks them: the one-shot call of the C ABI and the command.
 pub fn check_json(bytes: &[u8], options: &Options) -> Result<Findings, Error> {
     let report = parse_json(bytes)?;

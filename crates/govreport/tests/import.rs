@@ -882,7 +882,7 @@ fn no_content_or_part_is_missing_whose_words_are_in_the_text() {
 /// The check's findings of an imported text: (code, path, status, severity).
 fn checked(text: &str) -> Vec<(String, String, govreport::Status, govreport::Severity)> {
     let imported = import_document(text.as_bytes(), &ImportOptions::default()).unwrap();
-    let findings = govreport::check_imported(&imported, &govreport::Options::default()).unwrap();
+    let findings = imported.check(&govreport::Options::default()).unwrap();
     findings.0.into_iter().map(|f| (f.code, f.path, f.status, f.severity)).collect()
 }
 
@@ -907,7 +907,7 @@ fn what_the_source_does_not_show_is_not_an_error_of_the_report() {
         "{:?}",
         imported.unseen
     );
-    let message = govreport::check_imported(&imported, &govreport::Options::default()).unwrap().0.into_iter().find(|f| f.code == "GR401").unwrap().message;
+    let message = imported.check(&govreport::Options::default()).unwrap().0.into_iter().find(|f| f.code == "GR401").unwrap().message;
     assert!(message.contains("来源未包含"), "{message}");
     // The whole page, without part 五 though it goes on to 六 and the signature: the report
     // lacks it, an error.
@@ -927,6 +927,8 @@ fn what_the_source_does_not_show_is_not_an_error_of_the_report() {
     let found = checked(old);
     assert!(!found.iter().any(|f| f.0 == "GR801" && f.2 == Violated), "{found:?}");
     assert!(checked(&old.replace("……\n", "")).iter().any(|f| f.0 == "GR801" && f.2 == Violated));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Never a wrong number (issue 13): figures that run together are read only where the source
 // fixes the cells.

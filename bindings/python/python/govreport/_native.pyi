@@ -369,6 +369,19 @@ def aggregate(reports: Iterable[ReportInput], *, agency: AgencyInput, lang: str 
     """
 
 @final
+class CellSource(TypedDict, total=False):
+    """Where one imported cell came from (``Imported.provenance``): the keys the source gives."""
+
+    line: int
+    column: int
+    paragraph: int
+    table: int
+    row: int
+    page: int
+    box: str
+    text: str
+    unreadable: bool
+
 class Imported:
     """What ``import_document`` gives."""
 
@@ -386,9 +399,23 @@ class Imported:
     @property
     def file(self) -> Optional[str]:
         """The file it was read from, when a folder or a list of sources was imported."""
+    @property
+    def provenance(self) -> dict[str, CellSource]:
+        """Where each cell the importer read came from and its text as published, by pointer."""
+    def check(
+        self,
+        *,
+        lang: str = "zh",
+        severity: Optional[Mapping[str, str]] = None,
+        disable: Union[str, Iterable[str], None] = None,
+        township_deadline: Optional[str] = None,
+        today: Union[str, date, None] = None,
+        copy_threshold: Optional[float] = None,
+    ) -> list[Finding]:
+        """The import findings, then the check's, with each cell's place in ``params`` (``source_*``)."""
     def __reduce__(self) -> tuple[Any, ...]: ...
     def to_dict(self) -> dict[str, Any]:
-        """``{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …]}``."""
+        """``{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …], "provenance": {…}}``."""
 
 def import_document(
     source: ImportSource,

@@ -315,7 +315,7 @@ impl Lines {
             if row.is_empty() {
                 continue;
             }
-            self.out.push(Line::row(Pos::Row { table: self.tables, row: i + 1 }, row));
+            self.out.push(Line::table_row(self.tables, i + 1, row));
         }
     }
 }

@@ -21,6 +21,12 @@ pub enum Pos {
     Paragraph(usize),
     /// A row of a table of an HTML page or Word file (both 1-based).
     Row { table: usize, row: usize },
+    /// A cell of a table row of an HTML page or Word file: the table, the row and the cell's
+    /// place among the row's cells as published (all 1-based).
+    Cell { table: usize, row: usize, column: usize },
+    /// A character of a line of a text source: the line and the column (both 1-based, the
+    /// column counted in characters).
+    LineCol { line: usize, column: usize },
     /// A box on a page of a PDF file.
     Pdf(PdfBox),
 }
@@ -57,19 +63,23 @@ impl Pos {
             Pos::Line(n) => (format!("第{n}行"), format!("line {n}")),
             Pos::Paragraph(n) => (format!("第{n}段"), format!("paragraph {n}")),
             Pos::Row { table, row } => (format!("第{table}个表格第{row}行"), format!("table {table}, row {row}")),
+            Pos::Cell { table, row, column } => (format!("第{table}个表格第{row}行第{column}格"), format!("table {table}, row {row}, cell {column}")),
+            Pos::LineCol { line, column } => (format!("第{line}行第{column}字"), format!("line {line}, column {column}")),
             Pos::Pdf(b) => (format!("第{}页", b.page), format!("page {}", b.page)),
         };
         Bilingual { zh, en }
     }
 
-    /// The place as parameters: `line`, `paragraph`, `table` and `row`, or `page` and `box`
-    /// (points: left, top, right, bottom).
-    fn params(self) -> Vec<(&'static str, String)> {
+    /// The place as parameters: `line` (and `column`), `paragraph`, `table` and `row` (and
+    /// `column`), or `page` and `box` (points: left, top, right, bottom).
+    pub(crate) fn params(self) -> Vec<(&'static str, String)> {
         match self {
             Pos::Whole => vec![],
             Pos::Line(n) => vec![("line", n.to_string())],
             Pos::Paragraph(n) => vec![("paragraph", n.to_string())],
             Pos::Row { table, row } => vec![("table", table.to_string()), ("row", row.to_string())],
+            Pos::Cell { table, row, column } => vec![("table", table.to_string()), ("row", row.to_string()), ("column", column.to_string())],
+            Pos::LineCol { line, column } => vec![("line", line.to_string()), ("column", column.to_string())],
             Pos::Pdf(b) => vec![("page", b.page.to_string()), ("box", b.edges())],
         }
     }

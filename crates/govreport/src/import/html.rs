@@ -230,7 +230,7 @@ impl Walker {
             if row.is_empty() {
                 continue;
             }
-            self.out.push(Line::row(Pos::Row { table: self.tables, row: i + 1 }, row));
+            self.out.push(Line::table_row(self.tables, i + 1, row));
         }
     }
 }
@@ -383,7 +383,7 @@ fn lines_without_parsing(html: &str) -> Vec<Line> {
     let text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     // A row opened by a tab: its first cell starts the line.
     let text: String = text.lines().map(|l| l.strip_prefix('\t').unwrap_or(l)).collect::<Vec<_>>().join("\n");
-    super::pasted::lines(&text).into_iter().enumerate().map(|(i, l)| Line { pos: Pos::Paragraph(i + 1), ..l }).collect()
+    super::pasted::lines(&text).into_iter().enumerate().map(|(i, l)| Line { pos: Pos::Paragraph(i + 1), cell_pos: vec![], col: 0, ..l }).collect()
 }
 
 /// A limit an HTML page reached.

@@ -28,6 +28,7 @@ pub(crate) mod norm;
 mod pasted;
 pub mod pdf;
 pub(crate) mod prose2007;
+pub mod provenance;
 mod split;
 mod structure;
 mod tables;
@@ -44,6 +45,7 @@ use crate::model::{Agency, AgencyKind, DateText, Format, FormatTag, Report, Repo
 use crate::options::{Lang, Options};
 use crate::rules::Code;
 use findings::{Notes, Pos};
+pub use provenance::{CellSource, Place, Provenance};
 
 /// What the bytes given to [`import_document`] are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -160,20 +162,58 @@ pub struct Imported {
     pub encoding: &'static str,
     /// Places of the document the source does not show (pointers): the parts after a table
     /// the source stops inside, a name or date it does not state. The report is silent there
-    /// because the source is; [`crate::check_imported`] does not count that against it.
+    /// because the source is; [`Imported::check`] does not count that against it.
     pub unseen: Vec<String>,
+    /// Where each cell the importer read came from and its text as published, by the cell's
+    /// pointer: every figure placed (a cell whose text is no value, GR911, included, marked
+    /// `unreadable`) and the prose parts of a 2019 or 2021 report. Empty for a JSON document.
+    pub provenance: Provenance,
 }
 
 impl Imported {
-    /// `{"source":…,"encoding":…,"report":{…},"findings":[…]}`.
+    /// `{"source":…,"encoding":…,"report":{…},"findings":[…],"provenance":{pointer:{…}}}`.
     pub fn to_json(&self) -> String {
         let v = serde_json::json!({
             "source": self.source.as_str(),
             "encoding": self.encoding,
             "report": serde_json::to_value(&self.report).unwrap_or(Value::Null),
             "findings": serde_json::to_value(&self.findings).unwrap_or(Value::Null),
+            "provenance": serde_json::to_value(&self.provenance).unwrap_or(Value::Null),
         });
         v.to_string()
+    }
+
+    /// The provenance as JSON text: `{pointer: {place…, "text": …}}` (see [`CellSource`]).
+    pub fn provenance_json(&self) -> String {
+        serde_json::to_string(&self.provenance).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// The import findings, then the findings of [`crate::check`] on the report, each of these
+    /// with the place in the source of the cell it is about ([`provenance::annotate`]).
+    ///
+    /// A violation at a place the source does not show ([`Imported::unseen`]: the parts after a
+    /// table the source stops inside, a name or date it does not state) is not assessable
+    /// rather than an error of the report.
+    ///
+    /// ```
+    /// use govreport::{Options, Status, import::{ImportOptions, import_document}};
+    /// // A page copied up to the middle of table 三: parts 五 and 六 are not in it.
+    /// let page = "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n三、收到和处理政府信息公开申请情况\n（一）予以公开 | 1 | 0";
+    /// let imported = import_document(page.as_bytes(), &ImportOptions::default()).unwrap();
+    /// let findings = imported.check(&Options::default()).unwrap();
+    /// let problems = findings.0.iter().find(|f| f.code == "GR401" && f.path == "/sections/problems").unwrap();
+    /// assert_eq!(problems.status, Status::NotAssessable);
+    /// // The same report as a document of its own: part 五 is empty, an error.
+    /// let own = govreport::check(&imported.report, &Options::default()).unwrap();
+    /// assert!(own.0.iter().any(|f| f.code == "GR401" && f.path == "/sections/problems" && f.status == Status::Violated));
+    /// ```
+    pub fn check(&self, options: &Options) -> Result<Findings, Error> {
+        let resolved = options.resolve()?;
+        let mut checked = crate::rules::run_seen(&self.report, &resolved, &self.unseen);
+        provenance::annotate(&mut checked, &self.provenance, options.lang);
+        let mut all = self.findings.clone();
+        all.0.extend(checked.0);
+        Ok(all)
     }
 }
 
@@ -186,18 +226,28 @@ pub(crate) struct Line {
     pub text: String,
     /// The cells, when the source gives them (an HTML or Word table row, a `|` or tab line).
     pub cells: Option<Vec<String>>,
-    /// Where each cell is, when the source says more than the line's place (a PDF's boxes).
+    /// Where each cell is, when the source says more than the line's place (a PDF's boxes, a
+    /// table's cells, a text line's columns).
     pub cell_pos: Vec<Pos>,
+    /// The character column (1-based) of a text source's line at which `text` starts; 0 when
+    /// the source has no columns.
+    pub col: usize,
 }
 
 impl Line {
     pub(crate) fn text(pos: Pos, text: String) -> Line {
-        Line { pos, text, cells: None, cell_pos: Vec::new() }
+        Line { pos, text, cells: None, cell_pos: Vec::new(), col: 0 }
     }
 
     pub(crate) fn row(pos: Pos, cells: Vec<String>) -> Line {
         let text = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
-        Line { pos, text, cells: Some(cells), cell_pos: Vec::new() }
+        Line { pos, text, cells: Some(cells), cell_pos: Vec::new(), col: 0 }
+    }
+
+    /// Row `row` of table `table` of an HTML page or Word file, each cell at its place.
+    pub(crate) fn table_row(table: usize, row: usize, cells: Vec<String>) -> Line {
+        let cell_pos = (1..=cells.len()).map(|column| Pos::Cell { table, row, column }).collect();
+        Line { cell_pos, ..Line::row(Pos::Row { table, row }, cells) }
     }
 }
 
@@ -256,7 +306,14 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         let source = options.source.unwrap_or_else(|| detect::kind_of_text(&decoded.text, bytes));
         if source == SourceKind::Json {
             let report = crate::parse_str(decoded.text.trim_start_matches('\u{FEFF}'))?;
-            return Ok(Imported { report, findings: Findings::default(), source, encoding: decoded.encoding.name(), unseen: vec![] });
+            return Ok(Imported {
+                report,
+                findings: Findings::default(),
+                source,
+                encoding: decoded.encoding.name(),
+                unseen: vec![],
+                provenance: Provenance::new(),
+            });
         }
         if decoded.invalid > 0 {
             notes.add(Code::GR914, "", Pos::Whole).text("encoding", decoded.encoding.name()).text("count", decoded.invalid);
@@ -290,9 +347,9 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         (lines, title, source, decoded.encoding.name())
     };
     let mut unseen = vec![];
-    let report = build(&lines, page_title.as_deref(), created.as_deref(), options, &mut notes, &mut unseen)?;
+    let (report, provenance) = build(&lines, page_title.as_deref(), created.as_deref(), options, &mut notes, &mut unseen)?;
     let findings = notes.finish(report.format(), &Options { lang: options.lang, ..Options::default() })?;
-    Ok(Imported { report, findings, source, encoding, unseen })
+    Ok(Imported { report, findings, source, encoding, unseen, provenance })
 }
 
 /// Imports text (an HTML page or copied text) already decoded.
@@ -301,7 +358,8 @@ pub fn import_str(text: &str, options: &ImportOptions) -> Result<Imported, Error
     import_document(text.as_bytes(), &options)
 }
 
-/// The document the lines make; `created` is a PDF's creation date (`YYYY-MM-DD`).
+/// The document the lines make and where its cells came from; `created` is a PDF's creation
+/// date (`YYYY-MM-DD`).
 fn build(
     lines: &[Line],
     page_title: Option<&str>,
@@ -309,7 +367,7 @@ fn build(
     options: &ImportOptions,
     notes: &mut Notes,
     unseen: &mut Vec<String>,
-) -> Result<Report, Error> {
+) -> Result<(Report, Provenance), Error> {
     // Headings and the signature inside long lines (a page whose line breaks were lost) on
     // lines of their own; table labels are never headings.
     let is_label = |t: &str| [Format::F2021, Format::F2019].iter().any(|f| tables::Index::of(*f).lookup(t).is_some());
@@ -402,9 +460,9 @@ fn build(
         if elided {
             unseen.push("/sections".to_string());
         }
-        let (sections, figures) = prose2007::read(lines, &meta, notes);
+        let (sections, figures, sources) = prose2007::read(lines, &meta, notes);
         announced_absent(notes);
-        return Ok(Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }));
+        return Ok((Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }), sources));
     }
     let read = template::read(lines, &meta, format, from_tables, elided, notes);
     unseen.extend(read.unseen.iter().cloned());
@@ -422,5 +480,5 @@ fn build(
         let cell = crate::cells::cell_at(format, &pointer).and_then(|def| report.cell_mut(def.loc));
         cell.ok_or_else(|| Error::at(ErrorType::Unexplained, pointer.clone()))?.set_json(&v).map_err(|t| Error::at(t, pointer))?;
     }
-    Ok(report)
+    Ok((report, read.sources))
 }

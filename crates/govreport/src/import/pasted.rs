@@ -46,19 +46,28 @@ pub fn lines(text: &str) -> Vec<Line> {
         // A Markdown heading: "## 一、总体情况".
         let trimmed = raw.trim_start();
         let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+        let whole = raw;
         let raw = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') { &trimmed[hashes..] } else { raw };
         let pos = Pos::Line(i + 1);
         if raw.trim().is_empty() || is_rule(raw) {
             continue;
         }
+        // Each cell at its column of the line, where its text is found there as it is.
+        let at_columns = |cells: Vec<String>| {
+            let cell_pos = super::provenance::columns(whole, cells.iter().map(String::as_str))
+                .into_iter()
+                .map(|c| c.map_or(pos, |column| Pos::LineCol { line: i + 1, column }))
+                .collect();
+            Line { cell_pos, ..Line::row(pos, cells) }
+        };
         if raw.contains(['|', '｜']) {
-            let cells = split_bars(raw);
-            out.push(Line::row(pos, cells));
+            out.push(at_columns(split_bars(raw)));
         } else if raw.trim().contains('\t') {
-            let cells = raw.trim().split('\t').map(|c| c.trim().to_string()).collect();
-            out.push(Line::row(pos, cells));
+            out.push(at_columns(raw.trim().split('\t').map(|c| c.trim().to_string()).collect()));
         } else {
-            out.push(Line::text(pos, raw.trim().to_string()));
+            let text = raw.trim();
+            let col = super::provenance::columns(whole, [text]).first().copied().flatten().unwrap_or(0);
+            out.push(Line { col, ..Line::text(pos, text.to_string()) });
         }
     }
     out

@@ -55,7 +55,10 @@ fn elision(text: &str) -> bool {
 /// (or （一）… where no part is numbered so), or at a line that is a heading of the label table
 /// whole; text before the first is no part (unless there is no heading at all). Whether the
 /// numbering runs in turn is judged by the check of the document (GR805).
-pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection>, Vec<Figure>) {
+/// Also gives where each part's heading and text, and each figure, were read
+/// (`/sections/{i}/heading`, `/sections/{i}/text`: the first line; `/figures/{k}`: the line its
+/// sentence starts in, with the sentence).
+pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection>, Vec<Figure>, super::provenance::Provenance) {
     let body: Vec<Line> = lines.iter().enumerate().filter(|(i, _)| !meta.excluded.contains(i)).map(|(_, l)| l.clone()).collect();
     let dotted = body.iter().any(|l| heading(&l.text, false).is_some());
     let bracketed = !dotted;
@@ -64,6 +67,9 @@ pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection
     let mut sections: Vec<ProseSection> = vec![];
     let mut texts: Vec<Vec<String>> = vec![];
     let mut preamble = vec![];
+    // Where each part's lines are (the preamble's last), for the provenance.
+    let mut at: Vec<Vec<(Pos, String)>> = vec![vec![]];
+    let mut heads: Vec<(Pos, String)> = vec![];
     for line in &body {
         let text = line.text.trim();
         let whole = |text: &str| (line.cells.is_none() && known.is_heading(text)).then(|| (0, text.chars().count()));
@@ -75,6 +81,8 @@ pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection
             let head: String = chars[..end].iter().collect::<String>().trim().trim_end_matches([':', '：']).trim().to_string();
             let rest: String = chars[end..].iter().collect::<String>();
             let rest = rest.trim_start_matches([':', '：']).trim().to_string();
+            heads.push((line.pos, head.clone()));
+            at.push(if rest.is_empty() { vec![] } else { vec![(line.pos, rest.clone())] });
             sections.push(ProseSection { heading: head, text: String::new() });
             texts.push(if rest.is_empty() { vec![] } else { vec![rest] });
             continue;
@@ -86,7 +94,13 @@ pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection
             Some(t) => t.push(text.to_string()),
             None => preamble.push(text.to_string()),
         }
+        if let Some(a) = at.last_mut() {
+            a.push((line.pos, text.to_string()));
+        }
     }
+    // The lines of each part of the document, in its order (the preamble is a part only when
+    // there are no headings).
+    let part_lines: Vec<Vec<(Pos, String)>> = if sections.is_empty() { at.into_iter().take(1).collect() } else { at.into_iter().skip(1).collect() };
     if sections.is_empty() {
         if !preamble.is_empty() {
             notes.add(Code::GR915, "/sections", Pos::Whole).both("part", "一个部分", "one part");
@@ -97,8 +111,29 @@ pub fn read(lines: &[Line], meta: &Meta, notes: &mut Notes) -> (Vec<ProseSection
             s.text = t.join("\n");
         }
     }
-    let figures = sections.iter().enumerate().flat_map(|(i, s)| figures(&s.text).into_iter().map(move |f| Figure { section: Some(i), ..f })).collect();
-    (sections, figures)
+    let figures: Vec<Figure> =
+        sections.iter().enumerate().flat_map(|(i, s)| figures(&s.text).into_iter().map(move |f| Figure { section: Some(i), ..f })).collect();
+    let mut sources = super::provenance::Provenance::new();
+    let mut put = |pointer: String, pos: Pos, text: &str| {
+        sources.insert(pointer, super::provenance::CellSource::new(pos, text, false));
+    };
+    for (i, (pos, head)) in heads.iter().enumerate() {
+        put(format!("/sections/{i}/heading"), *pos, head);
+    }
+    for (i, part) in part_lines.iter().enumerate() {
+        if let Some((pos, first)) = part.first() {
+            put(format!("/sections/{i}/text"), *pos, first);
+        }
+    }
+    for (k, f) in figures.iter().enumerate() {
+        let (Some(i), Some(quote)) = (f.section, &f.quote) else { continue };
+        // The line its sentence starts in: the sentence's first words are on it.
+        let start: String = quote.chars().take(8).collect();
+        if let Some((pos, _)) = part_lines.get(i).and_then(|p| p.iter().find(|(_, t)| t.contains(&start))) {
+            put(format!("/figures/{k}"), *pos, quote);
+        }
+    }
+    (sections, figures, sources)
 }
 
 // ---------------------------------------------------------------------------------------------

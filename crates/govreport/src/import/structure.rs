@@ -294,10 +294,13 @@ fn cut(lines: Vec<Line>, is_label: &dyn Fn(&str) -> bool, bracketed: bool) -> Ve
         }
         let mut from = 0;
         for &c in cuts.iter().chain([&p.len()]) {
-            let piece: String = chars[from..c].iter().collect();
-            let piece = piece.trim().trim_start_matches([':', '：']).trim();
+            let whole: String = chars[from..c].iter().collect();
+            let piece = whole.trim().trim_start_matches([':', '：']).trim();
             if !piece.is_empty() {
-                out.push(Line::text(line.pos, piece.to_string()));
+                // The piece's column in the source line, when the line has columns.
+                let lead = whole[..piece.as_ptr() as usize - whole.as_ptr() as usize].chars().count();
+                let col = if line.col > 0 { line.col + from + lead } else { 0 };
+                out.push(Line { col, ..Line::text(line.pos, piece.to_string()) });
             }
             from = c;
         }

@@ -590,7 +590,8 @@ pub fn tokens(line: &Line, ix: &Index) -> Vec<Tok> {
         None => words_to_toks(&words(&line.text), ix, false, &mut kinds),
     }
     let n = kinds.len();
-    let pos = |i: usize| from_cell.get(i).and_then(|c| line.cell_pos.get(*c)).copied().unwrap_or(line.pos);
+    let word_pos = super::provenance::word_places(line, &kinds);
+    let pos = |i: usize| from_cell.get(i).and_then(|c| line.cell_pos.get(*c)).or(word_pos.get(i)).copied().unwrap_or(line.pos);
     kinds.into_iter().enumerate().map(|(i, kind)| Tok { kind, pos: pos(i), explicit: line.cells.is_some(), line_end: i + 1 == n }).collect()
 }
 
@@ -694,6 +695,8 @@ pub struct Reader<'a> {
     ix: &'a Index,
     /// Cells read: pointer → JSON value.
     pub cells: BTreeMap<String, Value>,
+    /// Where each cell placed was read, read or not (GR911): pointer → source.
+    pub sources: super::provenance::Provenance,
     /// Parts (0-based) in which each table had figures.
     pub data_in: HashMap<TableId, HashSet<Option<usize>>>,
     /// Tables with any label or figure.
@@ -746,6 +749,7 @@ impl<'a> Reader<'a> {
         Reader {
             ix,
             cells: BTreeMap::new(),
+            sources: BTreeMap::new(),
             data_in: HashMap::new(),
             seen: HashSet::new(),
             cut: HashSet::new(),
@@ -1100,7 +1104,9 @@ impl<'a> Reader<'a> {
 
     fn place(&mut self, table: TableId, pointer: &str, raw: &Raw, text: &str, pos: Pos, notes: &mut Notes) {
         let kind = cells::cell_at(self.ix.format, pointer).map_or(CellKind::Count, |c| c.kind);
-        match to_json(raw, kind) {
+        let value = to_json(raw, kind);
+        self.sources.insert(pointer.to_string(), super::provenance::CellSource::new(pos, text, value.is_none()));
+        match value {
             Some(v) => {
                 self.cells.insert(pointer.to_string(), v);
                 self.data_in.entry(table).or_default().insert(self.part);

@@ -79,6 +79,8 @@ pub struct Read {
     pub cells: BTreeMap<String, Value>,
     /// The parts after a table the source stops inside (the source does not show them).
     pub unseen: Vec<String>,
+    /// Where each cell was read (the figures' cells, and the prose parts' first lines).
+    pub sources: super::provenance::Provenance,
 }
 
 /// Reads a 2019 or 2021 report. `from_tables` says whether the tables set the format.
@@ -102,6 +104,8 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elid
     let mut reader = Reader::new(ix);
     let mut prose: [Vec<String>; 6] = Default::default();
     let mut unheaded: Vec<String> = vec![];
+    // The first line of each prose part (and of text without headings), for its provenance.
+    let mut first_of: [Option<(Pos, String)>; 7] = Default::default();
     let mut part: Option<usize> = None;
     let mut after_table = false;
     let no_headings = headings.is_empty();
@@ -178,8 +182,14 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elid
         }
         after_table = false;
         match part {
-            Some(p) if prose_part => prose[p].push(text.to_string()),
-            None if no_headings => unheaded.push(text.to_string()),
+            Some(p) if prose_part => {
+                first_of[p].get_or_insert_with(|| (line.pos, text.to_string()));
+                prose[p].push(text.to_string())
+            }
+            None if no_headings => {
+                first_of[6].get_or_insert_with(|| (line.pos, text.to_string()));
+                unheaded.push(text.to_string())
+            }
             _ => {
                 if is_paragraph(text) {
                     reader.prose(notes);
@@ -258,5 +268,12 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elid
     }
     let join = |v: &Vec<String>| (!v.is_empty()).then(|| v.join("\n"));
     let overview = if no_headings { join(&unheaded) } else { join(&prose[0]) };
-    Read { overview, problems: join(&prose[4]), other_matters: join(&prose[5]), cells: reader.cells, unseen }
+    let mut sources = reader.sources;
+    for (part, first) in [(0, if no_headings { 6 } else { 0 }), (4, 4), (5, 5)] {
+        if let Some((pos, text)) = first_of[first].take() {
+            let pointer = crate::cells::pointer(format, crate::cells::Loc::Section(part));
+            sources.insert(pointer.to_string(), super::provenance::CellSource::new(pos, &text, false));
+        }
+    }
+    Read { overview, problems: join(&prose[4]), other_matters: join(&prose[5]), cells: reader.cells, unseen, sources }
 }

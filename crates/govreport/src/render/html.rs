@@ -1,6 +1,7 @@
 //! One self-contained HTML5 file: inline CSS for screen and A4 print, no scripts, no external fonts.
 
 use super::layout::{Block, Grid, Layout};
+use super::marks::Marks;
 use crate::Lang;
 
 const CSS: &str = r#"
@@ -40,7 +41,14 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-fn table(g: &Grid, out: &mut String) {
+/// What a marked page adds to the style: a finding's severity on its cell.
+const MARK_CSS: &str = r#"
+td.finding.error { background: #fde2e2; outline: 2px solid #b00020; }
+td.finding.warning { background: #fff4cc; outline: 2px solid #a86b00; }
+td.finding.info { background: #e3effd; }
+"#;
+
+fn table(g: &Grid, marks: Option<&Marks>, out: &mut String) {
     out.push_str(&format!("<table class=\"{}\">\n", g.name));
     for (r, row) in g.rows.iter().enumerate() {
         if r == 0 && g.header_rows > 0 {
@@ -65,6 +73,20 @@ fn table(g: &Grid, out: &mut String) {
             }
             if let Some(p) = &c.pointer {
                 out.push_str(&format!(" data-pointer=\"{}\"", escape(p)));
+                if let Some(m) = marks.filter(|_| !c.head).and_then(|m| m.cells.get(p)) {
+                    if !m.codes.is_empty() {
+                        let class = m.severity.map_or("finding", |s| match s {
+                            crate::Severity::Error => "finding error",
+                            crate::Severity::Warning => "finding warning",
+                            crate::Severity::Info => "finding info",
+                        });
+                        out.push_str(&format!(" class=\"{class}\" data-findings=\"{}\"", escape(&m.codes.join(" "))));
+                        out.push_str(&format!(" title=\"{}\"", escape(&m.messages.join("\n"))));
+                    }
+                    if let Some(s) = &m.source {
+                        out.push_str(&format!(" data-source=\"{}\"", escape(s)));
+                    }
+                }
             }
             out.push('>');
             out.push_str(&escape(&c.text));
@@ -80,9 +102,15 @@ fn table(g: &Grid, out: &mut String) {
 
 /// The layout as an HTML5 document.
 pub fn write(l: &Layout) -> String {
+    write_marked(l, None)
+}
+
+/// The layout as an HTML5 document, with `marks` on its cells when given.
+pub(crate) fn write_marked(l: &Layout, marks: Option<&Marks>) -> String {
     let lang = if l.lang == Lang::Zh { "zh-CN" } else { "en" };
+    let mark_css = if marks.is_some() { MARK_CSS } else { "" };
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"govreport {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main class=\"report\">\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"govreport {}\">\n<title>{}</title>\n<style>{CSS}{mark_css}</style>\n</head>\n<body>\n<main class=\"report\">\n<h1>{}</h1>\n",
         crate::VERSION,
         escape(&l.title),
         escape(&l.title)
@@ -95,7 +123,7 @@ pub fn write(l: &Layout) -> String {
         for b in &part.blocks {
             match b {
                 Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", escape(p))),
-                Block::Table(g) => table(g, &mut out),
+                Block::Table(g) => table(g, marks, &mut out),
             }
         }
         out.push_str("</section>\n");

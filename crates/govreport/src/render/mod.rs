@@ -4,9 +4,11 @@ mod docx;
 mod html;
 pub mod layout;
 mod markdown_and_plain;
+mod marks;
 
 pub use layout::{Grid, GridCell, Layout, Slot, layout};
 pub use markdown_and_plain::width;
+pub use marks::Marks;
 
 use crate::{Error, Lang, Report};
 
@@ -58,4 +60,13 @@ pub fn render(report: &Report, format: RenderFormat, lang: Lang) -> Result<Vec<u
         RenderFormat::Markdown => markdown_and_plain::markdown(&l).into_bytes(),
         RenderFormat::Text => markdown_and_plain::plain(&l).into_bytes(),
     })
+}
+
+/// Writes `report` as [`render`] does in HTML, with `marks` on its cells: each cell a finding
+/// names gets the class `finding` and the finding's severity (`error`, `warning`, `info`;
+/// none when the finding is not assessable), `data-findings` (the codes) and a `title` (the
+/// messages); each imported cell gets `data-source`, the place it was read in the source and its
+/// text as published ("第8行第32字“5”").
+pub fn render_html_marked(report: &Report, lang: Lang, marks: &Marks) -> String {
+    html::write_marked(&layout(report, lang), Some(marks))
 }
