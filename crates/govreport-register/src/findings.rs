@@ -346,8 +346,10 @@ pub(crate) fn on_new_version(
 ) -> Result<()> {
     let doc = serde_json::to_value(report).unwrap_or(Value::Null);
     let year = i64::from(report.meta().year);
-    let zh = govreport::check(report, &with_lang(options, Lang::Zh))?;
-    let en = govreport::check(report, &with_lang(options, Lang::En))?;
+    // What the imported source does not show is not held against the report.
+    let unseen: &[String] = imported.map_or(&[], |(i, _)| i.unseen.as_slice());
+    let zh = govreport::check_unseen(report, unseen, &with_lang(options, Lang::Zh))?;
+    let en = govreport::check_unseen(report, unseen, &with_lang(options, Lang::En))?;
     insert(tx, version, Origin::Check, None, &doc, both_languages(zh, en))?;
     if let Some((imported, en)) = imported {
         insert(tx, version, Origin::Import, None, &doc, both_languages(imported.findings.clone(), en.clone()))?;
@@ -612,10 +614,11 @@ impl Register {
             };
             for (unit, version) in current {
                 let report = crate::versions::document(&tx, version)?;
+                let unseen = crate::versions::unseen(&tx, version)?;
                 let doc = serde_json::to_value(&report).unwrap_or(Value::Null);
                 tx.prepare_cached("DELETE FROM findings WHERE version_id = ?1 AND origin = 'check'")?.execute([version])?;
-                let zh = govreport::check(&report, &with_lang(&self.options, Lang::Zh))?;
-                let en = govreport::check(&report, &with_lang(&self.options, Lang::En))?;
+                let zh = govreport::check_unseen(&report, &unseen, &with_lang(&self.options, Lang::Zh))?;
+                let en = govreport::check_unseen(&report, &unseen, &with_lang(&self.options, Lang::En))?;
                 insert(&tx, version, Origin::Check, None, &doc, both_languages(zh, en))?;
                 year_findings(&tx, &self.options, unit, year, version, &report, &doc)?;
                 out.versions += 1;

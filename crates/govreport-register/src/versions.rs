@@ -157,8 +157,8 @@ pub(crate) fn store(
     }
     let number: i64 = tx.prepare_cached("SELECT coalesce(max(number), 0) + 1 FROM versions WHERE report_id = ?1")?.query_row([report], |r| r.get(0))?;
     tx.prepare_cached(
-        "INSERT INTO versions (report_id, number, parent_id, created_at, origin, batch_id, source_id, reason, author, format, agency_name, published_on, document)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO versions (report_id, number, parent_id, created_at, origin, batch_id, source_id, reason, author, format, agency_name, published_on, document, unseen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         report,
@@ -173,7 +173,8 @@ pub(crate) fn store(
         meta.format.as_str(),
         meta.agency.name,
         meta.published_on.map(|d| d.0.as_str()),
-        new.report.to_json()
+        new.report.to_json(),
+        new.imported.map(|(i, _)| &i.unseen).filter(|u| !u.is_empty()).map(|u| serde_json::to_string(u).unwrap_or_default())
     ])?;
     let version = tx.last_insert_rowid();
     let ids = fields.get(&meta.format);
@@ -343,6 +344,11 @@ impl Register {
         document(&self.conn, version)
     }
 
+    /// The places a version's source did not show (empty for a version made by hand).
+    pub fn unseen(&self, version: i64) -> Result<Vec<String>> {
+        unseen(&self.conn, version)
+    }
+
     /// Every cell of a version, in template order.
     pub fn cells(&self, version: i64) -> Result<Vec<StoredCell>> {
         let mut stmt = self.conn.prepare_cached(
@@ -450,4 +456,10 @@ mod tests {
             ]
         );
     }
+}
+
+/// The places the source of `version` did not show, as stored with it.
+pub(crate) fn unseen(conn: &rusqlite::Connection, version: i64) -> Result<Vec<String>> {
+    let text: Option<String> = conn.prepare_cached("SELECT unseen FROM versions WHERE id = ?1")?.query_row([version], |r| r.get(0))?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
 }

@@ -189,3 +189,26 @@ fn a_recheck_keeps_reviews() {
     assert!(r.connection().execute("UPDATE reviews SET decision = 'confirmed'", []).is_err());
     assert!(r.connection().execute("DELETE FROM reviews", []).is_err());
 }
+
+#[test]
+fn what_an_imported_source_does_not_show_stays_not_assessable_through_a_recheck() {
+    // A page copied up to the middle of table 三: parts 五 and 六 are not in it.
+    let page = "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度，我局认真贯彻落实条例。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n二、上年结转政府信息公开申请数量 | 0 | 0";
+    let mut r = Register::open_in_memory().unwrap();
+    let b = r.ingest([Input::bytes("cut.txt", page.as_bytes().to_vec())], &IngestOptions::default()).unwrap();
+    assert_eq!((b.added, b.failed), (1, 0), "{b:?}");
+    let gr401 = |r: &Register| -> Vec<(String, govreport::Status)> {
+        r.findings(&FindingQuery { unit: Some(UnitRef::parse("某市某局")), year: Some(2023), code: Some("GR401".into()), ..Default::default() })
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.finding.path, f.finding.status))
+            .collect()
+    };
+    let before = gr401(&r);
+    assert!(!before.is_empty() && before.iter().all(|(_, s)| *s == govreport::Status::NotAssessable), "{before:?}");
+    let version = r.findings(&FindingQuery { unit: Some(UnitRef::parse("某市某局")), ..Default::default() }).unwrap()[0].version_id;
+    assert!(r.unseen(version).unwrap().contains(&"/sections/problems".to_string()));
+    r.recheck(&[2023]).unwrap();
+    assert_eq!(gr401(&r), before, "the re-check reads the stored places");
+    assert!(of(&r, "某市某局", 2023).iter().all(|f| f.finding.code != "GR401"));
+}

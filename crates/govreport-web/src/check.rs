@@ -120,6 +120,7 @@ pub(crate) fn import_draft(name: String, bytes: Vec<u8>, year: Option<u16>, lang
             draft.provenance.insert(def.pointer.to_string(), prov);
         }
     }
+    draft.unseen = imported.unseen.clone();
     draft.notes.push((lang, imported.findings));
     draft.source = Some(Source { name, bytes, kind: imported.source.as_str().to_string(), encoding: imported.encoding.to_string(), options });
     Ok(draft)
@@ -146,7 +147,7 @@ pub(crate) async fn upload(State(app): State<App>, ui: Ui, multipart: Result<Mul
 
 /// The findings of a draft now, placed on its layout.
 fn marks_of(app: &App, d: &mut Draft, lang: Lang) -> Result<Marks, WebError> {
-    let findings = govreport::check(&d.report, &app.options(lang))?;
+    let findings = govreport::check_unseen(&d.report, &d.unseen, &app.options(lang))?;
     let mut items: Vec<Item> = findings.0.into_iter().map(|f| Item::checked(f, Origin::Check)).collect();
     items.extend(d.notes(lang).0.into_iter().map(|f| Item::checked(f, Origin::Import)));
     let values = Values::of(&d.report);

@@ -52,6 +52,8 @@ pub(crate) struct Draft {
     pub provenance: BTreeMap<String, Provenance>,
     /// Cells the source has but not as a number (their text is in the provenance).
     pub unreadable: BTreeSet<String>,
+    /// Places the imported source does not show: not held against the report.
+    pub unseen: Vec<String>,
     /// Fill in derived totals as cells change (a report being filled in, not one published).
     pub fill: bool,
     /// The cells `complete` filled (they follow their parts until the reader types in them).
@@ -72,6 +74,7 @@ impl Draft {
             notes: vec![],
             provenance: BTreeMap::new(),
             unreadable: BTreeSet::new(),
+            unseen: Vec::new(),
             fill: false,
             auto: BTreeSet::new(),
             edited: BTreeSet::new(),

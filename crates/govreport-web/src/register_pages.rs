@@ -418,16 +418,17 @@ pub(crate) struct EditForm {
 
 /// Opens a stored version in the workspace; saving it makes a new version.
 pub(crate) async fn edit(State(app): State<App>, Path((id, year)): Path<(i64, u16)>, Form(form): Form<EditForm>) -> Result<Response, WebError> {
-    let (info, doc, cells) = app
+    let (info, doc, cells, unseen) = app
         .read(move |r| {
             let info = r.version(form.version)?;
             if info.unit_id != id || info.year != i64::from(year) {
                 return Err(WebError::not_found("该版本不属于此报告", "That version is not of this report"));
             }
-            Ok((info.clone(), r.document(info.id)?, r.cells(info.id)?))
+            Ok((info.clone(), r.document(info.id)?, r.cells(info.id)?, r.unseen(info.id)?))
         })
         .await?;
     let mut draft = Draft::new(doc);
+    draft.unseen = unseen;
     for c in cells {
         if let Some(p) = c.provenance {
             draft.provenance.insert(c.pointer, p);

@@ -356,6 +356,17 @@ async fn a_new_report_fills_its_totals_as_cells_are_typed() {
 }
 
 #[tokio::test]
+async fn a_page_copied_part_way_is_not_marked_for_the_parts_it_does_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir);
+    let page = "某市某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度，我局认真贯彻落实条例。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n二、上年结转政府信息公开申请数量 | 0 | 0";
+    let draft = upload(&app, "cut.txt", page.as_bytes()).await;
+    let html = get(&app, &draft).await.text();
+    assert!(!box_class(&html, "/sections/problems").contains("m-error"), "{}", box_class(&html, "/sections/problems"));
+    assert!(!html.contains("<code class=\"code\">GR401</code>") || html.contains("来源未包含"), "GR401 only as not assessable");
+}
+
+#[tokio::test]
 async fn the_agency_level_is_chosen_in_the_form_and_changed_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let app = app(&dir);

@@ -85,6 +85,15 @@ pub fn check(report: &Report, options: &Options) -> Result<Findings, Error> {
     Ok(rules::run(report, &resolved))
 }
 
+/// Checks a report imported from a source that does not show the places `unseen` (pointers,
+/// as [`Imported::unseen`] lists them): a violation at or under one of them is not assessable
+/// rather than an error of the report. For a report kept apart from its import (a register's
+/// stored version); [`Imported::check`] does this for an import at hand.
+pub fn check_unseen(report: &Report, unseen: &[String], options: &Options) -> Result<Findings, Error> {
+    let resolved = options.resolve()?;
+    Ok(rules::run_seen(report, &resolved, unseen))
+}
+
 /// Reads JSON bytes and checks them: the one-shot call of the C ABI and the command.
 pub fn check_json(bytes: &[u8], options: &Options) -> Result<Findings, Error> {
     let report = parse_json(bytes)?;
