@@ -45,14 +45,6 @@ const NA_MARKS: &[&str] = &["/", "\\", "—", "——", "―", "-", "--", "–",
 /// Reads a cell's text as a value, or None when it is not one (a label or other words).
 pub fn raw_value(text: &str) -> Option<Raw> {
     let s: String = text.chars().map(half_width).filter(|c| !is_space(*c)).collect();
-    let spaced_digits = {
-        let h: Vec<char> = text.trim_matches(is_space).chars().map(half_width).collect();
-        h.iter().enumerate().any(|(i, c)| {
-            is_space(*c)
-                && h[..i].iter().rev().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
-                && h[i..].iter().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
-        })
-    };
     if s.is_empty() {
         return Some(Raw::Blank);
     }
@@ -90,8 +82,18 @@ pub fn raw_value(text: &str) -> Option<Raw> {
     if !(int_ok && frac_ok) || int.len() > 30 {
         return None;
     }
-    if spaced_digits {
-        return Some(Raw::Unreadable);
+    // Digits set apart by a space: one number, or two cells run together (only a number is
+    // looked at, and only when the text had a space inside).
+    if s.len() < text.trim_matches(is_space).len() {
+        let h: Vec<char> = text.trim_matches(is_space).chars().map(half_width).collect();
+        let spaced = h.iter().enumerate().any(|(i, c)| {
+            is_space(*c)
+                && h[..i].iter().rev().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
+                && h[i..].iter().find(|c| !is_space(**c)).is_some_and(|c| c.is_ascii_digit())
+        });
+        if spaced {
+            return Some(Raw::Unreadable);
+        }
     }
     let mut digits: String = int.chars().filter(|c| *c != ',').collect();
     if let Some(f) = frac {
