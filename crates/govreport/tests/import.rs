@@ -390,6 +390,20 @@ fn a_single_other_handling_row_in_a_2021_table_is_kept_and_summed() {
 }
 
 #[test]
+fn a_single_other_row_of_run_together_or_extra_figures_is_not_read() {
+    // Spaces, not cell boundaries: six figures for seven cells ("00" holds two), or eight.
+    for other in ["1 1 0 0 0 02", "1 1 0 0 0 0 2 9"] {
+        let got = text(&single_other_page(other, "4\t1\t0\t0\t0\t0\t5").0);
+        assert!(got.report.get("/requests/other/total").unwrap().is_none(), "{other}: {:?}", got.report.get("/requests/other"));
+        let f = got.findings.with_code("GR908").next().expect("GR908");
+        assert!(f.message.contains("不是正好七列"), "{other}: {}", f.message);
+        // Nothing rests on the row: B1/B2 are not assessable, never an error.
+        let findings = check_today(&got.report);
+        assert!(!findings.iter().any(|f| ["GR201", "GR202"].contains(&f.code.as_str()) && f.status == govreport::Status::Violated), "{other}: {findings:#?}");
+    }
+}
+
+#[test]
 fn a_single_other_row_beside_its_sub_rows_is_their_subtotal() {
     // Some tables give （六） a subtotal on its heading row and the sub-rows below it: the
     // sub-rows are the template's, the heading's figures are not imported (GR908 says so).

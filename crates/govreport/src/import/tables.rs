@@ -957,9 +957,9 @@ impl<'a> Reader<'a> {
                 }
                 *skip = 0;
                 values.push(if text.trim().is_empty() { "□".to_string() } else { text.trim().to_string() });
-                if values.len() == labels::REQUEST_COLUMNS.len() {
-                    self.close(notes);
-                }
+                // Closed by what follows (a label, prose, the end of an explicit row), never at
+                // the seventh figure: a row of more figures than columns is not read shifted,
+                // and one of fewer (figures run together) is not read at all.
             }
             None => {
                 // A figure row under column headings (table C, the fees): blanks in a line of
@@ -1252,7 +1252,7 @@ impl<'a> Reader<'a> {
             (false, true) => {
                 ("子项另有数字，此行视为子项的小计，未导入", "the sub-rows have figures of their own, so this row is taken as their subtotal and not imported")
             }
-            (false, false) => ("数字不足七列，未导入", "it has fewer than seven figures and was not imported"),
+            (false, false) => ("数字不是正好七列，未导入", "it does not have exactly seven figures and was not imported"),
         };
         notes.add(Code::GR908, heading, pos).text("values", list).both("kept", zh, en);
         if keep {
