@@ -152,7 +152,8 @@ static void test_single_other_row(void) {
     CHECK_OK(govreport_report_get_count(r, "/requests/other/commercial", &count, &state));
     CHECK(state == GOVREPORT_CELL_BLANK && count == 0);
     CHECK_OK(govreport_report_get(r, "/requests/other", &s));
-    CHECK(same(s, "{\"natural_person\":2,\"commercial\":null,\"total\":2}"));
+    CHECK(contains(s, "\"natural_person\":2") && contains(s, "\"commercial\":null") && contains(s, "\"total\":2"));
+    CHECK(!contains(s, "no_correction"));
     govreport_string_free(s);
     /* The sub-rows are absent, and cannot be set beside the one row: the pointer is named. */
     CHECK_OK(govreport_report_get_count(r, "/requests/other/fee_unpaid/total", &count, &state));
