@@ -160,7 +160,8 @@ def test_imported_to_dict_and_the_report_object() -> None:
     imported.report["/requests/new/total"] = 1
     assert imported.report["/requests/new/total"] == 1
     d = imported.to_dict()
-    assert set(d) == {"source", "encoding", "report", "findings"}
+    assert set(d) == {"source", "encoding", "report", "findings", "provenance"}
+    assert d["provenance"] == imported.provenance and d["provenance"]["/proactive/normative_documents/in_force"] == {"line": 6, "column": 19, "text": "25"}
     assert (d["source"], d["encoding"]) == ("text", "UTF-8")
     assert d["report"] == imported.report.to_dict()
     assert d["findings"] == [f.to_dict() for f in imported.findings]
@@ -306,6 +307,8 @@ def test_provenance_says_where_each_cell_was_read(tmp_path: pathlib.Path) -> Non
     assert govreport.import_document(EXAMPLE).provenance == {}
     # A folder of pages checked as a batch: the same places.
     (tmp_path / "page.txt").write_text(page, encoding="utf-8")
-    [(_, _, batch)] = govreport.check_many(tmp_path)
-    assert not isinstance(batch, Exception)
+    results = govreport.check_many(tmp_path)
+    assert len(results) == 1
+    batch = results[0]
+    assert isinstance(batch, list), batch
     assert next(f for f in batch if f.code == "GR203" and f.path == "/requests/new/total").params["source_line"] == "8"

@@ -368,7 +368,6 @@ def aggregate(reports: Iterable[ReportInput], *, agency: AgencyInput, lang: str 
     a report that cannot be read raises its error, its message starting ``reports[i]:``.
     """
 
-@final
 class CellSource(TypedDict, total=False):
     """Where one imported cell came from (``Imported.provenance``): the keys the source gives."""
 
@@ -382,6 +381,7 @@ class CellSource(TypedDict, total=False):
     text: str
     unreadable: bool
 
+@final
 class Imported:
     """What ``import_document`` gives."""
 
