@@ -2,27 +2,17 @@
 //! would try, with the answer it must get — the right result or a clear, true error, in time
 //! and memory proportional to the input.
 
-use std::io::{Read, Write};
+mod common;
+
+use std::io::Read;
 use std::time::Instant;
 
 use govreport::import::{ImportOptions, import_document};
 use govreport::{Lang, RenderFormat, Report, parse_str, render};
 
-/// A .docx whose `word/document.xml` has `body` inside `w:body`, after a title paragraph.
+/// A .docx whose body holds `body` after a title paragraph.
 fn docx(body: &str) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        z.start_file("word/document.xml", o).unwrap();
-        write!(
-            z,
-            r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>某市某局2023年政府信息公开工作年度报告</w:t></w:r></w:p>{body}</w:body></w:document>"#
-        )
-        .unwrap();
-        z.finish().unwrap();
-    }
-    buf.into_inner()
+    common::docx_with_body(body)
 }
 
 /// Seconds to import `bytes`, best of three.

@@ -6,8 +6,9 @@
 //! The inputs are the shapes that once took gigabytes: a .docx of many empty elements, a line
 //! of numbers or of words in text, an HTML table of many cells, entities in a .docx.
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::io::Write;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -83,19 +84,7 @@ fn assert_proportional(what: &str, make: impl Fn(usize) -> Vec<u8>, unit: usize,
 
 /// A .docx whose body holds `body` after a title paragraph.
 fn docx(body: &str) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        z.start_file("word/document.xml", o).unwrap();
-        write!(
-            z,
-            r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>某市某局2023年政府信息公开工作年度报告</w:t></w:r></w:p>{body}</w:body></w:document>"#
-        )
-        .unwrap();
-        z.finish().unwrap();
-    }
-    buf.into_inner()
+    common::docx_with_body(body)
 }
 
 const TITLE: &str = "某市某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n";

@@ -108,3 +108,21 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// A .docx whose `word/document.xml` has `body` inside `w:body`, after a title paragraph.
+pub fn docx_with_body(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("word/document.xml", o).unwrap();
+        write!(
+            z,
+            r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>某市某局2023年政府信息公开工作年度报告</w:t></w:r></w:p>{body}</w:body></w:document>"#
+        )
+        .unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
