@@ -436,6 +436,12 @@ impl Register {
     }
 }
 
+/// The places the source of `version` did not show, as stored with it.
+pub(crate) fn unseen(conn: &rusqlite::Connection, version: i64) -> Result<Vec<String>> {
+    let text: Option<String> = conn.prepare_cached("SELECT unseen FROM versions WHERE id = ?1")?.query_row([version], |r| r.get(0))?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,10 +462,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// The places the source of `version` did not show, as stored with it.
-pub(crate) fn unseen(conn: &rusqlite::Connection, version: i64) -> Result<Vec<String>> {
-    let text: Option<String> = conn.prepare_cached("SELECT unseen FROM versions WHERE id = ?1")?.query_row([version], |r| r.get(0))?;
-    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
 }
