@@ -312,3 +312,20 @@ def test_provenance_says_where_each_cell_was_read(tmp_path: pathlib.Path) -> Non
     batch = results[0]
     assert isinstance(batch, list), batch
     assert next(f for f in batch if f.code == "GR203" and f.path == "/requests/new/total").params["source_line"] == "8"
+
+
+def test_check_of_a_page_file_imports_it_and_holds_nothing_unseen_against_it(tmp_path: pathlib.Path) -> None:
+    # PAGE stops inside table A: parts 五 and 六 are not in it.
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    found = govreport.check(page, today=TODAY)
+    assert [f.to_dict() for f in found] == [f.to_dict() for f in govreport.import_document(page).check(today=TODAY)]
+    codes = {f.code for f in found}
+    assert "GR904" in codes, codes  # the import's finding: the table is cut off
+    assert "/sections/problems" in govreport.import_document(page).unseen
+    gr401 = [f for f in found if f.code == "GR401"]
+    assert gr401 and all(f.status == "not_assessable" for f in gr401), [f.to_dict() for f in gr401]
+    assert not [f for f in found if f.severity == "error"], [f.to_dict() for f in found if f.severity == "error"]
+    # The same report as a document of its own lacks part 五: an error there.
+    own = govreport.check(govreport.import_document(page).report, today=TODAY)
+    assert any(f.code == "GR401" and f.status == "violated" for f in own)

@@ -128,6 +128,15 @@ fn date_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 
 fn run(input: Input, options: &Options) -> Result<govreport::Findings, Failure> {
     guard(|| {
+        // A file that is no JSON (a page, text, a .docx or PDF file) is imported and checked as
+        // the command's `check` does: the import's findings, then the check's with their places.
+        if let Input::Path(p) = &input {
+            let bytes = convert::read_file(p).map_err(|error| Failure::Io { error, path: p.clone() })?;
+            if !govreport::import::looks_like_json(&bytes) && !govreport::fs::is_json_lines(&bytes) {
+                let imported = govreport::import_document(&bytes, &govreport::ImportOptions { lang: options.lang, ..Default::default() })?;
+                return Ok(imported.check(options)?);
+            }
+        }
         let report = input.load()?;
         Ok(govreport::check(&report, options)?)
     })
@@ -145,7 +154,8 @@ pub(crate) fn one(py: Python<'_>, input: Input, args: &CheckArgs) -> PyResult<Ve
 /// Checks a report and returns its findings.
 ///
 /// `report` is a `Report`, a dict, JSON text (str), JSON bytes or an `os.PathLike` (a str is
-/// always JSON text, never a file name). `copy_threshold` is accepted so that one set of
+/// always JSON text, never a file name); a file that is no JSON document (a page, text, a .docx
+/// or PDF file) is imported and checked as `Imported.check` does. `copy_threshold` is accepted so that one set of
 /// options serves every call; one report has nothing to be a copy of.
 #[pyfunction]
 #[pyo3(signature = (report, *, lang = "zh", severity = None, disable = None, township_deadline = None, today = None, copy_threshold = None, blank_na = false))]

@@ -216,6 +216,7 @@ fn wrap(py: Python<'_>, imported: govreport::Imported, file: Option<String>) -> 
         encoding: imported.encoding.to_string(),
         file,
         provenance: imported.provenance,
+        unseen: imported.unseen,
     })
 }
 
@@ -320,6 +321,8 @@ pub struct Imported {
     pub(crate) file: Option<String>,
     /// Where each cell the importer read came from, by pointer.
     pub(crate) provenance: govreport::import::Provenance,
+    /// Places the source does not show (the core's `Imported::unseen`).
+    pub(crate) unseen: Vec<String>,
 }
 
 #[pymethods]
@@ -353,6 +356,13 @@ impl Imported {
         self.file.as_deref()
     }
 
+    /// The places of the document the source does not show (pointers): what the check does
+    /// not count against the report.
+    #[getter]
+    fn unseen(&self) -> Vec<String> {
+        self.unseen.clone()
+    }
+
     /// Where each cell the importer read came from and its text as published, by the cell's
     /// pointer: `{"/requests/new/total": {"line": 8, "column": 32, "text": "5"}, …}` (a text
     /// source: line and character column; an HTML page or Word file: `table`, `row` and
@@ -384,10 +394,10 @@ impl Imported {
         use crate::check::{CheckArgs, CheckKwargs};
         let args = CheckArgs::new(py, lang, CheckKwargs { severity, disable, township_deadline, today, copy_threshold })?;
         let report = self.report.bind(py).borrow().inner.clone();
-        let (options, provenance) = (args.options.clone(), &self.provenance);
+        let (options, provenance, unseen) = (args.options.clone(), &self.provenance, &self.unseen);
         let checked = py.detach(|| {
             crate::errors::guard(|| {
-                let mut found = govreport::check(&report, &options)?;
+                let mut found = govreport::check_unseen(&report, unseen, &options)?;
                 govreport::import::provenance::annotate(&mut found, provenance, options.lang);
                 Ok(found)
             })
@@ -414,7 +424,7 @@ impl Imported {
             findings.push(serde_json::to_string(f).map_err(|e| PyRuntimeError::new_err(e.to_string()))?);
         }
         let provenance = serde_json::to_string(&self.provenance).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        let state = (self.report.clone_ref(py), findings, &self.source, &self.encoding, &self.file, provenance).into_pyobject(py)?;
+        let state = (self.report.clone_ref(py), findings, &self.source, &self.encoding, &self.file, provenance, &self.unseen).into_pyobject(py)?;
         crate::pickle::reduce(py, "Imported", state.into_any())
     }
 

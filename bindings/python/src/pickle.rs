@@ -50,12 +50,19 @@ pub(crate) fn _restore<'py>(py: Python<'py>, kind: &str, state: &Bound<'py, PyAn
             Bound::new(py, RollUp { report, units, gaps })?.into_any()
         }
         "Imported" => {
-            let (report, findings, source, encoding, file, provenance): (Py<Report>, Bound<'py, PyList>, String, String, Option<String>, String) =
-                state.extract()?;
+            let (report, findings, source, encoding, file, provenance, unseen): (
+                Py<Report>,
+                Bound<'py, PyList>,
+                String,
+                String,
+                Option<String>,
+                String,
+                Vec<String>,
+            ) = state.extract()?;
             let findings = findings.iter().map(|f| f.extract::<String>().and_then(|t| finding(&t)).map(|f| f.inner)).collect::<PyResult<Vec<_>>>()?;
             let provenance =
                 serde_json::from_str(&provenance).map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not a pickled govreport.Imported: {e}")))?;
-            Bound::new(py, Imported { report, findings, source, encoding, file, provenance })?.into_any()
+            Bound::new(py, Imported { report, findings, source, encoding, file, provenance, unseen })?.into_any()
         }
         "Node" => {
             let (report, pointer): (Py<Report>, String) = state.extract()?;

@@ -264,6 +264,10 @@ def check(
 ) -> list[Finding]:
     """Checks a report and returns its findings (messages in ``lang``).
 
+    A path to a file that is no JSON document (a page, text, a .docx or PDF file) is imported
+    and checked as ``Imported.check`` does: the import's findings first, and nothing the source
+    does not show counted against the report.
+
     ``copy_threshold`` is validated and accepted so that one set of options serves ``check``,
     ``check_many`` and ``compare``; one report has nothing to be a copy of.
     """
@@ -400,6 +404,10 @@ class Imported:
     def file(self) -> Optional[str]:
         """The file it was read from, when a folder or a list of sources was imported."""
     @property
+    def unseen(self) -> list[str]:
+        """Places of the document the source does not show (the parts after a table it stops
+        inside, a name or date it does not state): ``check`` does not count them against it."""
+    @property
     def provenance(self) -> dict[str, CellSource]:
         """Where each cell the importer read came from and its text as published, by pointer."""
     def check(
@@ -412,7 +420,10 @@ class Imported:
         today: Union[str, date, None] = None,
         copy_threshold: Optional[float] = None,
     ) -> list[Finding]:
-        """The import findings, then the check's, with each cell's place in ``params`` (``source_*``)."""
+        """The import findings, then the check's, with each cell's place in ``params`` (``source_*``).
+
+        What the source does not show (the parts after a table it stops inside, a name or date it
+        does not state) is not assessable, never an error of the report."""
     def __reduce__(self) -> tuple[Any, ...]: ...
     def to_dict(self) -> dict[str, Any]:
         """``{"source": …, "encoding": …, "report": {…}, "findings": [{…}, …], "provenance": {…}}``."""
