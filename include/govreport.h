@@ -838,7 +838,9 @@ enum govreport_status govreport_report_compare(const struct govreport_report *pr
  *
  * The result is JSON `{"report":{…},"units":["…",…],"gaps":[{"pointer":"/proactive/licensing","units":["…"]},…]}`:
  * the summed report (tables only; the prose is the 本级 office's to write), the units' agency
- * names in order, and the cells left blank with the units that do not give them.
+ * names in order, and the cells left blank with the units that do not give them; and
+ * `"merged_other":["…"]` when some units' （六）其他处理 sub-rows were summed into one row
+ * because another unit gives （六） as one row.
  *
  * Ownership: `reports_json` and `agency_json` stay the caller's. On success `*rollup_out`
  * receives a new UTF-8 string that the caller frees with `govreport_string_free`; on failure

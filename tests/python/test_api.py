@@ -129,6 +129,20 @@ def test_the_single_other_handling_row_of_a_2021_report(doc: dict[str, Any]) -> 
     assert violated == {"/requests/results_total/natural_person", "/requests/results_total/total"}
 
 
+def test_a_roll_up_with_one_single_other_row_says_whose_sub_rows_it_summed() -> None:
+    single = json.loads((FIXTURES / "2021-other-single-row.json").read_text(encoding="utf-8"))
+    split = json.loads((FIXTURES / "2021-department-clean.json").read_text(encoding="utf-8"))
+    split["year"] = single["year"]
+    up = govreport.aggregate([single, split], agency={"name": "某市", "kind": "government"})
+    assert up.merged_other == [split["agency"]["name"]]
+    assert up.to_dict()["merged_other"] == [split["agency"]["name"]]
+    assert "/requests/other/no_correction/total" not in up.report  # one row, as the single unit gives it
+    again = pickle.loads(pickle.dumps(up))
+    assert again.merged_other == up.merged_other and again.to_dict() == up.to_dict()
+    # Units of one layout: nothing merged, no key.
+    assert govreport.aggregate([split, split | {"agency": {"name": "乙局", "kind": "department"}}], agency={"name": "某市", "kind": "government"}).merged_other == []
+
+
 def test_absent_blank_and_not_applicable_stay_distinct(doc: dict[str, Any]) -> None:
     r = govreport.Report(doc)
     r["/requests/new/research"] = None

@@ -100,7 +100,7 @@ pub(crate) fn aggregate(py: Python<'_>, reports: &Bound<'_, PyAny>, agency: &Bou
     });
     let up = rolled.map_err(|f| f.into_pyerr(py, lang))?;
     let gaps = up.gaps.into_iter().map(|g| Py::new(py, Gap { pointer: g.pointer, units: g.units })).collect::<PyResult<Vec<_>>>()?;
-    Ok(RollUp { report: Py::new(py, Report { inner: up.report })?, units: up.units, gaps })
+    Ok(RollUp { report: Py::new(py, Report { inner: up.report })?, units: up.units, gaps, merged_other: up.merged_other })
 }
 
 /// What `aggregate` gives: the summed report, the units in it, and the cells it could not sum.
@@ -109,6 +109,7 @@ pub struct RollUp {
     pub(crate) report: Py<Report>,
     pub(crate) units: Vec<String>,
     pub(crate) gaps: Vec<Py<Gap>>,
+    pub(crate) merged_other: Vec<String>,
 }
 
 #[pymethods]
@@ -130,7 +131,15 @@ impl RollUp {
         self.gaps.iter().map(|g| g.clone_ref(py)).collect()
     }
 
-    /// `{"report": {…}, "units": […], "gaps": [{"pointer": …, "units": […]}, …]}`.
+    /// The units whose （六）其他处理 sub-rows were summed into one row, because another unit
+    /// gives （六） as one row (the roll-up then has that one row); empty otherwise.
+    #[getter]
+    fn merged_other(&self) -> Vec<String> {
+        self.merged_other.clone()
+    }
+
+    /// `{"report": {…}, "units": […], "gaps": [{"pointer": …, "units": […]}, …]}`, and
+    /// `"merged_other": […]` when some units' sub-rows were summed into one row.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         let report = self.report.bind(py).call_method0("to_dict")?;
@@ -141,13 +150,23 @@ impl RollUp {
             gaps.append(g.get().to_dict(py)?)?;
         }
         d.set_item("gaps", gaps)?;
+        if !self.merged_other.is_empty() {
+            d.set_item("merged_other", &self.merged_other)?;
+        }
         Ok(d)
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
         let gaps = PyList::new(py, self.gaps.iter().map(|g| g.clone_ref(py)))?;
-        let state =
-            pyo3::types::PyTuple::new(py, [self.report.clone_ref(py).into_bound(py).into_any(), PyList::new(py, &self.units)?.into_any(), gaps.into_any()])?;
+        let state = pyo3::types::PyTuple::new(
+            py,
+            [
+                self.report.clone_ref(py).into_bound(py).into_any(),
+                PyList::new(py, &self.units)?.into_any(),
+                gaps.into_any(),
+                PyList::new(py, &self.merged_other)?.into_any(),
+            ],
+        )?;
         crate::pickle::reduce(py, "RollUp", state.into_any())
     }
 

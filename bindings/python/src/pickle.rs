@@ -46,8 +46,8 @@ pub(crate) fn _restore<'py>(py: Python<'py>, kind: &str, state: &Bound<'py, PyAn
             Bound::new(py, Completion { filled, left_empty, too_large })?.into_any()
         }
         "RollUp" => {
-            let (report, units, gaps): (Py<Report>, Vec<String>, Vec<Py<Gap>>) = state.extract()?;
-            Bound::new(py, RollUp { report, units, gaps })?.into_any()
+            let (report, units, gaps, merged_other): (Py<Report>, Vec<String>, Vec<Py<Gap>>, Vec<String>) = state.extract()?;
+            Bound::new(py, RollUp { report, units, gaps, merged_other })?.into_any()
         }
         "Imported" => {
             let (report, findings, source, encoding, file, provenance, unseen): (

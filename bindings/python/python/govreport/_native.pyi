@@ -347,9 +347,14 @@ class RollUp:
         """The agency names of the units that contributed, in order."""
     @property
     def gaps(self) -> list[Gap]: ...
+    @property
+    def merged_other(self) -> list[str]:
+        """The units whose （六）其他处理 sub-rows were summed into one row, because another unit
+        gives （六） as one row (the roll-up then has that one row); empty otherwise."""
     def __reduce__(self) -> tuple[Any, ...]: ...
     def to_dict(self) -> dict[str, Any]:
-        """``{"report": {…}, "units": […], "gaps": [{"pointer": …, "units": […]}, …]}``."""
+        """``{"report": {…}, "units": […], "gaps": [{"pointer": …, "units": […]}, …]}``, and
+        ``"merged_other": […]`` when some units' sub-rows were summed into one row."""
 
 class Indicators(TypedDict):
     """What ``indicators`` returns: each a fraction (0–1), or None when a number it needs is
