@@ -229,20 +229,22 @@ impl Register {
                     col("src_page", "来源页", "source page"),
                     col("src_table", "来源表格", "source table"),
                     col("src_line", "来源行", "source line"),
+                    col("src_column", "来源列", "source column"),
+                    col("src_box", "来源位置框", "source box"),
                     col("src_text", "来源文字", "source text"),
                 ];
                 let mut sink = Sink::new(out, format, columns, query.lang)?;
                 let state = if query.lang == Lang::Zh { "st.label" } else { "st.name" };
                 let mut stmt = self.conn.prepare(&format!(
                     "SELECT u.id, u.name, u.region_code, r.year, v.id, f.part, f.pointer, f.row_label, f.column_label, {state}, c.value,
-                            c.src_page, c.src_table, c.src_line, c.src_text
+                            c.src_page, c.src_table, c.src_line, c.src_column, c.src_box, c.src_text
                      FROM {scope} CROSS JOIN versions v ON v.id = r.current_version
                      CROSS JOIN cells c ON c.version_id = v.id JOIN fields f ON f.id = c.field_id JOIN cell_states st ON st.code = c.state
                      WHERE {filter} ORDER BY r.year, u.region_code, u.name, u.id, f.ord"
                 ))?;
                 let mut rows = stmt.query(args)?;
                 while let Some(row) = rows.next()? {
-                    let values = (0..15).map(|i| row.get::<_, SqlValue>(i).map(sql_json)).collect::<rusqlite::Result<Vec<_>>>()?;
+                    let values = (0..17).map(|i| row.get::<_, SqlValue>(i).map(sql_json)).collect::<rusqlite::Result<Vec<_>>>()?;
                     sink.row(values)?;
                 }
                 Ok(sink.rows)

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x4752_5054;
 
 /// The migrations, in order: migration `i` (0-based) takes a file from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1_STORE, V2_FINDINGS, V3_METRICS, V4_REGION_INDEX, V5_CELL_PLACE, V6_UNSEEN];
+pub const MIGRATIONS: &[&str] = &[V1_STORE, V2_FINDINGS, V3_METRICS, V4_REGION_INDEX, V5_CELL_PLACE, V6_UNSEEN, V7_CELL_VIEWS];
 
 /// The schema version this build writes.
 pub fn latest() -> u32 {
@@ -337,6 +337,38 @@ ALTER TABLE cells ADD COLUMN src_box TEXT;
 /// those stored before.
 const V6_UNSEEN: &str = r#"
 ALTER TABLE versions ADD COLUMN unseen TEXT;
+"#;
+
+/// Version 7: the views of cells give the rest of an imported cell's place (version 5's
+/// `src_column` and `src_box`), as the export does. The per-table views read `current_cells`
+/// by column name and stay as they are.
+const V7_CELL_VIEWS: &str = r#"
+DROP VIEW all_cells;
+CREATE VIEW all_cells AS
+SELECT u.id AS unit_id, u.name AS unit, u.credit_code, u.region_code, u.kind AS unit_kind, u.level,
+       r.year, v.id AS version_id, v.number AS version, (r.current_version = v.id) AS is_current, v.format,
+       f.part, f.pointer, f.row_label, f.column_label, f.label, f.kind,
+       s.name AS state, s.label AS state_label, c.value, c.src_page, c.src_table, c.src_line, c.src_text,
+       c.src_column, c.src_box
+FROM cells c
+JOIN versions v ON v.id = c.version_id
+JOIN reports r ON r.id = v.report_id
+JOIN units u ON u.id = r.unit_id
+JOIN fields f ON f.id = c.field_id
+JOIN cell_states s ON s.code = c.state;
+DROP VIEW current_cells;
+CREATE VIEW current_cells AS
+SELECT u.id AS unit_id, u.name AS unit, u.credit_code, u.region_code, u.kind AS unit_kind, u.level,
+       r.year, v.id AS version_id, v.number AS version, v.format,
+       f.part, f.pointer, f.row_label, f.column_label, f.label, f.kind,
+       s.name AS state, s.label AS state_label, c.value, c.src_page, c.src_table, c.src_line, c.src_text,
+       c.src_column, c.src_box
+FROM reports r
+JOIN units u ON u.id = r.unit_id
+JOIN versions v ON v.id = r.current_version
+JOIN cells c ON c.version_id = v.id
+JOIN fields f ON f.id = c.field_id
+JOIN cell_states s ON s.code = c.state;
 "#;
 
 /// The schema version of an open file.

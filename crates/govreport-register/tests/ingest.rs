@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use govreport_register::{CellState, IngestOptions, Input, Outcome, Register, UnitRef};
+use govreport_register::{CellState, ExportFormat, ExportKind, ExportQuery, IngestOptions, Input, Outcome, Register, UnitRef};
 use serde_json::json;
 
 #[test]
@@ -262,6 +262,12 @@ fn a_folder_with_a_published_pdf_is_read_through_the_core() {
     let read = cells.iter().filter(|c| c.state == CellState::Number).count();
     assert_eq!(cells.iter().filter(|c| c.state == CellState::Number && c.provenance.as_ref().is_some_and(|p| p.page.is_some())).count(), read);
     assert!(prohibited.provenance.is_some(), "the row read through its near label has its place too");
+    // The export gives the whole place, the box included.
+    let mut out = vec![];
+    r.export(ExportKind::Cells, ExportFormat::Jsonl, &ExportQuery::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let line = text.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()).find(|l| l["pointer"] == "/requests/new/total").unwrap();
+    assert_eq!((line["src_page"].as_i64(), line["src_box"].as_str(), line["src_text"].as_str()), (Some(3), prov.bbox.as_deref(), Some("95")), "{line}");
 }
 
 #[test]
