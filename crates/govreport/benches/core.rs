@@ -164,6 +164,8 @@ fn imports(c: &mut Criterion) {
     g.bench_function(format!("html portal page ({} KB)", page.len() / 1000), |b| {
         b.iter(|| govreport::import_document(black_box(page.as_bytes()), &ImportOptions::default()).unwrap())
     });
+    // The floor under the page's import: html5ever's parse of it into a tree, nothing read.
+    g.bench_function(format!("html parse alone, scraper ({} KB)", page.len() / 1000), |b| b.iter(|| scraper::Html::parse_document(black_box(&page))));
     g.throughput(Throughput::Bytes(pasted.len() as u64));
     g.bench_function(format!("pasted text ({} KB)", pasted.len() / 1000), |b| {
         b.iter(|| govreport::import_document(black_box(pasted.as_bytes()), &ImportOptions::default()).unwrap())

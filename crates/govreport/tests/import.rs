@@ -282,6 +282,29 @@ fn word_made_page_in_gbk() {
 }
 
 #[test]
+fn portal_page_with_related_articles_and_footer_after_the_report() {
+    // The report of portal-nested-2023 on a page of <div>s with previous and next links,
+    // related articles, a QR code line and a long footer after it: the same document.
+    let bytes = std::fs::read(root().join("tests/fixtures/pages/portal-related-2023.html")).unwrap();
+    let got = import_document(&bytes, &ImportOptions::default()).unwrap();
+    let want = load("tests/fixtures/pages/portal-nested-2023.json");
+    assert!(got.report == want, "{}", diff(&want, &got.report));
+    assert_eq!(got.report.get("/sections/other_matters").unwrap(), Some(serde_json::json!("本年度未发出收费通知，未收取信息处理费。")));
+    assert_eq!(
+        codes(&got),
+        want_codes(&[("GR902", "/sections/problems"), ("GR908", "/requests/other"), ("GR918", "/agency/kind"), ("GR920", "")]),
+        "{:#?}",
+        got.findings
+    );
+    // What was left out is counted and its first paragraph quoted, at its place.
+    let after = got.findings.with_code("GR920").next().unwrap();
+    assert_eq!((after.params["count"].as_str(), after.params["quote"].as_str()), ("32", "相关文章"));
+    assert!(after.message.contains("相关文章") && after.message.contains("第"), "{}", after.message);
+    // The date is the page's field (the signature above the chrome is found too).
+    assert_eq!(got.report.get("/published_on").unwrap(), Some(serde_json::json!("2024-01-29")));
+}
+
+#[test]
 fn portal_page_with_layout_tables() {
     let (got, want) = page("portal-nested-2023.html");
     assert_eq!((got.source, got.encoding), (SourceKind::Html, "UTF-8"));
@@ -576,7 +599,7 @@ fn no_panic_on_truncated_garbage_or_mutated_input() {
     for (name, _) in CORPUS {
         inputs.push((name.to_string(), std::fs::read(root().join(format!("tests/fixtures/corpus/{name}.txt"))).unwrap()));
     }
-    for p in ["word-gbk-2022.html", "portal-nested-2023.html", "word-2020.docx"] {
+    for p in ["word-gbk-2022.html", "portal-nested-2023.html", "portal-related-2023.html", "word-2020.docx"] {
         inputs.push((p.to_string(), std::fs::read(root().join(format!("tests/fixtures/pages/{p}"))).unwrap()));
     }
     let example = load("examples/report-2023.json");

@@ -69,6 +69,12 @@ struct Walker {
     paragraphs: usize,
     tables: usize,
     pre: usize,
+    /// Nodes entered so far: each node read is numbered in document order.
+    entered: u32,
+    /// The number of the first text in `buf`.
+    buf_node: Option<u32>,
+    /// The elements read: the number of each and of the last node read inside it.
+    elements: Vec<(u32, u32)>,
 }
 
 fn name<'a>(el: &ElementRef<'a>) -> &'a str {
@@ -126,20 +132,21 @@ fn layout_tables(root: ElementRef) -> HashSet<NodeId> {
 /// A step of the walk: a node to read, or the end of an element read.
 enum Step<'a> {
     Enter(NodeRef<'a, Node>),
-    Leave { block: bool, pre: bool },
+    Leave { block: bool, pre: bool, number: u32 },
 }
 
 impl Walker {
-    fn new() -> Walker {
-        Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0 }
+    fn new(entered: u32) -> Walker {
+        Walker { out: vec![], buf: String::new(), paragraphs: 0, tables: 0, pre: 0, entered, buf_node: None, elements: vec![] }
     }
 
     fn flush(&mut self) {
         let text = self.buf.trim().to_string();
         self.buf.clear();
+        let node = self.buf_node.take();
         if !text.is_empty() {
             self.paragraphs += 1;
-            self.out.push(Line::text(Pos::Paragraph(self.paragraphs), text));
+            self.out.push(Line { node, ..Line::text(Pos::Paragraph(self.paragraphs), text) });
         }
     }
 
@@ -164,7 +171,8 @@ impl Walker {
         let mut stack = vec![Step::Enter(from)];
         while let Some(step) = stack.pop() {
             let node = match step {
-                Step::Leave { block, pre } => {
+                Step::Leave { block, pre, number } => {
+                    self.elements.push((number, self.entered));
                     if pre {
                         self.pre -= 1;
                     }
@@ -175,8 +183,13 @@ impl Walker {
                 }
                 Step::Enter(node) => node,
             };
+            self.entered += 1;
+            let number = self.entered;
             if let Node::Text(t) = node.value() {
                 self.text(t);
+                if self.buf_node.is_none() && !self.buf.trim().is_empty() {
+                    self.buf_node = Some(number);
+                }
                 continue;
             }
             let Some(el) = ElementRef::wrap(node) else { continue };
@@ -190,7 +203,8 @@ impl Walker {
             }
             if n == "table" {
                 self.flush();
-                self.table(el, layout);
+                self.table(el, layout, number);
+                self.elements.push((number, self.entered));
                 continue;
             }
             let block = BLOCK.contains(&n);
@@ -201,18 +215,20 @@ impl Walker {
             if pre {
                 self.pre += 1;
             }
-            stack.push(Step::Leave { block, pre });
+            stack.push(Step::Leave { block, pre, number });
             stack.extend(node.children().rev().map(Step::Enter));
         }
     }
 
     /// A table: figures and labels in rows, or a layout table whose cells hold the page.
-    fn table(&mut self, table: ElementRef, layout: &HashSet<NodeId>) {
+    /// `number`: the table's own (see [`Walker::entered`]); its rows are lines of that number.
+    fn table(&mut self, table: ElementRef, layout: &HashSet<NodeId>, number: u32) {
         let rows = rows_of(table);
         let cells: Vec<Vec<ElementRef>> = rows.iter().map(|r| cells_of(*r)).collect();
         // A table with tables inside is layout: its cells are read as blocks, once.
         let nested = layout.contains(&table.id());
-        let texts: Vec<Vec<String>> = if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|c| cell_text(*c, layout)).collect()).collect() };
+        let texts: Vec<Vec<String>> =
+            if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|c| cell_text(*c, layout, &mut self.entered)).collect()).collect() };
         let prose = texts.iter().flatten().any(|t| t.chars().count() > PROSE_CELL_CHARS);
         let single_column = texts.iter().all(|r| r.iter().filter(|t| !t.trim().is_empty()).count() <= 1);
         if nested || prose || single_column {
@@ -230,7 +246,7 @@ impl Walker {
             if row.is_empty() {
                 continue;
             }
-            self.out.push(Line::table_row(self.tables, i + 1, row));
+            self.out.push(Line { node: Some(number), ..Line::table_row(self.tables, i + 1, row) });
         }
     }
 }
@@ -253,12 +269,14 @@ fn cells_of(row: ElementRef) -> Vec<ElementRef> {
 }
 
 /// The text of a cell: its paragraphs on separate lines, white space collapsed in each.
-fn cell_text(cell: ElementRef, layout: &HashSet<NodeId>) -> String {
-    let mut w = Walker::new();
+/// `entered`: the nodes of the page entered so far, counted on by the cell's.
+fn cell_text(cell: ElementRef, layout: &HashSet<NodeId>, entered: &mut u32) -> String {
+    let mut w = Walker::new(*entered);
     for child in cell.children() {
         w.walk(child, layout);
     }
     w.flush();
+    *entered = w.entered;
     w.out.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
@@ -302,8 +320,11 @@ fn scan(html: &str) -> Scan {
     let b = html.as_bytes();
     let mut out = Scan::default();
     let mut i = 0usize;
-    let mut stack: Vec<String> = Vec::new();
-    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Names met, by their lower-case bytes: each an index into `open` (how many are open).
+    let mut ids: rustc_hash::FxHashMap<Vec<u8>, usize> = rustc_hash::FxHashMap::default();
+    let mut open: Vec<usize> = vec![];
+    let mut stack: Vec<usize> = vec![];
+    let mut name: Vec<u8> = vec![];
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
         let rest = &b[lt + 1..];
         if rest.starts_with(b"!--") {
@@ -317,15 +338,16 @@ fn scan(html: &str) -> Scan {
             i = lt + 1;
             continue;
         }
-        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        name.clear();
+        name.extend(rest[..name_len].iter().map(u8::to_ascii_lowercase));
         let close = find_from(b, lt, b">").unwrap_or(b.len() - 1);
         if end_tag {
-            if open.get(&name).is_some_and(|n| *n > 0) {
+            if let Some(&id) = ids.get(&name)
+                && open[id] > 0
+            {
                 while let Some(top) = stack.pop() {
-                    if let Some(n) = open.get_mut(&top) {
-                        *n -= 1;
-                    }
-                    if top == name {
+                    open[top] -= 1;
+                    if top == id {
                         break;
                     }
                 }
@@ -337,13 +359,24 @@ fn scan(html: &str) -> Scan {
         if out.elements > MAX_ELEMENTS && out.cut_at.is_none() {
             out.cut_at = Some(lt);
         }
-        if name == "script" || name == "style" {
-            i = find_from(b, close, format!("</{name}").as_bytes()).unwrap_or(b.len());
+        if name == b"script" || name == b"style" {
+            let mut end = b"</".to_vec();
+            end.extend_from_slice(&name);
+            i = find_from(b, close, &end).unwrap_or(b.len());
             continue;
         }
-        if !VOID.contains(&name.as_str()) && !SHALLOW.contains(&name.as_str()) {
-            *open.entry(name.clone()).or_default() += 1;
-            stack.push(name);
+        let n = std::str::from_utf8(&name).unwrap_or("");
+        if !VOID.contains(&n) && !SHALLOW.contains(&n) {
+            let id = match ids.get(&name) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(name.clone(), open.len());
+                    open.push(0);
+                    open.len() - 1
+                }
+            };
+            open[id] += 1;
+            stack.push(id);
             out.depth = out.depth.max(stack.len());
         }
         i = close + 1;
@@ -351,11 +384,18 @@ fn scan(html: &str) -> Scan {
     out
 }
 
+/// Where `needle` first stands in `hay` at or after `from`, ASCII case ignored.
 fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if from >= hay.len() {
-        return None;
+    let (first, rest) = needle.split_first()?;
+    let mut at = from;
+    while at < hay.len() {
+        let p = at + hay[at..].iter().position(|c| c.eq_ignore_ascii_case(first))?;
+        if hay.len() - p >= needle.len() && hay[p + 1..p + needle.len()].eq_ignore_ascii_case(rest) {
+            return Some(p);
+        }
+        at = p + 1;
     }
-    hay[from..].windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+    None
 }
 
 /// A page too deeply nested to parse, read from its tags alone: blocks on lines of their own,
@@ -400,6 +440,9 @@ pub(crate) struct Page {
     pub lines: Vec<Line>,
     pub title: Option<String>,
     pub limits: Vec<Limit>,
+    /// The page's elements, each as the numbers of its first and last node: a line's
+    /// [`Line::node`] is inside an element when between the two.
+    pub elements: Vec<(u32, u32)>,
 }
 
 /// The lines of an HTML page, and the text of its `<title>`.
@@ -415,7 +458,7 @@ pub(crate) fn read(html: &str) -> Page {
     };
     if scan.depth > MAX_PARSE_DEPTH {
         limits.push(Limit::Depth(scan.depth));
-        return Page { lines: lines_without_parsing(html), title: None, limits };
+        return Page { lines: lines_without_parsing(html), title: None, limits, elements: vec![] };
     }
     let doc = Html::parse_document(html);
     let title = doc.root_element().descendent_elements().find(|e| name(e) == "title").map(|t| {
@@ -424,10 +467,10 @@ pub(crate) fn read(html: &str) -> Page {
         s.trim().to_string()
     });
     let layout = layout_tables(doc.root_element());
-    let mut w = Walker::new();
+    let mut w = Walker::new(0);
     w.walk(*doc.root_element(), &layout);
     w.flush();
-    Page { lines: w.out, title: title.filter(|t| !t.is_empty()), limits }
+    Page { lines: w.out, title: title.filter(|t| !t.is_empty()), limits, elements: w.elements }
 }
 
 #[cfg(test)]
@@ -439,6 +482,10 @@ mod tests {
         assert_eq!(scan("<html><body><div><p>a<p>b</div></body></html>").depth, 3);
         assert_eq!(scan("<div><br><img src=x/><!-- <div><div> --><script>if (a<b) {}</script></div>").depth, 1);
         assert_eq!(scan(&"<div>".repeat(1000)).depth, 1000);
+        assert_eq!(scan("<DIV><Span></span></div><div><script>'</SCRIPT'</Script><p>").depth, 2);
+        assert_eq!(find_from(b"a<ScRiPt", 0, b"<script"), Some(1));
+        assert_eq!(find_from(b"<x", 1, b"<x"), None);
+        assert_eq!(find_from(b"<", 0, b"<x"), None);
         let lines = read(&format!("{}某局2023年政府信息公开工作年度报告<br>一、总体情况{}", "<div>".repeat(1000), "</div>".repeat(1000))).lines;
         assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), vec!["某局2023年政府信息公开工作年度报告", "一、总体情况"]);
     }

@@ -78,11 +78,12 @@ pub(crate) fn year_at(p: &[char], at: usize) -> Option<u16> {
 }
 
 fn find(p: &[char], word: &str) -> Option<usize> {
-    let w: Vec<char> = word.chars().collect();
-    if w.is_empty() || w.len() > p.len() {
+    let first = word.chars().next()?;
+    let n = word.chars().count();
+    if n > p.len() {
         return None;
     }
-    (0..=p.len() - w.len()).find(|&i| p[i..i + w.len()] == w[..])
+    (0..=p.len() - n).find(|&i| p[i] == first && p[i..i + n].iter().copied().eq(word.chars()))
 }
 
 fn contains(p: &[char], word: &str) -> bool {
@@ -300,8 +301,9 @@ fn date_line(p: &[char]) -> Option<String> {
     (len == q.len()).then_some(d)
 }
 
-/// Reads the facts from `lines`; `page_title` is an HTML page's `<title>`.
-pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
+/// Reads the facts from `lines`; `page_title` is an HTML page's `<title>`, `end` where the
+/// report ends on it ([`super::template::report_end`]: the signature is looked for above).
+pub fn read(lines: &[Line], page_title: Option<&str>, end: Option<u32>) -> Meta {
     let mut m = Meta::default();
     // Title: among the first lines.
     let head = lines.len().min(12);
@@ -440,7 +442,8 @@ pub fn read(lines: &[Line], page_title: Option<&str>) -> Meta {
             m.excluded.insert(li);
         }
     }
-    let last: Vec<usize> = (0..lines.len()).rev().filter(|i| !m.excluded.contains(i)).take(4).collect();
+    let within = |i: &usize| end.is_none_or(|e| lines[*i].node.is_none_or(|n| n <= e));
+    let last: Vec<usize> = (0..lines.len()).rev().filter(|i| !m.excluded.contains(i) && within(i)).take(4).collect();
     for &li in &last {
         if let Some(d) = date_line(&plain(&lines[li].text)) {
             if m.published_on.is_none() {
@@ -580,13 +583,20 @@ const HEADER_FIELDS: &[&str] = &[
 /// Whether a line is part of the page around the report (navigation, print links, footer, the
 /// header of fields).
 pub fn is_chrome(text: &str) -> bool {
-    let t: String = plain(text).into_iter().filter(|c| !norm::is_space(*c)).collect();
-    if t.contains('。') {
-        return false;
+    let mut t = String::with_capacity(text.len());
+    let mut chars = 0;
+    for c in text.chars().map(|c| norm::half_width(norm::simplify(c))) {
+        if c == '。' {
+            return false;
+        }
+        if !norm::is_space(c) {
+            t.push(c);
+            chars += 1;
+        }
     }
     let field = HEADER_FIELDS.iter().any(|f| t.strip_prefix(f).is_some_and(|rest| rest.starts_with([':', '|'])));
     let banner = t.starts_with("==") && t.ends_with("==");
-    field || banner || (t.chars().count() <= 60 && CHROME.iter().any(|w| t.contains(w)))
+    field || banner || (chars <= 60 && CHROME.iter().any(|w| t.contains(w)))
 }
 
 /// Whether a line above the closing date is the signature: the agency's name or a short form.

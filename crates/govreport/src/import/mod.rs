@@ -232,16 +232,19 @@ pub(crate) struct Line {
     /// The character column (1-based) of a text source's line at which `text` starts; 0 when
     /// the source has no columns.
     pub col: usize,
+    /// On an HTML page, the number of the node the line starts at, in document order (see
+    /// [`html::Page::elements`]).
+    pub node: Option<u32>,
 }
 
 impl Line {
     pub(crate) fn text(pos: Pos, text: String) -> Line {
-        Line { pos, text, cells: None, cell_pos: Vec::new(), col: 0 }
+        Line { pos, text, cells: None, cell_pos: Vec::new(), col: 0, node: None }
     }
 
     pub(crate) fn row(pos: Pos, cells: Vec<String>) -> Line {
         let text = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
-        Line { pos, text, cells: Some(cells), cell_pos: Vec::new(), col: 0 }
+        Line { pos, text, cells: Some(cells), cell_pos: Vec::new(), col: 0, node: None }
     }
 
     /// Row `row` of table `table` of an HTML page or Word file, each cell at its place.
@@ -275,6 +278,8 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
     let mut notes = Notes::default();
     // The PDF's creation date: the publication date when the text states none.
     let mut created = None;
+    // An HTML page's elements, for where the report ends on it.
+    let mut elements = vec![];
     let (lines, page_title, source, encoding) = if options.source == Some(SourceKind::Docx) || (options.source.is_none() && detect::is_zip(bytes)) {
         let docx = docx::read(bytes)?;
         if let Some(cut) = docx.cut {
@@ -340,6 +345,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
                     };
                     notes.add(Code::GR917, "", Pos::Whole).both("what", zh, en);
                 }
+                elements = page.elements;
                 (page.lines, page.title)
             }
             _ => (pasted::lines(&decoded.text), None),
@@ -347,7 +353,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         (lines, title, source, decoded.encoding.name())
     };
     let mut unseen = vec![];
-    let (report, provenance) = build(&lines, page_title.as_deref(), created.as_deref(), options, &mut notes, &mut unseen)?;
+    let (report, provenance) = build(&lines, &elements, page_title.as_deref(), created.as_deref(), options, &mut notes, &mut unseen)?;
     let findings = notes.finish(report.format(), &Options { lang: options.lang, ..Options::default() })?;
     Ok(Imported { report, findings, source, encoding, unseen, provenance })
 }
@@ -358,10 +364,11 @@ pub fn import_str(text: &str, options: &ImportOptions) -> Result<Imported, Error
     import_document(text.as_bytes(), &options)
 }
 
-/// The document the lines make and where its cells came from; `created` is a PDF's creation
-/// date (`YYYY-MM-DD`).
+/// The document the lines make and where its cells came from; `elements` an HTML page's
+/// ([`html::Page::elements`], else empty); `created` a PDF's creation date (`YYYY-MM-DD`).
 fn build(
     lines: &[Line],
+    elements: &[(u32, u32)],
     page_title: Option<&str>,
     created: Option<&str>,
     options: &ImportOptions,
@@ -373,7 +380,9 @@ fn build(
     let is_label = |t: &str| [Format::F2021, Format::F2019].iter().any(|f| tables::Index::of(*f).lookup(t).is_some());
     let split = structure::split(lines.to_vec(), &is_label);
     let lines = split.as_slice();
-    let mut meta = meta::read(lines, page_title);
+    // On a page, where the report ends: what follows is the portal's.
+    let end = template::report_end(lines, elements);
+    let mut meta = meta::read(lines, page_title, end);
     // A fact not stated by the title is named with the place it was taken from.
     let inferred = |notes: &mut Notes, path: &str, field: (&str, &str), src: &meta::Source| {
         if let Some((li, quote, (zh, en))) = src.inferred() {
@@ -464,7 +473,7 @@ fn build(
         announced_absent(notes);
         return Ok((Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }), sources));
     }
-    let read = template::read(lines, &meta, format, from_tables, elided, notes);
+    let read = template::read(lines, end, &meta, format, from_tables, elided, notes);
     unseen.extend(read.unseen.iter().cloned());
     if read.cells.is_empty() {
         announced_absent(notes);

@@ -271,11 +271,30 @@ const T2S: &[(char, char)] = &[
 
 /// The simplified form of `c` when it is one of the traditional characters the importer knows.
 pub fn simplify(c: char) -> char {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<char, char>> = std::sync::OnceLock::new();
-    if c.is_ascii() {
+    /// The table's characters (all in the basic CJK block), as a bit per character of the
+    /// block, and the table itself: most characters are not in it, and a bit says so.
+    struct Map {
+        bits: Vec<u64>,
+        map: rustc_hash::FxHashMap<char, char>,
+    }
+    const FROM: u32 = 0x4E00;
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
+    if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return c;
     }
-    MAP.get_or_init(|| T2S.iter().copied().collect()).get(&c).copied().unwrap_or(c)
+    let m = MAP.get_or_init(|| {
+        let mut bits = vec![0u64; (0x9FFF - FROM as usize) / 64 + 1];
+        for (t, _) in T2S {
+            let i = (*t as u32 - FROM) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Map { bits, map: T2S.iter().copied().collect() }
+    });
+    let i = (c as u32 - FROM) as usize;
+    if m.bits[i / 64] & (1 << (i % 64)) == 0 {
+        return c;
+    }
+    m.map.get(&c).copied().unwrap_or(c)
 }
 
 /// Full-width ASCII forms (ＡＢ１２（）：，) as ASCII; the ideographic space as a space.
@@ -313,36 +332,68 @@ fn key_char(c: char) -> Option<char> {
     })
 }
 
+/// Whether the key keeps `c` (as itself or another character): not a space or a quote. A key
+/// has at least one character fewer than the characters of its text it keeps (a numbering
+/// "(1)" becomes "1."), so text with more than a label's length + 1 of them is not that label.
+pub fn in_key(c: char) -> bool {
+    // Simplifying never gives a space or a quote.
+    let c = half_width(c);
+    !(is_space(c) || is_quote(c))
+}
+
 /// The matching key of a label or cell text.
 ///
 /// `（三） 不予公开` and `(三)不予公开` give the same key; `1、属于国家秘密`, `１．属于国家秘密`
 /// and `(1)属于国家秘密` all give `1.属于国家秘密`.
 pub fn key(text: &str) -> String {
-    let chars: Vec<char> = text.chars().filter_map(key_char).collect();
     let mut out = String::with_capacity(text.len());
+    let mut it = text.chars().filter_map(key_char);
     // Leading digit numbering: "1、", "1.", "1．", "(1)", "1)" → "1.".
-    let mut i = 0;
-    let digits_at = |from: usize| chars[from..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if !chars.is_empty() {
-        if chars[0] == '(' {
-            let n = digits_at(1);
-            if n > 0 && chars.get(1 + n) == Some(&')') {
-                out.extend(&chars[1..1 + n]);
-                out.push('.');
-                i = n + 2;
+    match it.next() {
+        None => return out,
+        Some('(') => {
+            let mut digits = String::new();
+            let mut stop = None;
+            for c in it.by_ref() {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                } else {
+                    stop = Some(c);
+                    break;
+                }
             }
-        } else {
-            let n = digits_at(0);
-            if n > 0 && n < 3 && matches!(chars.get(n), Some('、' | '.' | ')' | ',')) && chars.get(n + 1).is_some_and(|c| !c.is_ascii_digit()) {
-                out.extend(&chars[..n]);
+            if !digits.is_empty() && stop == Some(')') {
+                out.push_str(&digits);
                 out.push('.');
-                i = n + 1;
+            } else {
+                out.push('(');
+                out.push_str(&digits);
+                out.extend(stop);
             }
         }
+        Some(first) if first.is_ascii_digit() => {
+            let mut digits = String::from(first);
+            let mut stop = None;
+            for c in it.by_ref() {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                } else {
+                    stop = Some(c);
+                    break;
+                }
+            }
+            let after = if stop.is_some() { it.next() } else { None };
+            out.push_str(&digits);
+            if digits.len() < 3 && matches!(stop, Some('、' | '.' | ')' | ',')) && after.is_some_and(|c| !c.is_ascii_digit()) {
+                out.push('.');
+            } else {
+                out.extend(stop);
+            }
+            out.extend(after);
+        }
+        Some(c) => out.push(c),
     }
-    for &c in &chars[i..] {
-        out.push(c);
-    }
+    out.extend(it);
     // 其它 is the other spelling of 其他 (法人或其它组织, 不计其它情形).
     if out.contains("其它") { out.replace("其它", "其他") } else { out }
 }
@@ -402,6 +453,33 @@ mod tests {
         assert_eq!(key("2022"), "2022");
         assert_eq!(key("12.5"), "12.5");
         assert_eq!(key("法人或其它组织"), "法人或其他组织");
+        // Numbering only where it is numbering.
+        assert_eq!(key("(12)"), "12.");
+        assert_eq!(key("(12"), "(12");
+        assert_eq!(key("()"), "()");
+        assert_eq!(key("(a)"), "(a)");
+        assert_eq!(key("12、3"), "12、3");
+        assert_eq!(key("123.x"), "123.x");
+        assert_eq!(key("12."), "12.");
+        assert_eq!(key("1)其他"), "1.其他");
+        assert_eq!(key("7"), "7");
+        assert_eq!(key(" "), "");
+        for c in ['＂', '\u{3000}', '“', ' ', '體', 'a', '（'] {
+            assert_eq!(in_key(c), key_char(c).is_some(), "{c}");
+        }
+        for t in ["(12)其他", "“1”、x", "１．属于 国家秘密", "其它", "(1", "a b"] {
+            let kept = t.chars().filter(|c| in_key(*c)).count();
+            assert!(key(t).chars().count() + 1 >= kept, "{t}");
+        }
+    }
+
+    #[test]
+    fn traditional_characters_are_basic_ideographs() {
+        // `simplify` looks only in the basic CJK block.
+        for (t, s) in T2S {
+            assert!(('\u{4E00}'..='\u{9FFF}').contains(t), "{t}");
+            assert_eq!(simplify(*t), *s);
+        }
     }
 
     #[test]

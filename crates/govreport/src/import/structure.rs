@@ -221,7 +221,17 @@ fn signature_before(p: &[char], end: usize) -> Option<usize> {
 /// Whether a line is only an ellipsis ("……", "...", "⋯"): the source says it leaves text out
 /// there (an excerpt), so what it does not show may be in the report.
 pub fn is_elision(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !super::norm::is_space(*c)).collect();
+    let mut t = String::new();
+    for c in text.chars() {
+        if super::norm::is_space(c) {
+            continue;
+        }
+        // Most lines fail at their first character.
+        if !matches!(c, '…' | '⋯' | '.' | '。' | '．') {
+            return false;
+        }
+        t.push(c);
+    }
     let dots = t.chars().filter(|c| matches!(c, '…' | '⋯')).count() + t.matches("...").count() + t.matches("。。。").count();
     !t.is_empty() && dots > 0 && t.chars().all(|c| matches!(c, '…' | '⋯' | '.' | '。' | '．'))
 }
@@ -300,7 +310,7 @@ fn cut(lines: Vec<Line>, is_label: &dyn Fn(&str) -> bool, bracketed: bool) -> Ve
                 // The piece's column in the source line, when the line has columns.
                 let lead = whole[..piece.as_ptr() as usize - whole.as_ptr() as usize].chars().count();
                 let col = if line.col > 0 { line.col + from + lead } else { 0 };
-                out.push(Line { col, ..Line::text(line.pos, piece.to_string()) });
+                out.push(Line { col, node: line.node, ..Line::text(line.pos, piece.to_string()) });
             }
             from = c;
         }

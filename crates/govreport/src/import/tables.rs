@@ -42,8 +42,19 @@ const CELL_UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "篇"
 /// Marks that say a cell does not apply.
 const NA_MARKS: &[&str] = &["/", "\\", "—", "——", "―", "-", "--", "–", "无", "不适用", "／"];
 
+/// Whether a value (a number or a mark of [`NA_MARKS`]) may start with `c` (half-width).
+fn may_start_value(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '-' | '+' | '/' | '\\' | '—' | '―' | '–' | '无' | '不')
+}
+
 /// Reads a cell's text as a value, or None when it is not one (a label or other words).
 pub fn raw_value(text: &str) -> Option<Raw> {
+    // Most text is words: they fail at their first character, before any copy is made.
+    match text.chars().map(half_width).find(|c| !is_space(*c)) {
+        None => return Some(Raw::Blank),
+        Some(c) if !may_start_value(c) => return None,
+        Some(_) => {}
+    }
     let s: String = text.chars().map(half_width).filter(|c| !is_space(*c)).collect();
     if s.is_empty() {
         return Some(Raw::Blank);
@@ -224,10 +235,12 @@ pub struct Entry {
 /// Every label of the tables of one format, by matching key.
 pub struct Index {
     format: Format,
-    map: HashMap<String, Vec<Entry>>,
+    map: rustc_hash::FxHashMap<String, Vec<Entry>>,
     /// Keys of row labels (with their aliases) by their length in characters, for near
     /// matches ([`Index::near`]).
     by_len: Vec<Vec<(Vec<char>, Entry)>>,
+    /// The length in characters of the longest key of `map`.
+    longest: usize,
     blocks: &'static [ProactiveBlock],
     rows: Vec<&'static RowLabel>,
 }
@@ -314,7 +327,7 @@ impl Index {
     fn new(format: Format) -> Index {
         let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
         let rows: Vec<&'static RowLabel> = labels::request_rows(format).collect();
-        let mut ix = Index { format, map: HashMap::new(), by_len: vec![], blocks, rows };
+        let mut ix = Index { format, map: Default::default(), by_len: vec![], longest: 0, blocks, rows };
         for (b, block) in blocks.iter().enumerate() {
             ix.add_key(key(block.item), Hit::ABlock(b), &labels::PROACTIVE_CONTENT_HEADER, false);
             for (r, row) in block.rows.iter().enumerate() {
@@ -367,6 +380,7 @@ impl Index {
                 ix.by_len[chars.len()].push((chars, *e));
             }
         }
+        ix.longest = ix.map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
         // One order whatever the map's: ties are told apart the same way every run.
         for bucket in &mut ix.by_len {
             bucket.sort_by(|a, b| a.0.cmp(&b.0));
@@ -395,6 +409,11 @@ impl Index {
 
     /// The labels a text may be.
     pub fn lookup(&self, text: &str) -> Option<&[Entry]> {
+        // Text that keeps more characters than any key has ([`norm::in_key`]) is no label:
+        // a paragraph is not made into a key to find that.
+        if text.chars().filter(|c| norm::in_key(*c)).nth(self.longest + 1).is_some() {
+            return None;
+        }
         self.map.get(&key(text)).map(Vec::as_slice)
     }
 
@@ -1361,9 +1380,9 @@ fn overflows(toks: &[Tok], i: usize, columns: usize, skip: usize) -> bool {
 }
 
 /// Keys of every label of `format`'s tables (rows, columns, items, with aliases).
-fn format_keys(format: Format) -> HashSet<String> {
+fn format_keys(format: Format) -> rustc_hash::FxHashSet<String> {
     let blocks = if format == Format::F2019 { labels::PROACTIVE_2019 } else { labels::PROACTIVE_2021 };
-    let mut s = HashSet::new();
+    let mut s = rustc_hash::FxHashSet::default();
     let mut add = |l: &Label| {
         s.insert(key(l.name.zh));
         for a in l.aliases {
@@ -1386,20 +1405,29 @@ fn format_keys(format: Format) -> HashSet<String> {
 
 /// How many labels found only in one format's tables the lines use: (2019, 2021).
 pub fn format_votes(lines: &[Line]) -> (usize, usize) {
-    static ONLY: std::sync::OnceLock<(HashSet<String>, HashSet<String>)> = std::sync::OnceLock::new();
-    let (only19, only21) = ONLY.get_or_init(|| {
+    type Only = (rustc_hash::FxHashSet<String>, rustc_hash::FxHashSet<String>, usize);
+    static ONLY: std::sync::OnceLock<Only> = std::sync::OnceLock::new();
+    let (only19, only21, longest) = ONLY.get_or_init(|| {
         let (all19, all21) = (format_keys(Format::F2019), format_keys(Format::F2021));
-        (all19.difference(&all21).cloned().collect(), all21.difference(&all19).cloned().collect())
+        let (only19, only21): (rustc_hash::FxHashSet<String>, rustc_hash::FxHashSet<String>) =
+            (all19.difference(&all21).cloned().collect(), all21.difference(&all19).cloned().collect());
+        let longest = only19.iter().chain(&only21).map(|k| k.chars().count()).max().unwrap_or(0);
+        (only19, only21, longest)
     });
     let (mut v19, mut v21) = (0, 0);
     for line in lines {
-        let pieces: Vec<String> = match &line.cells {
-            Some(c) => c.iter().map(|s| key(s)).collect(),
-            None => words(&line.text).iter().map(|w| key(w)).collect(),
+        let mut vote = |p: &str| {
+            // Text with more characters than any label keeps ([`norm::in_key`]) is no label.
+            if p.chars().filter(|c| norm::in_key(*c)).nth(longest + 1).is_some() {
+                return;
+            }
+            let p = key(p);
+            v19 += usize::from(only19.contains(&p));
+            v21 += usize::from(only21.contains(&p));
         };
-        for p in &pieces {
-            v19 += usize::from(only19.contains(p));
-            v21 += usize::from(only21.contains(p));
+        match &line.cells {
+            Some(c) => c.iter().for_each(|s| vote(s)),
+            None => words(&line.text).into_iter().for_each(vote),
         }
     }
     (v19, v21)
@@ -1415,6 +1443,13 @@ pub fn is_paragraph(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_mark_may_start_a_value() {
+        for m in NA_MARKS {
+            assert!(may_start_value(m.chars().map(half_width).next().unwrap()), "{m}");
+        }
+    }
 
     #[test]
     fn values() {

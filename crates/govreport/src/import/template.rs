@@ -26,6 +26,24 @@ fn without_de(k: &str) -> String {
     k.chars().filter(|c| *c != '的').collect()
 }
 
+/// The parts by the keys of their headings and aliases (without 的), and the length in
+/// characters of the longest key; built once.
+fn part_keys() -> &'static (rustc_hash::FxHashMap<String, usize>, usize) {
+    static KEYS: std::sync::OnceLock<(rustc_hash::FxHashMap<String, usize>, usize)> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (i, part) in labels::PARTS.iter().enumerate() {
+            let l = &part.label;
+            for t in std::iter::once(l.name.zh).chain(l.aliases.iter().copied()) {
+                // The first part a key names, as the search in order found it.
+                m.entry(without_de(&key(t))).or_insert(i);
+            }
+        }
+        let longest = m.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        (m, longest)
+    })
+}
+
 /// Whether `line` is the heading of a part (一 … 六).
 fn heading(line: &Line, ix: &Index) -> Option<Heading> {
     let text = match &line.cells {
@@ -35,36 +53,86 @@ fn heading(line: &Line, ix: &Index) -> Option<Heading> {
             if filled.next().is_some() {
                 return None;
             }
-            first.trim().to_string()
+            first.trim()
         }
-        None => line.text.trim().to_string(),
+        None => line.text.trim(),
     };
-    if ix.lookup(&text).is_some() || text.split(norm::is_space).next().is_some_and(|w| ix.lookup(w).is_some()) {
-        return None;
-    }
-    let p = plain(&text);
+    let p = plain(text);
     let n = p.iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
     let (numeral, rest_at) =
         if n > 0 && matches!(p.get(n), Some('、' | '.' | ' ' | ',')) { (norm::chinese_number(&p[..n].iter().collect::<String>()), n + 1) } else { (None, 0) };
-    let rest: String = p[rest_at..].iter().collect::<String>();
-    let rest = rest.trim().trim_end_matches([':', '。']).trim();
-    let k = without_de(&key(rest));
+    let rest = trimmed(&p[rest_at..]);
+    // Text longer than every heading's key ([`norm::in_key`]; 的 aside), and than other
+    // wording may be, is no heading.
+    let (_, longest) = part_keys();
+    if rest.iter().filter(|c| **c != '的' && norm::in_key(**c)).nth(longest + 1).is_some() && (numeral.is_none() || rest.len() > OTHER_WORDING_CHARS) {
+        return None;
+    }
+    let rest: String = rest.iter().collect();
+    let k = without_de(&key(&rest));
     if k.is_empty() {
         return None;
     }
-    for (i, part) in labels::PARTS.iter().enumerate() {
-        let l = &part.label;
-        if std::iter::once(l.name.zh).chain(l.aliases.iter().copied()).any(|t| without_de(&key(t)) == k) {
-            return Some(Heading { part: i, numeral, text });
-        }
+    // Table labels are never headings.
+    let label = || ix.lookup(text).is_some() || text.split(norm::is_space).next().is_some_and(|w| ix.lookup(w).is_some());
+    if let Some(&part) = part_keys().0.get(&k) {
+        return (!label()).then(|| Heading { part, numeral, text: text.to_string() });
     }
     // Other wording: only with the right numeral, short and not a sentence.
     let num = numeral?;
-    if rest.chars().count() > 30 || rest.contains('。') || rest.contains(',') {
+    if rest.chars().count() > OTHER_WORDING_CHARS || rest.contains('。') || rest.contains(',') {
         return None;
     }
     let (part, _) = labels::PARTS.iter().enumerate().filter(|(_, p)| p.words.iter().any(|w| k.contains(w))).max_by_key(|(_, p)| p.word_rank)?;
-    (num as usize == part + 1).then_some(Heading { part, numeral, text })
+    (num as usize == part + 1 && !label()).then(|| Heading { part, numeral, text: text.to_string() })
+}
+
+/// `text.trim().trim_end_matches([':', '。']).trim()` on characters.
+fn trimmed(r: &[char]) -> &[char] {
+    fn trim(mut r: &[char]) -> &[char] {
+        while let [c, rest @ ..] = r
+            && c.is_whitespace()
+        {
+            r = rest;
+        }
+        while let [rest @ .., c] = r
+            && c.is_whitespace()
+        {
+            r = rest;
+        }
+        r
+    }
+    let mut r = trim(r);
+    while let [rest @ .., ':' | '。'] = r {
+        r = rest;
+    }
+    trim(r)
+}
+
+/// The longest heading in other words than the label table's (after its numeral).
+const OTHER_WORDING_CHARS: usize = 30;
+
+/// Where the report ends on an HTML page: the last node of the smallest element that holds
+/// every part heading and every table row after the first heading (an article's container;
+/// what follows it, such as related articles, share links and the site's footer, is the
+/// portal's). None when the source is not a page ([`super::html::Page::elements`] empty) or
+/// has fewer than two part headings.
+pub fn report_end(lines: &[Line], elements: &[(u32, u32)]) -> Option<u32> {
+    if elements.is_empty() {
+        return None;
+    }
+    // Part headings are the same in both formats; the index only keeps table labels out.
+    let ix = Index::of(Format::F2021);
+    let headings: Vec<usize> = (0..lines.len()).filter(|&i| heading(&lines[i], ix).is_some()).collect();
+    let first = *headings.first()?;
+    if headings.len() < 2 {
+        return None;
+    }
+    let anchors: Vec<u32> =
+        (first..lines.len()).filter(|&i| headings.binary_search(&i).is_ok() || lines[i].cells.is_some()).map(|i| lines[i].node).collect::<Option<_>>()?;
+    let (lo, hi) = (*anchors.iter().min()?, *anchors.iter().max()?);
+    // Elements holding a node nest: the one that starts last is the smallest.
+    elements.iter().filter(|(start, end)| *start <= lo && *end >= hi).max_by_key(|(start, _)| *start).map(|(_, end)| *end)
 }
 
 /// What the prose and tables of a template report give.
@@ -86,10 +154,22 @@ pub struct Read {
 /// Reads a 2019 or 2021 report. `from_tables` says whether the tables set the format.
 /// `elided`: the source says it leaves text out (a line of "……"), so a part it does not show
 /// may be in the report.
-pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elided: bool, notes: &mut Notes) -> Read {
+pub fn read(lines: &[Line], end: Option<u32>, meta: &Meta, format: Format, from_tables: bool, elided: bool, notes: &mut Notes) -> Read {
     let ix = Index::of(format);
     let body: Vec<usize> = (0..lines.len()).filter(|i| !meta.excluded.contains(i)).collect();
     let headings: BTreeMap<usize, Heading> = body.iter().filter_map(|&i| heading(&lines[i], ix).map(|h| (i, h))).collect();
+    // On a page, the text after the element that holds the report is the portal's.
+    let body = match end {
+        Some(end) => {
+            let (inside, after): (Vec<usize>, Vec<usize>) = body.into_iter().partition(|&i| lines[i].node.is_none_or(|n| n <= end));
+            if let Some(&first) = after.first() {
+                let quote: String = lines[first].text.chars().take(40).collect();
+                notes.add(Code::GR920, "", lines[first].pos).text("count", after.len()).text("quote", quote);
+            }
+            inside
+        }
+        None => body,
+    };
     // Numbering and order.
     let mut last: Option<usize> = None;
     for (&li, h) in &headings {
@@ -249,6 +329,10 @@ pub fn read(lines: &[Line], meta: &Meta, format: Format, from_tables: bool, elid
             _ => (["2021]30号", "2021)30号"], Format::F2021.basis()),
         };
         for &li in &body {
+            // Only a line with 号 can cite a document number.
+            if !lines[li].text.contains(['号', '號']) {
+                continue;
+            }
             let k = key(&lines[li].text);
             if wrong.iter().any(|w| k.contains(w)) {
                 notes.add(Code::GR907, "/format", lines[li].pos).text("cited", cited).text("basis", format.basis());
