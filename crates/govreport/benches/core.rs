@@ -164,8 +164,25 @@ fn imports(c: &mut Criterion) {
     g.bench_function(format!("html portal page ({} KB)", page.len() / 1000), |b| {
         b.iter(|| govreport::import_document(black_box(page.as_bytes()), &ImportOptions::default()).unwrap())
     });
-    // The floor under the page's import: html5ever's parse of it into a tree, nothing read.
-    g.bench_function(format!("html parse alone, scraper ({} KB)", page.len() / 1000), |b| b.iter(|| scraper::Html::parse_document(black_box(&page))));
+    // The floor under the page's import: html5ever's tokenizer alone over it (no tree built,
+    // nothing read).
+    struct Nop;
+    impl html5ever::tokenizer::TokenSink for Nop {
+        type Handle = ();
+        fn process_token(&self, t: html5ever::tokenizer::Token, _: u64) -> html5ever::tokenizer::TokenSinkResult<()> {
+            black_box(&t);
+            html5ever::tokenizer::TokenSinkResult::Continue
+        }
+    }
+    g.bench_function(format!("html tokenizer alone ({} KB)", page.len() / 1000), |b| {
+        b.iter(|| {
+            let t = html5ever::tokenizer::Tokenizer::new(Nop, Default::default());
+            let q = html5ever::tokenizer::BufferQueue::default();
+            q.push_back(html5ever::tendril::StrTendril::from_slice(&page));
+            let _ = t.feed(&q);
+            t.end();
+        })
+    });
     g.throughput(Throughput::Bytes(pasted.len() as u64));
     g.bench_function(format!("pasted text ({} KB)", pasted.len() / 1000), |b| {
         b.iter(|| govreport::import_document(black_box(pasted.as_bytes()), &ImportOptions::default()).unwrap())

@@ -305,6 +305,25 @@ fn portal_page_with_related_articles_and_footer_after_the_report() {
 }
 
 #[test]
+fn a_page_text_before_the_report_is_not_read_into_it() {
+    // Figures in the page's navigation, before the element that holds the report, are not the
+    // report's: the row inside it is read (the text before used to win).
+    let page = "<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body>\
+        <div class=nav><p>本年新收政府信息公开申请数量 9 9 9 9 9 9 54</p></div><div class=content>\
+        <p>一、总体情况</p><p>2023年，我局认真贯彻落实条例。</p><p>二、主动公开政府信息情况</p><p>略。</p>\
+        <p>三、收到和处理政府信息公开申请情况</p><p>本年新收政府信息公开申请数量 1 0 0 0 0 0 1</p>\
+        <p>四、政府信息公开行政复议、行政诉讼情况</p><p>无。</p><p>五、存在的主要问题及改进情况</p>\
+        <p>一是宣传不够。下一步加强。</p><p>六、其他需要报告的事项</p><p>无。</p></div>\
+        <div class=footer><p>相关链接</p></div></body></html>";
+    let got = import_document(page.as_bytes(), &ImportOptions::default()).unwrap();
+    assert_eq!(got.report.get("/requests/new/total").unwrap(), Some(serde_json::json!(1)));
+    assert_eq!(got.report.get("/requests/new/natural_person").unwrap(), Some(serde_json::json!(1)));
+    assert_eq!(got.report.get("/sections/other_matters").unwrap(), Some(serde_json::json!("无。")));
+    let after = got.findings.with_code("GR920").next().unwrap();
+    assert_eq!((after.params["count"].as_str(), after.params["quote"].as_str()), ("1", "相关链接"));
+}
+
+#[test]
 fn portal_page_with_layout_tables() {
     let (got, want) = page("portal-nested-2023.html");
     assert_eq!((got.source, got.encoding), (SourceKind::Html, "UTF-8"));

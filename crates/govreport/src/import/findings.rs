@@ -464,8 +464,8 @@ define_rules! {
         check: Import,
         title: ["网页上报告之后的文字未读入报告", "Text of the page after the report was not read into it"],
         explanation: [
-            "门户网站的文章页在报告正文之后还有相关文章、分享和打印链接、网站页脚等。导入器把包含报告全部部分标题和统计表的最小网页元素当作报告正文，其后的文字不属于报告，不读入“其他需要报告的事项”等部分，也不当作表格读取。此提示给出未读入的段数和第一段。若其中确有报告内容，请核对网页。",
-            "An article page of a portal has related articles, share and print links, the site's footer and the like after the report. The importer takes the smallest element of the page that holds all of the report's part headings and statistics tables as the report; text after it is not part of the report, and is neither read into part 六 (other matters) or any other part nor read as a table. This finding gives how many paragraphs were left out and the first of them. If any of them is in fact part of the report, check the page.",
+            "门户网站的文章页在报告正文之后还有相关文章、分享和打印链接、网站页脚等。导入器把包含报告全部部分标题和统计表的最小网页元素当作报告正文，其后的文字不属于报告，不读入“其他需要报告的事项”等部分，也不当作表格读取。此提示给出未读入的段数和第一段。该元素之前的导航、栏目等文字同样不属于报告（其中的表格行仍会读取）。若其中确有报告内容，请核对网页。",
+            "An article page of a portal has related articles, share and print links, the site's footer and the like after the report. The importer takes the smallest element of the page that holds all of the report's part headings and statistics tables as the report; text after it is not part of the report, and is neither read into part 六 (other matters) or any other part nor read as a table. This finding gives how many paragraphs were left out and the first of them. The navigation and other text before that element is not part of the report either (table rows there are still read). If any of them is in fact part of the report, check the page.",
         ],
         message: [
             "{at}起的 {count} 段文字在报告所在的网页元素之后，未读入报告（第一段：“{quote}”）",

@@ -1,64 +1,83 @@
 //! HTML pages as portals publish them: Word-made pages (`<o:p>`, `&nbsp;`, `mso-` styles),
 //! layout tables around the report, tables with rowspan and colspan. Parsed with html5ever
-//! (through scraper); the page becomes lines of text and table rows.
+//! into the tree of [`super::dom`]; the page becomes lines of text and table rows.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
-use ego_tree::{NodeId, NodeRef};
-use scraper::{ElementRef, Html, Node};
+use super::dom::{Data, Dom, Element, Id};
 
 use super::Line;
 use super::findings::Pos;
 
 /// Elements whose content is never part of the report.
-const SKIP: &[&str] =
-    &["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select", "option", "button", "input", "textarea", "map", "head"];
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "select"
+            | "option"
+            | "button"
+            | "input"
+            | "textarea"
+            | "map"
+            | "head"
+    )
+}
 
 /// Elements that start and end a block of text.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "blockquote",
-    "center",
-    "form",
-    "fieldset",
-    "address",
-    "figure",
-    "figcaption",
-    "hr",
-    "body",
-    "html",
-    "caption",
-    "tr",
-    "td",
-    "th",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "legend",
-    "summary",
-    "details",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "blockquote"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "hr"
+            | "body"
+            | "html"
+            | "caption"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "legend"
+            | "summary"
+            | "details"
+    )
+}
 
 /// A cell with more text than this is prose laid out in a table, not a figure or a label.
 const PROSE_CELL_CHARS: usize = 300;
@@ -77,61 +96,58 @@ struct Walker {
     elements: Vec<(u32, u32)>,
 }
 
-fn name<'a>(el: &ElementRef<'a>) -> &'a str {
-    el.value().name()
-}
-
-fn hidden(el: &ElementRef) -> bool {
-    el.value().attr("style").is_some_and(|s| {
+fn hidden(el: &Element) -> bool {
+    el.style.as_ref().is_some_and(|s| {
         // Most elements of a Word page have a style; few hide anything.
         let quick = ["one", "ONE", "idden", "IDDEN"].iter().any(|w| s.contains(w));
         quick && {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         }
-    }) || el.value().attr("hidden").is_some()
+    }) || el.hidden
 }
 
 /// Appends text the way a browser shows it: runs of white space become one space.
 fn push_text(buf: &mut String, text: &str) {
-    for c in text.chars() {
-        let c = if c == '\u{00A0}' { ' ' } else { c };
-        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{000C}') {
-            if !buf.ends_with(' ') && !buf.is_empty() {
-                buf.push(' ');
-            }
-        } else {
-            buf.push(c);
+    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{000C}' | '\u{00A0}');
+    let mut rest = text;
+    while let Some(i) = rest.find(space) {
+        buf.push_str(&rest[..i]);
+        if !buf.is_empty() && !buf.ends_with(' ') {
+            buf.push(' ');
         }
+        let c = rest[i..].chars().next().map_or(1, char::len_utf8);
+        rest = &rest[i + c..];
     }
+    buf.push_str(rest);
 }
 
 /// The tables that hold other tables (layout tables), found in one pass over the page.
-fn layout_tables(root: ElementRef) -> HashSet<NodeId> {
-    let mut out = HashSet::new();
+fn layout_tables(dom: &Dom, root: Id) -> HashSet<Id> {
+    let mut out = HashSet::default();
     // Depth-first, with the tables open above each node.
-    let mut open: Vec<(NodeId, usize)> = vec![];
-    let mut stack: Vec<(NodeRef<Node>, usize)> = vec![(*root, 0)];
+    let mut open: Vec<(Id, usize)> = vec![];
+    let mut stack: Vec<(Id, usize)> = vec![(root, 0)];
     while let Some((node, depth)) = stack.pop() {
         while open.last().is_some_and(|(_, d)| *d >= depth) {
             open.pop();
         }
-        if let Node::Element(e) = node.value()
-            && e.name() == "table"
-        {
+        if dom.element(node).is_some_and(|e| e.name() == "table") {
             if let Some((outer, _)) = open.last() {
                 out.insert(*outer);
             }
-            open.push((node.id(), depth));
+            open.push((node, depth));
         }
-        stack.extend(node.children().rev().map(|c| (c, depth + 1)));
+        let from = stack.len();
+        stack.extend(dom.children(node).map(|c| (c, depth + 1)));
+        stack[from..].reverse();
     }
     out
 }
 
 /// A step of the walk: a node to read, or the end of an element read.
-enum Step<'a> {
-    Enter(NodeRef<'a, Node>),
+enum Step {
+    Enter(Id),
     Leave { block: bool, pre: bool, number: u32 },
 }
 
@@ -167,7 +183,7 @@ impl Walker {
 
     /// Reads the element `from` and everything in it, in document order. The walk keeps its
     /// own stack, so that no depth of nesting is too deep to read.
-    fn walk(&mut self, from: NodeRef<Node>, layout: &HashSet<NodeId>) {
+    fn walk(&mut self, dom: &Dom, from: Id, layout: &HashSet<Id>) {
         let mut stack = vec![Step::Enter(from)];
         while let Some(step) = stack.pop() {
             let node = match step {
@@ -185,16 +201,19 @@ impl Walker {
             };
             self.entered += 1;
             let number = self.entered;
-            if let Node::Text(t) = node.value() {
-                self.text(t);
-                if self.buf_node.is_none() && !self.buf.trim().is_empty() {
-                    self.buf_node = Some(number);
+            let el = match &dom.nodes[node as usize].data {
+                Data::Text(t) => {
+                    self.text(t);
+                    if self.buf_node.is_none() && !self.buf.trim().is_empty() {
+                        self.buf_node = Some(number);
+                    }
+                    continue;
                 }
-                continue;
-            }
-            let Some(el) = ElementRef::wrap(node) else { continue };
-            let n = name(&el);
-            if SKIP.contains(&n) || hidden(&el) {
+                Data::Element(el) => el,
+                Data::Document | Data::Other => continue,
+            };
+            let n = el.name();
+            if is_skipped(n) || hidden(el) {
                 continue;
             }
             if n == "br" {
@@ -203,11 +222,11 @@ impl Walker {
             }
             if n == "table" {
                 self.flush();
-                self.table(el, layout, number);
+                self.table(dom, node, layout, number);
                 self.elements.push((number, self.entered));
                 continue;
             }
-            let block = BLOCK.contains(&n);
+            let block = is_block(n);
             if block {
                 self.flush();
             }
@@ -216,25 +235,27 @@ impl Walker {
                 self.pre += 1;
             }
             stack.push(Step::Leave { block, pre, number });
-            stack.extend(node.children().rev().map(Step::Enter));
+            let from = stack.len();
+            stack.extend(dom.children(node).map(Step::Enter));
+            stack[from..].reverse();
         }
     }
 
     /// A table: figures and labels in rows, or a layout table whose cells hold the page.
     /// `number`: the table's own (see [`Walker::entered`]); its rows are lines of that number.
-    fn table(&mut self, table: ElementRef, layout: &HashSet<NodeId>, number: u32) {
-        let rows = rows_of(table);
-        let cells: Vec<Vec<ElementRef>> = rows.iter().map(|r| cells_of(*r)).collect();
+    fn table(&mut self, dom: &Dom, table: Id, layout: &HashSet<Id>, number: u32) {
+        let rows = rows_of(dom, table);
+        let cells: Vec<Vec<Id>> = rows.iter().map(|r| cells_of(dom, *r)).collect();
         // A table with tables inside is layout: its cells are read as blocks, once.
-        let nested = layout.contains(&table.id());
+        let nested = layout.contains(&table);
         let texts: Vec<Vec<String>> =
-            if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|c| cell_text(*c, layout, &mut self.entered)).collect()).collect() };
+            if nested { vec![] } else { cells.iter().map(|r| r.iter().map(|c| cell_text(dom, *c, layout, &mut self.entered)).collect()).collect() };
         let prose = texts.iter().flatten().any(|t| t.chars().count() > PROSE_CELL_CHARS);
         let single_column = texts.iter().all(|r| r.iter().filter(|t| !t.trim().is_empty()).count() <= 1);
         if nested || prose || single_column {
             for row in &cells {
                 for c in row {
-                    self.walk(**c, layout);
+                    self.walk(dom, *c, layout);
                     self.flush();
                 }
             }
@@ -252,32 +273,36 @@ impl Walker {
 }
 
 /// The rows of a table (not of tables inside it).
-fn rows_of(table: ElementRef) -> Vec<ElementRef> {
+fn rows_of(dom: &Dom, table: Id) -> Vec<Id> {
     let mut rows = vec![];
-    for c in table.child_elements() {
-        match name(&c) {
+    for (c, e) in dom.child_elements(table) {
+        match e.name() {
             "tr" => rows.push(c),
-            "thead" | "tbody" | "tfoot" => rows.extend(c.child_elements().filter(|r| name(r) == "tr")),
+            "thead" | "tbody" | "tfoot" => rows.extend(dom.child_elements(c).filter(|(_, r)| r.name() == "tr").map(|(r, _)| r)),
             _ => {}
         }
     }
     rows
 }
 
-fn cells_of(row: ElementRef) -> Vec<ElementRef> {
-    row.child_elements().filter(|c| matches!(name(c), "td" | "th") && !hidden(c)).collect()
+fn cells_of(dom: &Dom, row: Id) -> Vec<Id> {
+    dom.child_elements(row).filter(|(_, e)| matches!(e.name(), "td" | "th") && !hidden(e)).map(|(c, _)| c).collect()
 }
 
 /// The text of a cell: its paragraphs on separate lines, white space collapsed in each.
 /// `entered`: the nodes of the page entered so far, counted on by the cell's.
-fn cell_text(cell: ElementRef, layout: &HashSet<NodeId>, entered: &mut u32) -> String {
+fn cell_text(dom: &Dom, cell: Id, layout: &HashSet<Id>, entered: &mut u32) -> String {
     let mut w = Walker::new(*entered);
-    for child in cell.children() {
-        w.walk(child, layout);
+    for child in dom.children(cell) {
+        w.walk(dom, child, layout);
     }
     w.flush();
     *entered = w.entered;
-    w.out.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+    match w.out.len() {
+        0 => String::new(),
+        1 => w.out.pop().map(|l| l.text).unwrap_or_default(),
+        _ => w.out.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"),
+    }
 }
 
 /// Pages nested deeper than this are not parsed as HTML: html5ever's tree builder looks down
@@ -287,13 +312,38 @@ fn cell_text(cell: ElementRef, layout: &HashSet<NodeId>, entered: &mut u32) -> S
 pub(crate) const MAX_PARSE_DEPTH: usize = 1024;
 
 /// Elements that never hold others, or whose end the parser implies: they do not deepen.
-const SHALLOW: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt",
-    "dd",
-];
+fn is_shallow(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "td"
+            | "th"
+            | "tr"
+            | "option"
+            | "dt"
+            | "dd"
+    )
+}
 
 /// Elements that never have content: `<br>`, `<img>` … (a `/>` closes nothing else in HTML).
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+fn is_void(name: &str) -> bool {
+    matches!(name, "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "param" | "source" | "track" | "wbr")
+}
 
 /// Elements read from one page; a report page has a few thousand. A page with more is read up
 /// to the element past this (and says so), so that the parsed tree stays a small multiple of
@@ -325,7 +375,7 @@ fn scan(html: &str) -> Scan {
     let mut open: Vec<usize> = vec![];
     let mut stack: Vec<usize> = vec![];
     let mut name: Vec<u8> = vec![];
-    while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
+    while let Some(lt) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)).map(|p| p + i) {
         let rest = &b[lt + 1..];
         if rest.starts_with(b"!--") {
             i = find_from(b, lt + 4, b"-->").map_or(b.len(), |e| e + 3);
@@ -366,7 +416,7 @@ fn scan(html: &str) -> Scan {
             continue;
         }
         let n = std::str::from_utf8(&name).unwrap_or("");
-        if !VOID.contains(&n) && !SHALLOW.contains(&n) {
+        if !is_void(n) && !is_shallow(n) {
             let id = match ids.get(&name) {
                 Some(&id) => id,
                 None => {
@@ -389,7 +439,7 @@ fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let (first, rest) = needle.split_first()?;
     let mut at = from;
     while at < hay.len() {
-        let p = at + hay[at..].iter().position(|c| c.eq_ignore_ascii_case(first))?;
+        let p = at + memchr::memchr2(first.to_ascii_lowercase(), first.to_ascii_uppercase(), &hay[at..])?;
         if hay.len() - p >= needle.len() && hay[p + 1..p + needle.len()].eq_ignore_ascii_case(rest) {
             return Some(p);
         }
@@ -414,7 +464,7 @@ fn lines_without_parsing(html: &str) -> Vec<Line> {
             "td" | "th" if !end => text.push('\t'),
             "td" | "th" => {}
             "tr" | "br" => text.push('\n'),
-            n if BLOCK.contains(&n) => text.push('\n'),
+            n if is_block(n) => text.push('\n'),
             _ => {}
         }
         rest = &rest[tag_end..];
@@ -460,15 +510,18 @@ pub(crate) fn read(html: &str) -> Page {
         limits.push(Limit::Depth(scan.depth));
         return Page { lines: lines_without_parsing(html), title: None, limits, elements: vec![] };
     }
-    let doc = Html::parse_document(html);
-    let title = doc.root_element().descendent_elements().find(|e| name(e) == "title").map(|t| {
+    let dom = Dom::parse(html);
+    let title = dom.find(dom.document(), "title").map(|t| {
         let mut s = String::new();
-        push_text(&mut s, &t.text().collect::<String>());
+        push_text(&mut s, &dom.text(t));
         s.trim().to_string()
     });
-    let layout = layout_tables(doc.root_element());
     let mut w = Walker::new(0);
-    w.walk(*doc.root_element(), &layout);
+    // The document holds its doctype and comments beside the root element.
+    if let Some((root, _)) = dom.child_elements(dom.document()).next() {
+        let layout = layout_tables(&dom, root);
+        w.walk(&dom, root, &layout);
+    }
     w.flush();
     Page { lines: w.out, title: title.filter(|t| !t.is_empty()), limits, elements: w.elements }
 }
@@ -482,6 +535,11 @@ mod tests {
         assert_eq!(scan("<html><body><div><p>a<p>b</div></body></html>").depth, 3);
         assert_eq!(scan("<div><br><img src=x/><!-- <div><div> --><script>if (a<b) {}</script></div>").depth, 1);
         assert_eq!(scan(&"<div>".repeat(1000)).depth, 1000);
+        let mut b = String::new();
+        for t in ["  a \u{a0}\n b", "", " ", "c\u{3000}d ", "e"] {
+            push_text(&mut b, t);
+        }
+        assert_eq!(b, "a b c\u{3000}d e");
         assert_eq!(scan("<DIV><Span></span></div><div><script>'</SCRIPT'</Script><p>").depth, 2);
         assert_eq!(find_from(b"a<ScRiPt", 0, b"<script"), Some(1));
         assert_eq!(find_from(b"<x", 1, b"<x"), None);

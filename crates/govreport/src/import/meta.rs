@@ -276,7 +276,8 @@ pub fn date_at(p: &[char], at: usize) -> Option<(String, usize)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| (format!("{y:04}-{m:02}-{d:02}"), k - at))
 }
 
-/// Field names that introduce the publication date, strongest first.
+/// Field names that introduce the publication date, strongest first (each ends in 期, 间 or
+/// 于: [`read`] looks at lines with one of those only).
 const DATE_FIELDS: &[&str] = &["发布日期", "发布时间", "发文日期", "公开日期", "印发日期", "发布于", "成文日期", "生成日期"];
 
 fn date_after_field(p: &[char]) -> Option<String> {
@@ -302,7 +303,7 @@ fn date_line(p: &[char]) -> Option<String> {
 }
 
 /// Reads the facts from `lines`; `page_title` is an HTML page's `<title>`, `end` where the
-/// report ends on it ([`super::template::report_end`]: the signature is looked for above).
+/// report ends on it ([`super::template::report_scope`]: the signature is looked for above).
 pub fn read(lines: &[Line], page_title: Option<&str>, end: Option<u32>) -> Meta {
     let mut m = Meta::default();
     // Title: among the first lines.
@@ -427,6 +428,10 @@ pub fn read(lines: &[Line], page_title: Option<&str>, end: Option<u32>) -> Meta 
     }
     // The publication date: a field, else the date of the signature at the end.
     for (li, line) in lines.iter().enumerate() {
+        // Every field's name ends in 期, 间 or 于 (or their traditional forms).
+        if !line.text.contains(['期', '间', '間', '于', '於']) {
+            continue;
+        }
         if let Some(d) = date_after_field(&plain(&line.text)) {
             m.published_on = Some((d, Source::Title));
             // The line of fields, not a paragraph that holds one.
@@ -560,6 +565,22 @@ const CHROME: &[&str] = &[
     "附件下载",
 ];
 
+/// Whether `t` holds a word of [`CHROME`]: looked for only where a character starts one.
+fn has_chrome_word(t: &str) -> bool {
+    // A bit for each character of the basic plane that starts a word.
+    static FIRST: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in CHROME.iter().filter_map(|w| w.chars().next()) {
+            let c = c as usize;
+            bits[c / 64] |= 1 << (c % 64);
+        }
+        bits
+    });
+    let starts = |c: char| (c as usize) < 0x10000 && first[c as usize / 64] & (1 << (c as usize % 64)) != 0;
+    t.char_indices().any(|(i, c)| starts(c) && CHROME.iter().any(|w| t[i..].starts_with(w)))
+}
+
 /// Fields of the header a portal or an archive prints above a report ("原文链接: …").
 const HEADER_FIELDS: &[&str] = &[
     "标题",
@@ -583,20 +604,21 @@ const HEADER_FIELDS: &[&str] = &[
 /// Whether a line is part of the page around the report (navigation, print links, footer, the
 /// header of fields).
 pub fn is_chrome(text: &str) -> bool {
+    // A sentence is never chrome.
+    if text.contains('。') {
+        return false;
+    }
     let mut t = String::with_capacity(text.len());
     let mut chars = 0;
     for c in text.chars().map(|c| norm::half_width(norm::simplify(c))) {
-        if c == '。' {
-            return false;
-        }
         if !norm::is_space(c) {
             t.push(c);
             chars += 1;
         }
     }
-    let field = HEADER_FIELDS.iter().any(|f| t.strip_prefix(f).is_some_and(|rest| rest.starts_with([':', '|'])));
+    let field = t.contains([':', '|']) && HEADER_FIELDS.iter().any(|f| t.strip_prefix(f).is_some_and(|rest| rest.starts_with([':', '|'])));
     let banner = t.starts_with("==") && t.ends_with("==");
-    field || banner || (chars <= 60 && CHROME.iter().any(|w| t.contains(w)))
+    field || banner || (chars <= 60 && has_chrome_word(&t))
 }
 
 /// Whether a line above the closing date is the signature: the agency's name or a short form.
@@ -636,6 +658,19 @@ mod tests {
 
     fn p(s: &str) -> Vec<char> {
         plain(s)
+    }
+
+    #[test]
+    fn every_chrome_word_is_found() {
+        for w in CHROME {
+            assert!(has_chrome_word(&format!("某{w}某")), "{w}");
+        }
+        assert!(!has_chrome_word("打印机采购项目"));
+    }
+
+    #[test]
+    fn date_fields_end_as_read_looks_for() {
+        assert!(DATE_FIELDS.iter().all(|f| f.ends_with(['期', '间', '于'])));
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 mod detect;
 mod docx;
+mod dom;
 pub(crate) mod findings;
 mod html;
 pub(crate) mod meta;
@@ -353,7 +354,7 @@ pub fn import_document(bytes: &[u8], options: &ImportOptions) -> Result<Imported
         (lines, title, source, decoded.encoding.name())
     };
     let mut unseen = vec![];
-    let (report, provenance) = build(&lines, &elements, page_title.as_deref(), created.as_deref(), options, &mut notes, &mut unseen)?;
+    let (report, provenance) = build(lines, &elements, page_title.as_deref(), created.as_deref(), options, &mut notes, &mut unseen)?;
     let findings = notes.finish(report.format(), &Options { lang: options.lang, ..Options::default() })?;
     Ok(Imported { report, findings, source, encoding, unseen, provenance })
 }
@@ -367,7 +368,7 @@ pub fn import_str(text: &str, options: &ImportOptions) -> Result<Imported, Error
 /// The document the lines make and where its cells came from; `elements` an HTML page's
 /// ([`html::Page::elements`], else empty); `created` a PDF's creation date (`YYYY-MM-DD`).
 fn build(
-    lines: &[Line],
+    lines: Vec<Line>,
     elements: &[(u32, u32)],
     page_title: Option<&str>,
     created: Option<&str>,
@@ -378,11 +379,12 @@ fn build(
     // Headings and the signature inside long lines (a page whose line breaks were lost) on
     // lines of their own; table labels are never headings.
     let is_label = |t: &str| [Format::F2021, Format::F2019].iter().any(|f| tables::Index::of(*f).lookup(t).is_some());
-    let split = structure::split(lines.to_vec(), &is_label);
+    let split = structure::split(lines, &is_label);
     let lines = split.as_slice();
     // On a page, where the report ends: what follows is the portal's.
-    let end = template::report_end(lines, elements);
-    let mut meta = meta::read(lines, page_title, end);
+    let candidates = template::Candidates::of(lines);
+    let scope = template::report_scope(lines, &candidates, elements);
+    let mut meta = meta::read(lines, page_title, scope.map(|(_, end)| end));
     // A fact not stated by the title is named with the place it was taken from.
     let inferred = |notes: &mut Notes, path: &str, field: (&str, &str), src: &meta::Source| {
         if let Some((li, quote, (zh, en))) = src.inferred() {
@@ -445,7 +447,9 @@ fn build(
         }
     };
     let agency = Agency::new(name.clone(), kind);
-    let (v19, v21) = tables::format_votes(lines);
+    // Only the report's lines vote (not a portal's around it).
+    let in_report = |l: &&Line| l.cells.is_some() || scope.is_none_or(|(start, end)| l.node.is_none_or(|n| (start..=end).contains(&n)));
+    let (v19, v21) = tables::format_votes(lines.iter().filter(in_report));
     let from_tables = options.format.is_none() && year > 2018 && v19 != v21;
     // The tables' shape decides between the templates; the year when they do not tell.
     let format = options.format.unwrap_or(if year <= 2018 {
@@ -473,7 +477,7 @@ fn build(
         announced_absent(notes);
         return Ok((Report::F2007(Report2007 { format: FormatTag, year, agency, published_on, sections, figures }), sources));
     }
-    let read = template::read(lines, end, &meta, format, from_tables, elided, notes);
+    let read = template::read(lines, &candidates, scope, &meta, format, from_tables, elided, notes);
     unseen.extend(read.unseen.iter().cloned());
     if read.cells.is_empty() {
         announced_absent(notes);

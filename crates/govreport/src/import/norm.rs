@@ -341,6 +341,12 @@ pub fn in_key(c: char) -> bool {
     !(is_space(c) || is_quote(c))
 }
 
+/// The first character of the key of `text` when it has no numbering, which can change it (a
+/// key starting "1." or "(" may be numbering): a cheap test that a text is not a given key.
+pub fn key_first(text: &str) -> Option<char> {
+    text.chars().find_map(key_char)
+}
+
 /// The matching key of a label or cell text.
 ///
 /// `（三） 不予公开` and `(三)不予公开` give the same key; `1、属于国家秘密`, `１．属于国家秘密`
@@ -464,6 +470,9 @@ mod tests {
         assert_eq!(key("1)其他"), "1.其他");
         assert_eq!(key("7"), "7");
         assert_eq!(key(" "), "");
+        for t in ["（三） 不予公开", " “其它", "１．x", "體制"] {
+            assert_eq!(key_first(t), key(t).chars().next(), "{t}");
+        }
         for c in ['＂', '\u{3000}', '“', ' ', '體', 'a', '（'] {
             assert_eq!(in_key(c), key_char(c).is_some(), "{c}");
         }

@@ -89,7 +89,7 @@ fn opens_after(c: char) -> bool {
 }
 
 fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 /// A part heading found in a line: its numeral, where it starts and where its title ends.
@@ -111,6 +111,9 @@ fn heading_at(p: &[char], i: usize, known: &Known, expected: u32, is_label: &dyn
         return None;
     }
     let n = p[at..].iter().take(3).take_while(|c| is_numeral(**c)).count();
+    if n == 0 {
+        return None;
+    }
     let numeral = norm::chinese_number(&p[at..at + n].iter().collect::<String>())?;
     match p.get(at + n) {
         Some(')') if bracketed => {}
@@ -258,7 +261,11 @@ fn cut(lines: Vec<Line>, is_label: &dyn Fn(&str) -> bool, bracketed: bool) -> Ve
             out.push(line);
             continue;
         }
-        let chars: Vec<char> = line.text.chars().collect();
+        // Nothing to cut without a numeral or a full stop, but on the last line (its signature).
+        if Some(li) != last_text && !line.text.contains(|c: char| c == '。' || is_numeral(c)) {
+            out.push(line);
+            continue;
+        }
         let p = plain(&line.text);
         let mut cuts: Vec<usize> = vec![];
         let mut i = 0;
@@ -281,7 +288,8 @@ fn cut(lines: Vec<Line>, is_label: &dyn Fn(&str) -> bool, bracketed: bool) -> Ve
                 }
                 let from = (k + 1..p.len()).find(|&x| !norm::is_space(p[x])).unwrap_or(p.len());
                 let to = (from..p.len()).find(|&x| norm::is_space(p[x])).unwrap_or(p.len());
-                if to > from && is_label(&chars[from..to].iter().collect::<String>()) {
+                // The plain form keys as the text does.
+                if to > from && is_label(&p[from..to].iter().collect::<String>()) {
                     cuts.push(from);
                 }
             }
@@ -302,6 +310,7 @@ fn cut(lines: Vec<Line>, is_label: &dyn Fn(&str) -> bool, bracketed: bool) -> Ve
             out.push(line);
             continue;
         }
+        let chars: Vec<char> = line.text.chars().collect();
         let mut from = 0;
         for &c in cuts.iter().chain([&p.len()]) {
             let whole: String = chars[from..c].iter().collect();

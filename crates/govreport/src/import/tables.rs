@@ -6,7 +6,9 @@
 //! nearest ([`Index::near`]); figures of text without cell boundaries are placed only where the
 //! source fixes their cells ([`super::split`]), never guessed.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::Value;
 
@@ -771,13 +773,13 @@ impl<'a> Reader<'a> {
             ix,
             cells: BTreeMap::new(),
             sources: BTreeMap::new(),
-            data_in: HashMap::new(),
-            seen: HashSet::new(),
-            cut: HashSet::new(),
+            data_in: HashMap::default(),
+            seen: HashSet::default(),
+            cut: HashSet::default(),
             table: None,
             row: None,
-            read: HashMap::new(),
-            written: HashSet::new(),
+            read: HashMap::default(),
+            written: HashSet::default(),
             c_cols: vec![],
             c_groups: vec![],
             c_slot: 0,
@@ -786,9 +788,9 @@ impl<'a> Reader<'a> {
             slots: vec![],
             slot_table: None,
             slots_over: false,
-            last_pos: HashMap::new(),
+            last_pos: HashMap::default(),
             last_table: None,
-            closed: HashSet::new(),
+            closed: HashSet::default(),
             part: None,
             other_single: None,
         }
@@ -1404,15 +1406,18 @@ fn format_keys(format: Format) -> rustc_hash::FxHashSet<String> {
 }
 
 /// How many labels found only in one format's tables the lines use: (2019, 2021).
-pub fn format_votes(lines: &[Line]) -> (usize, usize) {
-    type Only = (rustc_hash::FxHashSet<String>, rustc_hash::FxHashSet<String>, usize);
+pub fn format_votes<'a>(lines: impl IntoIterator<Item = &'a Line>) -> (usize, usize) {
+    type Only = (rustc_hash::FxHashSet<String>, rustc_hash::FxHashSet<String>, usize, Vec<char>);
     static ONLY: std::sync::OnceLock<Only> = std::sync::OnceLock::new();
-    let (only19, only21, longest) = ONLY.get_or_init(|| {
+    let (only19, only21, longest, first) = ONLY.get_or_init(|| {
         let (all19, all21) = (format_keys(Format::F2019), format_keys(Format::F2021));
         let (only19, only21): (rustc_hash::FxHashSet<String>, rustc_hash::FxHashSet<String>) =
             (all19.difference(&all21).cloned().collect(), all21.difference(&all19).cloned().collect());
         let longest = only19.iter().chain(&only21).map(|k| k.chars().count()).max().unwrap_or(0);
-        (only19, only21, longest)
+        let mut first: Vec<char> = only19.iter().chain(&only21).filter_map(|k| k.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
+        (only19, only21, longest, first)
     });
     let (mut v19, mut v21) = (0, 0);
     for line in lines {
@@ -1421,13 +1426,20 @@ pub fn format_votes(lines: &[Line]) -> (usize, usize) {
             if p.chars().filter(|c| norm::in_key(*c)).nth(longest + 1).is_some() {
                 return;
             }
+            // Nor is text whose key starts with no label's first character (numbering aside).
+            match norm::key_first(p) {
+                None => return,
+                Some(c) if !(c == '(' || c.is_ascii_digit()) && first.binary_search(&c).is_err() => return,
+                Some(_) => {}
+            }
             let p = key(p);
             v19 += usize::from(only19.contains(&p));
             v21 += usize::from(only21.contains(&p));
         };
         match &line.cells {
             Some(c) => c.iter().for_each(|s| vote(s)),
-            None => words(&line.text).into_iter().for_each(vote),
+            // Word by word ("/" between cells is never a label, so [`words`] is not needed).
+            None => line.text.split(is_space).filter(|w| !w.is_empty()).for_each(vote),
         }
     }
     (v19, v21)

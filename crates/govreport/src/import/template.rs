@@ -26,10 +26,18 @@ fn without_de(k: &str) -> String {
     k.chars().filter(|c| *c != '的').collect()
 }
 
-/// The parts by the keys of their headings and aliases (without 的), and the length in
-/// characters of the longest key; built once.
-fn part_keys() -> &'static (rustc_hash::FxHashMap<String, usize>, usize) {
-    static KEYS: std::sync::OnceLock<(rustc_hash::FxHashMap<String, usize>, usize)> = std::sync::OnceLock::new();
+/// The parts by the keys of their headings and aliases (without 的).
+struct PartKeys {
+    keys: rustc_hash::FxHashMap<String, usize>,
+    /// The length in characters of the longest key.
+    longest: usize,
+    /// The first characters of the keys, sorted.
+    first: Vec<char>,
+}
+
+/// The parts by the keys of their headings, built once.
+fn part_keys() -> &'static PartKeys {
+    static KEYS: std::sync::OnceLock<PartKeys> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
         for (i, part) in labels::PARTS.iter().enumerate() {
@@ -40,12 +48,34 @@ fn part_keys() -> &'static (rustc_hash::FxHashMap<String, usize>, usize) {
             }
         }
         let longest = m.keys().map(|k| k.chars().count()).max().unwrap_or(0);
-        (m, longest)
+        let mut first: Vec<char> = m.keys().filter_map(|k| k.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
+        PartKeys { keys: m, longest, first }
     })
 }
 
-/// Whether `line` is the heading of a part (一 … 六).
-fn heading(line: &Line, ix: &Index) -> Option<Heading> {
+/// The part headings (一 … 六) the lines may be, by line, before table labels are ruled out
+/// ([`Candidates::headings`]): found once for every use.
+pub struct Candidates(BTreeMap<usize, Heading>);
+
+impl Candidates {
+    /// The candidates among `lines`.
+    pub fn of(lines: &[Line]) -> Candidates {
+        Candidates((0..lines.len()).filter_map(|i| candidate(&lines[i]).map(|h| (i, h))).collect())
+    }
+
+    /// The headings among the lines `keep` allows, in the tables of `format`: a table label is
+    /// never a heading ("四、结转下年度继续办理").
+    fn headings(&self, format: Format, keep: impl Fn(usize) -> bool) -> BTreeMap<usize, Heading> {
+        let ix = Index::of(format);
+        let label = |t: &str| ix.lookup(t).is_some() || t.split(norm::is_space).next().is_some_and(|w| ix.lookup(w).is_some());
+        self.0.iter().filter(|(i, h)| keep(**i) && !label(&h.text)).map(|(i, h)| (*i, h.clone())).collect()
+    }
+}
+
+/// Whether `line` is the heading of a part (一 … 六), table labels aside.
+fn candidate(line: &Line) -> Option<Heading> {
     let text = match &line.cells {
         Some(cells) => {
             let mut filled = cells.iter().filter(|c| !c.trim().is_empty());
@@ -57,6 +87,19 @@ fn heading(line: &Line, ix: &Index) -> Option<Heading> {
         }
         None => line.text.trim(),
     };
+    let pk = part_keys();
+    // Without a numeral first, only a heading's own words make one: text longer than every
+    // heading, or whose key starts otherwise, is none (before it is keyed).
+    let mut kept = text.chars().filter(|c| *c != '的' && norm::in_key(*c));
+    if !text.starts_with(|c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')) {
+        match kept.next() {
+            Some(c) if pk.first.binary_search(&norm::half_width(norm::simplify(c))).is_ok() => {}
+            _ => return None,
+        }
+        if kept.nth(pk.longest + 1).is_some() {
+            return None;
+        }
+    }
     let p = plain(text);
     let n = p.iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
     let (numeral, rest_at) =
@@ -64,8 +107,7 @@ fn heading(line: &Line, ix: &Index) -> Option<Heading> {
     let rest = trimmed(&p[rest_at..]);
     // Text longer than every heading's key ([`norm::in_key`]; 的 aside), and than other
     // wording may be, is no heading.
-    let (_, longest) = part_keys();
-    if rest.iter().filter(|c| **c != '的' && norm::in_key(**c)).nth(longest + 1).is_some() && (numeral.is_none() || rest.len() > OTHER_WORDING_CHARS) {
+    if rest.iter().filter(|c| **c != '的' && norm::in_key(**c)).nth(pk.longest + 1).is_some() && (numeral.is_none() || rest.len() > OTHER_WORDING_CHARS) {
         return None;
     }
     let rest: String = rest.iter().collect();
@@ -73,10 +115,8 @@ fn heading(line: &Line, ix: &Index) -> Option<Heading> {
     if k.is_empty() {
         return None;
     }
-    // Table labels are never headings.
-    let label = || ix.lookup(text).is_some() || text.split(norm::is_space).next().is_some_and(|w| ix.lookup(w).is_some());
-    if let Some(&part) = part_keys().0.get(&k) {
-        return (!label()).then(|| Heading { part, numeral, text: text.to_string() });
+    if let Some(&part) = pk.keys.get(&k) {
+        return Some(Heading { part, numeral, text: text.to_string() });
     }
     // Other wording: only with the right numeral, short and not a sentence.
     let num = numeral?;
@@ -84,7 +124,7 @@ fn heading(line: &Line, ix: &Index) -> Option<Heading> {
         return None;
     }
     let (part, _) = labels::PARTS.iter().enumerate().filter(|(_, p)| p.words.iter().any(|w| k.contains(w))).max_by_key(|(_, p)| p.word_rank)?;
-    (num as usize == part + 1 && !label()).then(|| Heading { part, numeral, text: text.to_string() })
+    (num as usize == part + 1).then(|| Heading { part, numeral, text: text.to_string() })
 }
 
 /// `text.trim().trim_end_matches([':', '。']).trim()` on characters.
@@ -112,18 +152,17 @@ fn trimmed(r: &[char]) -> &[char] {
 /// The longest heading in other words than the label table's (after its numeral).
 const OTHER_WORDING_CHARS: usize = 30;
 
-/// Where the report ends on an HTML page: the last node of the smallest element that holds
-/// every part heading and every table row after the first heading (an article's container;
-/// what follows it, such as related articles, share links and the site's footer, is the
-/// portal's). None when the source is not a page ([`super::html::Page::elements`] empty) or
-/// has fewer than two part headings.
-pub fn report_end(lines: &[Line], elements: &[(u32, u32)]) -> Option<u32> {
+/// Where the report is on an HTML page: the first and last node of the smallest element that
+/// holds every part heading and every table row after the first heading (an article's
+/// container; what follows it, such as related articles, share links and the site's footer,
+/// is the portal's, as is the text before it: navigation, a side column). None when the source
+/// is not a page ([`super::html::Page::elements`] empty) or has fewer than two part headings.
+pub fn report_scope(lines: &[Line], candidates: &Candidates, elements: &[(u32, u32)]) -> Option<(u32, u32)> {
     if elements.is_empty() {
         return None;
     }
-    // Part headings are the same in both formats; the index only keeps table labels out.
-    let ix = Index::of(Format::F2021);
-    let headings: Vec<usize> = (0..lines.len()).filter(|&i| heading(&lines[i], ix).is_some()).collect();
+    // Part headings are the same in both formats; the format only keeps table labels out.
+    let headings: Vec<usize> = candidates.headings(Format::F2021, |_| true).into_keys().collect();
     let first = *headings.first()?;
     if headings.len() < 2 {
         return None;
@@ -132,7 +171,7 @@ pub fn report_end(lines: &[Line], elements: &[(u32, u32)]) -> Option<u32> {
         (first..lines.len()).filter(|&i| headings.binary_search(&i).is_ok() || lines[i].cells.is_some()).map(|i| lines[i].node).collect::<Option<_>>()?;
     let (lo, hi) = (*anchors.iter().min()?, *anchors.iter().max()?);
     // Elements holding a node nest: the one that starts last is the smallest.
-    elements.iter().filter(|(start, end)| *start <= lo && *end >= hi).max_by_key(|(start, _)| *start).map(|(_, end)| *end)
+    elements.iter().filter(|(start, end)| *start <= lo && *end >= hi).max_by_key(|(start, _)| *start).copied()
 }
 
 /// What the prose and tables of a template report give.
@@ -154,14 +193,25 @@ pub struct Read {
 /// Reads a 2019 or 2021 report. `from_tables` says whether the tables set the format.
 /// `elided`: the source says it leaves text out (a line of "……"), so a part it does not show
 /// may be in the report.
-pub fn read(lines: &[Line], end: Option<u32>, meta: &Meta, format: Format, from_tables: bool, elided: bool, notes: &mut Notes) -> Read {
+pub fn read(
+    lines: &[Line],
+    candidates: &Candidates,
+    scope: Option<(u32, u32)>,
+    meta: &Meta,
+    format: Format,
+    from_tables: bool,
+    elided: bool,
+    notes: &mut Notes,
+) -> Read {
     let ix = Index::of(format);
     let body: Vec<usize> = (0..lines.len()).filter(|i| !meta.excluded.contains(i)).collect();
-    let headings: BTreeMap<usize, Heading> = body.iter().filter_map(|&i| heading(&lines[i], ix).map(|h| (i, h))).collect();
-    // On a page, the text after the element that holds the report is the portal's.
-    let body = match end {
-        Some(end) => {
-            let (inside, after): (Vec<usize>, Vec<usize>) = body.into_iter().partition(|&i| lines[i].node.is_none_or(|n| n <= end));
+    let headings = candidates.headings(format, |i| !meta.excluded.contains(&i));
+    // On a page, the text before and after the element that holds the report is the portal's.
+    // Before it, the text is in no part, and only its table rows could be read: they are kept.
+    let body = match scope {
+        Some((start, end)) => {
+            let before = |i: usize| lines[i].cells.is_none() && lines[i].node.is_some_and(|n| n < start);
+            let (inside, after): (Vec<usize>, Vec<usize>) = body.into_iter().filter(|&i| !before(i)).partition(|&i| lines[i].node.is_none_or(|n| n <= end));
             if let Some(&first) = after.first() {
                 let quote: String = lines[first].text.chars().take(40).collect();
                 notes.add(Code::GR920, "", lines[first].pos).text("count", after.len()).text("quote", quote);
