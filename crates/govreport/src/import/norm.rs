@@ -355,19 +355,21 @@ pub fn key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut it = text.chars().filter_map(key_char);
     // Leading digit numbering: "1、", "1.", "1．", "(1)", "1)" → "1.".
+    // The digits `it` goes on with (after `first`), and the character that ends them.
+    fn digits_then(first: Option<char>, it: &mut impl Iterator<Item = char>) -> (String, Option<char>) {
+        let mut digits = String::from_iter(first);
+        for c in it {
+            if !c.is_ascii_digit() {
+                return (digits, Some(c));
+            }
+            digits.push(c);
+        }
+        (digits, None)
+    }
     match it.next() {
         None => return out,
         Some('(') => {
-            let mut digits = String::new();
-            let mut stop = None;
-            for c in it.by_ref() {
-                if c.is_ascii_digit() {
-                    digits.push(c);
-                } else {
-                    stop = Some(c);
-                    break;
-                }
-            }
+            let (digits, stop) = digits_then(None, &mut it);
             if !digits.is_empty() && stop == Some(')') {
                 out.push_str(&digits);
                 out.push('.');
@@ -378,16 +380,7 @@ pub fn key(text: &str) -> String {
             }
         }
         Some(first) if first.is_ascii_digit() => {
-            let mut digits = String::from(first);
-            let mut stop = None;
-            for c in it.by_ref() {
-                if c.is_ascii_digit() {
-                    digits.push(c);
-                } else {
-                    stop = Some(c);
-                    break;
-                }
-            }
+            let (digits, stop) = digits_then(Some(first), &mut it);
             let after = if stop.is_some() { it.next() } else { None };
             out.push_str(&digits);
             if digits.len() < 3 && matches!(stop, Some('、' | '.' | ')' | ',')) && after.is_some_and(|c| !c.is_ascii_digit()) {
