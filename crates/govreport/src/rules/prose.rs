@@ -201,8 +201,9 @@ fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
         for i in 0..c.len() {
             let Some(y) = year_at(&c, i) else { continue };
             // The statistics period: Y年1月1日 … (Y年)12月31日.
-            let after: String = c[i + 5..c.len().min(i + 40)].iter().collect();
-            if after.starts_with("1月1日") && after.contains("12月31日") {
+            let period = c[i + 5..].starts_with(&['1', '月', '1', '日']);
+            let after: String = if period { c[i + 5..c.len().min(i + 40)].iter().collect() } else { String::new() };
+            if period && after.contains("12月31日") {
                 let end_year = after.find("12月31日").and_then(|e| {
                     let head: Vec<char> = after[..e].chars().collect();
                     (head.len() >= 5).then(|| year_at(&head, head.len() - 5)).flatten()
@@ -212,7 +213,10 @@ fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
                 }
                 continue;
             }
-            // A sentence that opens with the year: "2015年，我局…".
+            // A sentence that opens with the year: "2015年，我局…" (a later year says nothing).
+            if i != 0 {
+                break;
+            }
             let mut k = i + 5;
             if c.get(k) == Some(&'度') {
                 k += 1;
@@ -220,12 +224,13 @@ fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
             while c.get(k).is_some_and(|ch| matches!(ch, ',' | '，')) {
                 k += 1;
             }
-            let opens = i == 0;
             let own = SELF.iter().any(|w| c[k..c.len().min(k + 6)].iter().collect::<String>().contains(w));
-            let figures = UNITS.iter().any(|u| joined.match_indices(u).any(|(b, _)| joined[..b].chars().next_back().is_some_and(|ch| ch.is_ascii_digit())))
-                || NONE_SAID.iter().any(|w| joined.contains(w));
-            let other_time = OTHER_TIME.iter().any(|w| joined.contains(w));
-            if opens && own && figures && !other_time {
+            let figures = || {
+                UNITS.iter().any(|u| joined.match_indices(u).any(|(b, _)| joined[..b].chars().next_back().is_some_and(|ch| ch.is_ascii_digit())))
+                    || NONE_SAID.iter().any(|w| joined.contains(w))
+            };
+            let other_time = || OTHER_TIME.iter().any(|w| joined.contains(w));
+            if own && figures() && !other_time() {
                 out.push((y, joined.clone(), false));
             }
             break;
