@@ -91,7 +91,7 @@ fn candidate(line: &Line) -> Option<Heading> {
     // Without a numeral first, only a heading's own words make one: text longer than every
     // heading, or whose key starts otherwise, is none (before it is keyed).
     let mut kept = text.chars().filter(|c| *c != '的' && norm::in_key(*c));
-    if !text.starts_with(|c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')) {
+    if !text.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']) {
         match kept.next() {
             Some(c) if pk.first.binary_search(&norm::half_width(norm::simplify(c))).is_ok() => {}
             _ => return None,

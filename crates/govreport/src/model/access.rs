@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde_json::Value;
 
-use super::{Amount, Cell, Count, OtherRows, Proactive2019, Proactive2021, ProcessingFees, Report, Signed, TemplateReport};
+use super::{Amount, Cell, Count, OtherRows, Proactive2019, Proactive2021, ProcessingFees, Report, RequestRow, RowId, Signed, TemplateReport};
 use crate::cells::{self, CellDef, Loc};
 use crate::error::{ErrorType, Expected, Found};
 
@@ -322,6 +322,15 @@ impl Report {
         match self {
             Report::F2021(r) => r.cell(loc),
             Report::F2019(r) => r.cell(loc),
+            Report::F2007(_) => None,
+        }
+    }
+
+    /// The row `id` of table B, when the report's format and layout have it.
+    pub fn request_row(&self, id: RowId) -> Option<&RequestRow> {
+        match self {
+            Report::F2021(r) => r.requests.row(id),
+            Report::F2019(r) => r.requests.row(id),
             Report::F2007(_) => None,
         }
     }

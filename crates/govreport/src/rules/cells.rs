@@ -5,7 +5,7 @@ use crate::cells::{self, CellDef};
 use crate::labels::Label;
 use std::rc::Rc;
 
-use crate::model::{CellState, Report};
+use crate::model::{Cell, CellState, Count, Report};
 
 /// A row of a table: its pointer and its cells with their states. Held inline: the check of a
 /// clean report allocates nothing for its rows.
@@ -54,17 +54,29 @@ impl Table {
 
 /// Tables A, B and C of a template report, read once for GR010–GR014.
 fn tables(report: &Report, ctx: &Ctx) -> Rc<Vec<Table>> {
-    ctx.cell_tables.get_or_init(|| Rc::new(read_tables(report))).clone()
+    ctx.cell_tables.get_or_init(|| Rc::new(if every_cell_holds_a_value(report, ctx) { vec![] } else { read_tables(report) })).clone()
+}
+
+/// Whether every cell of tables A, B and C holds a value: then these rules find nothing (no
+/// blank, absent or "/" cell, no cut), and the tables are not read row by row.
+fn every_cell_holds_a_value(report: &Report, ctx: &Ctx) -> bool {
+    let value = |c: &Count| matches!(c, Cell::Value(_));
+    super::tables::request_rows(report, ctx).iter().all(|(_, row)| row.iter().all(value))
+        && cells::layout(report.format(), report.layout())
+            .iter()
+            .filter(|d| matches!(d.table, cells::Table::Proactive | cells::Table::Review))
+            .all(|d| report.cell(d.loc).is_some_and(|c| c.state() == CellState::Value))
 }
 
 /// Tables A, B and C of a template report, row by row from the table of cells (none for the
 /// 2007 regime; the fees of part 六 are not a table of the template).
 fn read_tables(report: &Report) -> Vec<Table> {
     let mut out: Vec<Table> = Vec::with_capacity(3);
-    for (def, cell) in report.cells() {
+    for def in cells::layout(report.format(), report.layout()) {
         if !matches!(def.table, cells::Table::Proactive | cells::Table::Requests | cells::Table::Review) {
             continue;
         }
+        let Some(cell) = report.cell(def.loc) else { continue };
         let label = def.table.label();
         if out.last().is_none_or(|t| !std::ptr::eq(t.label, label)) {
             out.push(Table { label, rows: Vec::with_capacity(26), cut: 0, slash_is_odd: def.table != cells::Table::Proactive });

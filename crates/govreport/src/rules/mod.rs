@@ -245,6 +245,8 @@ pub(crate) struct Ctx<'a> {
     not_shown: Vec<(Code, String)>,
     /// Tables A, B and C of the report being checked, read once for the rules of cells.
     pub(crate) cell_tables: std::cell::OnceCell<std::rc::Rc<Vec<cells::Table>>>,
+    /// The rows of table B of the report being checked, read once for GR201–GR203.
+    pub(crate) request_rows: std::cell::OnceCell<std::rc::Rc<[tables::Row]>>,
     /// Places an imported report's source does not show (it stops before them, or does not
     /// name them): a violation there is not one of the report, so it is not assessable.
     unseen: &'a [String],
@@ -322,7 +324,16 @@ impl<'c, 'a> Hit<'c, 'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(format: Format, opts: &'a Resolved) -> Self {
-        Ctx { format, opts, out: Vec::new(), not_assessable: Vec::new(), not_shown: Vec::new(), cell_tables: std::cell::OnceCell::new(), unseen: &[] }
+        Ctx {
+            format,
+            opts,
+            out: Vec::new(),
+            not_assessable: Vec::new(),
+            not_shown: Vec::new(),
+            cell_tables: std::cell::OnceCell::new(),
+            request_rows: std::cell::OnceCell::new(),
+            unseen: &[],
+        }
     }
 
     /// Whether `path` is at or under a place the source does not show.

@@ -2,11 +2,11 @@
 //! year the prose of any report states its figures for.
 
 use super::{Code, Ctx, Param, define_rules};
-use crate::cells::{self, CASE_TOTAL, CellDef, Loc, TOTAL};
+use crate::cells::{self, CASE_TOTAL, Loc, TOTAL};
 use crate::i18n::{Bilingual, Lang};
 use crate::import::meta::year_at;
 use crate::labels::{self, Label};
-use crate::model::{Agency, AgencyKind, Format, Report, RowId, Sections};
+use crate::model::{Agency, AgencyKind, Format, Layout, Report, RowId, Sections};
 use crate::prose_numbers::{Stated, statements};
 
 /// Part 五 shorter than this (in characters) is perfunctory.
@@ -89,30 +89,51 @@ fn overview_topics(report: &Report, ctx: &mut Ctx) {
     }
 }
 
-/// The table figure a statement names: its place, the cells it adds, and their sum.
-fn table_figure(what: Stated, report: &Report) -> Option<(String, Vec<String>, u64)> {
+/// Where the table figure a statement names is: what a finding about it points at.
+#[derive(Clone, Copy)]
+enum Place {
+    /// One cell.
+    Cell(Loc),
+    /// The 总计 of the rows under a heading of table B (（三）不予公开 …), at the heading.
+    Group(&'static Label),
+    /// The single （六） row of table B, at the row, its 总计 related.
+    OtherRow,
+    /// Both groups of lawsuits in table C, at the first.
+    Lawsuits,
+}
+
+/// The rows of table B under `heading` in `format`'s template.
+fn group_rows(format: Format, heading: &'static Label) -> impl Iterator<Item = RowId> {
+    labels::request_rows_in(format, Layout::Template)
+        .filter(move |rl| rl.label.id.strip_prefix(heading.id).is_some_and(|rest| rest.starts_with('/')))
+        .filter_map(|rl| rl.row)
+}
+
+/// The table figure a statement names: its value and its place. Pointers are built only for a
+/// finding ([`places`]).
+fn table_figure(what: Stated, report: &Report) -> Option<(u64, Place)> {
     let format = report.format();
     // A row of table B: its 总计.
     let single = |row: RowId| {
         let loc = Loc::request(row, TOTAL);
-        Some((cells::cell(format, loc)?.pointer.to_string(), vec![], report.count(loc)?))
+        cells::cell(format, loc)?;
+        Some((report.count(loc)?, Place::Cell(loc)))
     };
-    // The rows under a heading of table B (（三）不予公开 …), found from one of them: the sum of
-    // their 总计, at the heading.
+    // The rows under a heading of table B, found from one of them: the sum of their 总计.
     let group = |member: RowId| {
         let heading = cells::cell(format, Loc::request(member, TOTAL))?.group?;
-        let rows: Vec<&CellDef> = cells::cells(format)
-            .iter()
-            .filter(|c| c.group.is_some_and(|g| std::ptr::eq(g, heading)) && matches!(c.loc, Loc::Request { column: TOTAL, .. }))
-            .collect();
         let mut sum: u64 = 0;
-        for def in &rows {
-            sum = sum.checked_add(report.count(def.loc)?)?;
+        for row in group_rows(format, heading) {
+            sum = sum.checked_add(report.count(Loc::request(row, TOTAL))?)?;
         }
-        Some((heading.id.to_string(), rows.iter().map(|d| d.pointer.to_string()).collect(), sum))
+        Some((sum, Place::Group(heading)))
     };
     // A group of table C: its 总计.
-    let case = |group: u8| single_cell(report, Loc::Review { group, column: CASE_TOTAL });
+    let case = |group: u8| {
+        let loc = Loc::Review { group, column: CASE_TOTAL };
+        cells::cell(format, loc)?;
+        Some((report.count(loc)?, Place::Cell(loc)))
+    };
     match what {
         Stated::New => single(RowId::New),
         Stated::CarriedOver => single(RowId::CarriedOver),
@@ -126,10 +147,7 @@ fn table_figure(what: Stated, report: &Report) -> Option<(String, Vec<String>, u
         // three under a heading in 2021.
         // A 2021 document may hold it as one row too.
         Stated::Other => match report.cell(Loc::request(RowId::OtherSingle, TOTAL)) {
-            Some(_) => {
-                let (total, _, n) = single(RowId::OtherSingle)?;
-                Some((cells::cell(format, Loc::request(RowId::OtherSingle, TOTAL))?.row.id.to_string(), vec![total], n))
-            }
+            Some(_) => Some((single(RowId::OtherSingle)?.0, Place::OtherRow)),
             None => group(RowId::NoCorrection),
         },
         Stated::Reviews => case(0),
@@ -137,22 +155,32 @@ fn table_figure(what: Stated, report: &Report) -> Option<(String, Vec<String>, u
         Stated::LawsuitsAfterReview => case(2),
         Stated::Lawsuits => {
             let (direct, after) = (case(1)?, case(2)?);
-            Some((direct.0, vec![after.0], direct.2.checked_add(after.2)?))
+            Some((direct.0.checked_add(after.0)?, Place::Lawsuits))
         }
     }
 }
 
-/// One count cell: its pointer, nothing related, its value.
-fn single_cell(report: &Report, loc: Loc) -> Option<(String, Vec<String>, u64)> {
-    Some((cells::cell(report.format(), loc)?.pointer.to_string(), vec![], report.count(loc)?))
+/// The pointer a finding at `place` points at, and the cells it relates.
+fn places(place: Place, format: Format) -> (String, Vec<String>) {
+    let pointer = |loc| cells::pointer(format, loc).to_string();
+    match place {
+        Place::Cell(loc) => (pointer(loc), vec![]),
+        Place::Group(heading) => (heading.id.to_string(), group_rows(format, heading).map(|row| pointer(Loc::request(row, TOTAL))).collect()),
+        Place::OtherRow => {
+            let loc = Loc::request(RowId::OtherSingle, TOTAL);
+            (cells::cell(format, loc).map_or_else(String::new, |c| c.row.id.to_string()), vec![pointer(loc)])
+        }
+        Place::Lawsuits => (pointer(Loc::Review { group: 1, column: CASE_TOTAL }), vec![pointer(Loc::Review { group: 2, column: CASE_TOTAL })]),
+    }
 }
 
 fn prose_table_mismatch(report: &Report, ctx: &mut Ctx) {
     let Some((s, _)) = sections(report) else { return };
     let Some(overview) = s.overview.as_deref() else { return };
     for st in statements(overview) {
-        let Some((path, related, table)) = table_figure(st.what, report) else { continue };
+        let Some((table, place)) = table_figure(st.what, report) else { continue };
         if table != st.value {
+            let (path, related) = places(place, report.format());
             let mut hit = ctx.hit(Code::GR404, path).related(related).text("quote", &st.quote).expected(st.value).actual(table);
             if st.what == Stated::Lawsuits {
                 hit = hit.param("cell", Param::Label(&labels::REVIEW_HEADERS[1]));
@@ -186,15 +214,73 @@ const NONE_SAID: &[&str] = &["未", "没有", "无"];
 /// Units of counted things in prose.
 const UNITS: &[&str] = &["件", "条", "项", "个", "次", "篇", "人次"];
 
+/// What ends a sentence for [`stated_years`].
+const SENTENCE_ENDS: [char; 4] = ['。', '；', ';', '\n'];
+
+/// The sentences of `text` (split at [`SENTENCE_ENDS`]) that hold `c`, in order: the others
+/// are not read character by character.
+fn sentences_with(text: &str, c: char) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + text.get(from..)?.find(c)?;
+        let start = text[..at].rfind(SENTENCE_ENDS).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let end = text[at..].find(SENTENCE_ENDS).map_or(text.len(), |e| at + e);
+        from = end;
+        Some(&text[start..end])
+    })
+}
+
+/// The first year of a sentence as [`stated_years`] finds it ([`year_at`] over its characters
+/// other than blanks), without collecting them: its place among those characters, and whether
+/// 1月1日 follows it (a statistics period).
+fn first_year(sentence: &str) -> Option<(usize, bool)> {
+    let mut chars = sentence.chars().filter(|c| !c.is_whitespace());
+    // The run of ASCII digits just read (a year is a run of exactly four) and its value.
+    let (mut run, mut value) = (0usize, 0u32);
+    let mut k = 0usize;
+    while let Some(ch) = chars.next() {
+        if ch.is_ascii_digit() {
+            run += 1;
+            value = (value * 10 + (ch as u32 - '0' as u32)) % 10_000;
+        } else {
+            if ch == '年' && run == 4 && (1990..=2100).contains(&value) {
+                return Some((k - 4, chars.take(4).eq(['1', '月', '1', '日'])));
+            }
+            run = 0;
+            value = 0;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether a sentence that opens with a year names "us" ([`SELF`]) in the six characters
+/// after it (past 度 and commas), as [`stated_years`] reads it, without collecting the sentence.
+fn says_self_after_year(sentence: &str) -> bool {
+    let mut chars = sentence.chars().filter(|c| !c.is_whitespace()).skip(5).peekable();
+    chars.next_if_eq(&'度');
+    while chars.next_if(|ch| matches!(ch, ',' | '，')).is_some() {}
+    let window: String = chars.take(6).collect();
+    SELF.iter().any(|w| window.contains(w))
+}
+
 /// The years a text states its figures for: the statistics period ("统计期限自2015年1月1日起至
 /// 2015年12月31日止": strong), and sentences that open with a year and say what "we" did that
 /// year with a count or a none ("2015年，我局未收到…申请"). Each with its quote and strength.
 fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
     let mut out = vec![];
-    for sentence in text.split(['。', '；', ';', '\n']) {
-        // A year is four digits and 年 (meta's year_at): most sentences have none.
-        if !sentence.contains('年') || !sentence.bytes().any(|b| b.is_ascii_digit()) {
+    // A year is four digits and 年 (meta's year_at): most sentences have none.
+    for sentence in sentences_with(text, '年') {
+        if !sentence.bytes().any(|b| b.is_ascii_digit()) {
             continue;
+        }
+        // Only a sentence that opens with its first year, or whose first year starts a period,
+        // can state one (most years are within a sentence): the rest is not taken apart.
+        match first_year(sentence) {
+            // One that opens with a year counts only when "we" follow it.
+            Some((0, false)) if !says_self_after_year(sentence) => continue,
+            Some((at, period)) if at == 0 || period => {}
+            _ => continue,
         }
         let c: Vec<char> = sentence.chars().filter(|c| !c.is_whitespace()).collect();
         let joined: String = c.iter().collect();
@@ -340,5 +426,94 @@ define_rules! {
             "The statistics period the text states (统计期限自2014年1月1日起至2014年12月31日止), or sentences that open with a year and give the agency's own figures of that year (2014年，我局主动公开信息…条), name another year than the report's (the year of its title): common in a report copied from last year's without changing the year. Sentences comparing years (较, 比, 同比) or about plans (将, 计划) do not count; where other sentences name the report's own year, only a statistics period of another year is reported.",
         ],
         message: ["报告年度为 {expected} 年，正文却称“{quote}”（{actual} 年）", "The report is for {expected}, but the text says \"{quote}\" ({actual})"],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`stated_years`] as first written: every sentence split off and taken apart. The one
+    /// that reads only the sentences with a year must find exactly the same.
+    fn stated_years_by_splitting(text: &str) -> Vec<(u16, String, bool)> {
+        let mut out = vec![];
+        for sentence in text.split(['。', '；', ';', '\n']) {
+            // A year is four digits and 年 (meta's year_at): most sentences have none.
+            if !sentence.contains('年') || !sentence.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let c: Vec<char> = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+            let joined: String = c.iter().collect();
+            for i in 0..c.len() {
+                let Some(y) = year_at(&c, i) else { continue };
+                // The statistics period: Y年1月1日 … (Y年)12月31日.
+                let period = c[i + 5..].starts_with(&['1', '月', '1', '日']);
+                let after: String = if period { c[i + 5..c.len().min(i + 40)].iter().collect() } else { String::new() };
+                if period && after.contains("12月31日") {
+                    let end_year = after.find("12月31日").and_then(|e| {
+                        let head: Vec<char> = after[..e].chars().collect();
+                        (head.len() >= 5).then(|| year_at(&head, head.len() - 5)).flatten()
+                    });
+                    if end_year.is_none_or(|e| e == y) {
+                        out.push((y, c[i..c.len().min(i + 5 + after.chars().count())].iter().collect(), true));
+                    }
+                    continue;
+                }
+                // A sentence that opens with the year: "2015年，我局…" (a later year says nothing).
+                if i != 0 {
+                    break;
+                }
+                let mut k = i + 5;
+                if c.get(k) == Some(&'度') {
+                    k += 1;
+                }
+                while c.get(k).is_some_and(|ch| matches!(ch, ',' | '，')) {
+                    k += 1;
+                }
+                let own = SELF.iter().any(|w| c[k..c.len().min(k + 6)].iter().collect::<String>().contains(w));
+                let figures = || {
+                    UNITS.iter().any(|u| joined.match_indices(u).any(|(b, _)| joined[..b].chars().next_back().is_some_and(|ch| ch.is_ascii_digit())))
+                        || NONE_SAID.iter().any(|w| joined.contains(w))
+                };
+                let other_time = || OTHER_TIME.iter().any(|w| joined.contains(w));
+                if own && figures() && !other_time() {
+                    out.push((y, joined.clone(), false));
+                }
+                break;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn reading_only_sentences_with_a_year_finds_what_splitting_every_sentence_finds() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut texts: Vec<String> = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push(text);
+                }
+            }
+        }
+        // Sentences made to reach each branch: a period, a year opening with and without
+        // "us", blanks inside the year, a fifth digit, a year out of range, a later year.
+        texts.push(
+            "统计期限自2015年1月1日起至2015年12月31日止。 2 0 1 5 年，我局未收到申请。12015年，我局收到3件。1900年，我局收到3件；\n2015年度，本机关办理2件\n             截至2016年，我局较2014年增长。2015年1月1日至2016年12月31日；全年2015年，我局受理5件。2015年\u{3000}我局无。年2015年"
+                .to_string(),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for piece in text.split("\n\n").chain(text.split('，')).chain([text.as_str()]) {
+                let expected = stated_years_by_splitting(piece);
+                assert_eq!(stated_years(piece), expected, "{piece}");
+                found += expected.len();
+            }
+        }
+        assert!(found > 20, "{found}");
     }
 }

@@ -54,22 +54,25 @@ fn item_change_2019(report: &Report, ctx: &mut Ctx) {
     }
 }
 
-/// A row of table B: its label and its seven cells, read by their places.
-type Row<'r> = (&'static labels::RowLabel, [&'r Count; 7]);
+/// A row of table B: its label and its seven cells.
+pub(crate) type Row = (&'static labels::RowLabel, [Count; 7]);
 
-/// Calls `f` with the rows of table B of a template report (none for the 2007 regime).
-fn with_requests(report: &Report, ctx: &mut Ctx, f: impl FnOnce(&mut Ctx, Vec<Row<'_>>)) {
-    let cells = |id| -> Option<[&Count; 7]> {
-        let mut out = [report.count_cell(Loc::request(id, 0))?; 7];
-        for (c, slot) in out.iter_mut().enumerate().skip(1) {
-            *slot = report.count_cell(Loc::request(id, c as u8))?;
-        }
-        Some(out)
-    };
-    // The rows the document holds: a 2021 document's single （六） row takes part as a result.
-    let rows: Vec<Row<'_>> = labels::request_rows_in(report.format(), report.layout()).filter_map(|rl| Some((rl, cells(rl.row?)?))).collect();
+/// The rows of table B of a template report that the document holds (none for the 2007
+/// regime), read once per check ([`Ctx::request_rows`]).
+pub(super) fn request_rows(report: &Report, ctx: &Ctx) -> std::rc::Rc<[Row]> {
+    ctx.request_rows
+        .get_or_init(|| {
+            // A 2021 document's single （六） row takes part as a result.
+            labels::request_rows_in(report.format(), report.layout()).filter_map(|rl| Some((rl, report.request_row(rl.row?)?.cells().map(|c| *c)))).collect()
+        })
+        .clone()
+}
+
+/// Calls `f` with the rows of table B (see [`request_rows`]), when there are any.
+fn with_requests(report: &Report, ctx: &mut Ctx, f: impl FnOnce(&mut Ctx, &[Row])) {
+    let rows = request_rows(report, ctx);
     if !rows.is_empty() {
-        f(ctx, rows)
+        f(ctx, &rows)
     }
 }
 
@@ -79,7 +82,7 @@ fn at(format: Format, rl: &labels::RowLabel, c: usize) -> String {
 }
 
 /// The rows of `role`.
-fn of<'r, 'c>(rows: &'r [Row<'c>], role: Role) -> impl Iterator<Item = &'r Row<'c>> {
+fn of(rows: &[Row], role: Role) -> impl Iterator<Item = &Row> {
     rows.iter().filter(move |(rl, _)| rl.role == role)
 }
 
@@ -89,14 +92,14 @@ fn requests_balance(report: &Report, ctx: &mut Ctx) {
     with_requests(report, ctx, |ctx, rows| {
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
             let at = |rl: &labels::RowLabel| at(format, rl, c);
-            let intake = Side::of(of(&rows, Role::Intake).map(|(_, r)| r[c]));
-            let outcome = Side::of(of(&rows, Role::ResultsTotal).chain(of(&rows, Role::CarriedForward)).map(|(_, r)| r[c]));
+            let intake = Side::of(of(rows, Role::Intake).map(|(_, r)| &r[c]));
+            let outcome = Side::of(of(rows, Role::ResultsTotal).chain(of(rows, Role::CarriedForward)).map(|(_, r)| &r[c]));
             match equation(intake, outcome) {
                 Verdict::Holds => {}
-                Verdict::NotAssessable => ctx.not_assessable(Code::GR201, of(&rows, Role::Intake).next().map_or_else(String::new, |(rl, _)| at(rl))),
+                Verdict::NotAssessable => ctx.not_assessable(Code::GR201, of(rows, Role::Intake).next().map_or_else(String::new, |(rl, _)| at(rl))),
                 Verdict::Fails { left, right } => {
                     let mut cells: Vec<String> =
-                        of(&rows, Role::Intake).chain(of(&rows, Role::ResultsTotal)).chain(of(&rows, Role::CarriedForward)).map(|(rl, _)| at(rl)).collect();
+                        of(rows, Role::Intake).chain(of(rows, Role::ResultsTotal)).chain(of(rows, Role::CarriedForward)).map(|(rl, _)| at(rl)).collect();
                     let first = cells.remove(0);
                     ctx.hit(Code::GR201, first).related(cells).param("column", Param::Label(col)).expected(left).actual(right).emit();
                 }
@@ -109,16 +112,16 @@ fn requests_balance(report: &Report, ctx: &mut Ctx) {
 fn results_total(report: &Report, ctx: &mut Ctx) {
     let format = report.format();
     with_requests(report, ctx, |ctx, rows| {
-        let total_row = of(&rows, Role::ResultsTotal).next().map(|(rl, _)| *rl);
+        let total_row = of(rows, Role::ResultsTotal).next().map(|(rl, _)| *rl);
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
             let total_at = || total_row.map_or_else(String::new, |rl| at(format, rl, c));
-            let results = Side::of(of(&rows, Role::Result).map(|(_, r)| r[c]));
-            let stated = Side::of(of(&rows, Role::ResultsTotal).map(|(_, r)| r[c]));
+            let results = Side::of(of(rows, Role::Result).map(|(_, r)| &r[c]));
+            let stated = Side::of(of(rows, Role::ResultsTotal).map(|(_, r)| &r[c]));
             match equation(results, stated) {
                 Verdict::Holds => {}
                 Verdict::NotAssessable => ctx.not_assessable(Code::GR202, total_at()),
                 Verdict::Fails { left, right } => {
-                    let related = of(&rows, Role::Result).map(|(rl, _)| at(format, rl, c)).collect();
+                    let related = of(rows, Role::Result).map(|(rl, _)| at(format, rl, c)).collect();
                     ctx.hit(Code::GR202, total_at()).related(related).param("column", Param::Label(col)).expected(left).actual(right).emit();
                 }
             }
@@ -131,9 +134,9 @@ fn row_total(report: &Report, ctx: &mut Ctx) {
     let format = report.format();
     let total_col = labels::REQUEST_COLUMNS.len() - 1;
     with_requests(report, ctx, |ctx, rows| {
-        for (rl, cells) in &rows {
-            let parts = Side::of(cells[..total_col].iter().copied());
-            let total = Side::of([cells[total_col]]);
+        for (rl, cells) in rows {
+            let parts = Side::of(&cells[..total_col]);
+            let total = Side::of([&cells[total_col]]);
             // Pointers are built only for a finding: a clean report allocates none.
             let path = || at(format, rl, total_col);
             match equation(parts, total) {
