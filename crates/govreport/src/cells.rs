@@ -15,7 +15,7 @@
 //! assert_eq!(cells::cells(Format::F2021).len(), 10 + 175 + 15 + 3 + 3);
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::i18n::Lang;
@@ -328,6 +328,19 @@ pub fn watched(format: Format) -> Option<[Loc; 3]> {
 mod tests {
     use super::*;
     use crate::model::CellMut;
+
+    /// The rules of blank cells read table A from the front of a layout and table C from its
+    /// back (`rules::cells`): every layout lists the tables in this order, each in one run.
+    #[test]
+    fn a_layout_lists_table_a_then_b_then_c_then_the_rest() {
+        for format in [Format::F2021, Format::F2019] {
+            for layout in [Layout::Template, Layout::SingleOther] {
+                let mut tables: Vec<Table> = super::layout(format, layout).iter().map(|d| d.table).collect();
+                tables.dedup();
+                assert_eq!(tables, [Table::Proactive, Table::Requests, Table::Review, Table::Fees, Table::Prose], "{format:?} {layout:?}");
+            }
+        }
+    }
 
     /// Every cell of the table is where its pointer says in the document: set through its
     /// place in the model, it is read back at its pointer, and the model has no other cell.

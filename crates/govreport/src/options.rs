@@ -53,8 +53,15 @@ impl Options {
         }
         static SHAPE: std::sync::OnceLock<crate::json::Shape> = std::sync::OnceLock::new();
         let o: Options = crate::json::read_given(text, SHAPE.get_or_init(crate::json::shape_of::<Options>), "options")?;
-        o.resolve()?;
+        o.validate()?;
         Ok(o)
+    }
+
+    /// Checks the options as a check would use them: the error a check with them would give
+    /// (a rule code or prefix that matches no rule, a date or deadline that is no date, a
+    /// threshold outside 0–1), or none.
+    pub fn validate(&self) -> Result<(), Error> {
+        self.resolve().map(drop)
     }
 
     pub(crate) fn resolve(&self) -> Result<Resolved, Error> {
@@ -85,7 +92,7 @@ impl Options {
         };
         let today = match &self.today {
             None => chrono::Local::now().date_naive(),
-            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::about(ErrorType::BadDate { found: format!("{s:?}") }, "options.today"))?,
+            Some(s) => crate::model::parse_date(s).ok_or_else(|| Error::about(ErrorType::BadDate { found: format!("{s:?}") }, "options.today"))?,
         };
         if let Some(t) = self.copy_threshold
             && !(0.0..=1.0).contains(&t)

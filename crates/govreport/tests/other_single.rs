@@ -192,3 +192,27 @@ fn aggregate_sums_sub_rows_into_one_row_when_a_unit_gives_one() {
         [("/requests/other/natural_person", vec!["乙局".to_string()])]
     );
 }
+
+/// （六） is read by its first key (a column: one row; a sub-row: the three), not by trying
+/// each shape: what either shape accepts reads as before, and what neither does is refused at
+/// its place.
+#[test]
+fn the_first_key_of_other_handling_decides_its_shape() {
+    let read = |other: &str| {
+        parse_str(&format!(r#"{{"format":"2021","year":2023,"agency":{{"name":"某局","kind":"department"}},"requests":{{"other":{other}}}}}"#))
+            .map(|r| r.layout())
+            .map_err(|e| (e.kind().to_string(), e.pointer().map(str::to_string)))
+    };
+    let refused = |at: &str| Err(("structure".to_string(), Some(at.to_string())));
+    assert_eq!(read("{}"), Ok(Layout::Template));
+    assert_eq!(read(r#"{"other_org":5}"#), Ok(Layout::SingleOther));
+    assert_eq!(read(r#"{"other":{"total":2},"no_correction":{"total":1}}"#), Ok(Layout::Template));
+    assert_eq!(read(r#"{"fee_unpaid":{"total":1},"natural_person":1}"#), refused("/requests/other/natural_person"));
+    assert_eq!(read(r#"{"natural_person":1,"fee_unpaid":{"total":1}}"#), refused("/requests/other/natural_person"));
+    assert_eq!(read(r#"{"bogus":1}"#), refused("/requests/other/bogus"));
+    assert_eq!(read(r#"{"total":1,"bogus":2}"#), refused("/requests/other/bogus"));
+    assert_eq!(read(r#"{"total":1,"total":2}"#), refused("/requests/other/total"));
+    assert_eq!(read(r#"{"other":5}"#), refused("/requests/other/other"));
+    assert_eq!(read("null"), refused("/requests/other"));
+    assert_eq!(read("[]"), refused("/requests/other"));
+}

@@ -1,9 +1,10 @@
 //! Table B (收到和处理政府信息公开申请情况) and table C (行政复议、行政诉讼).
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de};
 
 use super::cell::Count;
+use crate::labels;
 
 /// A row of table B: the seven applicant columns (labels in [`crate::labels::REQUEST_COLUMNS`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -303,7 +304,7 @@ pub enum Layout {
 /// （六）其他处理 of a 2021 document: the template's three sub-rows, or one row of figures as
 /// published in the older layout. In JSON either shape (an untagged alternative): an object of
 /// sub-rows, or an object of the seven columns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 // One per report, read on every check: the larger variant inline rather than boxed.
 #[allow(clippy::large_enum_variant)]
@@ -312,6 +313,80 @@ pub enum Other2021 {
     Split(OtherHandling),
     /// One row of figures, not split into the sub-rows.
     Single(RequestRow),
+}
+
+/// Reads either shape as the untagged alternative would (the sub-rows, else one row), but
+/// from the first key instead of buffering the object to try each shape: the names of the
+/// sub-rows and of the columns are apart, so the first key says which shape can hold the object.
+impl<'de> Deserialize<'de> for Other2021 {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(OtherVisitor)
+    }
+}
+
+struct OtherVisitor;
+
+impl<'de> de::Visitor<'de> for OtherVisitor {
+    type Value = Other2021;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the sub-rows of （六）其他处理, or one row of its figures")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Other2021, A::Error> {
+        let Some((first, column)) = map.next_key_seed(OtherKey)? else { return Ok(Other2021::default()) };
+        let rest = de::value::MapAccessDeserializer::new(FirstThen { first: Some(first), map });
+        if column { RequestRow::deserialize(rest).map(Other2021::Single) } else { OtherHandling::deserialize(rest).map(Other2021::Split) }
+    }
+}
+
+/// The first key of （六）: its name (static), and whether it names a column (one row) rather
+/// than a sub-row. A name of neither is an unknown field, as in either shape.
+struct OtherKey;
+
+impl<'de> de::DeserializeSeed<'de> for OtherKey {
+    type Value = (&'static str, bool);
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for OtherKey {
+    type Value = (&'static str, bool);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a sub-row or a column of （六）其他处理")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        if let Some(c) = labels::REQUEST_COLUMNS.iter().find(|c| c.id == key) {
+            return Ok((c.id, true));
+        }
+        let sub_rows = || labels::REQUEST_ROWS.iter().filter_map(|r| r.label.id.strip_prefix("/requests/other/"));
+        sub_rows().find(|k| *k == key).map(|k| (k, false)).ok_or_else(|| E::unknown_field(key, &[]))
+    }
+}
+
+/// A map whose first key was already read: that key, then the rest.
+struct FirstThen<A> {
+    first: Option<&'static str>,
+    map: A,
+}
+
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for FirstThen<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(key) => seed.deserialize(de::IntoDeserializer::<A::Error>::into_deserializer(key)).map(Some),
+            None => self.map.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
 }
 
 impl Default for Other2021 {

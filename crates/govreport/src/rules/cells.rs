@@ -61,11 +61,13 @@ fn tables(report: &Report, ctx: &Ctx) -> Rc<Vec<Table>> {
 /// blank, absent or "/" cell, no cut), and the tables are not read row by row.
 fn every_cell_holds_a_value(report: &Report, ctx: &Ctx) -> bool {
     let value = |c: &Count| matches!(c, Cell::Value(_));
+    // A layout lists table A, then B, then C, then the rest (a test of `cells` holds it): A
+    // from the front, C from the back, B from its rows.
+    let defs = cells::layout(report.format(), report.layout());
+    let table_a = defs.iter().take_while(|d| d.table == cells::Table::Proactive);
+    let table_c = defs.iter().rev().skip_while(|d| d.table != cells::Table::Review).take_while(|d| d.table == cells::Table::Review);
     super::tables::request_rows(report, ctx).iter().all(|(_, row)| row.iter().all(value))
-        && cells::layout(report.format(), report.layout())
-            .iter()
-            .filter(|d| matches!(d.table, cells::Table::Proactive | cells::Table::Review))
-            .all(|d| report.cell(d.loc).is_some_and(|c| c.state() == CellState::Value))
+        && table_a.chain(table_c).all(|d| report.cell(d.loc).is_some_and(|c| c.state() == CellState::Value))
 }
 
 /// Tables A, B and C of a template report, row by row from the table of cells (none for the

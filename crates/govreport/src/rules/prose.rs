@@ -35,8 +35,8 @@ fn part_missing(report: &Report, ctx: &mut Ctx) {
     let all: Vec<&str> = parts.iter().filter_map(|(t, _)| t.as_deref()).collect();
     for (text, part) in parts {
         // A part stated in a sentence of another ("本机关无其他需要报告的事项") is there.
-        let stated = all.iter().any(|t| part.mentions.iter().any(|m| t.contains(m)));
-        if text.as_deref().is_none_or(|t| t.trim().is_empty()) && !stated {
+        let stated = || all.iter().any(|t| part.mentions.iter().any(|m| t.contains(m)));
+        if text.as_deref().is_none_or(|t| t.trim().is_empty()) && !stated() {
             ctx.hit(Code::GR401, part.label.id).param("part", Param::Label(&part.label)).emit();
         }
     }
@@ -46,8 +46,8 @@ fn perfunctory_problems(report: &Report, ctx: &mut Ctx) {
     let Some((s, _)) = sections(report) else { return };
     if let Some(problems) = s.problems.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let length = problems.chars().filter(|c| !c.is_whitespace()).count();
-        let denies = DENIALS.iter().any(|d| problems.contains(d));
-        if length < MIN_PROBLEMS_CHARS || (length < SHORT_PROBLEMS_CHARS && denies) {
+        let denies = || DENIALS.iter().any(|d| problems.contains(d));
+        if length < MIN_PROBLEMS_CHARS || (length < SHORT_PROBLEMS_CHARS && denies()) {
             ctx.hit(Code::GR402, "/sections/problems").text("length", length).text("quote", problems).emit();
         }
     }
