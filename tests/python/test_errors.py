@@ -157,6 +157,17 @@ def test_wrong_option_types_and_values() -> None:
         assert e.value.kind == "invalid", bad
 
 
+def test_a_bad_date_is_refused_alike_alone_or_with_other_options() -> None:
+    # Dates alone are handed to the core directly; with other options, in an options document.
+    for bad in ({"today": "2030/01/01"}, {"today": "2030-02-30"}, {"township_deadline": "13-45"}):
+        with pytest.raises(govreport.ReportError) as alone:
+            govreport.check(SEED, **bad)
+        with pytest.raises(govreport.ReportError) as together:
+            govreport.check(SEED, disable=["GR7"], **bad)
+        assert (alone.value.kind, alone.value.pointer, alone.value.messages) == (together.value.kind, together.value.pointer, together.value.messages), bad
+        assert alone.value.message.startswith("options." + next(iter(bad))), bad
+
+
 def test_unknown_rule_code() -> None:
     for call in (lambda: govreport.explain("GR999"), lambda: govreport.rule("nope"), lambda: govreport.rules("fr")):
         with pytest.raises(govreport.ReportError) as e:

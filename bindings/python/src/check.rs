@@ -43,9 +43,14 @@ impl CheckArgs {
     pub(crate) fn new(py: Python<'_>, lang: &str, kwargs: CheckKwargs<'_, '_>) -> PyResult<CheckArgs> {
         let CheckKwargs { severity, disable, township_deadline, today, copy_threshold } = kwargs;
         let msg_lang = Lang::parse(lang);
-        // The common call gives only the language: no options document to write and read.
-        if let (Some(lang), None, None, None, None, None) = (msg_lang, severity, disable, township_deadline, today, copy_threshold) {
-            return Ok(CheckArgs { options: Options { lang, ..Options::default() }, lang });
+        // The common calls give the language and perhaps the dates (texts the core judges when
+        // it validates): no options document to write and read.
+        if let (Some(lang), None, None, None) = (msg_lang, severity, disable, copy_threshold) {
+            let township_deadline = township_deadline.map(|t| text(t, "township_deadline")).transpose()?;
+            let today = today.map(date_text).transpose()?;
+            let options = Options { lang, township_deadline, today, ..Options::default() };
+            options.validate().map_err(|e| core_error(py, &e, lang))?;
+            return Ok(CheckArgs { options, lang });
         }
         let mut map = Map::new();
         let lang_value = match msg_lang.map(serde_json::to_value) {

@@ -17,6 +17,7 @@ use std::fmt;
 use govreport::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::{Borrowed, ffi};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
 /// The report a plain dict holds, when the core's typed reading accepts it as it stands;
@@ -26,7 +27,7 @@ pub(crate) fn report(doc: &Bound<'_, PyAny>) -> Option<govreport::Report> {
     let format = dict.get_item("format").ok()??;
     let format = format.cast_exact::<PyString>().ok()?.to_cow().ok()?.into_owned();
     let budget = Budget { left: Cell::new(MAX_INPUT_BYTES) };
-    govreport::parse_typed(&format, Value { obj: doc.clone(), depth: 0, budget: &budget })
+    govreport::parse_typed(&format, Value { obj: doc.as_borrowed(), depth: 0, budget: &budget })
 }
 
 /// Why the fast way stopped. Never shown: the JSON text way says what is wrong.
@@ -66,16 +67,17 @@ impl Budget {
     }
 }
 
-/// One Python value, read by the core's model.
+/// One Python value, read by the core's model: borrowed from the document, which holds every
+/// value for the whole reading (no reference is taken or given back per value).
 struct Value<'a, 'py> {
-    obj: Bound<'py, PyAny>,
+    obj: Borrowed<'a, 'py, PyAny>,
     /// How many dicts and lists hold it (the document is at 0).
     depth: usize,
     budget: &'a Budget,
 }
 
 impl<'a, 'py> Value<'a, 'py> {
-    fn child(&self, obj: Bound<'py, PyAny>) -> Value<'a, 'py> {
+    fn child(&self, obj: Borrowed<'a, 'py, PyAny>) -> Value<'a, 'py> {
         Value { obj, depth: self.depth + 1, budget: self.budget }
     }
 
@@ -88,23 +90,27 @@ impl<'a, 'py> Value<'a, 'py> {
         self.budget.spend(2)
     }
 
-    fn map<'de, V: Visitor<'de>>(self, visitor: V, dict: &Bound<'py, PyDict>) -> Result<V::Value, Stop> {
+    fn map<'de, V: Visitor<'de>>(self, visitor: V, dict: Borrowed<'a, 'py, PyDict>) -> Result<V::Value, Stop> {
         self.enter()?;
         // No copy to iterate: this reading runs no Python code (a value that would, such as a
         // subclass or an `__index__`, stops it), so nothing changes the dict under it.
-        visitor.visit_map(Entries { items: dict.iter(), value: None, of: &self })
+        visitor.visit_map(Entries { dict, pos: 0, value: None, of: &self })
     }
 
     fn seq<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
         self.enter()?;
-        let items: Vec<Bound<'py, PyAny>> = if let Ok(list) = self.obj.cast_exact::<PyList>() {
-            list.iter().collect()
-        } else if let Ok(tuple) = self.obj.cast_exact::<PyTuple>() {
-            tuple.iter().collect()
+        let obj = self.obj;
+        let len = if obj.is_exact_instance_of::<PyList>() {
+            // SAFETY: a list, checked above.
+            unsafe { ffi::PyList_Size(obj.as_ptr()) }
+        } else if obj.is_exact_instance_of::<PyTuple>() {
+            // SAFETY: a tuple, checked above.
+            unsafe { ffi::PyTuple_Size(obj.as_ptr()) }
         } else {
             return Err(Stop);
         };
-        visitor.visit_seq(Items { items: items.into_iter(), of: &self })
+        let tuple = obj.is_exact_instance_of::<PyTuple>();
+        visitor.visit_seq(Items { seq: obj, tuple, next: 0, len, of: &self })
     }
 }
 
@@ -112,7 +118,25 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
     type Error = Stop;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
-        let obj = &self.obj;
+        let obj = self.obj;
+        if obj.is_exact_instance_of::<PyInt>() {
+            self.budget.spend(21)?;
+            // As JSON text reads a number: a negative one as i64, any other as u64.
+            return match obj.extract::<i64>() {
+                Ok(n) if n < 0 => visitor.visit_i64(n),
+                Ok(n) => visitor.visit_u64(n as u64),
+                Err(_) => visitor.visit_u64(obj.extract::<u64>().map_err(|_| Stop)?),
+            };
+        }
+        if let Ok(s) = obj.cast_exact::<PyString>() {
+            // The str's own UTF-8 (kept by Python with the str): no copy to read it.
+            let t = s.to_str().map_err(|_| Stop)?;
+            self.budget.text(t)?;
+            return visitor.visit_str(t);
+        }
+        if let Ok(dict) = obj.cast_exact::<PyDict>() {
+            return self.map(visitor, dict);
+        }
         if obj.is_none() {
             self.budget.spend(5)?;
             return visitor.visit_unit();
@@ -120,15 +144,6 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
         if let Ok(b) = obj.cast_exact::<PyBool>() {
             self.budget.spend(6)?;
             return visitor.visit_bool(b.is_true());
-        }
-        if let Ok(i) = obj.cast_exact::<PyInt>() {
-            self.budget.spend(21)?;
-            // As JSON text reads a number: a negative one as i64, any other as u64.
-            return match i.extract::<i64>() {
-                Ok(n) if n < 0 => visitor.visit_i64(n),
-                Ok(n) => visitor.visit_u64(n as u64),
-                Err(_) => visitor.visit_u64(i.extract::<u64>().map_err(|_| Stop)?),
-            };
         }
         if let Ok(f) = obj.cast_exact::<PyFloat>() {
             self.budget.spend(21)?;
@@ -139,16 +154,6 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
                 Some(w) => visitor.visit_u64(u64::try_from(w).map_err(|_| Stop)?),
                 None => Err(Stop),
             };
-        }
-        if let Ok(s) = obj.cast_exact::<PyString>() {
-            // The str's own UTF-8 (kept by Python with the str): no copy to read it.
-            let t = s.to_str().map_err(|_| Stop)?;
-            self.budget.text(t)?;
-            return visitor.visit_str(t);
-        }
-        if let Ok(dict) = obj.cast_exact::<PyDict>() {
-            let dict = dict.clone();
-            return self.map(visitor, &dict);
         }
         if obj.is_exact_instance_of::<PyList>() || obj.is_exact_instance_of::<PyTuple>() {
             return self.seq(visitor);
@@ -169,20 +174,14 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
     /// the core refuses (its `check_arrays`).
     fn deserialize_struct<V: Visitor<'de>>(self, _name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Stop> {
         match self.obj.cast_exact::<PyDict>() {
-            Ok(dict) => {
-                let dict = dict.clone();
-                self.map(visitor, &dict)
-            }
+            Ok(dict) => self.map(visitor, dict),
             Err(_) => Err(Stop),
         }
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
         match self.obj.cast_exact::<PyDict>() {
-            Ok(dict) => {
-                let dict = dict.clone();
-                self.map(visitor, &dict)
-            }
+            Ok(dict) => self.map(visitor, dict),
             Err(_) => Err(Stop),
         }
     }
@@ -193,8 +192,9 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
 
     /// A unit variant, written as its name; any other form of an enum is left to the text way.
     fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Stop> {
-        let name = self.obj.cast_exact::<PyString>().map_err(|_| Stop)?.to_cow().map_err(|_| Stop)?.into_owned();
-        self.budget.text(&name)?;
+        let name = self.obj.cast_exact::<PyString>().map_err(|_| Stop)?;
+        let name = name.to_str().map_err(|_| Stop)?;
+        self.budget.text(name)?;
         visitor.visit_enum(IntoDeserializer::<Stop>::into_deserializer(name))
     }
 
@@ -210,8 +210,10 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
 
 /// The items of a dict, for a struct or a map of the model.
 struct Entries<'a, 'b, 'py> {
-    items: pyo3::types::iter::BoundDictIterator<'py>,
-    value: Option<Bound<'py, PyAny>>,
+    dict: Borrowed<'a, 'py, PyDict>,
+    /// Where `PyDict_Next` goes on from.
+    pos: ffi::Py_ssize_t,
+    value: Option<Borrowed<'a, 'py, PyAny>>,
     of: &'b Value<'a, 'py>,
 }
 
@@ -219,7 +221,16 @@ impl<'de> MapAccess<'de> for Entries<'_, '_, '_> {
     type Error = Stop;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Stop> {
-        let Some((key, value)) = self.items.next() else { return Ok(None) };
+        let (mut key, mut value) = (std::ptr::null_mut(), std::ptr::null_mut());
+        // SAFETY: a dict (checked by the caller), alive and unchanged for the whole reading
+        // (see `Value::map`); the pointers are written only when it returns 1.
+        if unsafe { ffi::PyDict_Next(self.dict.as_ptr(), &mut self.pos, &mut key, &mut value) } == 0 {
+            return Ok(None);
+        }
+        let py = self.dict.py();
+        // SAFETY: borrowed references to the dict's own key and value, non-null, valid while the
+        // dict holds them: for the whole reading.
+        let (key, value) = unsafe { (Borrowed::from_ptr(py, key), Borrowed::from_ptr(py, value)) };
         let key = key.cast_exact::<PyString>().map_err(|_| Stop)?;
         let name = key.to_str().map_err(|_| Stop)?;
         self.of.budget.text(name)?;
@@ -235,7 +246,11 @@ impl<'de> MapAccess<'de> for Entries<'_, '_, '_> {
 
 /// The items of a list or tuple.
 struct Items<'a, 'b, 'py> {
-    items: std::vec::IntoIter<Bound<'py, PyAny>>,
+    seq: Borrowed<'a, 'py, PyAny>,
+    /// A tuple (else a list).
+    tuple: bool,
+    next: ffi::Py_ssize_t,
+    len: ffi::Py_ssize_t,
     of: &'b Value<'a, 'py>,
 }
 
@@ -243,9 +258,16 @@ impl<'de> SeqAccess<'de> for Items<'_, '_, '_> {
     type Error = Stop;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Stop> {
-        match self.items.next() {
-            Some(item) => seed.deserialize(self.of.child(item)).map(Some),
-            None => Ok(None),
+        if self.next >= self.len {
+            return Ok(None);
         }
+        let (seq, i) = (self.seq.as_ptr(), self.next);
+        self.next += 1;
+        // SAFETY: an index below the length of this list or tuple, which nothing changes while
+        // it is read; the item is a borrowed reference the list or tuple holds.
+        let item = unsafe { if self.tuple { ffi::PyTuple_GetItem(seq, i) } else { ffi::PyList_GetItem(seq, i) } };
+        // SAFETY: a borrowed reference, or null (then the index was out of range: stop).
+        let item = unsafe { Borrowed::from_ptr_or_opt(self.seq.py(), item) }.ok_or(Stop)?;
+        seed.deserialize(self.of.child(item)).map(Some)
     }
 }
