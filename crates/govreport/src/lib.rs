@@ -34,6 +34,7 @@ pub mod model;
 pub mod render;
 
 // Internal; what they offer is re-exported below.
+mod charset;
 mod complete;
 mod finding;
 mod i18n;

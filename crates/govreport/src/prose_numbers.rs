@@ -3,6 +3,8 @@
 //! Each pattern names what the number counts; more specific patterns claim a number first,
 //! so that "复议后起诉1件" is not also read as a review.
 
+use crate::charset::CharSet;
+
 /// What a stated number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Stated {
@@ -147,49 +149,51 @@ pub(crate) fn number_before(text: &str, at: usize) -> Option<(u64, usize)> {
     Some((value, start))
 }
 
-/// Statements that there was no request at all: "未收到政府信息公开申请".
-fn zero_requests(text: &str, out: &mut Vec<Statement>) {
-    for neg in ["未收到", "未接到", "没有收到"] {
-        for (at, _) in text.match_indices(neg) {
-            let window: String = text[at..].chars().take_while(|c| !breaks(*c)).take(20).collect();
-            // "未收到因政府信息公开申请引发的行政复议" is about reviews, not requests.
-            let about_cases = ["复议", "诉讼", "引发", "投诉"].iter().any(|w| window.contains(w));
-            if !about_cases && (window.contains("公开申请") || window.contains("依申请公开")) {
-                out.push(Statement { what: Stated::New, value: 0, quote: window, offset: at });
-            }
-        }
+/// A statement that there was no request at all ("未收到政府信息公开申请"), at a word of
+/// [`NO_REQUEST`] found at byte `at`.
+fn zero_requests_at(text: &str, at: usize, out: &mut Vec<Statement>) {
+    let window: String = text[at..].chars().take_while(|c| !breaks(*c)).take(20).collect();
+    // "未收到因政府信息公开申请引发的行政复议" is about reviews, not requests.
+    let about_cases = ["复议", "诉讼", "引发", "投诉"].iter().any(|w| window.contains(w));
+    if !about_cases && (window.contains("公开申请") || window.contains("依申请公开")) {
+        out.push(Statement { what: Stated::New, value: 0, quote: window, offset: at });
     }
 }
 
-/// A pattern word: its first character, the word, and its place (pattern, word) in [`PATTERNS`].
+/// Words that say no request came ("未收到政府信息公开申请"), read by [`zero_requests_at`].
+const NO_REQUEST: [&str; 3] = ["未收到", "未接到", "没有收到"];
+
+/// A pattern word: its first character, the word, and its place (pattern, word) in [`PATTERNS`]
+/// (or, past the patterns, in [`NO_REQUEST`]).
 type Word = (char, &'static str, (usize, usize));
 
-/// Every pattern word, sorted by its first character, for [`statements`]' one scan; and a
-/// 128-bit filter of those characters (bit `c mod 128`) that most characters fail at once.
-fn words_by_first_char() -> &'static (Vec<Word>, u128) {
-    static WORDS: std::sync::OnceLock<(Vec<Word>, u128)> = std::sync::OnceLock::new();
+/// Every pattern word and every word of [`NO_REQUEST`], sorted by its first character, for
+/// [`statements`]' one scan; and the set of those characters, which most characters are not in.
+fn words_by_first_char() -> &'static (Vec<Word>, CharSet) {
+    static WORDS: std::sync::OnceLock<(Vec<Word>, CharSet)> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<Word> = PATTERNS
-            .iter()
+        let patterns = PATTERNS.iter().map(|pat| pat.words).chain([&NO_REQUEST[..]]);
+        let mut words: Vec<Word> = patterns
             .enumerate()
-            .flat_map(|(p, pat)| pat.words.iter().enumerate().map(move |(w, word)| (word.chars().next().unwrap_or_default(), *word, (p, w))))
+            .flat_map(|(p, words)| words.iter().enumerate().map(move |(w, word)| (word.chars().next().unwrap_or_default(), *word, (p, w))))
             .collect();
         words.sort_by_key(|(c, _, _)| *c);
-        let filter = words.iter().fold(0u128, |f, (c, _, _)| f | 1 << (*c as u32 % 128));
-        (words, filter)
+        let first = CharSet::new(words.iter().map(|(c, _, _)| *c));
+        (words, first)
     })
 }
 
 /// Every number the text states about the tables, in the order found.
 pub fn statements(text: &str) -> Vec<Statement> {
-    // One scan finds every occurrence of every pattern word; they are then read in order of
-    // precedence (pattern, then word, then place), as if each word were searched in turn.
-    let (words, filter) = words_by_first_char();
+    // One scan finds every occurrence of every word; they are then read in order of precedence
+    // (pattern, then word, then place), as if each word were searched in turn, and the words
+    // of no request last.
+    let (words, first) = words_by_first_char();
     let mut hits: Vec<((usize, usize), usize, &'static str)> = Vec::new();
     // Where the last occurrence of each word ended: occurrences of one word do not overlap.
     let mut ends: Vec<((usize, usize), usize)> = Vec::new();
     for (at, c) in text.char_indices() {
-        if filter & 1 << (c as u32 % 128) == 0 {
+        if !first.contains(c) {
             continue;
         }
         let from = words.partition_point(|(w, _, _)| *w < c);
@@ -209,9 +213,11 @@ pub fn statements(text: &str) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut taken: Vec<usize> = Vec::new();
     for ((p, _), at, word) in hits {
-        read_at(text, &PATTERNS[p], at, word, &mut taken, &mut out);
+        match PATTERNS.get(p) {
+            Some(pattern) => read_at(text, pattern, at, word, &mut taken, &mut out),
+            None => zero_requests_at(text, at, &mut out),
+        }
     }
-    zero_requests(text, &mut out);
     out.sort_by_key(|s| s.offset);
     out
 }
@@ -252,7 +258,11 @@ mod tests {
                 }
             }
         }
-        zero_requests(text, &mut out);
+        for neg in NO_REQUEST {
+            for (at, _) in text.match_indices(neg) {
+                zero_requests_at(text, at, &mut out);
+            }
+        }
         out.sort_by_key(|s| s.offset);
         out
     }

@@ -271,27 +271,18 @@ const T2S: &[(char, char)] = &[
 
 /// The simplified form of `c` when it is one of the traditional characters the importer knows.
 pub fn simplify(c: char) -> char {
-    /// The table's characters (all in the basic CJK block), as a bit per character of the
-    /// block, and the table itself: most characters are not in it, and a bit says so.
+    /// The table's characters, as a set (a bit per character of the basic CJK block): most
+    /// characters are not in it, and a bit says so.
     struct Map {
-        bits: Vec<u64>,
+        from: crate::charset::CharSet,
         map: rustc_hash::FxHashMap<char, char>,
     }
-    const FROM: u32 = 0x4E00;
     static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return c;
     }
-    let m = MAP.get_or_init(|| {
-        let mut bits = vec![0u64; (0x9FFF - FROM as usize) / 64 + 1];
-        for (t, _) in T2S {
-            let i = (*t as u32 - FROM) as usize;
-            bits[i / 64] |= 1 << (i % 64);
-        }
-        Map { bits, map: T2S.iter().copied().collect() }
-    });
-    let i = (c as u32 - FROM) as usize;
-    if m.bits[i / 64] & (1 << (i % 64)) == 0 {
+    let m = MAP.get_or_init(|| Map { from: crate::charset::CharSet::new(T2S.iter().map(|(t, _)| *t)), map: T2S.iter().copied().collect() });
+    if !m.from.contains(c) {
         return c;
     }
     m.map.get(&c).copied().unwrap_or(c)

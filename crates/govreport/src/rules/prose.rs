@@ -1,6 +1,8 @@
 //! GR401–GR406: the prose parts of a 2019/2021 report and the numbers they quote, and the
 //! year the prose of any report states its figures for.
 
+use std::borrow::Cow;
+
 use super::{Code, Ctx, Param, define_rules};
 use crate::cells::{self, CASE_TOTAL, Loc, TOTAL};
 use crate::i18n::{Bilingual, Lang};
@@ -192,13 +194,13 @@ fn prose_table_mismatch(report: &Report, ctx: &mut Ctx) {
 
 /// The prose of a report with the pointer of each part: 一, 五 and 六 of a template report, the
 /// parts of a 2007-regime one.
-fn prose_parts(report: &Report) -> Vec<(String, &str)> {
+fn prose_parts(report: &Report) -> Vec<(Cow<'static, str>, &str)> {
     match report {
-        Report::F2007(r) => r.sections.iter().enumerate().map(|(i, s)| (format!("/sections/{i}/text"), s.text.as_str())).collect(),
+        Report::F2007(r) => r.sections.iter().enumerate().map(|(i, s)| (Cow::Owned(format!("/sections/{i}/text")), s.text.as_str())).collect(),
         _ => {
             let Some((s, _)) = sections(report) else { return vec![] };
             let parts = [(&s.overview, 0), (&s.problems, 4), (&s.other_matters, 5)];
-            parts.into_iter().filter_map(|(t, i)| Some((labels::PARTS[i].label.id.to_string(), t.as_deref()?))).collect()
+            parts.into_iter().filter_map(|(t, i)| Some((Cow::Borrowed(labels::PARTS[i].label.id), t.as_deref()?))).collect()
         }
     }
 }
@@ -217,16 +219,24 @@ const UNITS: &[&str] = &["件", "条", "项", "个", "次", "篇", "人次"];
 /// What ends a sentence for [`stated_years`].
 const SENTENCE_ENDS: [char; 4] = ['。', '；', ';', '\n'];
 
-/// The sentences of `text` (split at [`SENTENCE_ENDS`]) that hold `c`, in order: the others
-/// are not read character by character.
-fn sentences_with(text: &str, c: char) -> impl Iterator<Item = &str> {
-    let mut from = 0;
+/// The sentences of `text` (split at [`SENTENCE_ENDS`]) that may state a year, in order: those
+/// with a 年 after a digit or a blank (a year is four digits and 年, blanks aside). The others,
+/// most of a report's prose, are not read character by character.
+fn sentences_with_year(text: &str) -> impl Iterator<Item = &str> {
+    // Where the last sentence given ended, and where to look for the next 年.
+    let (mut floor, mut search) = (0, 0);
     std::iter::from_fn(move || {
-        let at = from + text.get(from..)?.find(c)?;
-        let start = text[..at].rfind(SENTENCE_ENDS).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-        let end = text[at..].find(SENTENCE_ENDS).map_or(text.len(), |e| at + e);
-        from = end;
-        Some(&text[start..end])
+        loop {
+            let at = search + text.get(search..)?.find('年')?;
+            search = at + '年'.len_utf8();
+            if !text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit() || c.is_whitespace()) {
+                continue;
+            }
+            let start = floor + text[floor..at].rfind(SENTENCE_ENDS).map_or(0, |i| i + text[floor + i..].chars().next().map_or(1, char::len_utf8));
+            let end = text[at..].find(SENTENCE_ENDS).map_or(text.len(), |e| at + e);
+            (floor, search) = (end, end);
+            return Some(&text[start..end]);
+        }
     })
 }
 
@@ -270,7 +280,7 @@ fn says_self_after_year(sentence: &str) -> bool {
 fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
     let mut out = vec![];
     // A year is four digits and 年 (meta's year_at): most sentences have none.
-    for sentence in sentences_with(text, '年') {
+    for sentence in sentences_with_year(text) {
         if !sentence.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
@@ -330,14 +340,14 @@ fn stated_years(text: &str) -> Vec<(u16, String, bool)> {
 /// only when none of them names the report's own year.
 fn body_year(report: &Report, ctx: &mut Ctx) {
     let year = report.meta().year;
-    let mut weak: Vec<(String, u16, String)> = vec![];
+    let mut weak: Vec<(Cow<'static, str>, u16, String)> = vec![];
     let mut own_year_said = false;
     for (path, text) in prose_parts(report) {
         for (y, quote, strong) in stated_years(text) {
             if y == year {
                 own_year_said = true;
             } else if strong {
-                ctx.hit(Code::GR406, path).related(vec!["/year".into()]).text("quote", quote).expected(year).actual(y).emit();
+                ctx.hit(Code::GR406, path.into_owned()).related(vec!["/year".into()]).text("quote", quote).expected(year).actual(y).emit();
                 return;
             } else {
                 weak.push((path.clone(), y, quote));
@@ -345,7 +355,7 @@ fn body_year(report: &Report, ctx: &mut Ctx) {
         }
     }
     if !own_year_said && let Some((path, y, quote)) = weak.into_iter().next() {
-        ctx.hit(Code::GR406, path).related(vec!["/year".into()]).text("quote", quote).expected(year).actual(y).emit();
+        ctx.hit(Code::GR406, path.into_owned()).related(vec!["/year".into()]).text("quote", quote).expected(year).actual(y).emit();
     }
 }
 
@@ -503,7 +513,7 @@ mod tests {
         // Sentences made to reach each branch: a period, a year opening with and without
         // "us", blanks inside the year, a fifth digit, a year out of range, a later year.
         texts.push(
-            "统计期限自2015年1月1日起至2015年12月31日止。 2 0 1 5 年，我局未收到申请。12015年，我局收到3件。1900年，我局收到3件；\n2015年度，本机关办理2件\n             截至2016年，我局较2014年增长。2015年1月1日至2016年12月31日；全年2015年，我局受理5件。2015年\u{3000}我局无。年2015年"
+            "统计期限自2015年1月1日起至2015年12月31日止。 2 0 1 5 年，我局未收到申请。12015年，我局收到3件。1900年，我局收到3件；\n2015年度，本机关办理2件\n             截至2016年，我局较2014年增长。2015年1月1日至2016年12月31日；全年2015年，我局受理5件。2015年\u{3000}我局无。年2015年；全 年，2015年我局办理3件；２０１５年，我局未收到。2015\u{3000}年，我局收到4件；\n2015年"
                 .to_string(),
         );
         let mut found = 0;
