@@ -539,11 +539,22 @@ pub fn request_rows(format: Format) -> impl Iterator<Item = &'static RowLabel> {
 /// in template order: a 2021 document with one （六） row has that row (the 2019 label) in
 /// place of the heading and its three sub-rows.
 pub fn request_rows_in(format: Format, layout: Layout) -> impl Iterator<Item = &'static RowLabel> {
-    let single = layout == Layout::SingleOther && format == Format::F2021;
-    REQUEST_ROWS.iter().filter(move |r| {
-        let of_other = r.row.is_none_or(is_other_row) && r.label.id.starts_with("/requests/other");
-        if single && of_other { r.row == Some(RowId::OtherSingle) } else { r.only.admits(format) }
-    })
+    // Chosen once per format and layout: every check reads table B by them.
+    static LISTS: std::sync::OnceLock<Vec<((Format, Layout), Vec<&'static RowLabel>)>> = std::sync::OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let formats = [Format::F2021, Format::F2019, Format::F2007];
+        let keys = formats.into_iter().flat_map(|f| [(f, Layout::Template), (f, Layout::SingleOther)]);
+        keys.map(|(format, layout)| {
+            let single = layout == Layout::SingleOther && format == Format::F2021;
+            let rows = REQUEST_ROWS.iter().filter(move |r| {
+                let of_other = r.row.is_none_or(is_other_row) && r.label.id.starts_with("/requests/other");
+                if single && of_other { r.row == Some(RowId::OtherSingle) } else { r.only.admits(format) }
+            });
+            ((format, layout), rows.collect())
+        })
+        .collect()
+    });
+    lists.iter().find(|(key, _)| *key == (format, layout)).map_or(&[][..], |(_, rows)| rows.as_slice()).iter().copied()
 }
 
 /// Whether `row` is a row of （六）其他处理 (the single row or a sub-row).

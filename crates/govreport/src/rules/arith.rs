@@ -17,16 +17,21 @@ impl Side {
     pub fn of<'a>(cells: impl IntoIterator<Item = &'a Count>) -> Side {
         let mut s = Side::default();
         for c in cells {
-            match c {
-                Cell::Value(v) => {
-                    s.sum += u128::from(*v);
-                    s.values += 1;
-                }
-                Cell::Blank | Cell::Absent => s.missing += 1,
-                Cell::NotApplicable => {}
-            }
+            s.add(c);
         }
         s
+    }
+
+    /// Adds one operand.
+    pub fn add(&mut self, cell: &Count) {
+        match cell {
+            Cell::Value(v) => {
+                self.sum += u128::from(*v);
+                self.values += 1;
+            }
+            Cell::Blank | Cell::Absent => self.missing += 1,
+            Cell::NotApplicable => {}
+        }
     }
 }
 

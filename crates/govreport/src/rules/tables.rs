@@ -86,15 +86,26 @@ fn of(rows: &[Row], role: Role) -> impl Iterator<Item = &Row> {
     rows.iter().filter(move |(rl, _)| rl.role == role)
 }
 
+/// The sums of the rows of `roles`, column by column, in one pass over the rows.
+fn column_sides(rows: &[Row], roles: &[Role]) -> [Side; 7] {
+    let mut sides = [Side::default(); 7];
+    for (_, cells) in rows.iter().filter(|(rl, _)| roles.contains(&rl.role)) {
+        for (side, cell) in sides.iter_mut().zip(cells) {
+            side.add(cell);
+        }
+    }
+    sides
+}
+
 /// B1: 一 + 二 = （七） + 四, column by column.
 fn requests_balance(report: &Report, ctx: &mut Ctx) {
     let format = report.format();
     with_requests(report, ctx, |ctx, rows| {
+        let intakes = column_sides(rows, &[Role::Intake]);
+        let outcomes = column_sides(rows, &[Role::ResultsTotal, Role::CarriedForward]);
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
             let at = |rl: &labels::RowLabel| at(format, rl, c);
-            let intake = Side::of(of(rows, Role::Intake).map(|(_, r)| &r[c]));
-            let outcome = Side::of(of(rows, Role::ResultsTotal).chain(of(rows, Role::CarriedForward)).map(|(_, r)| &r[c]));
-            match equation(intake, outcome) {
+            match equation(intakes[c], outcomes[c]) {
                 Verdict::Holds => {}
                 Verdict::NotAssessable => ctx.not_assessable(Code::GR201, of(rows, Role::Intake).next().map_or_else(String::new, |(rl, _)| at(rl))),
                 Verdict::Fails { left, right } => {
@@ -113,11 +124,11 @@ fn results_total(report: &Report, ctx: &mut Ctx) {
     let format = report.format();
     with_requests(report, ctx, |ctx, rows| {
         let total_row = of(rows, Role::ResultsTotal).next().map(|(rl, _)| *rl);
+        let results = column_sides(rows, &[Role::Result]);
+        let stated = column_sides(rows, &[Role::ResultsTotal]);
         for (c, col) in labels::REQUEST_COLUMNS.iter().enumerate() {
             let total_at = || total_row.map_or_else(String::new, |rl| at(format, rl, c));
-            let results = Side::of(of(rows, Role::Result).map(|(_, r)| &r[c]));
-            let stated = Side::of(of(rows, Role::ResultsTotal).map(|(_, r)| &r[c]));
-            match equation(results, stated) {
+            match equation(results[c], stated[c]) {
                 Verdict::Holds => {}
                 Verdict::NotAssessable => ctx.not_assessable(Code::GR202, total_at()),
                 Verdict::Fails { left, right } => {
