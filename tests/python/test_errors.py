@@ -159,7 +159,8 @@ def test_wrong_option_types_and_values() -> None:
 
 def test_a_bad_date_is_refused_alike_alone_or_with_other_options() -> None:
     # Dates alone are handed to the core directly; with other options, in an options document.
-    for bad in ({"today": "2030/01/01"}, {"today": "2030-02-30"}, {"township_deadline": "13-45"}):
+    cases: list[dict[str, Any]] = [{"today": "2030/01/01"}, {"today": "2030-02-30"}, {"township_deadline": "13-45"}]
+    for bad in cases:
         with pytest.raises(govreport.ReportError) as alone:
             govreport.check(SEED, **bad)
         with pytest.raises(govreport.ReportError) as together:

@@ -242,6 +242,26 @@ fn read_at(text: &str, p: &Pattern, at: usize, word: &str, taken: &mut Vec<usize
     }
 }
 
+/// Every text of the repository's fixtures (the corpus excerpts among them), for tests that
+/// compare a reading with a plainer one.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let mut texts = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.push(text);
+            }
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,19 +290,7 @@ mod tests {
     #[test]
     fn one_scan_reads_what_searching_each_word_reads() {
         // Every text of the corpus and the fixtures, whole and in pieces.
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-        let mut texts = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(root)];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push(text);
-                }
-            }
-        }
+        let texts = fixture_texts();
         let mut found = 0;
         for text in &texts {
             for piece in text.split("\n\n").chain([text.as_str()]) {

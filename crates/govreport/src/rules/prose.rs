@@ -497,19 +497,7 @@ mod tests {
 
     #[test]
     fn reading_only_sentences_with_a_year_finds_what_splitting_every_sentence_finds() {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-        let mut texts: Vec<String> = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(root)];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push(text);
-                }
-            }
-        }
+        let mut texts = crate::prose_numbers::fixture_texts();
         // Sentences made to reach each branch: a period, a year opening with and without
         // "us", blanks inside the year, a fifth digit, a year out of range, a later year.
         texts.push(
