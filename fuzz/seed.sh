@@ -33,6 +33,7 @@ seed pdf_import "$here"/seeds/pdf/*.content "$here"/seeds/pdf/*.pdf
 # Inputs that once broke something (fuzz/README.md) start the targets they belong to.
 seed text_import "$here"/regressions/text-*.txt
 seed ffi_import "$here"/regressions/text-*.txt
+seed pdf_import "$here"/regressions/pdf-*.pdf
 
 # More pages for the import targets: a few clean fixtures rendered by the govreport command
 # in the official layout, when a built command is at hand (this script never builds one).

@@ -14,6 +14,9 @@ use govreport_ffi::govreport_status::{GOVREPORT_ERROR_PANIC, GOVREPORT_OK};
 use govreport_ffi::{govreport_encoding, govreport_report, govreport_status};
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 unsafe extern "C" {
     fn govreport_compare_json_encoded(
         previous: *const u8,
@@ -56,6 +59,7 @@ fn done(status: govreport_status, out: *mut c_char) {
 }
 
 fuzz_target!(|data: &[u8]| {
+    common::panics_in_the_pdf_parser_are_caught();
     let Some((&pick, rest)) = data.split_first() else { return };
     let encoding = govreport_encoding::from(pick & 1);
     let nul = rest.iter().position(|b| *b == 0).unwrap_or(rest.len());

@@ -11,6 +11,9 @@ use govreport_ffi::govreport_status::{GOVREPORT_ERROR_PANIC, GOVREPORT_OK};
 use govreport_ffi::{govreport_findings, govreport_report};
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 unsafe extern "C" {
     fn govreport_import(
         bytes: *const u8,
@@ -31,6 +34,7 @@ unsafe extern "C" {
 }
 
 fuzz_target!(|data: &[u8]| {
+    common::panics_in_the_pdf_parser_are_caught();
     let mut report: *mut govreport_report = ptr::null_mut();
     let mut findings: *mut c_char = ptr::null_mut();
     let status = unsafe { govreport_import(data.as_ptr(), data.len(), ptr::null(), &mut report, &mut findings) };

@@ -9,6 +9,7 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
+    common::panics_in_the_pdf_parser_are_caught();
     let lines = govreport::fs::is_json_lines(data);
     assert_eq!(lines, govreport::fs::is_json_lines(data));
     let _ = govreport::import::looks_like_json(data);

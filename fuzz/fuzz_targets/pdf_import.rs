@@ -54,6 +54,7 @@ fn wrap(content: &[u8]) -> Vec<u8> {
 }
 
 fuzz_target!(|data: &[u8]| {
+    common::panics_in_the_pdf_parser_are_caught();
     let options = ImportOptions { source: Some(SourceKind::Pdf), year: Some(2024), ..ImportOptions::default() };
     let head = &data[..data.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {

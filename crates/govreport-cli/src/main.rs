@@ -271,6 +271,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic inside hayro-syntax, the PDF parser, is caught by the core and reported as a
+    // broken PDF: its message and backtrace are not for the user. Any other panic is shown.
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !info.location().is_some_and(|l| l.file().contains("hayro-syntax")) {
+            default(info);
+        }
+    }));
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,

@@ -644,3 +644,17 @@ fn page_numbers_and_running_heads_are_not_text() {
         "2024: the first part of a sentence that runs to the right margin, and goes on at the top of the next page, where it ends.\nAnother paragraph."
     );
 }
+
+/// A fuzzed file (fuzz/regressions/) whose object stream has a predictor of 0 columns: the PDF
+/// parser under the reader divides by zero on it. The import says the PDF is broken; the
+/// process goes on.
+#[test]
+fn a_stream_whose_predictor_has_no_columns_is_a_broken_pdf_not_a_panic() {
+    let bytes = read("fuzz/regressions/pdf-predictor-zero-columns.pdf");
+    let e = layout(&bytes).unwrap_err();
+    assert_eq!(e.error_type(), &ErrorType::PdfBroken);
+    let e = import_document(&bytes, &ImportOptions { source: Some(SourceKind::Pdf), ..ImportOptions::default() }).unwrap_err();
+    assert_eq!(e.error_type(), &ErrorType::PdfBroken);
+    // Detected as a PDF from its bytes too.
+    assert_eq!(import_document(&bytes, &ImportOptions::default()).unwrap_err().error_type(), &ErrorType::PdfBroken);
+}

@@ -68,7 +68,13 @@ pub struct Layout {
 /// pages have no text (a scan: no OCR is done) or fonts that give no Unicode, and when it
 /// passes a limit (pages, objects, decoded bytes, operators, glyphs).
 pub fn layout(bytes: &[u8]) -> Result<Layout, Error> {
-    Ok(read_layout(bytes)?)
+    // hayro-syntax, the parser under this reader, panics on some damaged files (0.9.0 divides
+    // by zero for a stream whose predictor has 0 columns, `fuzz/regressions/`): such a file is
+    // a broken PDF for the caller, never a crash of the process that reads it.
+    match std::panic::catch_unwind(|| read_layout(bytes)) {
+        Ok(layout) => Ok(layout?),
+        Err(_) => Err(PdfError::Broken.into()),
+    }
 }
 
 fn read_layout(bytes: &[u8]) -> Result<Layout, PdfError> {
