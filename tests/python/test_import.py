@@ -91,6 +91,14 @@ def test_pdf_bytes_and_files_import_like_any_source() -> None:
     assert e.value.kind == "invalid" and "OCR" in e.value.messages["en"] and "扫描件" in e.value.messages["zh"]
 
 
+def test_a_pdf_the_parser_panics_on_is_a_broken_pdf() -> None:
+    # hayro-syntax divides by zero on this fuzzed file; the import says the PDF is broken.
+    bad = ROOT / "fuzz" / "regressions" / "pdf-predictor-zero-columns.pdf"
+    with pytest.raises(govreport.ReportError) as e:
+        govreport.import_document(bad, lang="en")
+    assert e.value.kind == "invalid" and "not a readable PDF" in e.value.messages["en"]
+
+
 def test_a_report_document_imports_as_itself() -> None:
     example = govreport.Report(EXAMPLE)
     imported = govreport.import_document(EXAMPLE)
