@@ -240,3 +240,38 @@ def test_mutated_dicts_read_as_their_json_text() -> None:
         assert outcome(d) == outcome(json.dumps(d)), d
         compared += 1
     assert compared == 600
+
+
+def fresh_keys(v: Any) -> Any:
+    """The same document with every key a str object of its own (json.loads shares one object
+    per distinct key, which the reading remembers by address)."""
+    if isinstance(v, dict):
+        return {"".join(list(k)): fresh_keys(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [fresh_keys(x) for x in v]
+    return v
+
+
+def test_keys_shared_or_not_read_alike() -> None:
+    for d in documents():
+        text = json.dumps(d, ensure_ascii=False)
+        fresh = fresh_keys(d)
+        assert fresh == d and fresh["requests"] is not d["requests"]
+        assert govreport.Report(fresh).to_json() == govreport.Report(d).to_json() == govreport.Report(text).to_json()
+    # One key object where a field of that name is known, then where it is not.
+    doc = minimal_2021()
+    total = "".join(["to", "tal"])
+    doc["requests"]["new"] = {total: 4}
+    doc["agency"][total] = 1
+    with pytest.raises(govreport.ReportError) as e:
+        govreport.Report(doc)
+    assert e.value.pointer == "/agency/total"
+
+
+def test_a_key_without_utf8_is_refused_where_it_stands() -> None:
+    doc = minimal_2021()
+    doc["requests"]["new"] = {"total": 4, "\ud800": 1}
+    with pytest.raises(govreport.ReportError) as e:
+        govreport.Report(doc)
+    # Refused at the object that holds it, as a value with a lone surrogate is.
+    assert (e.value.kind, e.value.pointer) == ("structure", "/requests/new")

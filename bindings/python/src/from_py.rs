@@ -26,9 +26,29 @@ pub(crate) fn report(doc: &Bound<'_, PyAny>) -> Option<govreport::Report> {
     let dict = doc.cast_exact::<PyDict>().ok()?;
     let format = dict.get_item("format").ok()??;
     let format = format.cast_exact::<PyString>().ok()?.to_cow().ok()?.into_owned();
-    let budget = Budget { left: Cell::new(MAX_INPUT_BYTES) };
+    let budget = Budget { left: Cell::new(MAX_INPUT_BYTES), keys: std::array::from_fn(|_| Cell::new((0, ""))) };
     govreport::parse_typed(&format, Value { obj: doc.as_borrowed(), depth: 0, budget: &budget })
 }
+
+/// The UTF-8 of a str the document holds, borrowed for as long as the document holds the str
+/// (Python keeps a str's UTF-8 with it); `None` for a str without UTF-8 (a lone surrogate).
+fn utf8<'a>(s: Borrowed<'a, '_, PyString>) -> Option<&'a str> {
+    let mut len: ffi::Py_ssize_t = 0;
+    // SAFETY: a str; the pointer, when not null, is to `len` bytes of UTF-8 that live as long
+    // as the str, which the document holds for 'a (and nothing changes during the reading).
+    unsafe {
+        let data = ffi::PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut len);
+        if data.is_null() {
+            ffi::PyErr_Clear();
+            return None;
+        }
+        let bytes = std::slice::from_raw_parts(data.cast::<u8>(), usize::try_from(len).ok()?);
+        Some(std::str::from_utf8_unchecked(bytes))
+    }
+}
+
+/// How many keys [`Budget::key`] remembers.
+const KEY_SLOTS: usize = 64;
 
 /// Why the fast way stopped. Never shown: the JSON text way says what is wrong.
 #[derive(Debug)]
@@ -50,11 +70,28 @@ impl de::Error for Stop {
 
 /// An upper bound of the JSON text the document would be written as, against the core's input
 /// limit: past it, the text way decides (with the exact size).
-struct Budget {
+struct Budget<'a> {
     left: Cell<u64>,
+    /// The UTF-8 of keys met, by the address of the key object: the keys of a document made by
+    /// `json.loads` (or written in code) are a few objects used again and again. An address
+    /// names one object for the whole reading, as the document holds every key until its end.
+    keys: [Cell<(usize, &'a str)>; KEY_SLOTS],
 }
 
-impl Budget {
+impl<'a> Budget<'a> {
+    /// The text of a key of the document: remembered, or read and remembered.
+    fn key(&self, key: Borrowed<'a, '_, PyString>) -> Option<&'a str> {
+        let addr = key.as_ptr() as usize;
+        let slot = (addr >> 4 ^ addr >> 10) % KEY_SLOTS;
+        let (known, text) = self.keys[slot].get();
+        if known == addr {
+            return Some(text);
+        }
+        let text = utf8(key)?;
+        self.keys[slot].set((addr, text));
+        Some(text)
+    }
+
     fn spend(&self, bytes: u64) -> Result<(), Stop> {
         let left = self.left.get().checked_sub(bytes).ok_or(Stop)?;
         self.left.set(left);
@@ -73,7 +110,7 @@ struct Value<'a, 'py> {
     obj: Borrowed<'a, 'py, PyAny>,
     /// How many dicts and lists hold it (the document is at 0).
     depth: usize,
-    budget: &'a Budget,
+    budget: &'a Budget<'a>,
 }
 
 impl<'a, 'py> Value<'a, 'py> {
@@ -122,15 +159,18 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
         if obj.is_exact_instance_of::<PyInt>() {
             self.budget.spend(21)?;
             // As JSON text reads a number: a negative one as i64, any other as u64.
-            return match obj.extract::<i64>() {
-                Ok(n) if n < 0 => visitor.visit_i64(n),
-                Ok(n) => visitor.visit_u64(n as u64),
-                Err(_) => visitor.visit_u64(obj.extract::<u64>().map_err(|_| Stop)?),
+            let mut overflow: std::os::raw::c_int = 0;
+            // SAFETY: an int (checked above); past i64 it sets `overflow`, not an exception.
+            let n = unsafe { ffi::PyLong_AsLongLongAndOverflow(obj.as_ptr(), &mut overflow) };
+            return match n {
+                _ if overflow != 0 => visitor.visit_u64(obj.extract::<u64>().map_err(|_| Stop)?),
+                n if n < 0 => visitor.visit_i64(n),
+                n => visitor.visit_u64(n as u64),
             };
         }
         if let Ok(s) = obj.cast_exact::<PyString>() {
             // The str's own UTF-8 (kept by Python with the str): no copy to read it.
-            let t = s.to_str().map_err(|_| Stop)?;
+            let t = utf8(s).ok_or(Stop)?;
             self.budget.text(t)?;
             return visitor.visit_str(t);
         }
@@ -193,7 +233,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
     /// A unit variant, written as its name; any other form of an enum is left to the text way.
     fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Stop> {
         let name = self.obj.cast_exact::<PyString>().map_err(|_| Stop)?;
-        let name = name.to_str().map_err(|_| Stop)?;
+        let name = utf8(name).ok_or(Stop)?;
         self.budget.text(name)?;
         visitor.visit_enum(IntoDeserializer::<Stop>::into_deserializer(name))
     }
@@ -232,7 +272,7 @@ impl<'de> MapAccess<'de> for Entries<'_, '_, '_> {
         // dict holds them: for the whole reading.
         let (key, value) = unsafe { (Borrowed::from_ptr(py, key), Borrowed::from_ptr(py, value)) };
         let key = key.cast_exact::<PyString>().map_err(|_| Stop)?;
-        let name = key.to_str().map_err(|_| Stop)?;
+        let name = self.of.budget.key(key).ok_or(Stop)?;
         self.of.budget.text(name)?;
         self.value = Some(value);
         seed.deserialize(IntoDeserializer::<Stop>::into_deserializer(name)).map(Some)
