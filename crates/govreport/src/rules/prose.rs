@@ -216,10 +216,64 @@ const NONE_SAID: &[&str] = &["未", "没有", "无"];
 /// Units of counted things in prose.
 const UNITS: &[&str] = &["件", "条", "项", "个", "次", "篇", "人次"];
 
-/// What ends a sentence for [`stated_years`].
+/// What ends a sentence for [`stated_years`] (searched as bytes by [`find_sentence_end`]).
+#[cfg(test)]
 const SENTENCE_ENDS: [char; 4] = ['。', '；', ';', '\n'];
 
-/// The sentences of `text` (split at [`SENTENCE_ENDS`]) that may state a year, in order: those
+/// Searchers for 年 and ；, built once: building one costs more than searching a sentence.
+struct Searchers {
+    year: memchr::memmem::Finder<'static>,
+    semicolon: memchr::memmem::Finder<'static>,
+    semicolon_back: memchr::memmem::FinderRev<'static>,
+}
+
+fn searchers() -> &'static Searchers {
+    static SEARCHERS: std::sync::OnceLock<Searchers> = std::sync::OnceLock::new();
+    SEARCHERS.get_or_init(|| Searchers {
+        year: memchr::memmem::Finder::new("年"),
+        semicolon: memchr::memmem::Finder::new("；"),
+        semicolon_back: memchr::memmem::FinderRev::new("；"),
+    })
+}
+
+/// The byte where the first sentence end (。, ；, ; or a line break) of `text` starts, found with the
+/// byte searches of `memchr` rather than by decoding every character: 。 is the one end whose
+/// UTF-8 opens with 0xE3, and ；, rarer, is searched on its own.
+fn find_sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let first = loop {
+        let Some(k) = memchr::memchr3(b'\n', b';', 0xE3, &bytes[from..]) else { break None };
+        let at = from + k;
+        if bytes[at] != 0xE3 || bytes[at..].starts_with("。".as_bytes()) {
+            break Some(at);
+        }
+        from = at + 1;
+    };
+    let semicolon = searchers().semicolon.find(&bytes[..first.unwrap_or(bytes.len())]);
+    semicolon.or(first)
+}
+
+/// The byte after the last sentence end of `text` ([`find_sentence_end`] from the back).
+fn after_last_sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut to = bytes.len();
+    let last = loop {
+        let Some(at) = memchr::memrchr3(b'\n', b';', 0xE3, &bytes[..to]) else { break None };
+        if bytes[at] != 0xE3 {
+            break Some(at + 1);
+        }
+        if bytes[at..].starts_with("。".as_bytes()) {
+            break Some(at + 3);
+        }
+        to = at;
+    };
+    let from = last.unwrap_or(0);
+    let semicolon = searchers().semicolon_back.rfind(&bytes[from..]).map(|i| from + i + "；".len());
+    semicolon.or(last)
+}
+
+/// The sentences of `text` (split at 。, ；, ; and line breaks) that may state a year, in order: those
 /// with a 年 after a digit or a blank (a year is four digits and 年, blanks aside). The others,
 /// most of a report's prose, are not read character by character.
 fn sentences_with_year(text: &str) -> impl Iterator<Item = &str> {
@@ -227,13 +281,13 @@ fn sentences_with_year(text: &str) -> impl Iterator<Item = &str> {
     let (mut floor, mut search) = (0, 0);
     std::iter::from_fn(move || {
         loop {
-            let at = search + text.get(search..)?.find('年')?;
+            let at = search + searchers().year.find(text.get(search..)?.as_bytes())?;
             search = at + '年'.len_utf8();
             if !text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit() || c.is_whitespace()) {
                 continue;
             }
-            let start = floor + text[floor..at].rfind(SENTENCE_ENDS).map_or(0, |i| i + text[floor + i..].chars().next().map_or(1, char::len_utf8));
-            let end = text[at..].find(SENTENCE_ENDS).map_or(text.len(), |e| at + e);
+            let start = floor + after_last_sentence_end(&text[floor..at]).unwrap_or(0);
+            let end = find_sentence_end(&text[at..]).map_or(text.len(), |e| at + e);
             (floor, search) = (end, end);
             return Some(&text[start..end]);
         }
@@ -493,6 +547,20 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn sentence_ends_found_in_bytes_are_those_found_in_characters() {
+        let mut texts = crate::prose_numbers::fixture_texts();
+        texts.push("一。二；三;四\n五、六，七「八」９０；".to_string());
+        for text in &texts {
+            assert_eq!(find_sentence_end(text), text.find(SENTENCE_ENDS), "{text}");
+            let last = text.rfind(SENTENCE_ENDS).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+            assert_eq!(after_last_sentence_end(text), last, "{text}");
+            for (i, _) in text.char_indices().step_by(97) {
+                assert_eq!(find_sentence_end(&text[i..]), text[i..].find(SENTENCE_ENDS));
+            }
+        }
     }
 
     #[test]
