@@ -7,7 +7,10 @@
 # Needs the nightly toolchain (skips, exit 0, without it) and cargo-fuzz (installed from
 # crates.io when missing). $FUZZ_SANITIZER picks the sanitizer (default "none": the code is
 # safe Rust apart from the C ABI's pointer handling, which Miri and valgrind cover, and
-# without ASan the targets run about twice as fast; "address" for ASan). Seeds come from
+# without ASan the targets run about twice as fast; "address" for ASan). FUZZ_TRACE_COMPARES=0
+# builds without compare tracing (`cargo fuzz build --no-trace-compares`, in target/fast/):
+# three to four times the executions a second, with less guidance past magic values; for long
+# runs from a corpus grown with it (README.md, "Ten million executions"). Seeds come from
 # tests/fixtures (fuzz/seed.sh); the corpora grow in fuzz/corpus/<target>/, crashing inputs
 # are kept in fuzz/artifacts/<target>/, logs in fuzz/logs/<target>.log. Exits 1 when any
 # target found something, 2 when the targets do not build.
@@ -21,6 +24,12 @@ all=(json_check html_import text_import docx_import prose2007_import ffi_check_j
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 sanitizer=${FUZZ_SANITIZER:-none}
+build_flags=()
+bin=target/x86_64-unknown-linux-gnu/release
+if [ "${FUZZ_TRACE_COMPARES:-1}" = 0 ]; then
+    build_flags=(--no-trace-compares --target-dir target/fast)
+    bin=target/fast/x86_64-unknown-linux-gnu/release
+fi
 
 if ! rustup toolchain list | grep -q nightly; then
     echo "fuzz/run.sh: no nightly toolchain here; skipping the fuzz targets"
@@ -33,14 +42,13 @@ fi
 ./seed.sh >/dev/null
 mkdir -p logs
 build() {
-    cargo +nightly fuzz build -s "$sanitizer" "$@" >logs/build.log 2>&1 || { tail -n 30 logs/build.log; echo "fuzz/run.sh: the targets do not build"; exit 2; }
+    cargo +nightly fuzz build -s "$sanitizer" "${build_flags[@]}" "$@" >logs/build.log 2>&1 || { tail -n 30 logs/build.log; echo "fuzz/run.sh: the targets do not build"; exit 2; }
 }
 if [ $# -eq 0 ]; then
     build
 else
     for t in "${targets[@]}"; do build "$t"; done
 fi
-bin=target/x86_64-unknown-linux-gnu/release
 
 # Largest input per target: a rendered report is about 20 KB as HTML or text and 10 KB as a
 # .docx; a larger limit makes every execution slower without reaching more code.
