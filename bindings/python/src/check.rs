@@ -149,8 +149,8 @@ fn run(input: Input, options: &Options) -> Result<govreport::Findings, Failure> 
 
 /// Checks one input without the GIL.
 pub(crate) fn one(py: Python<'_>, input: Input, args: &CheckArgs) -> PyResult<Vec<Finding>> {
-    let options = args.options.clone();
-    match py.detach(move || run(input, &options)) {
+    let options = &args.options;
+    match py.detach(move || run(input, options)) {
         Ok(findings) => Ok(findings.into_iter().map(|inner| Finding { inner }).collect()),
         Err(f) => Err(f.into_pyerr(py, args.lang)),
     }
