@@ -68,16 +68,14 @@ impl Options {
         let mut enabled = vec![true; RULES.len()];
         let mut severity: Vec<Severity> = RULES.iter().map(|r| r.severity).collect();
         for prefix in &self.disable {
-            let mut any = false;
-            for (i, r) in RULES.iter().enumerate() {
-                if r.code.starts_with(prefix.as_str()) && !prefix.is_empty() {
-                    enabled[i] = false;
-                    any = true;
-                }
-            }
-            if !any {
+            // The rules are in code order (a test of the registry holds it): the codes with a
+            // prefix are one run, found by a binary search rather than a pass over them all.
+            let from = RULES.partition_point(|r| r.code < prefix.as_str());
+            let run = RULES[from..].iter().take_while(|r| r.code.starts_with(prefix.as_str())).count();
+            if prefix.is_empty() || run == 0 {
                 return Err(Error::about(ErrorType::NoRuleMatches { prefix: format!("{prefix:?}") }, "options.disable"));
             }
+            enabled[from..from + run].fill(false);
         }
         for (code, sev) in &self.severity {
             let i = RULES
@@ -109,4 +107,35 @@ fn parse_month_day(s: &str) -> Option<(u32, u32)> {
     let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
     // Checked against a leap year so that 02-29 is accepted.
     NaiveDate::from_ymd_opt(2024, m, d).map(|_| (m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every prefix of every code, and prefixes no code has: the rules a prefix switches off
+    /// are those whose code starts with it, and a prefix of none is refused.
+    #[test]
+    fn a_prefix_switches_off_exactly_the_codes_it_starts() {
+        let mut prefixes: Vec<String> = RULES.iter().flat_map(|r| (0..=r.code.len()).map(|n| r.code[..n].to_string())).collect();
+        prefixes.extend(["GR0000", "GR4040", "GR9", "GR99", "GR000", "gr", "X", "GR40 ", "\u{0}"].map(String::from));
+        prefixes.sort();
+        prefixes.dedup();
+        for prefix in &prefixes {
+            let resolved = Options { disable: vec![prefix.clone()], today: Some("2024-06-30".into()), ..Options::default() }.resolve();
+            let expected: Vec<bool> = RULES.iter().map(|r| prefix.is_empty() || !r.code.starts_with(prefix.as_str())).collect();
+            match resolved {
+                Ok(r) => {
+                    assert!(expected.contains(&false), "{prefix:?} matches no code yet was taken");
+                    assert_eq!(r.enabled, expected, "{prefix:?}");
+                }
+                Err(_) => assert!(prefix.is_empty() || !expected.contains(&false), "{prefix:?} matches codes yet was refused"),
+            }
+        }
+        // Several prefixes together switch off the union.
+        let r = Options { disable: vec!["GR4".into(), "GR101".into(), "GR9".into()], ..Options::default() }.resolve().expect("valid");
+        let off: Vec<&str> = RULES.iter().zip(&r.enabled).filter(|(_, on)| !**on).map(|(r, _)| r.code).collect();
+        assert!(off.iter().all(|c| c.starts_with("GR4") || *c == "GR101" || c.starts_with("GR9")));
+        assert_eq!(off.len(), RULES.iter().filter(|r| r.code.starts_with("GR4") || r.code == "GR101" || r.code.starts_with("GR9")).count());
+    }
 }
