@@ -26,8 +26,8 @@ pub(crate) fn report(doc: &Bound<'_, PyAny>) -> Option<govreport::Report> {
     let dict = doc.cast_exact::<PyDict>().ok()?;
     let format = dict.get_item("format").ok()??;
     let format = format.cast_exact::<PyString>().ok()?.to_cow().ok()?.into_owned();
-    let budget = Budget { left: Cell::new(MAX_INPUT_BYTES), keys: std::array::from_fn(|_| Cell::new((0, ""))) };
-    govreport::parse_typed(&format, Value { obj: doc.as_borrowed(), depth: 0, budget: &budget })
+    let reading = Reading { left: Cell::new(MAX_INPUT_BYTES), keys: std::array::from_fn(|_| Cell::new((0, ""))) };
+    govreport::parse_typed(&format, Value { obj: doc.as_borrowed(), depth: 0, reading: &reading })
 }
 
 /// The UTF-8 of a str the document holds, borrowed for as long as the document holds the str
@@ -47,7 +47,7 @@ fn utf8<'a>(s: Borrowed<'a, '_, PyString>) -> Option<&'a str> {
     }
 }
 
-/// How many keys [`Budget::key`] remembers.
+/// How many keys [`Reading::key`] remembers.
 const KEY_SLOTS: usize = 64;
 
 /// Why the fast way stopped. Never shown: the JSON text way says what is wrong.
@@ -68,9 +68,11 @@ impl de::Error for Stop {
     }
 }
 
-/// An upper bound of the JSON text the document would be written as, against the core's input
-/// limit: past it, the text way decides (with the exact size).
-struct Budget<'a> {
+/// What one reading of a document keeps: what is left of the core's input limit, and the keys
+/// met so far.
+struct Reading<'a> {
+    /// An upper bound of the JSON text the document would be written as, against the core's
+    /// input limit: past it, the text way decides (with the exact size).
     left: Cell<u64>,
     /// The UTF-8 of keys met, by the address of the key object: the keys of a document made by
     /// `json.loads` (or written in code) are a few objects used again and again. An address
@@ -78,7 +80,7 @@ struct Budget<'a> {
     keys: [Cell<(usize, &'a str)>; KEY_SLOTS],
 }
 
-impl<'a> Budget<'a> {
+impl<'a> Reading<'a> {
     /// The text of a key of the document: remembered, or read and remembered.
     fn key(&self, key: Borrowed<'a, '_, PyString>) -> Option<&'a str> {
         let addr = key.as_ptr() as usize;
@@ -110,12 +112,12 @@ struct Value<'a, 'py> {
     obj: Borrowed<'a, 'py, PyAny>,
     /// How many dicts and lists hold it (the document is at 0).
     depth: usize,
-    budget: &'a Budget<'a>,
+    reading: &'a Reading<'a>,
 }
 
 impl<'a, 'py> Value<'a, 'py> {
     fn child(&self, obj: Borrowed<'a, 'py, PyAny>) -> Value<'a, 'py> {
-        Value { obj, depth: self.depth + 1, budget: self.budget }
+        Value { obj, depth: self.depth + 1, reading: self.reading }
     }
 
     /// A dict or list at this depth: refused past the core's nesting limit, as the text way
@@ -124,7 +126,7 @@ impl<'a, 'py> Value<'a, 'py> {
         if self.depth >= MAX_DEPTH {
             return Err(Stop);
         }
-        self.budget.spend(2)
+        self.reading.spend(2)
     }
 
     fn map<'de, V: Visitor<'de>>(self, visitor: V, dict: Borrowed<'a, 'py, PyDict>) -> Result<V::Value, Stop> {
@@ -157,7 +159,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
         let obj = self.obj;
         if obj.is_exact_instance_of::<PyInt>() {
-            self.budget.spend(21)?;
+            self.reading.spend(21)?;
             // As JSON text reads a number: a negative one as i64, any other as u64.
             let mut overflow: std::os::raw::c_int = 0;
             // SAFETY: an int (checked above); past i64 it sets `overflow`, not an exception.
@@ -171,22 +173,22 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
         if let Ok(s) = obj.cast_exact::<PyString>() {
             // The str's own UTF-8 (kept by Python with the str): no copy to read it.
             let t = utf8(s).ok_or(Stop)?;
-            self.budget.text(t)?;
+            self.reading.text(t)?;
             return visitor.visit_str(t);
         }
         if let Ok(dict) = obj.cast_exact::<PyDict>() {
             return self.map(visitor, dict);
         }
         if obj.is_none() {
-            self.budget.spend(5)?;
+            self.reading.spend(5)?;
             return visitor.visit_unit();
         }
         if let Ok(b) = obj.cast_exact::<PyBool>() {
-            self.budget.spend(6)?;
+            self.reading.spend(6)?;
             return visitor.visit_bool(b.is_true());
         }
         if let Ok(f) = obj.cast_exact::<PyFloat>() {
-            self.budget.spend(21)?;
+            self.reading.spend(21)?;
             // The text way writes a whole float (to 2^53) as that integer; any other float
             // is left to it (with its digits as Python writes them).
             return match govreport::model::exact_whole(f.value()) {
@@ -203,7 +205,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stop> {
         if self.obj.is_none() {
-            self.budget.spend(5)?;
+            self.reading.spend(5)?;
             visitor.visit_none()
         } else {
             visitor.visit_some(self)
@@ -234,7 +236,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, '_> {
     fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Stop> {
         let name = self.obj.cast_exact::<PyString>().map_err(|_| Stop)?;
         let name = utf8(name).ok_or(Stop)?;
-        self.budget.text(name)?;
+        self.reading.text(name)?;
         visitor.visit_enum(IntoDeserializer::<Stop>::into_deserializer(name))
     }
 
@@ -272,8 +274,8 @@ impl<'de> MapAccess<'de> for Entries<'_, '_, '_> {
         // dict holds them: for the whole reading.
         let (key, value) = unsafe { (Borrowed::from_ptr(py, key), Borrowed::from_ptr(py, value)) };
         let key = key.cast_exact::<PyString>().map_err(|_| Stop)?;
-        let name = self.of.budget.key(key).ok_or(Stop)?;
-        self.of.budget.text(name)?;
+        let name = self.of.reading.key(key).ok_or(Stop)?;
+        self.of.reading.text(name)?;
         self.value = Some(value);
         seed.deserialize(IntoDeserializer::<Stop>::into_deserializer(name)).map(Some)
     }
